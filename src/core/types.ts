@@ -1,0 +1,200 @@
+/**
+ * The data model shared by every stage and every face (CLI, Discord, web).
+ * Offsets (`start`, `end`) are always UTF-16 indices into the article's raw text,
+ * so `raw.slice(start, end)` is the verbatim snippet.
+ */
+
+/** Metadata a corpus may give in `sources.json`; every field optional. */
+export interface ArticleMeta {
+  url?: string;
+  outlet?: string;
+  title?: string;
+  /** ISO date `YYYY-MM-DD` (or a prefix of it). */
+  published?: string;
+}
+
+/** One file as read from disk, before any processing. */
+export interface RawArticle {
+  id: string;
+  raw: string;
+  meta: ArticleMeta;
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type FurnitureReason =
+  | 'date-token'
+  | 'dateline'
+  | 'title'
+  | 'navigation'
+  | 'caption'
+  | 'credit'
+  | 'duplicate'
+  | 'heading'
+  | 'headlines';
+
+/** A piece of raw text set aside by cleaning: never used for facts or answers. */
+export interface Furniture extends Span {
+  reason: FurnitureReason;
+}
+
+export interface Sentence extends Span {
+  /** Index within the article, 0-based. */
+  index: number;
+  /** Paragraph index within the article (1-based, as a reader counts ¶). */
+  paragraph: number;
+}
+
+/** An article after cleaning and NLP: what the fact table keeps of it. */
+export interface Article {
+  id: string;
+  raw: string;
+  title: string;
+  outlet?: string;
+  /** Publication date, ISO at its known precision. */
+  published?: string;
+  publishedFrom?: 'sources.json' | 'date-token' | 'dateline' | 'none';
+  url?: string;
+  furniture: Furniture[];
+  sentences: Sentence[];
+  words: number;
+  /** Share of this article's body that other articles repeat verbatim (0..1). */
+  wireShare: number;
+  /** Ids of articles sharing wire copy with this one. */
+  wireWith: string[];
+}
+
+export type FactKind = 'quantity' | 'date' | 'entity' | 'quote';
+
+/** A typed, normalized claim tied to one sentence of one article. */
+export interface Fact {
+  id: string;
+  article: string;
+  sentence: number;
+  /** Where the fact's own words are (the number, the date phrase, the name, the quote). */
+  span: Span;
+  kind: FactKind;
+  /** What the fact is about, as written (head noun phrase), lower-cased. */
+  subject: string;
+  /**
+   * quantity: dimension (`length`, `height`, `width`, `depth`, `thickness`, `distance`,
+   * `count`, `money`, `percent`, `age`, `duration`, `area`, `weight`, `number`);
+   * date: `event`; entity: `person` | `organization` | `place` | `thing`;
+   * quote: `quote`.
+   */
+  attribute: string;
+  /** quantity: normalized number in base unit; date: ISO; entity: name; quote: text. */
+  value: string | number;
+  /** Base unit for quantities (`m`, `m2`, `kg`, `USD`, `%`, `year`, ...). */
+  unit?: string;
+  /** Normalized range for hedged quantities: [low, high] in base units. */
+  range?: [number, number];
+  approx?: boolean;
+  /** The fact as written (`2,500-meter`, `on Sunday`). */
+  surface: string;
+  /** Date facts: the resolved date was inferred from the article date. */
+  inferred?: boolean;
+  /** Extra description: a person's role, a quote's speaker description. */
+  description?: string;
+  /** Who the sentence attributes the claim to ("CENTCOM", "Syrian state media"). */
+  attribution?: string;
+  /** Date the sentence's claim is placed at, if the sentence gives one. */
+  time?: string;
+}
+
+/** Facts about the same thing across articles. */
+export interface Claim {
+  id: string;
+  kind: FactKind;
+  attribute: string;
+  subject: string;
+  /** Groups of facts with compatible values; the first is the best supported. */
+  groups: { value: string; facts: string[]; sources: string[] }[];
+}
+
+export interface Citation {
+  /** Article id. */
+  source: string;
+  /** Verbatim text of that article. */
+  snippet: string;
+  /** The best link for a reader: original article with text fragment, else the viewer. */
+  url: string;
+  /** The bot's own viewer link. */
+  viewer: string;
+  start: number;
+  end: number;
+  /** Paragraph number of the snippet (¶). */
+  paragraph: number;
+}
+
+export interface Conflict {
+  value: string;
+  sources: string[];
+  /** Who the disagreeing value is attributed to, when the text says. */
+  attribution?: string;
+  citations?: Citation[];
+}
+
+export type IntentType =
+  | 'quantity'
+  | 'date'
+  | 'person'
+  | 'entity'
+  | 'quote'
+  | 'coverage'
+  | 'disagreement'
+  | 'sources'
+  | 'timeline'
+  | 'none';
+
+export interface Answer {
+  question: string;
+  answered: boolean;
+  /** One line for people: the answer with its agreement, or a plain "the coverage doesn't say". */
+  answer: string;
+  intent: IntentType;
+  /** The bare value, without agreement text ("2,500 m"). */
+  value?: string;
+  /** Sources supporting the answer, and sources in the corpus. */
+  agree?: number;
+  total?: number;
+  citations: Citation[];
+  conflicts: Conflict[];
+}
+
+export interface SourceSummary {
+  id: string;
+  title: string;
+  outlet?: string;
+  published?: string;
+  url: string;
+  viewer: string;
+  chars: number;
+  words: number;
+  sentences: number;
+  furniture: number;
+  /** Share of the body repeated verbatim by other sources (0..1). */
+  wireShare: number;
+  wireWith: string[];
+}
+
+export interface TimelineEntry {
+  /** ISO at its known precision: `2014`, `2017-06`, `2017-07-02`. */
+  date: string;
+  text: string;
+  /** The date phrase as written in the first source. */
+  phrase: string;
+  inferred: boolean;
+  sources: string[];
+  citations: Citation[];
+}
+
+export interface Logger {
+  debug(msg: string, ctx?: Record<string, unknown>): void;
+  info(msg: string, ctx?: Record<string, unknown>): void;
+  warn(msg: string, ctx?: Record<string, unknown>): void;
+  error(msg: string, ctx?: Record<string, unknown>): void;
+}
