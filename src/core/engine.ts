@@ -48,3 +48,25 @@ export interface Engine {
   /** Facts most sources agree on, and the disagreements, for the story overview. */
   overview(): { agreed: Answer[]; disagreements: Answer[] };
 }
+
+/** Creates the engine over a fact table. (Placeholder body until issue 2's answering lands.) */
+export function createEngine(table: FactTable, nlp: unknown, opts: EngineOptions): Engine {
+  void nlp;
+  const viewer = (id: string) => `${opts.publicUrl.replace(/\/$/, '')}/sources/${encodeURIComponent(id)}`;
+  return {
+    table,
+    ask: (question) => ({ question, answered: false, answer: "The coverage doesn't say.", intent: 'none', citations: [], conflicts: [] }),
+    sources: () => table.articles.map((a) => ({
+      id: a.id, title: a.title, outlet: a.outlet, published: a.published, url: a.url ?? viewer(a.id), viewer: viewer(a.id),
+      chars: a.raw.length, words: a.words, sentences: a.sentences.length, furniture: a.furniture.length,
+      wireShare: a.wireShare, wireWith: a.wireWith,
+    })),
+    timeline: () => [],
+    article: (id) => {
+      const article = table.articles.find((a) => a.id === id);
+      return article ? { article, facts: {} } : undefined;
+    },
+    suggest: () => [],
+    overview: () => ({ agreed: [], disagreements: [] }),
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * The only reader of process.env. Validates once and returns a typed object;
+ * nothing reads configuration at import time.
+ */
+import { z } from 'zod';
+import { LOG_LEVELS } from './logger.js';
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? undefined : s))
+  .optional();
+
+const schema = z.object({
+  DISCORD_TOKEN: optionalString,
+  DISCORD_CLIENT_ID: optionalString.refine((v) => v === undefined || /^\d{15,25}$/.test(v), {
+    message: 'expected a numeric Discord application id (a snowflake, 15-25 digits)',
+  }),
+  DISCORD_GUILD_ID: optionalString.refine((v) => v === undefined || /^\d{15,25}$/.test(v), {
+    message: 'expected a numeric Discord server id (a snowflake, 15-25 digits)',
+  }),
+  DISCORD_API_URL: optionalString.refine((v) => v === undefined || /^https?:\/\//.test(v), {
+    message: 'expected an http(s) URL such as http://127.0.0.1:3000/api',
+  }),
+  CORPUS_DIR: optionalString.default('seeds'),
+  DATA_DIR: optionalString.default('data'),
+  PORT: optionalString
+    .default('8080')
+    .transform((v, ctx) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0 || n > 65535) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `expected a port number 0-65535, found "${v}"` });
+        return z.NEVER;
+      }
+      return n;
+    }),
+  PUBLIC_URL: optionalString,
+  LOG_LEVEL: optionalString.default('info').pipe(z.enum(LOG_LEVELS)),
+  SHARDS: optionalString.transform((v, ctx) => {
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `expected a whole number of shards ≥ 1, found "${v}"` });
+      return z.NEVER;
+    }
+    return n;
+  }),
+});
+
+export interface Config {
+  discordToken?: string;
+  discordClientId?: string;
+  discordGuildId?: string;
+  discordApiUrl?: string;
+  corpusDir: string;
+  dataDir: string;
+  port: number;
+  publicUrl: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+  shards?: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Validates the environment once; throws ConfigError naming every bad key. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    discordToken: e.DISCORD_TOKEN,
+    discordClientId: e.DISCORD_CLIENT_ID,
+    discordGuildId: e.DISCORD_GUILD_ID,
+    discordApiUrl: e.DISCORD_API_URL,
+    corpusDir: e.CORPUS_DIR,
+    dataDir: e.DATA_DIR,
+    port: e.PORT,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    logLevel: e.LOG_LEVEL,
+    shards: e.SHARDS,
+  };
+}
