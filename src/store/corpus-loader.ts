@@ -1,0 +1,243 @@
+/**
+ * Reads a corpus folder from disk: `.txt` articles plus an optional `sources.json`.
+ * Bad input never stops the load: each bad file becomes a warning naming it, and the
+ * rest of the corpus still loads. Only a missing corpus folder throws.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { SCHEMA_VERSION } from '../core/engine.js';
+import type { ArticleMeta, Logger, RawArticle } from '../core/types.js';
+
+export const SOURCES_FILE = 'sources.json';
+export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
+
+export interface CorpusOptions {
+  /** Files larger than this are skipped with a warning. */
+  maxBytes?: number;
+}
+
+export interface Corpus {
+  articles: RawArticle[];
+  warnings: string[];
+  /** sha256 over the loaded articles, their metadata and SCHEMA_VERSION; stable across runs. */
+  hash: string;
+}
+
+export class CorpusError extends Error {
+  override name = 'CorpusError';
+}
+
+const META_FIELDS = ['url', 'outlet', 'title', 'published'] as const;
+
+/** Per-field validators for a `sources.json` entry; each field is checked on its own so one bad field keeps the others. */
+const metaFields = {
+  url: z.string().trim().url().refine((u) => /^https?:\/\//i.test(u), 'expected an http(s) URL'),
+  outlet: z.string().trim().min(1),
+  title: z.string().trim().min(1),
+  // An ISO date at any precision; a full timestamp is cut to its date.
+  published: z
+    .string()
+    .trim()
+    .regex(/^\d{4}(-\d{2}(-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?)?)?$/, 'expected an ISO date such as 2017-07-04, 2017-07 or 2017')
+    .transform((s) => s.slice(0, 10)),
+} satisfies Record<(typeof META_FIELDS)[number], z.ZodType<string, z.ZodTypeDef, unknown>>;
+
+/** Reads the corpus folder `dir`; throws CorpusError only when `dir` is not a readable folder. */
+export async function readCorpus(dir: string, logger?: Logger, opts: CorpusOptions = {}): Promise<Corpus> {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const entries = await listFolder(dir);
+  const warnings: string[] = [];
+  const texts = new Map<string, string>();
+  let sourcesPath: string | undefined;
+
+  const txtFiles: string[] = [];
+  for (const entry of entries) {
+    if (entry.name === SOURCES_FILE) sourcesPath = path.join(dir, entry.name);
+    else if (!entry.isFile()) logger?.debug('corpus: ignoring non-file entry', { file: entry.name });
+    else if (path.extname(entry.name).toLowerCase() === '.txt') txtFiles.push(entry.name);
+    else logger?.debug('corpus: ignoring file that is not .txt', { file: entry.name });
+  }
+  txtFiles.sort(compareIds);
+
+  for (const name of txtFiles) {
+    const id = name.slice(0, -'.txt'.length);
+    if (texts.has(id)) {
+      warnings.push(`${name}: another file already has the id "${id}"; skipped`);
+      continue;
+    }
+    const text = await readArticle(path.join(dir, name), name, maxBytes, warnings);
+    if (text !== undefined) texts.set(id, text);
+  }
+
+  const meta = sourcesPath ? await readSources(sourcesPath, new Set(texts.keys()), warnings) : new Map<string, ArticleMeta>();
+
+  const ids = [...texts.keys()].sort(compareIds);
+  const articles: RawArticle[] = ids.map((id) => ({ id, raw: texts.get(id)!, meta: meta.get(id) ?? {} }));
+  if (articles.length === 0) warnings.push(`${dir}: no readable .txt articles found`);
+  logger?.debug('corpus: loaded', { dir, articles: articles.length, warnings: warnings.length });
+  return { articles, warnings, hash: hashCorpus(articles) };
+}
+
+/** Orders ids by UTF-16 code units, so the order never depends on the machine's locale. */
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+async function listFolder(dir: string) {
+  let info;
+  try {
+    info = await stat(dir);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CorpusError(
+      code === 'ENOENT'
+        ? `Corpus folder not found: ${dir} (expected a folder of .txt articles)`
+        : `Cannot read corpus folder ${dir}: ${(e as Error).message}`,
+    );
+  }
+  if (!info.isDirectory()) throw new CorpusError(`Corpus path is not a folder: ${dir} (expected a folder of .txt articles, found a file)`);
+  try {
+    return await readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    throw new CorpusError(`Cannot list corpus folder ${dir}: ${(e as Error).message}`);
+  }
+}
+
+/** Reads and decodes one article; returns undefined (after a warning) when the file is unusable. */
+async function readArticle(file: string, name: string, maxBytes: number, warnings: string[]): Promise<string | undefined> {
+  let bytes: Buffer;
+  try {
+    const { size } = await stat(file);
+    if (size > maxBytes) {
+      warnings.push(`${name}: ${formatBytes(size)} is over the ${formatBytes(maxBytes)} limit for one article; skipped`);
+      return undefined;
+    }
+    bytes = await readFile(file);
+  } catch (e) {
+    warnings.push(`${name}: unreadable (${(e as Error).message}); skipped`);
+    return undefined;
+  }
+  const decoded = decode(bytes);
+  if (decoded.kind === 'binary') {
+    warnings.push(`${name}: looks like a binary file, not text (${decoded.why}); skipped`);
+    return undefined;
+  }
+  if (decoded.note) warnings.push(`${name}: ${decoded.note}`);
+  // Offsets index the stored text, so line endings are normalized once, here, and never again.
+  const text = decoded.text.replace(/\r\n?/g, '\n');
+  if (text.trim() === '') {
+    warnings.push(`${name}: empty${bytes.length ? ' (only whitespace)' : ''}; skipped`);
+    return undefined;
+  }
+  return text;
+}
+
+type Decoded = { kind: 'text'; text: string; note?: string } | { kind: 'binary'; why: string };
+
+/** Decodes UTF-8 (BOM stripped), UTF-16 with a BOM, or, failing UTF-8, Windows-1252 with a note. */
+export function decode(bytes: Uint8Array): Decoded {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return checkText(new TextDecoder('utf-16le').decode(bytes), 'UTF-16');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return checkText(new TextDecoder('utf-16be').decode(bytes), 'UTF-16');
+  if (bytes.includes(0)) return { kind: 'binary', why: 'contains NUL bytes' };
+  try {
+    return checkText(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    const decoded = checkText(new TextDecoder('windows-1252').decode(bytes));
+    if (decoded.kind === 'binary') return decoded;
+    return { ...decoded, note: 'not valid UTF-8; read as Windows-1252 (Latin-1) instead — check accented characters, or save the file as UTF-8' };
+  }
+}
+
+function checkText(text: string, encoding?: string): Decoded {
+  let control = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f || c === 0xfffd) control++;
+  }
+  if (text.includes('\0')) return { kind: 'binary', why: 'contains NUL characters' };
+  if (text.length > 0 && control / text.length > 0.05) {
+    return { kind: 'binary', why: `${Math.round((100 * control) / text.length)}% control characters` };
+  }
+  return { kind: 'text', text, note: encoding ? `read as ${encoding} (byte-order mark found); UTF-8 is preferred` : undefined };
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} kB` : `${n} bytes`;
+}
+
+/**
+ * Reads `sources.json`, keeping every valid field of every entry for a known article;
+ * anything else becomes a warning that says what was expected and what was found.
+ */
+async function readSources(file: string, ids: Set<string>, warnings: string[]): Promise<Map<string, ArticleMeta>> {
+  const out = new Map<string, ArticleMeta>();
+  const say = (msg: string) => warnings.push(`${SOURCES_FILE}: ${msg}`);
+  let data: unknown;
+  try {
+    const decoded = decode(await readFile(file));
+    if (decoded.kind === 'binary') {
+      say(`looks like a binary file (${decoded.why}); ignored, articles load without metadata`);
+      return out;
+    }
+    data = JSON.parse(decoded.text);
+  } catch (e) {
+    say(`${e instanceof SyntaxError ? 'not valid JSON' : 'unreadable'} (${(e as Error).message}); ignored, articles load without metadata`);
+    return out;
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    say(`expected an object keyed by article id ({ "<id>": { "url", "outlet", "title", "published" } }), found ${describe(data)}; ignored`);
+    return out;
+  }
+
+  const unknownIds: string[] = [];
+  for (const [id, entry] of Object.entries(data)) {
+    if (!ids.has(id)) {
+      unknownIds.push(id);
+      continue;
+    }
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+      say(`entry "${id}": expected an object with url, outlet, title, published; found ${describe(entry)}; ignored`);
+      continue;
+    }
+    const meta: ArticleMeta = {};
+    for (const [key, value] of Object.entries(entry as Record<string, unknown>)) {
+      if (!(META_FIELDS as readonly string[]).includes(key)) {
+        say(`entry "${id}": unknown field "${key}" (expected one of ${META_FIELDS.join(', ')}); ignored`);
+        continue;
+      }
+      const field = key as (typeof META_FIELDS)[number];
+      if (value === null || value === undefined || value === '') continue;
+      const parsed = metaFields[field].safeParse(value);
+      if (parsed.success) meta[field] = parsed.data;
+      else say(`entry "${id}", field "${field}": ${parsed.error.issues[0]?.message ?? 'invalid'}, found ${describe(value)}; ignored`);
+    }
+    out.set(id, meta);
+  }
+  if (unknownIds.length) {
+    const shown = unknownIds.slice(0, 5).map((i) => `"${i}"`).join(', ');
+    say(`${unknownIds.length} entr${unknownIds.length === 1 ? 'y names no' : 'ies name no'} loaded article (${shown}${unknownIds.length > 5 ? ', …' : ''}); ignored — keys must be .txt file names without the extension`);
+  }
+  return out;
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v);
+  if (typeof v === 'object') return 'an object';
+  return `${typeof v} ${String(v)}`;
+}
+
+/** The cache key of a corpus: what was loaded (ids, text, metadata) and the fact-table schema. */
+export function hashCorpus(articles: RawArticle[]): string {
+  const h = createHash('sha256');
+  h.update(`schema ${SCHEMA_VERSION}\0`);
+  for (const a of articles) {
+    h.update(a.id).update('\0').update(a.raw).update('\0');
+    // Fixed field order so that reordering keys in sources.json does not change the hash.
+    h.update(JSON.stringify(META_FIELDS.map((f) => a.meta[f] ?? null))).update('\0');
+  }
+  return h.digest('hex');
+}
