@@ -1,0 +1,132 @@
+/**
+ * What every CLI entry point shares: strict argument parsing, exit codes, and opening the
+ * engine. stdout carries only the command's output; logs and errors go to stderr.
+ *
+ * Exit codes: 0 ok, 1 failure (bad corpus, bad config, eval below --min), 2 usage error.
+ */
+import { parseArgs as parseNodeArgs } from 'node:util';
+import { loadConfig, type Config } from '../config.js';
+import type { Engine } from '../core/engine.js';
+import type { Logger } from '../core/types.js';
+import { loadEngine } from '../load-engine.js';
+import { createLogger } from '../logger.js';
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+type OptionSpec = { type: 'string' | 'boolean'; short?: string; describe: string; arg?: string };
+
+export interface CommandSpec {
+  /** `ask`, `eval`, …: shown in usage. */
+  name: string;
+  /** Positional part of the usage line, e.g. `["question"]`. */
+  positionals: string;
+  summary: string;
+  options: Record<string, OptionSpec>;
+  minPositionals?: number;
+  maxPositionals?: number;
+}
+
+/** Options most commands take. */
+export const COMMON_OPTIONS = {
+  corpus: { type: 'string', arg: 'DIR', describe: 'corpus folder (default: CORPUS_DIR or seeds)' },
+  help: { type: 'boolean', short: 'h', describe: 'show this help' },
+} satisfies Record<string, OptionSpec>;
+
+export const JSON_OPTION = { json: { type: 'boolean', describe: 'print JSON (stdout carries nothing else)' } } satisfies Record<string, OptionSpec>;
+
+export interface ParsedArgs {
+  flags: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
+/** Parses argv strictly: unknown flags, missing values and wrong positional counts throw UsageError. */
+export function parseArgs(argv: string[], spec: CommandSpec): ParsedArgs {
+  let parsed;
+  try {
+    parsed = parseNodeArgs({
+      args: argv,
+      options: Object.fromEntries(Object.entries(spec.options).map(([k, o]) => [k, o.short ? { type: o.type, short: o.short } : { type: o.type }])),
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (e) {
+    if (!String((e as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS')) throw e;
+    throw new UsageError((e as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { flags: values, positionals };
+  if (spec.minPositionals !== undefined && positionals.length < spec.minPositionals) {
+    throw new UsageError(`missing argument: expected ${spec.positionals}`);
+  }
+  if (spec.maxPositionals !== undefined && positionals.length > spec.maxPositionals) {
+    throw new UsageError(`too many arguments: expected ${spec.positionals || 'none'}, found ${positionals.map((p) => JSON.stringify(p)).join(' ')}`);
+  }
+  return { flags: values, positionals };
+}
+
+/** The usage text for a command. */
+export function usage(spec: CommandSpec): string {
+  const opts = Object.entries(spec.options).map(([k, o]) => {
+    const left = `${o.short ? `-${o.short}, ` : ''}--${k}${o.arg ? ` ${o.arg}` : ''}`;
+    return `  ${left.padEnd(22)} ${o.describe}`;
+  });
+  return `Usage: npm run --silent ${spec.name} -- [options] ${spec.positionals}\n${spec.summary}\n\nOptions:\n${opts.join('\n')}`;
+}
+
+export interface CliContext {
+  config: Config;
+  logger: Logger;
+  corpusDir: string;
+}
+
+/** Reads the configuration and makes the stderr logger; `--corpus` overrides CORPUS_DIR. */
+export function cliContext(flags: ParsedArgs['flags']): CliContext {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const corpusDir = typeof flags.corpus === 'string' ? flags.corpus : config.corpusDir;
+  return { config, logger, corpusDir };
+}
+
+/** Opens the engine for the command's corpus, reusing the stored fact table when valid. */
+export function openEngine(ctx: CliContext): Promise<Engine> {
+  return loadEngine({ corpusDir: ctx.corpusDir, dataDir: ctx.config.dataDir, publicUrl: ctx.config.publicUrl, logger: ctx.logger });
+}
+
+/**
+ * Runs a command's main: parses argv, prints help, maps errors to exit codes. Sets
+ * process.exitCode rather than calling process.exit, so piped stdout is flushed in full.
+ */
+export function runCli(spec: CommandSpec, main: (args: ParsedArgs) => Promise<number | void>): void {
+  const run = async () => {
+    const args = parseArgs(process.argv.slice(2), spec);
+    if (args.flags.help) {
+      process.stdout.write(usage(spec) + '\n');
+      return 0;
+    }
+    return (await main(args)) ?? 0;
+  };
+  run().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      if (e instanceof UsageError) {
+        process.stderr.write(`${spec.name}: ${e.message}\n\n${usage(spec)}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      const err = e as Error;
+      // Known, explained failures print their message; anything else keeps its stack for a bug report.
+      const known = ['CorpusError', 'ConfigError'].includes(err?.name);
+      process.stderr.write(`${spec.name}: ${known ? err.message : (err?.stack ?? String(e))}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
+
+/** Writes one line to stdout. */
+export function out(line: string): void {
+  process.stdout.write(line + '\n');
+}
