@@ -144,10 +144,20 @@ export function decode(bytes: Uint8Array): Decoded {
   try {
     return checkText(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
-    const decoded = checkText(new TextDecoder('windows-1252').decode(bytes));
+    const decoded = checkText(decodeWindows1252(bytes));
     if (decoded.kind === 'binary') return decoded;
     return { ...decoded, note: 'not valid UTF-8; read as Windows-1252 (Latin-1) instead — check accented characters, or save the file as UTF-8' };
   }
+}
+
+// Windows-1252 differs from Latin-1 only in 0x80-0x9F (curly quotes, dashes, €); undefined bytes stay C1 controls.
+const CP1252_HIGH = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ';
+
+/** Decodes Windows-1252 by hand: Node 20's TextDecoder treats that label as plain Latin-1. */
+function decodeWindows1252(bytes: Uint8Array): string {
+  let s = '';
+  for (const b of bytes) s += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
+  return s;
 }
 
 function checkText(text: string, encoding?: string): Decoded {

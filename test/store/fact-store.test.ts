@@ -1,0 +1,119 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION, type FactTable } from '../../src/core/engine.js';
+import type { Logger } from '../../src/core/types.js';
+import { createFileStore, createMemoryStore, tableFileName } from '../../src/store/fact-store.js';
+
+const temps: string[] = [];
+afterEach(async () => {
+  await Promise.all(temps.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'facts-'));
+  temps.push(dir);
+  return dir;
+}
+
+function recordingLogger() {
+  const warnings: string[] = [];
+  const logger: Logger = { debug() {}, info() {}, warn: (m) => void warnings.push(m), error: (m) => void warnings.push(m) };
+  return { logger, warnings };
+}
+
+function table(hash: string, articles = 3): FactTable {
+  return {
+    schema: SCHEMA_VERSION,
+    hash,
+    builtAt: '2024-01-01T00:00:00.000Z',
+    articles: Array.from({ length: articles }, (_, i) => ({
+      id: `a${i}`, raw: `Article ${i} text “quoted”.`, title: `A ${i}`, furniture: [], sentences: [{ start: 0, end: 10, index: 0, paragraph: 1 }],
+      words: 4, wireShare: 0, wireWith: [],
+    })),
+    facts: [{ id: 'f1', article: 'a0', sentence: 0, span: { start: 0, end: 7 }, kind: 'quantity', subject: 'wall', attribute: 'length', value: 2500, unit: 'm', surface: '2,500 m' }],
+    claims: [],
+  };
+}
+
+const HASH = 'ab'.repeat(32);
+
+describe('file fact store', () => {
+  it('round-trips a table through a real file in the data folder, written compactly', async () => {
+    const dir = path.join(await tempDir(), 'data');
+    const store = createFileStore(dir);
+    expect(await store.load(HASH)).toBeUndefined();
+    await store.save(table(HASH));
+    expect(await readdir(dir)).toEqual([tableFileName(HASH)]);
+    const text = await readFile(path.join(dir, tableFileName(HASH)), 'utf8');
+    expect(text).not.toContain('\n');
+    expect(await createFileStore(dir).load(HASH)).toEqual(table(HASH));
+  });
+
+  it('treats a file that is not valid JSON as missing, with a warning naming it', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, tableFileName(HASH)), '{"schema":1,"hash":');
+    const { logger, warnings } = recordingLogger();
+    const store = createFileStore(dir, logger);
+    expect(await store.load(HASH)).toBeUndefined();
+    expect(warnings).toEqual([expect.stringMatching(new RegExp(`${tableFileName(HASH)} is not valid JSON.*rebuilding`))]);
+    await store.save(table(HASH));
+    expect(await store.load(HASH)).toEqual(table(HASH));
+  });
+
+  it('rebuilds a table written with an older schema', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, tableFileName(HASH)), JSON.stringify({ ...table(HASH), schema: SCHEMA_VERSION - 1 }));
+    const { logger, warnings } = recordingLogger();
+    expect(await createFileStore(dir, logger).load(HASH)).toBeUndefined();
+    expect(warnings[0]).toMatch(new RegExp(`schema ${SCHEMA_VERSION - 1}, expected ${SCHEMA_VERSION}; rebuilding`));
+  });
+
+  it.each([
+    ['an array', [], /expected a fact table object/],
+    ['missing facts', { ...table(HASH), facts: undefined }, /no "facts" array/],
+    ['another corpus', table('cd'.repeat(32)), /belongs to corpus cdcd/],
+    ['a malformed article', { ...table(HASH), articles: [{ id: 'x' }] }, /malformed article at index 0/],
+  ])('rebuilds a file holding %s', async (_, content, message) => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, tableFileName(HASH)), JSON.stringify(content));
+    const { logger, warnings } = recordingLogger();
+    expect(await createFileStore(dir, logger).load(HASH)).toBeUndefined();
+    expect(warnings[0]).toMatch(message);
+  });
+
+  it('keeps only the most recent table files', async () => {
+    const dir = await tempDir();
+    const store = createFileStore(dir, undefined, { keep: 2 });
+    const hashes = ['11', '22', '33'].map((h) => h.repeat(32));
+    for (const h of hashes) {
+      await store.save(table(h));
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect((await readdir(dir)).sort()).toEqual([tableFileName(hashes[1]!), tableFileName(hashes[2]!)].sort());
+  });
+
+  it('saves and loads 2,000 articles quickly', async () => {
+    const dir = await tempDir();
+    const big = table(HASH, 2000);
+    for (const a of big.articles) a.raw = 'Some article text with several words in it. '.repeat(60);
+    const store = createFileStore(dir);
+    const t0 = performance.now();
+    await store.save(big);
+    const loaded = await createFileStore(dir).load(HASH);
+    const ms = performance.now() - t0;
+    expect(loaded?.articles).toHaveLength(2000);
+    expect(ms).toBeLessThan(2000);
+  });
+});
+
+describe('memory fact store', () => {
+  it('returns what was saved, by hash', async () => {
+    const store = createMemoryStore();
+    expect(await store.load(HASH)).toBeUndefined();
+    await store.save(table(HASH));
+    expect(await store.load(HASH)).toEqual(table(HASH));
+    expect(await store.load('cd'.repeat(32))).toBeUndefined();
+  });
+});
