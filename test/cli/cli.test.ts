@@ -1,0 +1,186 @@
+/** The command-line contract (DESIGN.md), exercised through real child processes. */
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCorpus } from '../../src/store/corpus-loader.js';
+
+const TSX = path.resolve('node_modules/.bin/tsx');
+const PUBLIC_URL = 'http://viewer.test:9000';
+let dataDir: string;
+let seeds: Map<string, string>;
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(script: string, args: string[], input?: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PUBLIC_URL, LOG_LEVEL: 'info' };
+    delete env.CORPUS_DIR;
+    const child = spawn(TSX, [`src/cli/${script}.ts`, ...args], {
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input ?? '');
+  });
+}
+
+/** Checks an object against the Answer contract; snippets must be verbatim text of their article. */
+function expectAnswerShape(a: Record<string, unknown>, question: string) {
+  expect(a).toMatchObject({ question, answered: expect.any(Boolean), answer: expect.any(String), citations: expect.any(Array), conflicts: expect.any(Array) });
+  expect((a.answer as string).length).toBeGreaterThan(0);
+  for (const c of a.citations as Record<string, unknown>[]) {
+    expect(c).toMatchObject({ source: expect.any(String), snippet: expect.any(String), url: expect.any(String), viewer: expect.any(String) });
+    expect(seeds.get(c.source as string)).toContain(c.snippet);
+    expect(c.viewer).toMatch(new RegExp(`^${PUBLIC_URL}/sources/`));
+  }
+  for (const c of a.conflicts as Record<string, unknown>[]) {
+    expect(c).toMatchObject({ value: expect.any(String), sources: expect.any(Array) });
+  }
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'cli-data-'));
+  seeds = new Map((await readCorpus('seeds')).articles.map((a) => [a.id, a.raw]));
+  // Build the store once so the commands below measure the cached path.
+  const ingest = await run('ingest', ['--json']);
+  expect(ingest.code).toBe(0);
+  expect(JSON.parse(ingest.stdout)).toMatchObject({ corpus: 'seeds', articles: 5, cached: false, warnings: [] });
+}, 60_000);
+
+afterAll(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('ask', () => {
+  it('with --json and a question, prints exactly one JSON Answer on stdout', async () => {
+    const q = 'What is the length of the Rafiqah Wall?';
+    const r = await run('ask', ['--json', q]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expectAnswerShape(JSON.parse(lines[0]!), q);
+  });
+
+  it('joins unquoted words into one question', async () => {
+    const r = await run('ask', ['--json', 'Which', 'dynasty', 'built', 'the', 'wall?']);
+    expect(JSON.parse(r.stdout).question).toBe('Which dynasty built the wall?');
+  });
+
+  it('without a question, answers each stdin line as JSON Lines, skipping blank lines', async () => {
+    const qs = ['How tall is the Rafiqah Wall?', 'Who is the president of Brazil?', 'Which dynasty built the wall?'];
+    const r = await run('ask', ['--json', '--corpus', 'seeds'], `${qs[0]}\n\n${qs[1]}\r\n${qs[2]}`);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    lines.forEach((l, i) => expectAnswerShape(JSON.parse(l), qs[i]!));
+    expect(JSON.parse(lines[1]!).answered).toBe(false);
+  });
+
+  it('without --json prints the answer as text', async () => {
+    const r = await run('ask', ['Who is the president of Brazil?']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().length).toBeGreaterThan(0);
+    expect(() => JSON.parse(r.stdout)).toThrow();
+  });
+
+  it('rejects an unknown flag with a usage error and exit code 2', async () => {
+    const r = await run('ask', ['--jsn', 'question']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/Unknown option '--jsn'/);
+    expect(r.stderr).toMatch(/Usage: npm run --silent ask/);
+  });
+
+  it('fails with a clear message for a missing corpus', async () => {
+    const r = await run('ask', ['--json', '--corpus', '/no/such/corpus', 'q?']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/Corpus folder not found: \/no\/such\/corpus/);
+  });
+});
+
+describe('sources and timeline', () => {
+  it('sources --json lists every article with viewer links', async () => {
+    const r = await run('sources', ['--json']);
+    expect(r.code).toBe(0);
+    const list = JSON.parse(r.stdout) as Record<string, unknown>[];
+    expect(list.map((s) => s.id)).toEqual([...seeds.keys()]);
+    for (const s of list) {
+      expect(s).toMatchObject({ id: expect.any(String), title: expect.any(String), url: expect.any(String), viewer: `${PUBLIC_URL}/sources/${s.id}` });
+    }
+  });
+
+  it('timeline --json is an array of dated entries, oldest first', async () => {
+    const r = await run('timeline', ['--json']);
+    expect(r.code).toBe(0);
+    const entries = JSON.parse(r.stdout) as { date: string; text: string; sources: string[]; citations: unknown[] }[];
+    expect(Array.isArray(entries)).toBe(true);
+    for (const e of entries) {
+      expect(e.date).toMatch(/^\d{4}(-\d{2}(-\d{2})?)?$/);
+      expect(e).toMatchObject({ text: expect.any(String), sources: expect.any(Array), citations: expect.any(Array) });
+    }
+    const dates = entries.map((e) => e.date);
+    expect(dates).toEqual([...dates].sort());
+  });
+
+  it('timeline rejects a malformed --from date', async () => {
+    const r = await run('timeline', ['--json', '--from', 'July']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--from: expected an ISO date/);
+  });
+});
+
+describe('eval', () => {
+  let file: string;
+  beforeAll(async () => {
+    file = path.join(dataDir, 'questions.jsonl');
+    await writeFile(
+      file,
+      [
+        '{"id":"abstain","q":"Who is the president of Brazil?","abstain":true}',
+        '{"id":"broken", "q": ',
+        '',
+        '{"id":"france","q":"What is the capital of France?","expect":"Paris"}',
+      ].join('\n'),
+    );
+  });
+
+  it('prints one line per question, reports bad lines as failures, and ends with the totals', async () => {
+    const r = await run('eval', [file]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('PASS abstain');
+    expect(lines[1]).toMatch(/^FAIL line 2: bad question line 2: not valid JSON/);
+    expect(lines[2]).toMatch(/^FAIL france: expected an answer/);
+    expect(lines.at(-1)).toBe('1 passed, 2 failed');
+  });
+
+  it('exits 0 when the pass ratio meets --min and 1 when it is below', async () => {
+    const ok = await run('eval', [file, '--min', '0.3']);
+    expect(ok.code).toBe(0);
+    const low = await run('eval', [file, '--min', '0.5']);
+    expect(low.code).toBe(1);
+    expect(low.stdout.trimEnd().split('\n').at(-1)).toBe('1 passed, 2 failed');
+    expect(low.stderr).toMatch(/below --min 0\.5/);
+  });
+
+  it('rejects a --min that is not a ratio, and a missing file argument', async () => {
+    const bad = await run('eval', [file, '--min', '80']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--min: expected a ratio between 0 and 1/);
+    const none = await run('eval', []);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/missing argument: expected FILE\.jsonl/);
+  });
+});
