@@ -1,7 +1,10 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildFactTable } from '../../src/core/build.js';
+import { createNlp } from '../../src/core/nlp.js';
+import { readCorpus } from '../../src/store/corpus-loader.js';
 import { SCHEMA_VERSION, type FactTable } from '../../src/core/engine.js';
 import type { Logger } from '../../src/core/types.js';
 import { createFileStore, createMemoryStore, tableFileName } from '../../src/store/fact-store.js';
@@ -23,19 +26,20 @@ function recordingLogger() {
   return { logger, warnings };
 }
 
-function table(hash: string, articles = 3): FactTable {
-  return {
-    schema: SCHEMA_VERSION,
-    hash,
-    builtAt: '2024-01-01T00:00:00.000Z',
-    articles: Array.from({ length: articles }, (_, i) => ({
-      id: `a${i}`, raw: `Article ${i} text “quoted”.`, title: `A ${i}`, furniture: [], sentences: [{ start: 0, end: 10, index: 0, paragraph: 1 }],
-      words: 4, wireShare: 0, wireWith: [],
-    })),
-    facts: [{ id: 'f1', article: 'a0', sentence: 0, span: { start: 0, end: 7 }, kind: 'quantity', subject: 'wall', attribute: 'length', value: 2500, unit: 'm', surface: '2,500 m' }],
-    claims: [],
-  };
+const nlp = createNlp();
+let seedsTable: FactTable;
+
+/** A real table (the seeds through the pipeline) under another hash, optionally replicated to `copies`× the articles. */
+function table(hash: string, copies = 1): FactTable {
+  const articles = Array.from({ length: copies }, (_, i) =>
+    seedsTable.articles.map((a) => (copies === 1 ? a : { ...a, id: `${a.id}-${i}` })),
+  ).flat();
+  return { ...seedsTable, hash, articles };
 }
+
+beforeAll(async () => {
+  seedsTable = buildFactTable((await readCorpus('seeds')).articles, 'seeds', nlp);
+});
 
 const HASH = 'ab'.repeat(32);
 
@@ -71,13 +75,13 @@ describe('file fact store', () => {
   });
 
   it.each([
-    ['an array', [], /expected a fact table object/],
-    ['missing facts', { ...table(HASH), facts: undefined }, /no "facts" array/],
-    ['another corpus', table('cd'.repeat(32)), /belongs to corpus cdcd/],
-    ['a malformed article', { ...table(HASH), articles: [{ id: 'x' }] }, /malformed article at index 0/],
+    ['an array', () => [], /expected a fact table object/],
+    ['missing facts', () => ({ ...table(HASH), facts: undefined }), /no "facts" array/],
+    ['another corpus', () => table('cd'.repeat(32)), /belongs to corpus cdcd/],
+    ['a malformed article', () => ({ ...table(HASH), articles: [{ id: 'x' }] }), /malformed article at index 0/],
   ])('rebuilds a file holding %s', async (_, content, message) => {
     const dir = await tempDir();
-    await writeFile(path.join(dir, tableFileName(HASH)), JSON.stringify(content));
+    await writeFile(path.join(dir, tableFileName(HASH)), JSON.stringify(content()));
     const { logger, warnings } = recordingLogger();
     expect(await createFileStore(dir, logger).load(HASH)).toBeUndefined();
     expect(warnings[0]).toMatch(message);
@@ -96,14 +100,14 @@ describe('file fact store', () => {
 
   it('saves and loads 2,000 articles quickly', async () => {
     const dir = await tempDir();
-    const big = table(HASH, 2000);
-    for (const a of big.articles) a.raw = 'Some article text with several words in it. '.repeat(60);
+    const big = table(HASH, 400);
     const store = createFileStore(dir);
     const t0 = performance.now();
     await store.save(big);
     const loaded = await createFileStore(dir).load(HASH);
     const ms = performance.now() - t0;
     expect(loaded?.articles).toHaveLength(2000);
+    expect(loaded?.facts).toHaveLength(seedsTable.facts.length);
     expect(ms).toBeLessThan(2000);
   });
 });
