@@ -193,18 +193,20 @@ export function withTextFragment(url: string, directive: TextDirective): string 
   return `${base}#${fragment}:~:${formatTextDirective(directive)}`;
 }
 
-/** Paragraph (¶, 1-based) of a raw offset: from the article's sentences, else by blank lines. */
+/** Paragraph (¶, 1-based) of a raw offset: from the article's sentences, else its non-empty line. */
 export function paragraphAt(article: Article, offset: number): number {
   const sentence = article.sentences.find((s) => offset >= s.start && offset < s.end)
     ?? [...article.sentences].reverse().find((s) => s.start <= offset);
   if (sentence) return sentence.paragraph;
-  const lead = article.raw.length - article.raw.trimStart().length;
-  let paragraph = 1;
-  for (const m of article.raw.matchAll(/\n[ \t]*\n\s*/g)) {
-    if (m.index! + m[0].length > offset) break;
-    if (m.index! >= lead) paragraph++;
+  // As cleaning counts them: non-empty lines, a reader's paragraphs.
+  let paragraph = 0;
+  let lineStart = 0;
+  for (const line of article.raw.split('\n')) {
+    if (lineStart > offset) break;
+    if (line.trim() !== '') paragraph++;
+    lineStart += line.length + 1;
   }
-  return paragraph;
+  return Math.max(paragraph, 1);
 }
 
 /**

@@ -9,7 +9,7 @@ import {
   viewerUrl,
   withTextFragment,
 } from '../../src/core/links.js';
-import type { Article } from '../../src/core/types.js';
+import type { Article, Sentence } from '../../src/core/types.js';
 
 function article(raw: string, extra: Partial<Article> = {}): Article {
   return {
@@ -126,10 +126,10 @@ describe('citationFor', () => {
     expect(c.url).toBe(c.viewer);
   });
 
-  it('counts paragraphs from blank lines when there are no sentences, and from sentences when there are', () => {
+  it('counts paragraphs as non-empty lines when there are no sentences, and from sentences when there are', () => {
     const start = raw.indexOf('A "key');
     expect(citationFor(article(raw), start, start + 5, 'http://x').paragraph).toBe(4);
-    const withSentences = article(raw, { sentences: [{ index: 0, start, end: raw.length, paragraph: 2 }] });
+    const withSentences = article(raw, { sentences: [{ index: 0, start, end: raw.length, paragraph: 2, terms: [] } as Sentence] });
     expect(paragraphAt(withSentences, start + 3)).toBe(2);
   });
 
