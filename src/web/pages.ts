@@ -87,7 +87,7 @@ function sourcesTable(ctx: PageContext): Html {
 <tbody>${rows.map((s) => html`<tr data-source="${s.id}">
 <td>${s.published ? html`<time datetime="${s.published}">${s.published}</time>` : '—'}</td>
 <td>${s.outlet ?? '—'}</td>
-<td><a href="${sourcePath(s.id)}">${s.title || s.id}</a> <small class="id">${s.id}</small></td>
+<td><a href="${sourcePath(s.id)}">${s.title || s.id}</a>${s.title && s.title !== s.id ? html` <small class="id">${s.id}</small>` : ''}</td>
 <td>${s.words}</td>
 <td>${s.furniture}</td>
 <td>${s.wireWith.length ? html`${Math.round(s.wireShare * 100)}% with ${join(s.wireWith.map((id) => chip(ctx, id)), ' ')}` : '—'}</td>
