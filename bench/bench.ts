@@ -1,0 +1,227 @@
+/**
+ * `npm run bench`: ingest throughput against plain wink-nlp, cold start from a cached store,
+ * warm ask latency, and peak memory, each printed next to its target.
+ *
+ * The large corpus is real text (seeds/ and, when present, ../shared/corpora/wikinews-apple/)
+ * replicated to 2,000 articles. Each copy gets its own date and a deterministic sprinkling of
+ * substituted words, so neither the corpus hash nor wire-copy detection sees copies as one text.
+ *
+ * Child modes (used by the parent, not meant to be run by hand):
+ *   bench.ts --child ingest CORPUS DATA   build + save the store, print {ms, maxRssKb}
+ *   bench.ts --child cold CORPUS DATA     load from the store, answer one question, exit
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { buildFactTable } from '../src/core/build.js';
+import { createEngine, type Engine } from '../src/core/engine.js';
+import { createNlp } from '../src/core/nlp.js';
+import type { RawArticle } from '../src/core/types.js';
+import { buildOrLoadTable } from '../src/load-engine.js';
+import { createLogger } from '../src/logger.js';
+import { readCorpus } from '../src/store/corpus-loader.js';
+
+const ARTICLES = 2000;
+const ASKS = 400;
+const COLD_RUNS = 5;
+const SOURCES = ['seeds', '../shared/corpora/wikinews-apple'];
+const QUESTION_FILES = '../shared/eval';
+const SELF = path.resolve('bench/bench.ts');
+const TSX = path.resolve('node_modules/.bin/tsx');
+const logger = createLogger('warn');
+
+/** Nearest-rank percentile of `xs` (0..100). */
+function percentile(xs: number[], p: number): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+}
+
+/** A small deterministic PRNG (mulberry32), so every run builds the same corpus. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Copy `n` of a text: dates moved by n days, and about one lower-case word in six swapped for another from `pool`. */
+function variant(text: string, n: number, pool: string[]): string {
+  if (n === 0) return text;
+  const shift = (iso: string) => new Date(Date.parse(iso) + n * 86_400_000);
+  let out = text.replace(/\bdate (\d{4}-\d{2}-\d{2})\b/, (_, d: string) => `date ${shift(d).toISOString().slice(0, 10)}`);
+  out = out.replace(new RegExp(`^(${MONTHS.join('|')}) (\\d{1,2}), (\\d{4})$`, 'm'), (_, m: string, d: string, y: string) => {
+    const t = shift(`${y}-${String(MONTHS.indexOf(m) + 1).padStart(2, '0')}-${d.padStart(2, '0')}T00:00:00Z`);
+    return `${MONTHS[t.getUTCMonth()]} ${t.getUTCDate()}, ${t.getUTCFullYear()}`;
+  });
+  const random = rng(n * 7919 + text.length);
+  return out.replace(/\b[a-z]{4,}\b/g, (w) => (random() < 1 / 6 ? pool[Math.floor(random() * pool.length)]! : w));
+}
+
+async function makeCorpus(dir: string): Promise<{ bases: number; chars: number }> {
+  const bases: RawArticle[] = [];
+  for (const src of SOURCES) if (existsSync(src)) bases.push(...(await readCorpus(src)).articles);
+  const pool = [...new Set(bases.flatMap((a) => a.raw.match(/\b[a-z]{4,}\b/g) ?? []))];
+  await mkdir(dir, { recursive: true });
+  let chars = 0;
+  for (let i = 0; i < ARTICLES; i++) {
+    const base = bases[i % bases.length]!;
+    const text = variant(base.raw, Math.floor(i / bases.length), pool);
+    chars += text.length;
+    await writeFile(path.join(dir, `${String(i).padStart(4, '0')}_${base.id.slice(0, 24)}.txt`), text);
+  }
+  return { bases: bases.length, chars };
+}
+
+async function publicQuestions(): Promise<string[]> {
+  const qs: string[] = [];
+  for (const f of (await readdir(QUESTION_FILES)).filter((n) => n.endsWith('.jsonl'))) {
+    for (const line of (await readFile(path.join(QUESTION_FILES, f), 'utf8')).split('\n')) {
+      try {
+        const q = (JSON.parse(line) as { q?: unknown }).q;
+        if (typeof q === 'string') qs.push(q);
+      } catch {
+        // Blank or broken lines are eval's concern, not the benchmark's.
+      }
+    }
+  }
+  return qs;
+}
+
+function askLatency(engine: Engine, questions: string[]): { p50: number; p99: number; n: number } {
+  for (const q of questions) engine.ask(q); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < ASKS; i++) {
+    const q = questions[i % questions.length]!;
+    const t = performance.now();
+    engine.ask(q);
+    times.push(performance.now() - t);
+  }
+  return { p50: percentile(times, 50), p99: percentile(times, 99), n: times.length };
+}
+
+function runChild(args: string[]): Promise<{ ms: number; stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const t = performance.now();
+    const child = spawn(TSX, [SELF, '--child', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve({ ms: performance.now() - t, stdout }) : reject(new Error(`child ${args[0]} exited ${code}`))));
+  });
+}
+
+async function child(mode: string, corpusDir: string, dataDir: string): Promise<void> {
+  if (mode === 'ingest') {
+    const t = performance.now();
+    const { table, cached } = await buildOrLoadTable({ corpusDir, dataDir, logger });
+    const ms = performance.now() - t;
+    process.stdout.write(JSON.stringify({ ms, cached, articles: table.articles.length, facts: table.facts.length, maxRssKb: process.resourceUsage().maxRSS }) + '\n');
+  } else if (mode === 'cold') {
+    const { table, nlp, cached } = await buildOrLoadTable({ corpusDir, dataDir, logger });
+    // The pipeline's sources changed since the store was written (someone is editing src/core).
+    if (!cached) process.exit(3);
+    const answer = createEngine(table, nlp, { publicUrl: 'http://localhost:8080' }).ask('How many people were there?');
+    process.stdout.write(JSON.stringify({ answered: answer.answered }) + '\n');
+  } else {
+    throw new Error(`unknown child mode ${mode}`);
+  }
+}
+
+function pipelineVersion(): string {
+  try {
+    const head = execFileSync('git', ['log', '-1', '--format=%h %s', '--', 'src/core'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src/core'], { encoding: 'utf8' }).trim() ? ' + uncommitted changes in src/core' : '';
+    return head + dirty;
+  } catch {
+    return 'unknown (no git)';
+  }
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'coverage-bench-'));
+  const corpusDir = path.join(tmp, 'corpus');
+  const dataDir = path.join(tmp, 'data');
+  const rows: [string, string, string, boolean | undefined][] = [];
+  try {
+    console.log(`pipeline: ${pipelineVersion()}`);
+    const made = await makeCorpus(corpusDir);
+    console.log(`corpus: ${ARTICLES} articles from ${made.bases} real texts, ${(made.chars / 1e6).toFixed(1)} M chars, in ${tmp}`);
+
+    // Peak memory and the cached store, in a fresh process that does only the ingest.
+    const ingest = JSON.parse((await runChild(['ingest', corpusDir, dataDir])).stdout) as { ms: number; maxRssKb: number; facts: number };
+    const rssMb = ingest.maxRssKb / 1024;
+
+    // Throughput: the pipeline next to plain readDoc, same texts, same process, both warmed up.
+    const nlp = createNlp();
+    const { articles: raws, hash } = await readCorpus(corpusDir);
+    const texts = raws.map((r) => r.raw);
+    for (const t of texts.slice(0, 50)) nlp.readDoc(t);
+    buildFactTable(raws.slice(0, 50), 'warmup', nlp);
+    let tokens = 0;
+    let t = performance.now();
+    for (const text of texts) tokens += nlp.readDoc(text).tokens().length();
+    const readDocMs = performance.now() - t;
+    t = performance.now();
+    const bigTable = buildFactTable(raws, hash, nlp);
+    const buildMs = performance.now() - t;
+    const perSec = (n: number, ms: number) => Math.round((n * 1000) / ms).toLocaleString('en-US');
+    const ratio = readDocMs / buildMs;
+    rows.push(['readDoc throughput (baseline)', `${perSec(raws.length, readDocMs)} art/s, ${perSec(tokens, readDocMs)} tok/s`, '', undefined]);
+    rows.push(['ingest throughput (buildFactTable)', `${perSec(raws.length, buildMs)} art/s, ${perSec(tokens, buildMs)} tok/s`, '', undefined]);
+    rows.push(['ingest / readDoc', `${(ratio * 100).toFixed(0)}%`, '≥ 40%', ratio >= 0.4]);
+    rows.push([`peak RSS, ingest of ${ARTICLES} (child)`, `${rssMb.toFixed(0)} MB (build+save ${(ingest.ms / 1000).toFixed(1)} s, ${ingest.facts} facts)`, '< 300 MB', rssMb < 300]);
+
+    // Cold start: a new process loads the cached store, answers one question and exits.
+    const seedsData = path.join(tmp, 'seeds-data');
+    await runChild(['ingest', 'seeds', seedsData]);
+    for (const [label, corpus, data] of [['seeds', 'seeds', seedsData], [`${ARTICLES} articles`, corpusDir, dataDir]] as const) {
+      const times: number[] = [];
+      for (let i = 0, retries = 0; i < COLD_RUNS; i++) {
+        try {
+          times.push((await runChild(['cold', corpus, data])).ms);
+        } catch (e) {
+          if (!/exited 3/.test((e as Error).message) || ++retries > 2) throw e;
+          console.log(`(src/core changed during the run; rebuilding the ${label} store)`);
+          await runChild(['ingest', corpus, data]);
+          i--;
+        }
+      }
+      const p50 = percentile(times, 50);
+      rows.push([`cold start p50, cached store (${label})`, `${(p50 / 1000).toFixed(2)} s`, '< 1.5 s', p50 < 1500]);
+    }
+
+    // Warm ask latency over the public questions.
+    const questions = await publicQuestions();
+    const seeds = await readCorpus('seeds');
+    const seedsEngine = createEngine(buildFactTable(seeds.articles, seeds.hash, nlp), nlp, { publicUrl: 'http://localhost:8080' });
+    const warm = askLatency(seedsEngine, questions);
+    rows.push([`warm ask p50 / p99 (seeds, ${warm.n} asks)`, `${warm.p50.toFixed(2)} / ${warm.p99.toFixed(2)} ms`, 'p99 < 20 ms', warm.p99 < 20]);
+    const big = askLatency(createEngine(bigTable, nlp, { publicUrl: 'http://localhost:8080' }), questions);
+    rows.push([`warm ask p50 / p99 (${ARTICLES} articles)`, `${big.p50.toFixed(2)} / ${big.p99.toFixed(2)} ms`, '(info)', undefined]);
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+
+  const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.toString().length), ['metric', 'value', 'target'][i]!.length));
+  const line = (a: string, b: string, c: string, d: string) => `${a.padEnd(w[0]!)}  ${b.padEnd(w[1]!)}  ${c.padEnd(w[2]!)}  ${d}`;
+  console.log('\n' + line('metric', 'value', 'target', 'ok'));
+  console.log(line('-'.repeat(w[0]!), '-'.repeat(w[1]!), '-'.repeat(w[2]!), '--'));
+  for (const [m, v, tg, ok] of rows) console.log(line(m, v, tg, ok === undefined ? '' : ok ? 'yes' : 'NO'));
+  console.log(`\n(${os.cpus().length} CPUs, Node ${process.version}, total ${((performance.now() - started) / 1000).toFixed(0)} s)`);
+}
+
+const argv = process.argv.slice(2);
+if (argv[0] === '--child') {
+  await child(argv[1]!, argv[2]!, argv[3]!);
+} else {
+  await main();
+}
