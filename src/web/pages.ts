@@ -218,6 +218,20 @@ function isFurnitureLine(raw: string, line: Line, furniture: Furniture[]): boole
   return true;
 }
 
+/** Sentences overlapping a line; sentences are sorted and disjoint, so binary-search the first. */
+function overlapping<T extends Span>(sorted: T[], line: Line): T[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.end <= line.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  for (let i = lo; i < sorted.length && sorted[i]!.start < line.end; i++) out.push(sorted[i]!);
+  return out;
+}
+
 /** Renders state across lines: which sentence/mark ids were already emitted. */
 interface BodyState {
   seenSentences: Set<number>;
@@ -229,8 +243,11 @@ interface BodyState {
  * One line's text, split at every sentence, furniture and highlight boundary and nested
  * mark > sentence > furniture, so the highlight is one `<mark>` whose text is the snippet.
  */
-function renderLine(view: ArticleView, line: Line, hl: Span | undefined, st: BodyState): Html {
-  const { raw, sentences, furniture } = view.article;
+function renderLine(view: ArticleView, line: Line, hl: Span | undefined, st: BodyState, aside: boolean): Html {
+  const { raw } = view.article;
+  const sentences = overlapping(view.article.sentences, line);
+  // A line set aside as a whole is labelled once, by its block.
+  const furniture = aside ? [] : view.article.furniture.filter((f) => f.start < line.end && f.end > line.start);
   const cuts = new Set<number>([line.start, line.end]);
   const inLine = (x: number) => x > line.start && x < line.end;
   for (const s of sentences) for (const x of [s.start, s.end]) if (inLine(x)) cuts.add(x);
@@ -303,9 +320,10 @@ export function articlePage(engine: Engine, view: ArticleView, hl?: Span): strin
   };
   let paragraph = 0;
   for (const line of linesOf(a.raw)) {
-    const text = renderLine(view, line, hl, st);
     const lineFurniture = furniture.filter((f) => f.start < line.end && f.end > line.start);
-    if (lineFurniture.length && isFurnitureLine(a.raw, line, lineFurniture)) {
+    const aside = lineFurniture.length > 0 && isFurnitureLine(a.raw, line, lineFurniture);
+    const text = renderLine(view, line, hl, st, aside);
+    if (aside) {
       const reasons = new Set(lineFurniture.map((f) => f.reason));
       const same = pendingFurniture && [...reasons].every((r) => pendingFurniture!.reasons.has(r)) && reasons.size === pendingFurniture.reasons.size;
       if (!same) flush();
@@ -315,8 +333,8 @@ export function articlePage(engine: Engine, view: ArticleView, hl?: Span): strin
     }
     flush();
     paragraph++;
-    const facts = a.sentences
-      .filter((s) => s.start >= line.start && s.start < line.end)
+    const facts = overlapping(a.sentences, line)
+      .filter((s) => s.start >= line.start)
       .flatMap((s) => view.facts[s.index] ?? []);
     blocks.push(html`<div class="para-block"><p class="para" id="p${paragraph}" data-p="${paragraph}">${text}</p>${facts.length ? html`<ul class="facts" aria-label="Facts found in ¶${paragraph}">${facts.map((fv) => factItem(engine, ctx, fv))}</ul>` : ''}</div>`);
   }

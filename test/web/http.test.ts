@@ -181,11 +181,13 @@ describe('JSON API', () => {
 
 describe('escaping untrusted text', () => {
   it('renders an article full of markup as literal text', async () => {
-    const body = await (await get(evil, `/sources/${EVIL_ID}`)).text();
+    const html = await (await get(evil, `/sources/${EVIL_ID}`)).text();
+    expect(html).not.toMatch(/<script>|<img|<b>|<i>/);
+    // Sentence spans may cut the text; what a reader sees is the text between the tags.
+    const body = html.replace(/<[^>]+>/g, '');
     expect(body).toContain('&lt;script&gt;window.__pwned = 1; alert(&quot;script ran&quot;)&lt;/script&gt;');
     expect(body).toContain('&lt;img src=x onerror=&quot;window.__pwned = 2; alert(&#39;img ran&#39;)&quot;&gt;');
     expect(body).toContain('&lt;/p&gt;&lt;/main&gt;&lt;b&gt;bold?&lt;/b&gt;');
-    expect(body).not.toMatch(/<script>|<img|<b>|<i>/);
   });
 
   it('escapes titles and outlets from sources.json on every page', async () => {
