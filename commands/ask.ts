@@ -1,0 +1,31 @@
+/** /ask question:<text> — answers from the fact table, with agreement and cited snippets. */
+import { SlashCommandBuilder, MessageFlags, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import type { BotContext } from '../src/discord/command.js';
+import { MAX_QUESTION, questionProblem } from '../src/discord/questions.js';
+import { NO_MENTIONS, choices, notice, renderAnswer } from '../src/discord/render.js';
+
+export const data = new SlashCommandBuilder()
+  .setName('ask')
+  .setDescription('Ask a question about the news coverage; the answer cites its sources.')
+  .addStringOption((o) =>
+    o.setName('question').setDescription('e.g. How long is the wall?').setRequired(true).setMaxLength(MAX_QUESTION).setAutocomplete(true),
+  );
+
+/** Valid questions are deferred: answering may take a moment on a large corpus. */
+export const defer = (i: ChatInputCommandInteraction): boolean => questionProblem(i.options.getString('question')) === undefined;
+
+export async function execute(i: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  const question = i.options.getString('question') ?? '';
+  const problem = questionProblem(question);
+  if (problem) {
+    await i.reply({ content: notice(problem), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    return;
+  }
+  const answer = ctx.engine.ask(question.trim());
+  await i.editReply({ embeds: [renderAnswer(answer)], allowedMentions: NO_MENTIONS });
+}
+
+export async function autocomplete(i: AutocompleteInteraction, ctx: BotContext): Promise<void> {
+  const typed = String(i.options.getFocused() ?? '').slice(0, MAX_QUESTION);
+  await i.respond(choices(ctx.engine.suggest(typed, 25)));
+}

@@ -1,0 +1,51 @@
+/** /timeline [from] [to] — dated events oldest first, each with its sources; paged with buttons. */
+import { SlashCommandBuilder, MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import type { BotContext } from '../src/discord/command.js';
+import { NO_MENTIONS, notice, pagerRow, paginate, renderPage, timelineLines } from '../src/discord/render.js';
+
+const ISO = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+export const data = new SlashCommandBuilder()
+  .setName('timeline')
+  .setDescription('Dated events in the coverage, oldest first.')
+  .addStringOption((o) => o.setName('from').setDescription('Earliest date: 2017, 2017-06 or 2017-07-02').setMaxLength(10))
+  .addStringOption((o) => o.setName('to').setDescription('Latest date: 2017, 2017-06 or 2017-07-02').setMaxLength(10));
+
+export const defer = (i: ChatInputCommandInteraction): boolean => rangeProblem(i.options.getString('from'), i.options.getString('to')) === undefined;
+
+function rangeProblem(from: string | null, to: string | null): string | undefined {
+  for (const [name, v] of [['from', from], ['to', to]] as const) {
+    if (v && !ISO.test(v.trim())) return `\`${name}\` should be a date like 2017, 2017-06 or 2017-07-02 (got "${v.slice(0, 40)}").`;
+  }
+  return undefined;
+}
+
+function page(ctx: BotContext, owner: string, n: number, from?: string, to?: string) {
+  const entries = ctx.engine.timeline({ from, to });
+  const pages = paginate(timelineLines(entries), 3800, 6);
+  const p = Math.min(Math.max(0, n), Math.max(0, pages.length - 1));
+  const range = from || to ? ` (${from ?? '…'} to ${to ?? '…'})` : '';
+  const intro = entries.length ? `${entries.length} dated event${entries.length === 1 ? '' : 's'}${range}, oldest first.` : `No dated events in the coverage${range}.`;
+  return {
+    embeds: [renderPage('Timeline', pages, p, intro)],
+    components: pagerRow('timeline', owner, p, pages.length, [from ?? '', to ?? '']),
+    allowedMentions: NO_MENTIONS,
+  };
+}
+
+export async function execute(i: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  const from = i.options.getString('from')?.trim() || null;
+  const to = i.options.getString('to')?.trim() || null;
+  const problem = rangeProblem(from, to);
+  if (problem) {
+    await i.reply({ content: notice(problem), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    return;
+  }
+  await i.editReply(page(ctx, i.user.id, 0, from ?? undefined, to ?? undefined));
+}
+
+export async function button(i: ButtonInteraction, ctx: BotContext, args: string[]): Promise<void> {
+  const [n, from, to] = args;
+  const valid = (v?: string) => (v && ISO.test(v) ? v : undefined);
+  await i.update(page(ctx, i.user.id, Number(n) || 0, valid(from), valid(to)));
+}

@@ -1,0 +1,93 @@
+/** The discord.js client: created, wired to the dispatcher (the only `client.on` calls), logged in. */
+import { Client, Events, GatewayIntentBits, Partials, type ClientOptions } from 'discord.js';
+import type { Config } from '../config.js';
+import type { Engine } from '../core/engine.js';
+import type { Logger } from '../core/types.js';
+import type { Command } from './command.js';
+import { Cooldowns, type CooldownOptions } from './cooldown.js';
+import { createDispatcher } from './dispatcher.js';
+import { COMMANDS_DIR, loadCommands } from './loader.js';
+import { NO_MENTIONS } from './render.js';
+
+export interface BotOptions {
+  config: Config;
+  engine: Engine;
+  logger: Logger;
+  /** Defaults to the modules in `commands/`. */
+  commands?: Map<string, Command>;
+  cooldown?: CooldownOptions;
+  /** For running shards in one process (tests); a ShardingManager child reads these from its env. */
+  shards?: number[];
+  shardCount?: number;
+  /** How long to wait for the gateway's READY before giving up. */
+  readyTimeoutMs?: number;
+}
+
+export interface Bot {
+  client: Client<true>;
+  /** Milliseconds from login() to the client being ready. */
+  loginMs: number;
+  stop(): Promise<void>;
+}
+
+/** The client options the bot runs with: mentions off by default, REST base from the config. */
+export function clientOptions(config: Config, extra: Partial<ClientOptions> = {}): ClientOptions {
+  return {
+    // Slash commands need no intents; mentions need guild and DM messages (not the privileged content intent).
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    partials: [Partials.Channel],
+    allowedMentions: NO_MENTIONS,
+    rest: config.discordApiUrl ? { api: config.discordApiUrl } : {},
+    ...extra,
+  };
+}
+
+/** Logs in and resolves once the client is ready; rejects (and cleans up) if it isn't in time. */
+export async function startBot(opts: BotOptions): Promise<Bot> {
+  const { config, engine, logger } = opts;
+  if (!config.discordToken) throw new Error('startBot needs DISCORD_TOKEN; without one, run the terminal chat instead');
+  const commands = opts.commands ?? (await loadCommands(COMMANDS_DIR, logger));
+  const client = new Client(
+    clientOptions(config, opts.shards ? { shards: opts.shards, shardCount: opts.shardCount ?? opts.shards.length } : {}),
+  );
+  const dispatcher = createDispatcher(commands, { engine, logger, config, cooldowns: new Cooldowns(opts.cooldown) });
+
+  client.on(Events.InteractionCreate, (i) => {
+    void dispatcher.interaction(i);
+  });
+  client.on(Events.MessageCreate, (m) => {
+    if (client.user) void dispatcher.message(m, client.user.id);
+  });
+  client.on(Events.Error, (e) => logger.error('discord client error', { error: e.message }));
+  client.on(Events.Warn, (w) => logger.warn(`discord: ${w}`));
+  client.on(Events.ShardError, (e, shard) => logger.error('gateway error', { shard, error: e.message }));
+  client.on(Events.ShardDisconnect, (ev, shard) => logger.warn('gateway disconnected', { shard, code: ev.code }));
+  client.on(Events.ShardReconnecting, (shard) => logger.info('gateway reconnecting', { shard }));
+  client.on(Events.ShardResume, (shard, replayed) => logger.info('gateway session resumed', { shard, replayed }));
+  client.on(Events.Invalidated, () => logger.error('gateway session invalidated'));
+
+  const started = performance.now();
+  const ready = new Promise<Client<true>>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`not ready after ${opts.readyTimeoutMs ?? 60_000} ms`)), opts.readyTimeoutMs ?? 60_000);
+    client.once(Events.ClientReady, (c) => {
+      clearTimeout(timer);
+      resolve(c);
+    });
+  });
+  try {
+    await client.login(config.discordToken);
+    const c = await ready;
+    const loginMs = Math.round(performance.now() - started);
+    logger.info(`logged in to Discord as ${c.user.tag}`, { ms: loginMs, shards: c.ws.shards.map((s) => s.id), commands: [...commands.keys()] });
+    return {
+      client: c,
+      loginMs,
+      stop: async () => {
+        await c.destroy();
+      },
+    };
+  } catch (e) {
+    await client.destroy().catch(() => undefined);
+    throw e;
+  }
+}

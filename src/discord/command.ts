@@ -1,0 +1,33 @@
+/** The shape of a slash command module in `commands/`, and what handlers receive. */
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { Config } from '../config.js';
+import type { Engine } from '../core/engine.js';
+import type { Logger } from '../core/types.js';
+import type { Cooldowns } from './cooldown.js';
+
+/** Everything a handler may use; passed in, never imported as a singleton. */
+export interface BotContext {
+  engine: Engine;
+  logger: Logger;
+  config: Config;
+  cooldowns: Cooldowns;
+}
+
+export interface Command {
+  data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void>;
+  /** Suggestions while the user types an option marked `autocomplete`. */
+  autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void>;
+  /**
+   * Buttons whose custom id starts with `<command name>:<owner user id>:`; the dispatcher has
+   * already checked that the clicking user is the owner. `args` are the remaining id parts.
+   */
+  button?(interaction: ButtonInteraction, ctx: BotContext, args: string[]): Promise<void>;
+  /** Whether the dispatcher should defer before `execute` because the work may be slow. */
+  defer?: boolean | ((interaction: ChatInputCommandInteraction) => boolean);
+}
