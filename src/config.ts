@@ -35,6 +35,7 @@ const schema = z.object({
       return n;
     }),
   PUBLIC_URL: optionalString,
+  WEB_HOST: optionalString.default('127.0.0.1'),
   LOG_LEVEL: optionalString.default('info').pipe(z.enum(LOG_LEVELS)),
   SHARDS: optionalString.transform((v, ctx) => {
     if (v === undefined) return undefined;
@@ -56,6 +57,8 @@ export interface Config {
   dataDir: string;
   port: number;
   publicUrl: string;
+  /** Interface the snippet viewer listens on (127.0.0.1 keeps it local; 0.0.0.0 serves others). */
+  webHost: string;
   logLevel: (typeof LOG_LEVELS)[number];
   shards?: number;
 }
@@ -66,7 +69,9 @@ export class ConfigError extends Error {
 
 /** Validates the environment once; throws ConfigError naming every bad key. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = schema.safeParse(env);
+  // Inside a ShardingManager child, discord.js sets SHARDS to the child's own shard ids
+  // ("0", "[0]"), not the shard count the operator configured: it is not ours to read there.
+  const parsed = schema.safeParse(env.SHARDING_MANAGER ? { ...env, SHARDS: undefined } : env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
@@ -81,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: e.DATA_DIR,
     port: e.PORT,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    webHost: e.WEB_HOST,
     logLevel: e.LOG_LEVEL,
     shards: e.SHARDS,
   };

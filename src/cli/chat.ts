@@ -1,0 +1,98 @@
+/**
+ * A terminal chat on the same commands as the Discord bot (`/ask …` or a bare question,
+ * `/sources`, `/timeline [from] [to]`, `/help`, `/quit`), rendering the same engine objects
+ * as plain text through the CLI's own renderer (render-text.ts). `npm start` falls back to it when no Discord token is set.
+ */
+import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
+import { loadConfig } from '../config.js';
+import type { Engine } from '../core/engine.js';
+import { createLogger } from '../logger.js';
+import { loadEngine } from '../load-engine.js';
+import { renderAnswer, renderSources, renderTimeline } from './render-text.js';
+
+const MAX_QUESTION = 500;
+const oneLine = (s: string, max = 400) => {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length > max ? t.slice(0, max - 1) + '…' : t;
+};
+
+export function helpText(engine: Engine): string {
+  const examples = engine.suggest('', 5);
+  return [
+    `I answer questions about the news coverage of one story (${engine.sources().length} sources loaded), citing the exact snippets.`,
+    'Commands:',
+    '  /ask <question>   or just type a question',
+    '  /sources          the articles, dates, links, wire copies',
+    '  /timeline [from] [to]   dated events, oldest first (2017, 2017-06, 2017-07-02)',
+    '  /help             this text',
+    '  /quit             leave',
+    ...(examples.length ? ['Try:', ...examples.map((q) => `  ${q}`)] : []),
+  ].join('\n');
+}
+
+const ISO = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/** Answers one line of input; returns undefined for /quit. */
+export function respond(engine: Engine, line: string): string | undefined {
+  const text = line.trim();
+  if (!text) return '';
+  const [head = '', ...rest] = text.split(/\s+/);
+  const arg = text.slice(head.length).trim();
+  switch (head.toLowerCase()) {
+    case '/quit':
+    case '/exit':
+      return undefined;
+    case '/help':
+      return helpText(engine);
+    case '/sources':
+      return renderSources(engine.sources());
+    case '/timeline': {
+      const [from, to] = rest;
+      for (const v of [from, to]) if (v && !ISO.test(v)) return `Dates look like 2017, 2017-06 or 2017-07-02 (got "${oneLine(v, 40)}").`;
+      const entries = engine.timeline({ from, to });
+      return entries.length ? renderTimeline(entries) : 'No dated events in the coverage for that range.';
+    }
+    case '/ask':
+      return ask(engine, arg);
+    default:
+      if (head.startsWith('/')) return `I don't know ${head}. Try /help.`;
+      return ask(engine, text);
+  }
+}
+
+function ask(engine: Engine, question: string): string {
+  if (!question) return 'Ask me a question about the coverage, e.g. "How long is the wall?" — or type /help.';
+  if (question.length > MAX_QUESTION) return `That question is ${question.length} characters long; please keep it under ${MAX_QUESTION}.`;
+  return renderAnswer(engine.ask(question));
+}
+
+/** Runs the prompt loop until /quit or the end of input. */
+export async function runChat(opts: { engine: Engine; input: NodeJS.ReadableStream; output: NodeJS.WritableStream }): Promise<void> {
+  const { engine, output } = opts;
+  const rl = createInterface({ input: opts.input, output, terminal: false });
+  const prompt = () => output.write('coverage-bot> ');
+  output.write('Type a question about the coverage, /help for commands, /quit to leave.\n');
+  prompt();
+  for await (const line of rl) {
+    let reply: string | undefined;
+    try {
+      reply = respond(engine, line);
+    } catch (e) {
+      reply = `Sorry — that failed: ${(e as Error).message}`;
+    }
+    if (reply === undefined) break;
+    if (reply) output.write(reply + '\n');
+    prompt();
+  }
+  rl.close();
+  output.write('\nBye.\n');
+}
+
+// Run directly: `tsx src/cli/chat.ts` (npm start does the same when no Discord token is set).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const engine = await loadEngine({ corpusDir: config.corpusDir, dataDir: config.dataDir, publicUrl: config.publicUrl, logger });
+  await runChat({ engine, input: process.stdin, output: process.stdout });
+}

@@ -1,0 +1,48 @@
+/**
+ * Scale-out: a discord.js ShardingManager spawning one child process per shard. The manager
+ * builds (or loads) the fact table before spawning, so every shard only reads the stored table.
+ */
+import { fileURLToPath } from 'node:url';
+import { ShardingManager } from 'discord.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../core/types.js';
+
+export interface ShardsHandle {
+  manager: ShardingManager;
+  stop(): Promise<void>;
+}
+
+const WORKER = fileURLToPath(new URL('./shard-worker.ts', import.meta.url));
+
+/**
+ * Spawns `config.shards` shards (an explicit count: 'auto' would ask discord.com) and waits for
+ * each to be ready. Children inherit the environment, DISCORD_API_URL included.
+ */
+export async function startShards(opts: { config: Config; logger: Logger; spawnDelayMs?: number; readyTimeoutMs?: number }): Promise<ShardsHandle> {
+  const { config, logger } = opts;
+  if (!config.discordToken) throw new Error('sharding needs DISCORD_TOKEN');
+  if (!config.shards) throw new Error('sharding needs SHARDS (a whole number of shards)');
+  const manager = new ShardingManager(WORKER, {
+    totalShards: config.shards,
+    token: config.discordToken,
+    mode: 'process',
+    respawn: true,
+    // Shards run TypeScript through tsx, like the manager.
+    execArgv: ['--import', import.meta.resolve('tsx')],
+  });
+  manager.on('shardCreate', (shard) => {
+    logger.info('shard spawned', { shard: shard.id, of: config.shards });
+    shard.on('death', (p) => logger.error('shard process exited', { shard: shard.id, exitCode: 'exitCode' in p ? p.exitCode : undefined }));
+    shard.on('error', (e) => logger.error('shard error', { shard: shard.id, error: e.message }));
+  });
+  const started = performance.now();
+  // Discord allows one IDENTIFY per 5 s per max_concurrency bucket; the default delay honours it.
+  await manager.spawn({ amount: config.shards, delay: opts.spawnDelayMs ?? 5500, timeout: opts.readyTimeoutMs ?? 60_000 });
+  logger.info('all shards ready', { shards: config.shards, ms: Math.round(performance.now() - started) });
+  return {
+    manager,
+    stop: async () => {
+      for (const shard of manager.shards.values()) shard.kill();
+    },
+  };
+}

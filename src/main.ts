@@ -1,0 +1,94 @@
+/**
+ * `npm start`: the bot on Discord (one process, or a ShardingManager when SHARDS is set) plus the
+ * snippet viewer; without a token, guidance and a terminal chat on the same commands.
+ */
+import dotenv from 'dotenv';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { startBot } from './discord/bot.js';
+import { startShards } from './discord/sharding.js';
+import { runChat } from './cli/chat.js';
+import { createLogger } from './logger.js';
+import { loadEngine } from './load-engine.js';
+import { startWebServer } from './web/server.js';
+
+/** View Channels, Send Messages, Embed Links, Read Message History, Use Application Commands. */
+const BOT_PERMISSIONS = 1024n | 2048n | 16384n | 65536n | 2147483648n;
+
+function inviteUrl(clientId: string | undefined): string {
+  return `https://discord.com/oauth2/authorize?client_id=${clientId ?? '<DISCORD_CLIENT_ID>'}&scope=bot+applications.commands&permissions=${BOT_PERMISSIONS}`;
+}
+
+function guidance(config: Config): string {
+  return [
+    'No DISCORD_TOKEN is set, so the Discord bot is not started.',
+    '',
+    'To run it on Discord:',
+    '  1. Create an application at https://discord.com/developers/applications',
+    '     (Bot → Reset Token gives the token; General Information shows the Application ID).',
+    '  2. cp .env.example .env, then set DISCORD_TOKEN and DISCORD_CLIENT_ID (and DISCORD_GUILD_ID',
+    '     to register commands on one server instantly while you try it).',
+    `  3. Invite the bot: ${inviteUrl(config.discordClientId)}`,
+    '  4. npm run deploy-commands, then npm start.',
+    'The full walk-through is in docs/discord.md.',
+    '',
+    `Meanwhile, try it here: ask about the coverage in ${config.corpusDir}/ (/help lists the commands).`,
+    '',
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  dotenv.config({ quiet: true });
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\nFix these in .env or the environment (see .env.example).\n`);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const logger = createLogger(config.logLevel);
+  process.on('unhandledRejection', (e) => logger.error('unhandled rejection', { error: e instanceof Error ? e.message : String(e) }));
+
+  // Built once here, before any shard exists: shards then only read the stored table.
+  const engine = await loadEngine({ corpusDir: config.corpusDir, dataDir: config.dataDir, publicUrl: config.publicUrl, logger });
+  const web = await startWebServer({ engine, port: config.port, host: config.webHost, logger }).catch((e: Error) => {
+    logger.warn(`snippet viewer not started: ${e.message} (set PORT to a free port)`);
+    return undefined;
+  });
+
+  const stops: (() => Promise<void>)[] = [];
+  if (web) stops.push(() => web.close());
+  let stopping = false;
+  const shutdown = async (why: string, code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`shutting down (${why})`);
+    for (const stop of stops.reverse()) await stop().catch((e: unknown) => logger.error('error while stopping', { error: String(e) }));
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  if (!config.discordToken) {
+    process.stdout.write(guidance(config));
+    await runChat({ engine, input: process.stdin, output: process.stdout });
+    await shutdown('chat ended');
+    return;
+  }
+  try {
+    if (config.shards) {
+      const shards = await startShards({ config, logger });
+      stops.push(shards.stop);
+    } else {
+      const bot = await startBot({ config, engine, logger });
+      stops.push(bot.stop);
+    }
+  } catch (e) {
+    logger.error(`could not start the Discord bot: ${(e as Error).message}`);
+    await shutdown('start failed', 1);
+  }
+}
+
+await main();
