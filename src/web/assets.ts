@@ -45,7 +45,8 @@ q.snippet { font-style: italic; }
 .para-block { margin-bottom: 1rem; }
 mark { background: var(--mark); color: inherit; padding: .05em 0; scroll-margin: 35vh 0; }
 mark#hl { outline: 2px solid var(--mark); }
-.s.has-facts { text-decoration: underline dotted var(--muted); text-underline-offset: .25em; }
+details.facts { margin: .1rem 0 0 1rem; font-size: .82rem; color: var(--muted); }
+details.facts summary { cursor: pointer; width: fit-content; }
 .s:target { background: var(--chip); }
 aside.furniture { margin: .6rem 0 1rem; padding: .4rem .8rem; border: 1px dashed var(--muted); border-radius: 6px;
   background: var(--aside); color: var(--muted); font-size: .85rem; }
@@ -53,8 +54,8 @@ aside.furniture .why { margin: 0 0 .2rem; font-weight: 600; text-transform: uppe
 aside.furniture .removed p { margin: .1rem 0; text-decoration: line-through; text-decoration-color: color-mix(in srgb, var(--muted) 55%, transparent); }
 span.furniture.inline { color: var(--muted); text-decoration: line-through; }
 span.furniture.inline::after { content: " [set aside: " attr(data-reason) "]"; font-size: .72rem; text-decoration: none; }
-ul.facts { margin: 0 0 0 1rem; padding: .2rem .6rem; list-style: none; font-size: .82rem; border-left: 2px solid var(--line); }
-ul.facts li { margin: .1rem 0; }
+ul.facts { margin: .2rem 0 0; padding: .2rem .6rem; list-style: none; font-size: .82rem; border-left: 2px solid var(--line); }
+ul.facts li { margin: .1rem 0; color: var(--fg); }
 ul.facts .what { color: var(--muted); }
 ul.facts .agree, ul.facts .disagree { margin-left: .4rem; }
 a.sref { color: var(--muted); text-decoration: none; font-variant-numeric: tabular-nums; }

@@ -119,14 +119,23 @@ export function sourcesPage(engine: Engine): string {
   return layout({ title: 'Sources', current: 'sources', body: html`<h1>Sources</h1>${sourcesTable(ctx)}` });
 }
 
+/** Questions the coverage can answer, as links. */
+function suggestions(questions: string[]): Html | '' {
+  if (questions.length === 0) return '';
+  return html`<section class="suggestions"><h2>Questions the coverage can answer</h2><ul>${questions.map(
+    (q) => html`<li><a href="/ask?q=${encodeURIComponent(q)}">${q}</a></li>`,
+  )}</ul></section>`;
+}
+
 /** `/ask?q=`: the engine's answer, rendered server-side (works without JS). */
 export function askPage(engine: Engine, question: string): string {
   const ctx = pageContext(engine);
   if (question.trim() === '') {
-    return layout({ title: 'Ask', current: 'ask', body: html`<h1>Ask</h1><p class="empty">Type a question about the coverage in the box above, e.g. “How long is the wall?”.</p>` });
+    return layout({ title: 'Ask', current: 'ask', body: html`<h1>Ask</h1><p class="empty">Type a question about the coverage in the box above.</p>${suggestions(engine.suggest('', 5))}` });
   }
   const answer = engine.ask(question);
-  const body = html`<h1>Ask</h1><p class="asked">You asked: <q class="question">${question}</q></p>${answerBlock(ctx, answer)}`;
+  const body = html`<h1>Ask</h1><p class="asked">You asked: <q class="question">${question}</q></p>${answerBlock(ctx, answer)}
+${answer.answered ? '' : suggestions(engine.suggest(question, 5))}`;
   return layout({ title: question, current: 'ask', query: question, body });
 }
 
@@ -191,6 +200,19 @@ function factItem(engine: Engine, ctx: PageContext, fv: FactView): Html {
 ${fv.agreeWith.length ? html`<span class="agree">agree: ${join(fv.agreeWith.map((id) => chip(ctx, id, counterpartSpan(engine, f, id, true), ' agree')), ' ')}</span>` : ''}
 ${fv.disagreeWith.length ? html`<span class="disagree">disagree: ${join(fv.disagreeWith.map((id) => chip(ctx, id, counterpartSpan(engine, f, id, false), ' disagree')), ' ')}</span>` : ''}
 </li>`;
+}
+
+/** A paragraph's facts, folded away (no JS needed) unless the paragraph holds the highlight. */
+function factsBlock(engine: Engine, ctx: PageContext, facts: FactView[], open: boolean): Html {
+  const agree = new Set(facts.flatMap((f) => f.agreeWith));
+  const disagree = new Set(facts.flatMap((f) => f.disagreeWith));
+  const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+  const summary = [
+    n(facts.length, 'fact found here', 'facts found here'),
+    agree.size ? `${n(agree.size, 'other source agrees', 'other sources agree')}` : '',
+    disagree.size ? `${n(disagree.size, 'source disagrees', 'sources disagree')}` : '',
+  ].filter(Boolean).join(' · ');
+  return html`<details class="facts"${open ? new Html(' open') : ''}><summary>${summary}</summary><ul class="facts">${facts.map((fv) => factItem(engine, ctx, fv))}</ul></details>`;
 }
 
 interface Line {
@@ -336,7 +358,8 @@ export function articlePage(engine: Engine, view: ArticleView, hl?: Span): strin
     const facts = overlapping(a.sentences, line)
       .filter((s) => s.start >= line.start)
       .flatMap((s) => view.facts[s.index] ?? []);
-    blocks.push(html`<div class="para-block"><p class="para" id="p${paragraph}" data-p="${paragraph}">${text}</p>${facts.length ? html`<ul class="facts" aria-label="Facts found in ¶${paragraph}">${facts.map((fv) => factItem(engine, ctx, fv))}</ul>` : ''}</div>`);
+    const open = !!hl && hl.start < line.end && hl.end > line.start;
+    blocks.push(html`<div class="para-block"><p class="para" id="p${paragraph}" data-p="${paragraph}">${text}</p>${facts.length ? factsBlock(engine, ctx, facts, open) : ''}</div>`);
   }
   flush();
 
