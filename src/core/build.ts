@@ -1,21 +1,32 @@
 /** Builds the fact table from raw articles: clean → nlp → extract → align. */
-import type { RawArticle } from './types.js';
+import type { Article, Fact, RawArticle } from './types.js';
 import type { Nlp } from './nlp.js';
 import { SCHEMA_VERSION, type FactTable } from './engine.js';
+import { extractArticle } from './extract.js';
+import { alignClaims, detectWireCopy, findAliases } from './align.js';
 
 /** Builds the whole fact table for a corpus; `hash` identifies the corpus contents. */
-export function buildFactTable(raws: RawArticle[], hash: string, nlp: Nlp): FactTable {
-  void nlp;
-  // Placeholder until the extraction pipeline lands (issue 2, in progress).
+export function buildFactTable(raws: RawArticle[], hash: string, nlp: Nlp, onError?: (id: string, err: unknown) => void): FactTable {
+  const articles: Article[] = [];
+  const facts: Fact[] = [];
+  for (const raw of raws) {
+    try {
+      const x = extractArticle(raw, nlp);
+      articles.push(x.article);
+      facts.push(...x.facts);
+    } catch (err) {
+      // One odd article must not cost the corpus: report it and go on.
+      onError?.(raw.id, err);
+    }
+  }
+  detectWireCopy(articles);
   return {
     schema: SCHEMA_VERSION,
     hash,
     builtAt: new Date().toISOString(),
-    articles: raws.map((r) => ({
-      id: r.id, raw: r.raw, title: r.meta.title ?? r.id, outlet: r.meta.outlet, published: r.meta.published,
-      url: r.meta.url, furniture: [], sentences: [], words: 0, wireShare: 0, wireWith: [],
-    })),
-    facts: [],
-    claims: [],
+    articles,
+    facts,
+    claims: alignClaims(facts),
+    aliases: findAliases(articles),
   };
 }

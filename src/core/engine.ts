@@ -3,6 +3,13 @@
  * Built from a fact table; answering never touches disk or the network.
  */
 import type { Answer, Article, Claim, Fact, SourceSummary, TimelineEntry } from './types.js';
+import type { Nlp } from './nlp.js';
+import { SearchIndex } from './search.js';
+import { parseQuestion } from './question.js';
+import { answerQuestion, NOT_SAID } from './answer.js';
+import { answerDisagreement, buildSuggestions, factViews } from './overview.js';
+import { buildTimeline } from './timeline.js';
+import { viewerUrl } from './links.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -15,6 +22,8 @@ export interface FactTable {
   articles: Article[];
   facts: Fact[];
   claims: Claim[];
+  /** Aliases the corpus defines ("islamic state" ↔ "is"), lower-case. */
+  aliases: Record<string, string[]>;
 }
 
 export interface EngineOptions {
@@ -49,24 +58,74 @@ export interface Engine {
   overview(): { agreed: Answer[]; disagreements: Answer[] };
 }
 
-/** Creates the engine over a fact table. (Placeholder body until issue 2's answering lands.) */
-export function createEngine(table: FactTable, nlp: unknown, opts: EngineOptions): Engine {
-  void nlp;
-  const viewer = (id: string) => `${opts.publicUrl.replace(/\/$/, '')}/sources/${encodeURIComponent(id)}`;
-  return {
-    table,
-    ask: (question) => ({ question, answered: false, answer: "The coverage doesn't say.", intent: 'none', citations: [], conflicts: [] }),
-    sources: () => table.articles.map((a) => ({
-      id: a.id, title: a.title, outlet: a.outlet, published: a.published, url: a.url ?? viewer(a.id), viewer: viewer(a.id),
-      chars: a.raw.length, words: a.words, sentences: a.sentences.length, furniture: a.furniture.length,
-      wireShare: a.wireShare, wireWith: a.wireWith,
-    })),
-    timeline: () => [],
-    article: (id) => {
-      const article = table.articles.find((a) => a.id === id);
-      return article ? { article, facts: {} } : undefined;
-    },
-    suggest: () => [],
-    overview: () => ({ agreed: [], disagreements: [] }),
+/** Creates the engine over a fact table; `nlp` is the shared wink-nlp instance (for questions). */
+export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): Engine {
+  const publicUrl = opts.publicUrl.replace(/\/+$/, '');
+  const index = new SearchIndex(table);
+  const ctx = { index, publicUrl };
+  const byId = new Map(table.articles.map((a) => [a.id, a]));
+  let timeline: TimelineEntry[] | undefined;
+  let suggestions: { question: string; answer: Answer }[] | undefined;
+
+  const ask = (question: string): Answer => {
+    const q = parseQuestion(typeof question === 'string' ? question : '', nlp);
+    if (q.intent === 'disagreement') return answerDisagreement(q.text, q.terms, table, index, publicUrl);
+    if (q.intent === 'sources') {
+      const list = engine.sources();
+      return {
+        question: q.text, answered: true, intent: 'sources', value: String(list.length), agree: list.length, total: list.length,
+        answer: `${list.length} sources: ${list.map((s) => `${s.id}${s.outlet ? ` (${s.outlet})` : ''}`).join(', ')}.`,
+        citations: [], conflicts: [],
+      };
+    }
+    if (q.intent === 'timeline') {
+      const entries = engine.timeline();
+      return {
+        question: q.text, answered: entries.length > 0, intent: 'timeline', value: String(entries.length),
+        answer: entries.length ? entries.slice(0, 10).map((e) => `${e.date}: ${e.text}`).join(' · ') : NOT_SAID,
+        citations: entries.slice(0, 10).map((e) => e.citations[0]!).filter(Boolean), conflicts: [],
+      };
+    }
+    return answerQuestion(q, ctx);
   };
+
+  const engine: Engine = {
+    table,
+    ask,
+    sources: () => table.articles.map((a) => {
+      const viewer = viewerUrl(publicUrl, a.id);
+      return {
+        id: a.id, title: a.title, outlet: a.outlet, published: a.published, url: a.url ?? viewer, viewer,
+        chars: a.raw.length, words: a.words, sentences: a.sentences.length, furniture: a.furniture.length,
+        wireShare: a.wireShare, wireWith: a.wireWith,
+      };
+    }),
+    timeline: (range) => {
+      timeline ??= buildTimeline(index, publicUrl);
+      const from = range?.from;
+      const to = range?.to;
+      return timeline.filter((e) => (!from || e.date >= from.slice(0, e.date.length)) && (!to || e.date.slice(0, to.length) <= to));
+    },
+    article: (id) => {
+      const article = byId.get(id);
+      if (!article) return undefined;
+      return { article, facts: factViews(table, id) };
+    },
+    suggest: (typed, limit = 25) => {
+      suggestions ??= buildSuggestions(table, ask);
+      const needle = (typed ?? '').toLowerCase().trim();
+      const words = needle.split(/\s+/).filter(Boolean);
+      return suggestions
+        .filter((s) => words.every((w) => s.question.toLowerCase().includes(w)))
+        .slice(0, Math.max(0, limit))
+        .map((s) => s.question);
+    },
+    overview: () => {
+      suggestions ??= buildSuggestions(table, ask);
+      const agreed = suggestions.filter((s) => (s.answer.agree ?? 0) >= 2 && !s.answer.conflicts.length).map((s) => s.answer);
+      const disagreements = answerDisagreement('Do the sources disagree?', [], table, index, publicUrl);
+      return { agreed: agreed.slice(0, 12), disagreements: disagreements.answered ? [disagreements] : [] };
+    },
+  };
+  return engine;
 }

@@ -46,6 +46,10 @@ export interface Sentence extends Span {
   index: number;
   /** Paragraph index within the article (1-based, as a reader counts ¶). */
   paragraph: number;
+  /** Content terms (lower-case lemmas, and lower-case names) for matching questions. */
+  terms: string[];
+  /** Who the sentence attributes its claims to, when it says. */
+  attribution?: string;
 }
 
 /** An article after cleaning and NLP: what the fact table keeps of it. */
@@ -95,6 +99,8 @@ export interface Fact {
   approx?: boolean;
   /** The fact as written (`2,500-meter`, `on Sunday`). */
   surface: string;
+  /** The value as shown to people (`2,500 m`, `up to 100,000 civilians`, `$99`). */
+  label: string;
   /** Date facts: the resolved date was inferred from the article date. */
   inferred?: boolean;
   /** Extra description: a person's role, a quote's speaker description. */

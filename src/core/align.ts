@@ -1,0 +1,156 @@
+/**
+ * Alignment across articles: shared wire copy, name aliases ("Islamic State (IS)"),
+ * and claims — facts about the same thing grouped by compatible values.
+ */
+import type { Article, Claim, Fact } from './types.js';
+import { quantitiesCompatible } from './quantities.js';
+
+const SHINGLE = 8;
+const SAMPLE_MOD = 4;
+const MAX_POSTING_SCAN = 64;
+const MAX_WIRE_WITH = 25;
+
+/** FNV-1a 32-bit hash of a string. */
+function hash32(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function bodyWords(a: Article): string[] {
+  const out: string[] = [];
+  for (const s of a.sentences) {
+    for (const w of a.raw.slice(s.start, s.end).toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w) out.push(w);
+  }
+  return out;
+}
+
+/**
+ * Marks wire copy: the share of each article's sampled 8-word shingles that other
+ * articles repeat, and which articles share them. Sampling keeps it linear in corpus size.
+ */
+export function detectWireCopy(articles: Article[]): void {
+  const postings = new Map<number, number[]>();
+  const perArticle: number[][] = [];
+  articles.forEach((a, idx) => {
+    const words = bodyWords(a);
+    const mine = new Set<number>();
+    for (let i = 0; i + SHINGLE <= words.length; i++) {
+      const h = hash32(words.slice(i, i + SHINGLE).join(' '));
+      if (h % SAMPLE_MOD !== 0 || mine.has(h)) continue;
+      mine.add(h);
+      const list = postings.get(h);
+      if (list) list.push(idx);
+      else postings.set(h, [idx]);
+    }
+    perArticle.push([...mine]);
+  });
+  articles.forEach((a, idx) => {
+    const shingles = perArticle[idx]!;
+    if (!shingles.length) return;
+    let shared = 0;
+    const counts = new Map<number, number>();
+    for (const h of shingles) {
+      const list = postings.get(h)!;
+      if (list.length < 2) continue;
+      shared++;
+      for (let k = 0; k < list.length && k < MAX_POSTING_SCAN; k++) {
+        const other = list[k]!;
+        if (other !== idx) counts.set(other, (counts.get(other) ?? 0) + 1);
+      }
+    }
+    a.wireShare = Math.round((shared / shingles.length) * 100) / 100;
+    a.wireWith = [...counts.entries()]
+      .filter(([other, n]) => n >= Math.max(2, 0.15 * Math.min(shingles.length, perArticle[other]!.length)))
+      .sort((x, y) => y[1] - x[1])
+      .slice(0, MAX_WIRE_WITH)
+      .map(([other]) => articles[other]!.id)
+      .sort();
+  });
+}
+
+/**
+ * Aliases defined in the text itself: "Islamic State (IS)", "US Central Command (CENTCOM)".
+ * Returns lower-case alias → expansions, both directions.
+ */
+export function findAliases(articles: Article[]): Record<string, string[]> {
+  const map = new Map<string, Set<string>>();
+  const add = (a: string, b: string) => {
+    const s = map.get(a) ?? new Set<string>();
+    s.add(b);
+    map.set(a, s);
+  };
+  const re = /((?:[A-Z][\p{L}'’.-]*\s+(?:(?:of|for|and|in|the)\s+)?){0,6}[A-Z][\p{L}'’.-]*)\s+\(([A-Z][A-Za-z]{1,7})\)/gu;
+  for (const a of articles) {
+    for (const s of a.sentences) {
+      const text = a.raw.slice(s.start, s.end);
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        const acronym = m[2]!;
+        const words = m[1]!.split(/\s+/);
+        // The name starts at its first word whose initial is the acronym's first letter.
+        const letters = acronym.replace(/[a-z]/g, '');
+        const from = words.findIndex((w) => w[0] === letters[0]);
+        if (from < 0) continue;
+        const tail = words.slice(from);
+        const full = tail.join(' ').toLowerCase();
+        const short = acronym.toLowerCase();
+        if (full === short || tail.length < 2 && letters.length > 1) continue;
+        add(short, full);
+        add(full, short);
+      }
+    }
+  }
+  return Object.fromEntries([...map.entries()].map(([k, v]) => [k, [...v].sort()]));
+}
+
+/** Groups quantity facts by what they measure and clusters compatible values. */
+export function alignClaims(facts: Fact[]): Claim[] {
+  const byKey = new Map<string, Fact[]>();
+  for (const f of facts) {
+    if (f.kind !== 'quantity' || !f.subject) continue;
+    const key = `${f.attribute}|${f.subject}`;
+    const list = byKey.get(key);
+    if (list) list.push(f);
+    else byKey.set(key, [f]);
+  }
+  const claims: Claim[] = [];
+  for (const [key, list] of byKey) {
+    const [attribute, subject] = key.split('|') as [string, string];
+    const groups = groupFacts(list, (a, b) => quantitiesCompatible(
+      { value: a.value as number, range: a.range },
+      { value: b.value as number, range: b.range },
+    ));
+    if (new Set(list.map((f) => f.article)).size < 2 && groups.length < 2) continue;
+    claims.push({
+      id: `claim:${key}`,
+      kind: 'quantity',
+      attribute,
+      subject,
+      groups: groups.map((g) => ({ value: g[0]!.label, facts: g.map((f) => f.id), sources: uniq(g.map((f) => f.article)) })),
+    });
+  }
+  return claims.sort((a, b) => sourcesOf(b) - sourcesOf(a));
+}
+
+function sourcesOf(c: Claim): number {
+  return new Set(c.groups.flatMap((g) => g.sources)).size;
+}
+
+/** Greedy clustering: each fact joins the first group whose first member it is compatible with. */
+export function groupFacts<T>(items: T[], compatible: (a: T, b: T) => boolean): T[][] {
+  const groups: T[][] = [];
+  for (const it of items) {
+    const g = groups.find((grp) => compatible(grp[0]!, it));
+    if (g) g.push(it);
+    else groups.push([it]);
+  }
+  return groups.sort((a, b) => b.length - a.length);
+}
+
+export function uniq<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}

@@ -1,0 +1,339 @@
+/**
+ * Answering: a parsed question is matched against facts of its type in the candidate
+ * sentences; facts are scored by how well their sentence supports the question, grouped
+ * by compatible values across sources, and rendered with agreement, conflicts and
+ * verbatim citations. Below the support threshold the answer is an honest "doesn't say".
+ */
+import type { Answer, Citation, Conflict, Fact } from './types.js';
+import type { Question, QTerm } from './question.js';
+import type { SearchIndex, SentenceRef } from './search.js';
+import { synonymsOf } from './lexicon.js';
+import { citationFor } from './links.js';
+import { datesCompatible } from './dates.js';
+import { quantitiesCompatible } from './quantities.js';
+import { groupFacts, uniq } from './align.js';
+
+/** Below this support a question is not answered. */
+const ANSWER_THRESHOLD = 0.5;
+
+interface Scored {
+  fact: Fact;
+  ref: SentenceRef;
+  score: number;
+  /** The value shown and grouped on (a name for person answers drawn from attributions). */
+  value: string;
+}
+
+export interface AnswerContext {
+  index: SearchIndex;
+  publicUrl: string;
+}
+
+export const NOT_SAID = "The coverage doesn't say.";
+
+/** Answers a parsed question from the fact table. */
+export function answerQuestion(q: Question, ctx: AnswerContext): Answer {
+  const none = (why?: string): Answer => ({
+    question: q.text, answered: false, intent: q.intent === 'none' ? 'none' : q.intent,
+    answer: why ? `${NOT_SAID} ${why}` : NOT_SAID, citations: [], conflicts: [],
+  });
+  if (!q.text.trim()) return { ...none('Ask a question about the story, e.g. "How many … ?"'), intent: 'none' };
+  const unsupported = q.terms.filter((t) => t.name && !ctx.index.supports(t));
+  if (unsupported.length) {
+    return none(`No source mentions ${unsupported.map((t) => `“${t.term}”`).join(', ')}.`);
+  }
+  switch (q.intent) {
+    case 'quantity':
+    case 'date':
+    case 'person':
+    case 'entity':
+    case 'quote':
+      return answerFacts(q, ctx) ?? none();
+    case 'coverage':
+      return answerCoverage(q, ctx) ?? none();
+    default:
+      return none();
+  }
+}
+
+/** Scores candidate facts of the question's type and renders the best-supported group. */
+function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
+  const scored = scoreFacts(q, ctx);
+  if (!scored.length) return undefined;
+  const best = Math.max(...scored.map((s) => s.score));
+  if (best < ANSWER_THRESHOLD) return undefined;
+  // Values close enough to the best compete; the one most sources report wins.
+  const ratio = q.intent === 'quantity' ? 0.6 : 0.75;
+  const competing = scored.filter((s) => s.score >= best * ratio);
+  const groups = groupFacts(competing, (a, b) => compatible(q, a, b));
+  const weight = (g: Scored[]) => Math.max(...g.map((s) => s.score)) * (1 + 0.25 * (uniq(g.map((s) => s.ref.article.id)).length - 1));
+  groups.sort((a, b) => weight(b) - weight(a));
+  const main = groups[0]!;
+  const conflicts = q.intent === 'quantity' || q.intent === 'date' ? groups.slice(1).filter((g) => g.length) : [];
+  return render(q, ctx, main, conflicts);
+}
+
+function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
+  const { index } = ctx;
+  const out: Scored[] = [];
+  const terms = q.terms;
+  const questionWords = new Set(terms.map((t) => t.term));
+  for (const ref of index.candidates(terms)) {
+    const coverage = index.coverage(ref, terms);
+    if (coverage < ANSWER_THRESHOLD * 0.8) continue;
+    for (const fact of index.factsOf(ref)) {
+      const factor = factFactor(q, fact, questionWords);
+      if (factor <= 0) continue;
+      out.push({ fact, ref, score: coverage * factor, value: valueKey(fact) });
+    }
+    // Who said it: the sentence's attribution answers "who called it …".
+    if (q.intent === 'person' && !q.describe && ref.sentence.attribution) {
+      const name = ref.sentence.attribution;
+      if (!mentionedIn(name, questionWords)) {
+        const named = /^[A-Z]/.test(name) && !/\b(official|source|spokes\w+|statement|media|monitor|report)s?\b/i.test(name);
+        const span = index.factsOf(ref).find((f) => f.kind === 'entity' && f.value === name)?.span ?? ref.sentence;
+        const pseudo: Fact = {
+          id: `${ref.article.id}#${ref.sentence.index}.attr`, article: ref.article.id, sentence: ref.sentence.index,
+          span: { start: span.start, end: span.end }, kind: 'entity', attribute: 'person', subject: '', value: name,
+          surface: name, label: name,
+        };
+        out.push({ fact: pseudo, ref, score: coverage * (named ? 1 : 0.6), value: name.toLowerCase() });
+      }
+    }
+  }
+  // Keep one scored fact per (article, value), its best.
+  const best = new Map<string, Scored>();
+  for (const s of out) {
+    const key = `${s.ref.article.id}|${s.value}`;
+    const prev = best.get(key);
+    if (!prev || prev.score < s.score) best.set(key, s);
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score);
+}
+
+/** How well a fact's type fits the question (0 = not an answer to it). */
+function factFactor(q: Question, f: Fact, questionWords: Set<string>): number {
+  switch (q.intent) {
+    case 'quantity':
+      return f.kind === 'quantity' ? dimensionFit(q.dimension!, f) * subjectFit(q, f, questionWords) : 0;
+    case 'date':
+      if (f.kind !== 'date') return 0;
+      return f.value ? 1 : 0.85;
+    case 'person': {
+      if (f.kind !== 'entity') return 0;
+      if (q.describe) return f.description && namesMatch(String(f.value), q.describe) ? 1 : 0;
+      if (mentionedIn(String(f.value), questionWords)) return 0;
+      if (isRoleOnly(String(f.value))) return 0;
+      return f.attribute === 'person' ? 1 : f.attribute === 'organization' ? 0.7 : 0.4;
+    }
+    case 'entity': {
+      if (f.kind !== 'entity' || mentionedIn(String(f.value), questionWords)) return 0;
+      const wanted = q.typeNoun ?? '';
+      if (f.subject === wanted || synonymsOf(wanted).has(f.subject)) return 1;
+      if (String(f.value).toLowerCase().split(/\s+/).includes(wanted)) return 1;
+      const cls = TYPE_CLASSES[wanted];
+      if (cls && cls === f.attribute) return 0.8;
+      if (cls && f.attribute === 'thing') return 0.7;
+      return 0.5;
+    }
+    case 'quote':
+      return f.kind === 'quote' && q.speaker && f.attribution && namesMatch(f.attribution, q.speaker) ? 1 : 0;
+    default:
+      return 0;
+  }
+}
+
+const TYPE_CLASSES: Record<string, string> = {
+  company: 'organization', firm: 'organization', organization: 'organization', organisation: 'organization', group: 'organization',
+  agency: 'organization', party: 'organization', team: 'organization', country: 'place', city: 'place', town: 'place',
+  village: 'place', place: 'place', river: 'place', region: 'place', province: 'place', state: 'place', location: 'place',
+  person: 'person', official: 'person', man: 'person', woman: 'person', leader: 'person', executive: 'person', ceo: 'person',
+};
+
+const LENGTHS = new Set(['length', 'height', 'width', 'depth', 'thickness', 'distance']);
+
+function dimensionFit(wanted: string, f: Fact): number {
+  const implicit = f.description === 'implicit';
+  if (wanted === f.attribute && !implicit) return 1;
+  if (LENGTHS.has(wanted) && f.attribute === 'length' && implicit) return wanted === 'length' ? 0.9 : wanted === 'distance' ? 0.3 : 0.7;
+  if (wanted === 'size') return LENGTHS.has(f.attribute) || f.attribute === 'area' ? 0.8 : 0;
+  if (wanted === 'number') return f.attribute === 'count' || f.attribute === 'number' ? 1 : f.attribute === 'money' || f.attribute === 'percent' ? 0.6 : 0;
+  if (wanted === 'count') return f.attribute === 'number' ? 0.5 : 0;
+  if (wanted === 'length' && f.attribute === 'distance') return 0.3;
+  return 0;
+}
+
+function subjectFit(q: Question, f: Fact, questionWords: Set<string>): number {
+  if (!q.focus) return f.subject && questionWords.has(f.subject) ? 1 : 0.9;
+  if (f.subject === q.focus) return 1;
+  if (synonymsOf(q.focus).has(f.subject)) return 0.9;
+  if (!f.subject) return 0.8;
+  if (questionWords.has(f.subject)) return q.dimension === 'count' ? 0.5 : 0.8;
+  return q.dimension === 'count' ? 0.4 : 0.6;
+}
+
+function valueKey(f: Fact): string {
+  if (f.kind === 'quantity') return `${f.unit}:${f.value}`;
+  if (f.kind === 'date') return f.value ? String(f.value) : `~${f.description ?? f.surface}`;
+  if (f.kind === 'person' as string || f.kind === 'entity') return String(f.value).toLowerCase();
+  return String(f.value).toLowerCase();
+}
+
+function compatible(q: Question, a: Scored, b: Scored): boolean {
+  const fa = a.fact;
+  const fb = b.fact;
+  if (fa.kind === 'quantity' && fb.kind === 'quantity') {
+    return fa.unit === fb.unit && quantitiesCompatible({ value: fa.value as number, range: fa.range }, { value: fb.value as number, range: fb.range });
+  }
+  if (fa.kind === 'date' && fb.kind === 'date') {
+    return datesCompatible({ value: String(fa.value), weekday: fa.description }, { value: String(fb.value), weekday: fb.description });
+  }
+  if (q.intent === 'quote') return similarText(String(fa.value), String(fb.value));
+  return namesMatch(a.value, b.value);
+}
+
+/** Names match when one's words contain the other's ("McGurk" ~ "Brett McGurk"). */
+export function namesMatch(a: string, b: string): boolean {
+  const wa = nameWords(a);
+  const wb = nameWords(b);
+  if (!wa.length || !wb.length) return false;
+  const [small, big] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
+  return small.every((w) => big.includes(w));
+}
+
+function nameWords(s: string): string[] {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').split(/\s+/).filter((w) => w && !/^(the|a|an|mr|mrs|ms|dr|of)$/.test(w));
+}
+
+/** A name the question itself uses is not its answer ("Apple Inc." for "… sued Apple?"). */
+function mentionedIn(name: string, questionWords: Set<string>): boolean {
+  const words = nameWords(name).filter((w) => !/^(inc|corp|co|ltd|llc|plc|group|company)$/.test(w));
+  if (!words.length) return false;
+  const shared = words.filter((w) => questionWords.has(w)).length;
+  return shared === words.length || shared / words.length >= 0.5;
+}
+
+function isRoleOnly(name: string): boolean {
+  return /^(?:(?:chief|executive|operating|financial|officer|vice|president|director|general|senior|deputy|ceo|coo|cfo|minister|prime|secretary)\s*)+$/i.test(name);
+}
+
+function similarText(a: string, b: string): boolean {
+  const wa = new Set(a.toLowerCase().split(/\W+/).filter((w) => w.length > 2));
+  const wb = new Set(b.toLowerCase().split(/\W+/).filter((w) => w.length > 2));
+  let shared = 0;
+  for (const w of wa) if (wb.has(w)) shared++;
+  return shared >= 0.6 * Math.min(wa.size, wb.size);
+}
+
+function render(q: Question, ctx: AnswerContext, main: Scored[], conflictGroups: Scored[][]): Answer {
+  const total = ctx.index.table.articles.length;
+  const sources = uniq(main.map((s) => s.ref.article.id));
+  const lead = pickLead(main);
+  const value = displayValue(q, lead, main);
+  const attributions = uniq(main.map((s) => s.fact.attribution).filter((a): a is string => Boolean(a)));
+  const per = attributions.length && q.intent !== 'quote' && q.intent !== 'person' ? ` (per ${attributions.slice(0, 2).join(', ')})` : '';
+  const agree = sources.length === total && total > 1 ? `${total} of ${total} sources agree` : `${sources.length} of ${total} source${total === 1 ? '' : 's'} report${sources.length === 1 ? 's' : ''} it`;
+  const conflicts: Conflict[] = conflictGroups.map((g) => {
+    const l = pickLead(g);
+    return {
+      value: displayValue(q, l, g),
+      sources: uniq(g.map((s) => s.ref.article.id)),
+      attribution: l.fact.attribution,
+      citations: uniqueCitations(g, ctx),
+    };
+  });
+  let text = `${value}${per} — ${agree}.`;
+  for (const c of conflicts) {
+    text += ` ${c.sources.length === 1 ? 'One source' : `${c.sources.length} sources`} report${c.sources.length === 1 ? 's' : ''} ${c.value}${c.attribution ? ` (${c.attribution})` : ''}.`;
+  }
+  return {
+    question: q.text,
+    answered: true,
+    intent: q.intent,
+    answer: text,
+    value,
+    agree: sources.length,
+    total,
+    citations: uniqueCitations(main, ctx),
+    conflicts,
+  };
+}
+
+/** The fact to show for a group: an exact, non-hedged value from the best-scored sentence. */
+function pickLead(group: Scored[]): Scored {
+  return [...group].sort((a, b) => Number(Boolean(a.fact.approx)) - Number(Boolean(b.fact.approx)) || b.score - a.score)[0]!;
+}
+
+function displayValue(q: Question, lead: Scored, group: Scored[]): string {
+  const f = lead.fact;
+  if (f.kind === 'date') {
+    const resolved = group.find((s) => s.fact.value)?.fact;
+    const phrase = f.surface.replace(/^(on|in)\s+/i, '');
+    if (!resolved) return `${phrase} (date not given)`;
+    const v = String(resolved.value);
+    const shown = q.precision === 'year' ? v.slice(0, 4) : v;
+    return resolved.inferred ? `${shown} (“${phrase}”, ${resolved.label}; inferred from the article date)` : `${shown} (“${resolved.surface.replace(/^(on|in)\s+/i, '')}”)`;
+  }
+  if (f.kind === 'quote') return `“${f.value}” — ${f.attribution ?? 'unattributed'}`;
+  if (f.kind === 'entity') {
+    const names = group.map((s) => String(s.fact.value));
+    const longest = names.reduce((a, b) => (b.length > a.length ? b : a));
+    if (q.describe) {
+      const descs = uniq(group.map((s) => s.fact.description).filter((d): d is string => Boolean(d)));
+      return `${longest}: ${descs.slice(0, 2).join('; ')}`;
+    }
+    const desc = group.map((s) => s.fact.description).find((d) => d && d.length < 120);
+    return desc ? `${longest} (${desc})` : longest;
+  }
+  return f.label;
+}
+
+function uniqueCitations(group: Scored[], ctx: AnswerContext): Citation[] {
+  const seen = new Set<string>();
+  const out: Citation[] = [];
+  for (const s of [...group].sort((a, b) => b.score - a.score)) {
+    if (seen.has(s.ref.article.id)) continue;
+    seen.add(s.ref.article.id);
+    out.push(citationFor(s.ref.article, s.ref.sentence.start, s.ref.sentence.end, ctx.publicUrl));
+  }
+  return out;
+}
+
+/** "Which outlets mention X", "how many sources report Y", "which sources report how high …". */
+function answerCoverage(q: Question, ctx: AnswerContext): Answer | undefined {
+  const { index } = ctx;
+  const total = index.table.articles.length;
+  if (q.sub && q.coverage !== 'mention') {
+    const sub = answerQuestion(q.sub, ctx);
+    if (!sub.answered) return undefined;
+    const ids = uniq(sub.citations.map((c) => c.source));
+    const list = ids.map((id) => describeSource(index, id)).join(', ');
+    const head = q.coverage === 'count' ? `${ids.length} of ${total} sources` : `${ids.length} of ${total} source${ids.length === 1 ? '' : 's'}: ${list}`;
+    return { ...sub, question: q.text, intent: 'coverage', answer: `${head} — ${sub.value ?? sub.answer}.` };
+  }
+  const terms = q.terms;
+  if (!terms.length) return undefined;
+  if (terms.some((t) => !index.supports(t))) return undefined;
+  const citations: Citation[] = [];
+  for (const ref of index.candidates(terms, 400)) {
+    if (citations.some((c) => c.source === ref.article.id)) continue;
+    const here = terms.every((t) => index.match(ref, t) >= 0.9);
+    if (here) citations.push(citationFor(ref.article, ref.sentence.start, ref.sentence.end, ctx.publicUrl));
+  }
+  if (!citations.length) return undefined;
+  citations.sort((a, b) => a.source.localeCompare(b.source));
+  const what = terms.map((t) => t.term).join(' ');
+  const ids = citations.map((c) => c.source);
+  const list = ids.map((id) => describeSource(index, id)).join(', ');
+  const text = q.coverage === 'count'
+    ? `${ids.length} of ${total} sources mention “${what}”: ${list}.`
+    : `${ids.length} of ${total} sources mention “${what}”: ${list}.`;
+  return { question: q.text, answered: true, intent: 'coverage', answer: text, value: String(ids.length), agree: ids.length, total, citations, conflicts: [] };
+}
+
+function describeSource(index: SearchIndex, id: string): string {
+  const a = index.table.articles.find((x) => x.id === id);
+  return a?.outlet ? `${id} (${a.outlet})` : id;
+}
+
+export type { QTerm };

@@ -1,0 +1,151 @@
+/**
+ * Dates: datelines, and date phrases in sentences resolved against the article's own
+ * date, tense-aware. chrono-node finds and parses the phrases; this module decides
+ * precision and direction (a past-tense "on Sunday" is the Sunday before).
+ */
+import * as chrono from 'chrono-node';
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_RE = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const WEEKDAY_RE = '(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\.?';
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+const DATE_LINE = new RegExp(
+  `^(?:${WEEKDAY_RE},?\\s+)?(?:(${MONTH_RE})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})|(\\d{1,2})\\s+(${MONTH_RE}),?\\s+(\\d{4})|(\\d{4})-(\\d{2})-(\\d{2}))(?:[,\\s]+\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s+[A-Z]{2,4})?)?\\s*$`,
+  'i',
+);
+
+/** Parses a line that is only a date ("June 13, 2005", "13 June 2005", "2017-07-04"); ISO or undefined. */
+export function parseDateLine(line: string): string | undefined {
+  const m = DATE_LINE.exec(line.trim());
+  if (!m) return undefined;
+  if (m[7]) return `${m[7]}-${m[8]}-${m[9]}`;
+  const monthName = (m[1] ?? m[5])!;
+  const day = Number(m[2] ?? m[4]);
+  const year = Number(m[3] ?? m[6]);
+  const month = monthIndex(monthName);
+  if (month < 0 || day < 1 || day > 31) return undefined;
+  return iso(year, month + 1, day);
+}
+
+function monthIndex(name: string): number {
+  const n = name.toLowerCase().replace('.', '');
+  return MONTHS.findIndex((m) => m.startsWith(n.slice(0, 3)));
+}
+
+/** Zero-padded ISO date at the precision given by which parts are present. */
+export function iso(year: number, month?: number, day?: number): string {
+  const y = String(year).padStart(4, '0');
+  if (month === undefined) return y;
+  const m = String(month).padStart(2, '0');
+  if (day === undefined) return `${y}-${m}`;
+  return `${y}-${m}-${String(day).padStart(2, '0')}`;
+}
+
+export type Tense = 'past' | 'present' | 'future';
+
+export interface FoundDate {
+  /** Offsets within the sentence text. */
+  start: number;
+  end: number;
+  surface: string;
+  /** ISO at known precision; empty when it could not be resolved (no article date). */
+  value: string;
+  /** Resolved relative to the article date rather than stated outright. */
+  inferred: boolean;
+  /** For an unresolved weekday, its name (to check agreement with resolved dates). */
+  weekday?: string;
+}
+
+/** Cheap gate: does the text contain anything chrono could turn into a date? */
+const MAYBE_DATE = new RegExp(
+  `\\b(?:${MONTH_RE}|${WEEKDAY_RE}|today|yesterday|tomorrow|tonight|ago|last|next|this (?:week|month|year)|earlier|later|(?:1[6-9]|20)\\d\\d)\\b`,
+  'i',
+);
+
+const YEAR_AFTER_PREP = /\b(in|since|by|until|till|from|during|through|before|after|early|late|mid|of|to)\s+((?:1[6-9]|20)\d\d)\b(?![-–]\d|,\d|\s*(?:%|percent|per cent))/gi;
+
+/**
+ * Finds date phrases in one sentence and resolves them against `published` (ISO),
+ * looking back for past tense and forward for future tense.
+ */
+export function findDates(text: string, published: string | undefined, tense: Tense): FoundDate[] {
+  if (!MAYBE_DATE.test(text)) return [];
+  const ref = published ? parseIsoLocal(published) : undefined;
+  const out: FoundDate[] = [];
+  const results = chrono.parse(text, ref ?? new Date(2000, 0, 1, 12), { forwardDate: false });
+  for (const r of results) {
+    const s = r.start;
+    const surface = r.text.replace(/[,\s]+$/, '');
+    const lower = surface.toLowerCase();
+    if (!s.isCertain('day') && !s.isCertain('weekday') && !s.isCertain('month') && !s.isCertain('year')) continue;
+    if (/^\d{1,2}$/.test(surface) || /^(?:at|on|in)?\s*\d{1,2}(?::\d\d)?\s*(?:am|pm)?$/i.test(surface)) continue;
+    const relative = /\b(today|yesterday|tomorrow|tonight|ago|last|next|this|earlier|later)\b/i.test(lower);
+    const yearStated = s.isCertain('year') && !relative;
+    if (!ref && !yearStated) {
+      const wd = s.isCertain('weekday') && !s.isCertain('day') ? WEEKDAYS[s.get('weekday') ?? -1] : undefined;
+      out.push({ start: r.index, end: r.index + surface.length, surface, value: '', inferred: false, weekday: wd });
+      continue;
+    }
+    let y = s.get('year')!;
+    let m = s.get('month')!;
+    let d = s.get('day')!;
+    let precision: 'day' | 'month' | 'year' = s.isCertain('day') ? 'day' : s.isCertain('month') ? 'month' : 'year';
+    if (ref && s.isCertain('weekday') && !s.isCertain('day')) {
+      const wanted = s.get('weekday')!;
+      const shift = tense === 'future' ? ((wanted - ref.getDay() + 7) % 7 || 7) : -((ref.getDay() - wanted + 7) % 7);
+      const dt = new Date(ref.getFullYear(), ref.getMonth(), ref.getDate() + shift, 12);
+      [y, m, d] = [dt.getFullYear(), dt.getMonth() + 1, dt.getDate()];
+      precision = 'day';
+    } else if (ref && !s.isCertain('year') && s.isCertain('month')) {
+      // A month (and day) without a year: the occurrence on the tense's side of the article date.
+      y = ref.getFullYear();
+      const candidate = new Date(y, m - 1, s.isCertain('day') ? d : 1, 12);
+      if (tense !== 'future' && candidate > ref) y -= 1;
+      if (tense === 'future' && candidate < ref) y += 1;
+    } else if (/\bweeks?\b/i.test(lower)) {
+      precision = 'day';
+    }
+    const value = precision === 'day' ? iso(y, m, d) : precision === 'month' ? iso(y, m) : iso(y);
+    out.push({ start: r.index, end: r.index + surface.length, surface, value, inferred: !yearStated });
+  }
+  // Bare years after a preposition ("in 2014"), which chrono leaves alone.
+  YEAR_AFTER_PREP.lastIndex = 0;
+  for (let m = YEAR_AFTER_PREP.exec(text); m; m = YEAR_AFTER_PREP.exec(text)) {
+    const start = m.index + m[0].length - m[2]!.length;
+    if (out.some((o) => start < o.end && start + 4 > o.start)) continue;
+    out.push({ start: m.index, end: start + 4, surface: m[0], value: m[2]!, inferred: false });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Parses `YYYY[-MM[-DD]]` as a local noon date (noon keeps day arithmetic clear of DST edges). */
+export function parseIsoLocal(isoDate: string): Date | undefined {
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(isoDate);
+  if (!m) return undefined;
+  return new Date(Number(m[1]), m[2] ? Number(m[2]) - 1 : 0, m[3] ? Number(m[3]) : 1, 12);
+}
+
+/** Weekday name of a full ISO date, or undefined for coarser precision. */
+export function weekdayOf(isoDate: string): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return undefined;
+  return WEEKDAYS[parseIsoLocal(isoDate)!.getDay()];
+}
+
+/** Human form of an ISO date at its precision: "2 July 2017", "June 2017", "2014". */
+export function humanDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-');
+  const month = m ? MONTHS[Number(m) - 1]! : undefined;
+  const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
+  if (d && month) return `${cap(WEEKDAYS[parseIsoLocal(isoDate)!.getDay()]!)}, ${Number(d)} ${cap(month)} ${y}`;
+  if (month) return `${cap(month)} ${y}`;
+  return y ?? isoDate;
+}
+
+/** Whether two date values (ISO at any precision, or a weekday for unresolved ones) can be the same day. */
+export function datesCompatible(a: { value: string; weekday?: string }, b: { value: string; weekday?: string }): boolean {
+  if (a.value && b.value) return a.value.startsWith(b.value) || b.value.startsWith(a.value);
+  const wa = a.value ? weekdayOf(a.value) : a.weekday;
+  const wb = b.value ? weekdayOf(b.value) : b.weekday;
+  return wa !== undefined && wa === wb;
+}

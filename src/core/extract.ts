@@ -1,0 +1,126 @@
+/**
+ * Extraction: one article in, its sentences and typed facts out. Runs wink-nlp once
+ * per paragraph of the cleaned text; chrono-node only on sentences that may hold a date.
+ */
+import type { Article, Fact, RawArticle } from './types.js';
+import type { Nlp } from './nlp.js';
+import { clean, maskFurniture } from './clean.js';
+import { analyze, type AnalyzedSentence, type Tok } from './analyze.js';
+import { findDates, humanDate, type Tense } from './dates.js';
+import { findQuantities } from './quantities.js';
+import { findAttribution, findNames, findQuotes } from './names.js';
+
+export interface Extracted {
+  article: Article;
+  facts: Fact[];
+}
+
+/** Cleans, reads and extracts one article. Never throws on odd text: worst case, no facts. */
+export function extractArticle(raw: RawArticle, nlp: Nlp): Extracted {
+  const cleaned = clean(raw.raw, raw.meta);
+  const masked = maskFurniture(raw.raw, cleaned.furniture);
+  const analyzed = analyze(masked, cleaned.paragraphs, nlp);
+  const published = cleaned.published;
+  const facts: Fact[] = [];
+  let lastSpeaker: string | undefined;
+  let words = 0;
+
+  for (const s of analyzed) {
+    words += s.tokens.filter((t) => t.type === 'word' || t.type === 'number').length;
+    const sentenceFacts: Fact[] = [];
+    const add = (f: Omit<Fact, 'id' | 'article' | 'sentence'>) => {
+      sentenceFacts.push({ ...f, id: `${raw.id}#${s.sentence.index}.${sentenceFacts.length}`, article: raw.id, sentence: s.sentence.index });
+    };
+    const names = findNames(s.tokens);
+    const attribution = findAttribution(s.tokens, names);
+    let speaker = attribution?.speaker;
+    if (attribution?.pronoun || (speaker && /^(statement|the statement|it|he|she|they)$/i.test(speaker))) {
+      // A pronoun speaks for the name before it in the same sentence, else for the last speaker.
+      const before = names.filter((n) => n.last < attribution!.at && (n.type === 'organization' || n.type === 'person'));
+      speaker = before[0]?.value ?? lastSpeaker ?? speaker;
+    }
+    if (speaker) s.sentence.attribution = speaker;
+    const tense = tenseOf(s.tokens);
+
+    // Dates first: their tokens are not quantities.
+    const dateTokens = new Set<number>();
+    let sentenceTime: string | undefined;
+    for (const d of findDates(s.text, published, tense)) {
+      const start = s.sentence.start + d.start;
+      const end = s.sentence.start + d.end;
+      s.tokens.forEach((t, k) => {
+        if (t.start >= start && t.end <= end) dateTokens.add(k);
+      });
+      if (d.value) sentenceTime ??= d.value;
+      add({
+        kind: 'date', attribute: 'event', subject: mainVerb(s.tokens) ?? '', value: d.value, span: { start, end },
+        surface: d.surface, label: d.value ? humanDate(d.value) : d.surface, inferred: d.inferred,
+        description: d.weekday, attribution: speaker,
+      });
+    }
+    for (const q of findQuantities(s.tokens, dateTokens)) {
+      add({
+        kind: 'quantity', attribute: q.attribute, subject: q.subject, value: q.value, unit: q.unit, range: q.range,
+        approx: q.approx || undefined, span: { start: s.tokens[q.first]!.start, end: s.tokens[q.last]!.end },
+        surface: masked.slice(s.tokens[q.first]!.start, s.tokens[q.last]!.end), label: q.label,
+        description: q.explicit ? undefined : 'implicit', attribution: speaker,
+      });
+    }
+    for (const n of names) {
+      add({
+        kind: 'entity', attribute: n.type, subject: n.kindNoun, value: n.value,
+        span: { start: s.tokens[n.first]!.start, end: s.tokens[n.last]!.end }, surface: n.value, label: n.value,
+        description: n.description, attribution: speaker,
+      });
+    }
+    for (const q of findQuotes(s.text)) {
+      add({
+        kind: 'quote', attribute: 'quote', subject: (speaker ?? lastSpeaker ?? '').toLowerCase(), value: q.text,
+        span: { start: s.sentence.start + q.start, end: s.sentence.start + q.end }, surface: q.text, label: `“${q.text}”`,
+        description: speaker ?? lastSpeaker, attribution: speaker ?? lastSpeaker,
+      });
+    }
+    if (sentenceTime) for (const f of sentenceFacts) if (f.kind !== 'date') f.time = sentenceTime;
+    facts.push(...sentenceFacts);
+    if (attribution && !attribution.pronoun) lastSpeaker = speaker;
+  }
+
+  const article: Article = {
+    id: raw.id,
+    raw: raw.raw,
+    title: cleaned.title ?? firstWords(analyzed),
+    outlet: cleaned.outlet,
+    published,
+    publishedFrom: raw.meta.published ? 'sources.json' : cleaned.publishedFrom,
+    url: raw.meta.url,
+    furniture: cleaned.furniture,
+    sentences: analyzed.map((s) => s.sentence),
+    words,
+    wireShare: 0,
+    wireWith: [],
+  };
+  return { article, facts };
+}
+
+/** Past unless the sentence looks ahead ("will", "next", "is set to"). */
+export function tenseOf(tokens: Tok[]): Tense {
+  let past = false;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (/^(will|shall|'ll|’ll)$/.test(t.lower) && (t.pos === 'AUX' || t.pos === 'VERB')) return 'future';
+    if ((t.lower === 'going' || t.lower === 'set' || t.lower === 'scheduled' || t.lower === 'due' || t.lower === 'expected') && tokens[k + 1]?.lower === 'to') return 'future';
+    if ((t.pos === 'VERB' || t.pos === 'AUX') && t.lower !== t.lemma && !t.lower.endsWith('ing') && !/^(is|are|am|'s|’s|'re|’re|has|does)$/.test(t.lower) && t.lower !== `${t.lemma}s` && t.lower !== `${t.lemma}es`) past = true;
+  }
+  return past ? 'past' : 'present';
+}
+
+function mainVerb(tokens: Tok[]): string | undefined {
+  const v = tokens.find((t) => t.pos === 'VERB' && !/^(say|tell|add|report)$/.test(t.lemma));
+  return v?.lemma;
+}
+
+function firstWords(analyzed: AnalyzedSentence[]): string {
+  const first = analyzed[0]?.text.trim() ?? '';
+  if (first.length <= 90) return first;
+  return first.slice(0, 87).replace(/\s+\S*$/, '') + '…';
+}

@@ -1,0 +1,196 @@
+/**
+ * General English lexicons for news text: units, hedges, speech verbs, role words and
+ * a small table of news synonyms. Nothing here is about one story.
+ */
+
+export interface UnitDef {
+  /** Dimension class: what kind of quantity this unit measures. */
+  dim: 'length' | 'area' | 'weight' | 'money' | 'percent' | 'duration' | 'data' | 'speed' | 'volume' | 'energy';
+  /** Base unit the value is normalized to. */
+  base: string;
+  factor: number;
+  /** Short form used when showing a value. */
+  abbr: string;
+}
+
+const L = (factor: number, abbr: string): UnitDef => ({ dim: 'length', base: 'm', factor, abbr });
+const D = (factor: number, abbr: string): UnitDef => ({ dim: 'duration', base: 'd', factor, abbr });
+
+/** Unit words (lower-case, singular and plural) to their definition. */
+export const UNITS: Record<string, UnitDef> = {
+  m: L(1, 'm'), meter: L(1, 'm'), meters: L(1, 'm'), metre: L(1, 'm'), metres: L(1, 'm'),
+  km: L(1000, 'km'), kms: L(1000, 'km'), kilometer: L(1000, 'km'), kilometers: L(1000, 'km'), kilometre: L(1000, 'km'), kilometres: L(1000, 'km'),
+  cm: L(0.01, 'cm'), centimeter: L(0.01, 'cm'), centimeters: L(0.01, 'cm'), centimetre: L(0.01, 'cm'), centimetres: L(0.01, 'cm'),
+  mm: L(0.001, 'mm'), millimeter: L(0.001, 'mm'), millimeters: L(0.001, 'mm'), millimetre: L(0.001, 'mm'), millimetres: L(0.001, 'mm'),
+  ft: L(0.3048, 'ft'), foot: L(0.3048, 'ft'), feet: L(0.3048, 'ft'),
+  inch: L(0.0254, 'in'), inches: L(0.0254, 'in'),
+  yd: L(0.9144, 'yd'), yard: L(0.9144, 'yd'), yards: L(0.9144, 'yd'),
+  mi: L(1609.344, 'mi'), mile: L(1609.344, 'mi'), miles: L(1609.344, 'mi'),
+  kg: { dim: 'weight', base: 'kg', factor: 1, abbr: 'kg' }, kilogram: { dim: 'weight', base: 'kg', factor: 1, abbr: 'kg' }, kilograms: { dim: 'weight', base: 'kg', factor: 1, abbr: 'kg' },
+  g: { dim: 'weight', base: 'kg', factor: 0.001, abbr: 'g' }, gram: { dim: 'weight', base: 'kg', factor: 0.001, abbr: 'g' }, grams: { dim: 'weight', base: 'kg', factor: 0.001, abbr: 'g' },
+  tonne: { dim: 'weight', base: 'kg', factor: 1000, abbr: 't' }, tonnes: { dim: 'weight', base: 'kg', factor: 1000, abbr: 't' },
+  ton: { dim: 'weight', base: 'kg', factor: 907.185, abbr: 'ton' }, tons: { dim: 'weight', base: 'kg', factor: 907.185, abbr: 'ton' },
+  lb: { dim: 'weight', base: 'kg', factor: 0.4536, abbr: 'lb' }, lbs: { dim: 'weight', base: 'kg', factor: 0.4536, abbr: 'lb' }, pounds: { dim: 'weight', base: 'kg', factor: 0.4536, abbr: 'lb' },
+  hectare: { dim: 'area', base: 'm2', factor: 10_000, abbr: 'ha' }, hectares: { dim: 'area', base: 'm2', factor: 10_000, abbr: 'ha' },
+  acre: { dim: 'area', base: 'm2', factor: 4046.86, abbr: 'acres' }, acres: { dim: 'area', base: 'm2', factor: 4046.86, abbr: 'acres' },
+  '%': { dim: 'percent', base: '%', factor: 1, abbr: '%' }, percent: { dim: 'percent', base: '%', factor: 1, abbr: '%' },
+  year: D(365, 'years'), years: D(365, 'years'), month: D(30, 'months'), months: D(30, 'months'),
+  week: D(7, 'weeks'), weeks: D(7, 'weeks'), day: D(1, 'days'), days: D(1, 'days'),
+  hour: D(1 / 24, 'hours'), hours: D(1 / 24, 'hours'), minute: D(1 / 1440, 'minutes'), minutes: D(1 / 1440, 'minutes'),
+  gb: { dim: 'data', base: 'GB', factor: 1, abbr: 'GB' }, mb: { dim: 'data', base: 'GB', factor: 0.001, abbr: 'MB' }, tb: { dim: 'data', base: 'GB', factor: 1000, abbr: 'TB' },
+  mph: { dim: 'speed', base: 'km/h', factor: 1.609344, abbr: 'mph' }, kph: { dim: 'speed', base: 'km/h', factor: 1, abbr: 'km/h' }, 'km/h': { dim: 'speed', base: 'km/h', factor: 1, abbr: 'km/h' },
+  liter: { dim: 'volume', base: 'l', factor: 1, abbr: 'l' }, liters: { dim: 'volume', base: 'l', factor: 1, abbr: 'l' }, litre: { dim: 'volume', base: 'l', factor: 1, abbr: 'l' }, litres: { dim: 'volume', base: 'l', factor: 1, abbr: 'l' },
+  barrel: { dim: 'volume', base: 'l', factor: 158.987, abbr: 'barrels' }, barrels: { dim: 'volume', base: 'l', factor: 158.987, abbr: 'barrels' },
+  mw: { dim: 'energy', base: 'MW', factor: 1, abbr: 'MW' }, megawatt: { dim: 'energy', base: 'MW', factor: 1, abbr: 'MW' }, megawatts: { dim: 'energy', base: 'MW', factor: 1, abbr: 'MW' },
+};
+
+/** Currency symbols and words to ISO codes. */
+export const CURRENCIES: Record<string, string> = {
+  $: 'USD', us$: 'USD', usd: 'USD', dollar: 'USD', dollars: 'USD',
+  '£': 'GBP', gbp: 'GBP', sterling: 'GBP',
+  '€': 'EUR', eur: 'EUR', euro: 'EUR', euros: 'EUR',
+  '¥': 'JPY', yen: 'JPY', jpy: 'JPY', yuan: 'CNY', rmb: 'CNY', rupees: 'INR', rupee: 'INR', inr: 'INR',
+  a$: 'AUD', aud: 'AUD', c$: 'CAD', cad: 'CAD', chf: 'CHF', francs: 'CHF', rubles: 'RUB', roubles: 'RUB',
+};
+
+export const CURRENCY_SYMBOL: Record<string, string> = { USD: '$', GBP: '£', EUR: '€', JPY: '¥' };
+
+/** Number words to values. */
+export const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
+  eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60,
+  seventy: 70, eighty: 80, ninety: 90, dozen: 12, hundred: 100,
+};
+
+export const MULTIPLIERS: Record<string, number> = {
+  hundred: 100, thousand: 1e3, million: 1e6, millions: 1e6, billion: 1e9, billions: 1e9, trillion: 1e12, bn: 1e9, mn: 1e6,
+};
+
+export type Hedge = 'about' | 'below' | 'above' | 'upto';
+
+/** Hedge phrases before a number, longest first, and how they widen it. */
+export const HEDGES: [string, Hedge][] = [
+  ['more than', 'above'], ['greater than', 'above'], ['at least', 'above'], ['upwards of', 'above'], ['in excess of', 'above'],
+  ['less than', 'upto'], ['fewer than', 'upto'], ['as many as', 'upto'], ['as much as', 'upto'], ['up to', 'upto'], ['no more than', 'upto'],
+  ['an estimated', 'about'], ['close to', 'below'], ['just under', 'below'], ['just over', 'above'],
+  ['approximately', 'about'], ['approx', 'about'], ['about', 'about'], ['around', 'about'], ['roughly', 'about'], ['some', 'about'],
+  ['estimated', 'about'], ['nearly', 'below'], ['almost', 'below'], ['over', 'above'], ['under', 'upto'], ['below', 'upto'], ['above', 'above'],
+];
+
+/** Adjectives after a measure that say which dimension it is. */
+export const DIMENSION_WORDS: Record<string, string> = {
+  long: 'length', length: 'length', lengthy: 'length',
+  high: 'height', tall: 'height', height: 'height', elevation: 'height',
+  wide: 'width', width: 'width', across: 'width', broad: 'width', diameter: 'width',
+  thick: 'thickness', thickness: 'thickness',
+  deep: 'depth', depth: 'depth',
+  away: 'distance', from: 'distance', distance: 'distance', far: 'distance', off: 'distance',
+  old: 'age',
+};
+
+/** Verbs that attribute a statement to a speaker. */
+export const SPEECH_VERBS = new Set([
+  'say', 'tell', 'add', 'tweet', 'write', 'state', 'announce', 'report', 'claim', 'confirm', 'explain', 'warn',
+  'note', 'insist', 'estimate', 'describe', 'call', 'declare', 'argue', 'deny', 'acknowledge', 'allege', 'assert',
+  'read', 'suggest', 'predict', 'reveal', 'admit', 'comment', 'remark', 'post', 'quote', 'believe', 'urge', 'caution',
+]);
+
+/** Words that make a capitalized run a role or title rather than a name. */
+export const ROLE_WORDS = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'rev', 'reverend', 'father',
+  'president', 'vice', 'prime', 'minister', 'secretary', 'general', 'gen', 'lt', 'colonel', 'col', 'major', 'maj', 'captain', 'capt',
+  'admiral', 'sergeant', 'commander', 'chief', 'officer', 'executive', 'director', 'chairman', 'chairwoman', 'chair',
+  'ceo', 'cfo', 'coo', 'cto', 'founder', 'co-founder', 'senator', 'sen', 'rep', 'representative', 'governor', 'gov', 'mayor',
+  'king', 'queen', 'prince', 'princess', 'pope', 'judge', 'justice', 'ambassador', 'envoy', 'spokesman', 'spokeswoman',
+  'spokesperson', 'analyst', 'editor', 'reporter', 'correspondent', 'manager', 'head', 'leader', 'deputy', 'operating',
+  'financial', 'technology', 'special', 'presidential', 'senior', 'vp', 'sheikh', 'emir', 'ayatollah', 'counsel', 'attorney',
+]);
+
+/** Titles that directly precede a person's name. */
+export const PERSON_TITLES = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sir', 'dame', 'president', 'senator', 'sen', 'rep', 'governor',
+  'mayor', 'general', 'gen', 'colonel', 'col', 'captain', 'capt', 'admiral', 'sergeant', 'king', 'queen', 'prince',
+  'princess', 'pope', 'judge', 'justice', 'ambassador', 'envoy', 'ceo', 'chairman', 'analyst', 'minister', 'secretary',
+  'spokesman', 'spokeswoman', 'spokesperson', 'founder', 'co-founder', 'director', 'lt', 'maj', 'commander', 'sheikh', 'officer',
+]);
+
+/** Words that mark a capitalized run as an organisation. */
+export const ORG_WORDS = new Set([
+  'inc', 'corp', 'corporation', 'company', 'co', 'ltd', 'llc', 'plc', 'group', 'command', 'forces', 'force', 'army',
+  'council', 'ministry', 'department', 'agency', 'committee', 'commission', 'nations', 'union', 'party', 'coalition',
+  'university', 'institute', 'bank', 'court', 'parliament', 'congress', 'senate', 'government', 'police', 'news',
+  'times', 'post', 'press', 'network', 'association', 'foundation', 'organization', 'organisation', 'corps', 'fund',
+  'systems', 'technologies', 'motors', 'airlines', 'board', 'office', 'service', 'services', 'media', 'label', 'records',
+  'state', 'guard', 'navy', 'brigade', 'militia', 'front', 'movement', 'administration', 'authority', 'federation', 'club',
+]);
+
+/** Words that mark a capitalized run as a place. */
+export const PLACE_WORDS = new Set([
+  'river', 'city', 'town', 'village', 'province', 'state', 'county', 'district', 'street', 'road', 'avenue', 'square',
+  'mountain', 'mountains', 'lake', 'sea', 'ocean', 'island', 'islands', 'valley', 'bay', 'gulf', 'desert', 'region',
+  'east', 'west', 'north', 'south', 'bridge', 'wall', 'center', 'centre', 'park', 'airport', 'port', 'hall', 'palace', 'mosque', 'church', 'stadium',
+]);
+
+/**
+ * News synonyms: words a question and an article use for the same thing. Each set is
+ * general English; matches through it count for less than an exact match.
+ */
+export const SYNONYM_SETS: string[][] = [
+  ['fighter', 'militant', 'jihadist', 'soldier', 'troop', 'combatant', 'insurgent', 'rebel', 'force', 'gunman', 'defender'],
+  ['seize', 'capture', 'overrun', 'take', 'conquer', 'occupy', 'retake', 'control'],
+  ['begin', 'start', 'launch', 'commence', 'open', 'kick'],
+  ['end', 'finish', 'conclude', 'close', 'stop'],
+  ['cost', 'price', 'pay', 'charge', 'sell', 'retail', 'fee'],
+  ['die', 'death', 'dead', 'kill', 'pass'],
+  ['say', 'state', 'tell', 'announce', 'declare', 'claim', 'describe', 'call', 'tweet', 'write'],
+  ['hit', 'target', 'strike', 'attack', 'bomb'],
+  ['breach', 'break', 'pierce', 'penetrate', 'open', 'enter'],
+  ['enter', 'cross', 'reach', 'penetrate', 'pierce'],
+  ['build', 'construct', 'erect', 'make'],
+  ['trap', 'stick', 'strand'],
+  ['buy', 'purchase', 'acquire'],
+  ['succeed', 'replace', 'successor', 'take'],
+  ['sue', 'lawsuit', 'suit', 'litigation'],
+  ['lose', 'loss', 'defeat'],
+  ['win', 'victory', 'beat'],
+  ['tall', 'high', 'height'],
+  ['long', 'length'],
+  ['wide', 'width', 'broad'],
+  ['big', 'large', 'size'],
+  ['attendee', 'participant', 'visitor', 'delegate', 'people'],
+  ['company', 'firm', 'corporation', 'business', 'maker'],
+  ['outlet', 'source', 'article', 'report', 'publication'],
+  ['town', 'city', 'village'],
+  ['civilian', 'resident', 'people', 'inhabitant'],
+  ['wound', 'injure', 'hurt'],
+  ['release', 'launch', 'unveil', 'introduce', 'announce'],
+];
+
+const SYNONYMS = new Map<string, Set<string>>();
+for (const set of SYNONYM_SETS) {
+  for (const w of set) {
+    const s = SYNONYMS.get(w) ?? new Set<string>();
+    for (const o of set) if (o !== w) s.add(o);
+    SYNONYMS.set(w, s);
+  }
+}
+
+/** The synonyms of a lemma (not including itself). */
+export function synonymsOf(lemma: string): ReadonlySet<string> {
+  return SYNONYMS.get(lemma) ?? EMPTY;
+}
+const EMPTY: ReadonlySet<string> = new Set();
+
+/** Question words and scaffolding that carry no content for matching. */
+export const QUESTION_STOP = new Set([
+  'who', 'whom', 'whose', 'what', 'which', 'when', 'where', 'why', 'how', 'do', 'does', 'did', 'be', 'is', 'are', 'was',
+  'were', 'been', 'the', 'a', 'an', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'about', 'into', 'and',
+  'or', 'it', 'its', 'they', 'them', 'their', 'there', 'that', 'this', 'these', 'those', 'have', 'has', 'had', 'many',
+  'much', 'long', 'tall', 'high', 'wide', 'far', 'old', 'big', 'large', 'deep', 'thick', 'heavy', 'year', 'date', 'day',
+  'time', 'month', 'number', 'amount', 'total', 'according', 'coverage', 'story', 'news', 'tell', 'me', 'us', 'please',
+  'can', 'could', 'would', 'should', 'will', 'shall', 'may', 'might', 'must', 'any', 'some', 'each', 'every', 'all',
+  'exactly', 'approximately', 'roughly', 'currently', 'now', 'still', 'also', 'just', 'only', 'very', 'so', 'as', 'than',
+  'he', 'she', 'his', 'her', 'him', 'i', 'you', 'we', 'our', 'your', 'one', 'get', 'go', 'happen', 'know', 'report',
+  'mention', 'source', 'outlet', 'article', 'say', 'exist', 'length', 'height', 'width', 'depth', 'size', 'measure',
+]);

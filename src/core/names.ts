@@ -1,0 +1,273 @@
+/**
+ * Names, descriptions, quotes and attributions. wink's lite model tags parts of speech
+ * but has no person or organisation types, so names are built from capitalized runs
+ * and typed from the words around them (titles, appositives, speech verbs, org words).
+ */
+import type { Tok } from './analyze.js';
+import { ORG_WORDS, PERSON_TITLES, PLACE_WORDS, ROLE_WORDS, SPEECH_VERBS } from './lexicon.js';
+
+export type NameType = 'person' | 'organization' | 'place' | 'thing';
+
+export interface FoundName {
+  first: number;
+  last: number;
+  value: string;
+  type: NameType;
+  /** The common noun this name is an instance of ("dynasty", "river"), lower-case. */
+  kindNoun: string;
+  description?: string;
+}
+
+export interface FoundQuote {
+  /** Offsets within the sentence text, inside the quote marks. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+const CONNECTORS = new Set(['of', 'for', 'de', 'al', 'bin', 'von', 'van', 'da', 'del', 'la', 'le', 'du']);
+const CALENDAR = /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|(mon|tues|wednes|thurs|fri|satur|sun)day)$/i;
+const NOT_NAMES = new Set(['i', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'he', 'she', 'they', 'we', 'you', 'but', 'and', 'or', 'if', 'in', 'on', 'at', 'as', 'for', 'after', 'before', 'when', 'while', 'his', 'her', 'their', 'its', 'our', 'there', 'here', 'what', 'who', 'how', 'why', 'so', 'yet', 'also', 'today', 'yesterday', 'tomorrow']);
+
+function nameLike(t: Tok, index: number, firstWord = 0): boolean {
+  if (t.type !== 'word' && t.type !== 'abbreviation' && !/^[A-Z][\w.&'-]*$/.test(t.v)) return false;
+  if (!/^[A-Z]/.test(t.v) && !/^[a-z]{1,2}[A-Z]/.test(t.v)) return false;
+  if (NOT_NAMES.has(t.lower) || CALENDAR.test(t.v)) return false;
+  if (index <= firstWord && t.pos !== 'PROPN' && !/^[A-Z]{2,}/.test(t.v) && !/^[a-z]+[A-Z]/.test(t.v)) return false;
+  return true;
+}
+
+/** Finds capitalized name runs in a sentence and types them. */
+export function findNames(tokens: Tok[]): FoundName[] {
+  const out: FoundName[] = [];
+  const firstWord = Math.max(0, tokens.findIndex((t) => t.type === 'word'));
+  let i = 0;
+  while (i < tokens.length) {
+    if (!nameLike(tokens[i]!, i, firstWord)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < tokens.length) {
+      const n = tokens[j + 1]!;
+      if (nameLike(n, j + 1)) j++;
+      else if (n.v === '-' && n.start === tokens[j]!.end && tokens[j + 2] && tokens[j + 2]!.start === n.end && nameLike(tokens[j + 2]!, j + 2)) j += 2;
+      else if (CONNECTORS.has(n.lower) && tokens[j + 2] && nameLike(tokens[j + 2]!, j + 2)) j += 2;
+      else break;
+    }
+    for (const part of splitAtRoles(tokens, i, j)) out.push(typeName(tokens, part.first, part.last, part.description));
+    i = j + 1;
+  }
+  return out;
+}
+
+/** "Apple CEO Steve Jobs" → description "Apple CEO" + name "Steve Jobs". */
+function splitAtRoles(tokens: Tok[], first: number, last: number): { first: number; last: number; description?: string }[] {
+  let cut = -1;
+  for (let k = first; k < last; k++) if (ROLE_WORDS.has(tokens[k]!.lower.replace(/\.$/, ''))) cut = k;
+  if (cut < 0 || cut === last) return [{ first, last }];
+  // Only split when what follows the role looks like a personal name (1-3 plain words).
+  const rest = tokens.slice(cut + 1, last + 1);
+  if (rest.length > 3 || rest.some((t) => ORG_WORDS.has(t.lower) || PLACE_WORDS.has(t.lower))) return [{ first, last }];
+  return [{ first: cut + 1, last, description: text(tokens, first, cut) }];
+}
+
+function typeName(tokens: Tok[], first: number, last: number, roleBefore?: string): FoundName {
+  const words = tokens.slice(first, last + 1).map((t) => t.lower.replace(/\.$/, ''));
+  const lastWord = words[words.length - 1]!;
+  const before = tokens[first - 1];
+  const after = tokens[last + 1];
+  let type: NameType = 'thing';
+  let kindNoun = '';
+  let description = roleBefore;
+  const appositive = appositiveAfter(tokens, last);
+
+  if (PLACE_WORDS.has(lastWord) && words.length > 1) {
+    type = 'place';
+    kindNoun = lastWord;
+  } else if (words.some((w) => ORG_WORDS.has(w))) {
+    type = 'organization';
+    kindNoun = words.find((w) => ORG_WORDS.has(w))!;
+  } else if (roleBefore || (before && PERSON_TITLES.has(before.lower.replace(/\.$/, '')))) {
+    type = 'person';
+    if (!roleBefore && before) description = before.v;
+  } else if (/^[A-Z]{2,6}$/.test(tokens[first]!.v) && first === last) {
+    type = 'organization';
+  } else if (appositive && ROLE_WORDS_IN(appositive)) {
+    type = 'person';
+  } else if (after && SPEECH_VERBS.has(after.lemma) && after.pos === 'VERB' && words.length >= 2) {
+    type = 'person';
+  } else if (before && (/^(in|at|from|near|to|into|across|outside|inside|on)$/.test(before.lower) || (before.lower === 'the' && /^(in|at|from|near|to|into|across|outside|inside|on)$/.test(tokens[first - 2]?.lower ?? '')))) {
+    type = 'place';
+  } else if (words.length >= 2 && words.length <= 3 && tokens.slice(first, last + 1).every((t) => t.pos === 'PROPN')) {
+    type = 'person';
+  }
+  // A lower-case noun right after the name says what kind of thing it is ("the Abbasid dynasty").
+  if (after && after.pos === 'NOUN' && /^[a-z]/.test(after.v)) kindNoun = after.lemma;
+  if (appositive && !description) description = appositive;
+  return { first, last, value: text(tokens, first, last), type, kindNoun, description };
+}
+
+function ROLE_WORDS_IN(s: string): boolean {
+  return s.toLowerCase().split(/[\s-]+/).some((w) => ROLE_WORDS.has(w));
+}
+
+/** ", the US envoy for the coalition," after a name. */
+function appositiveAfter(tokens: Tok[], last: number): string | undefined {
+  if (tokens[last + 1]?.v !== ',') return undefined;
+  const det = tokens[last + 2];
+  if (!det || !/^(the|a|an|its|his|her|their)$/.test(det.lower) && !ROLE_WORDS.has(det.lower)) return undefined;
+  let k = last + 2;
+  while (k < tokens.length && k - last < 18 && !/^[,.;:!?)"”]$/.test(tokens[k]!.v)) k++;
+  if (k - (last + 2) < 1) return undefined;
+  const phrase = tokens.slice(last + 2, k);
+  if (!phrase.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN')) return undefined;
+  if (phrase.some((t) => t.pos === 'VERB' && !/^(commanding|operating|ruling|leading|governing)$/.test(t.lower))) return undefined;
+  return text(tokens, last + 2, k - 1);
+}
+
+function text(tokens: Tok[], first: number, last: number): string {
+  let s = '';
+  for (let k = first; k <= last; k++) {
+    const t = tokens[k]!;
+    if (k > first && t.start > tokens[k - 1]!.end) s += ' ';
+    s += t.v;
+  }
+  return s;
+}
+
+/** Quoted passages in a sentence: “…”, "…", ‘…’ (not apostrophes). */
+export function findQuotes(sentence: string): FoundQuote[] {
+  const out: FoundQuote[] = [];
+  const re = /“([^”]{2,})”|"([^"]{2,})"|(?<![\w])‘([^’]{2,}?)’(?![\w])|(?<![\w])'([^']{2,}?)'(?![\w])/g;
+  for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+    const inner = (m[1] ?? m[2] ?? m[3] ?? m[4])!;
+    const start = m.index + 1;
+    const trimmed = inner.replace(/^[\s,]+|[\s,]+$/g, '');
+    if (trimmed.split(/\s+/).length < 2) continue;
+    const off = inner.indexOf(trimmed);
+    out.push({ start: start + off, end: start + off + trimmed.length, text: trimmed });
+  }
+  return out;
+}
+
+export interface FoundAttribution {
+  speaker: string;
+  /** Token index of the speech verb (or "according"). */
+  at: number;
+  pronoun: boolean;
+}
+
+const PRONOUNS = /^(it|he|she|they|we|i)$/;
+
+/** Who a sentence attributes its claims to: "X said", "according to X", "X reported". */
+export function findAttribution(tokens: Tok[], names: FoundName[]): FoundAttribution | undefined {
+  for (let k = 0; k < tokens.length - 1; k++) {
+    if (tokens[k]!.lower === 'according' && tokens[k + 1]!.lower === 'to') {
+      const np = phraseRight(tokens, k + 2);
+      if (np) return { speaker: preferName(np, names, tokens), at: k, pronoun: false };
+    }
+  }
+  const order = [...tokens.keys()].filter((k) => k > 0 && isSpeechVerb(tokens, k));
+  order.sort((a, b) => Number(!CORE_SPEECH.has(tokens[a]!.lemma)) - Number(!CORE_SPEECH.has(tokens[b]!.lemma)) || a - b);
+  for (const k of order) {
+    const t = tokens[k]!;
+    let end = k - 1;
+    while (end >= 0 && /^(also|earlier|later|then|has|have|had|was|is|previously|reportedly)$/.test(tokens[end]!.lower)) end--;
+    if (end < 0) continue;
+    if (tokens[end]!.v === ',') {
+      // "Brett McGurk, the US envoy …, said": skip back over the appositive.
+      let j = end - 1;
+      while (j >= 0 && tokens[j]!.v !== ',' && end - j < 20) j--;
+      if (j > 0 && tokens[j]!.v === ',' && !/^[”"’']$/.test(tokens[j - 1]!.v)) end = j - 1;
+      else {
+        // "“…,” McGurk said" is handled above; a quote then comma then verb means an inverted subject after the verb.
+        const np = phraseRight(tokens, k + 1);
+        if (np) return { speaker: preferName(np, names, tokens), at: k, pronoun: false };
+        continue;
+      }
+    }
+    if (/^[”"’']$/.test(tokens[end]!.v)) {
+      const np = phraseRight(tokens, k + 1);
+      if (np) return { speaker: preferName(np, names, tokens), at: k, pronoun: PRONOUNS.test(np.text.toLowerCase()) };
+      continue;
+    }
+    const np = phraseLeft(tokens, end);
+    if (np) return { speaker: preferName(np, names, tokens), at: k, pronoun: PRONOUNS.test(np.text.toLowerCase()) };
+  }
+  return undefined;
+}
+
+const CORE_SPEECH = new Set(['say', 'tell', 'add', 'tweet', 'write', 'state', 'report', 'announce']);
+
+function isSpeechVerb(tokens: Tok[], k: number): boolean {
+  const t = tokens[k]!;
+  if (!SPEECH_VERBS.has(t.lemma) || (t.pos !== 'VERB' && t.pos !== 'AUX')) return false;
+  // "self-declared capital", "so-called": adjectival uses are not attributions.
+  if (tokens[k - 1]?.v === '-') return false;
+  const next = tokens[k + 1];
+  if (next && (next.pos === 'NOUN' || next.pos === 'PROPN') && t.lower.endsWith('ed') && t.lemma !== 'tell' && t.lemma !== 'call') return false;
+  return true;
+}
+
+/** Heads that stand for their issuer: "a CENTCOM statement said" is CENTCOM speaking. */
+const DOCUMENT_NOUNS = new Set(['statement', 'report', 'release', 'communique', 'announcement', 'post', 'tweet', 'website', 'site', 'account', 'spokesman', 'spokeswoman', 'spokesperson', 'press', 'filing', 'letter', 'blog']);
+
+interface Phrase {
+  first: number;
+  last: number;
+  text: string;
+}
+
+const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM', 'PRON']);
+
+function phraseLeft(tokens: Tok[], end: number): Phrase | undefined {
+  let k = end;
+  let depth = 0;
+  while (k >= 0) {
+    const t = tokens[k]!;
+    if (t.v === ')') depth++;
+    else if (t.v === '(') depth--;
+    else if (depth === 0 && !NP_POS.has(t.pos) && t.v !== '-' && t.v !== "'s" && t.v !== '’s') break;
+    if (depth === 0 && t.pos === 'DET') {
+      k--;
+      break;
+    }
+    if (t.pos === 'PRON') {
+      if (k === end) k--;
+      break;
+    }
+    k--;
+  }
+  const first = k + 1;
+  if (first > end) return undefined;
+  const slice = tokens.slice(first, end + 1);
+  if (!slice.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON')) return undefined;
+  return { first, last: end, text: text(tokens, first, end) };
+}
+
+function phraseRight(tokens: Tok[], start: number): Phrase | undefined {
+  let k = start;
+  while (k < tokens.length && (NP_POS.has(tokens[k]!.pos) || tokens[k]!.v === '-' || tokens[k]!.lower === 'of') && k - start < 10) k++;
+  if (k === start) return undefined;
+  let last = k - 1;
+  while (last >= start && (tokens[last]!.lower === 'of' || tokens[last]!.pos === 'DET')) last--;
+  if (last < start) return undefined;
+  return { first: start, last, text: text(tokens, start, last) };
+}
+
+/** Within a phrase, the name it contains is the better speaker ("a CENTCOM statement" → "CENTCOM"). */
+function preferName(np: Phrase, names: FoundName[], tokens: Tok[]): string {
+  const inside = names.filter((n) => n.first >= np.first && n.last <= np.last);
+  const head = tokens[np.last]!;
+  if (head.pos === 'NOUN' && /^[a-z]/.test(head.v) && !DOCUMENT_NOUNS.has(head.lemma)) {
+    return text(tokens, np.first, np.last).replace(/^(the|a|an)\s+/i, '');
+  }
+  const person = inside.find((n) => n.type === 'person');
+  if (person) return person.value;
+  if (inside.length) {
+    const best = inside.reduce((a, b) => (b.last - b.first > a.last - a.first ? b : a));
+    return best.value;
+  }
+  return text(tokens, np.first, np.last).replace(/^(the|a|an)\s+/i, '');
+}

@@ -1,0 +1,146 @@
+/**
+ * Story-level views over the fact table: disagreements between sources, questions the
+ * table can answer (for autocomplete, /help and the overview page), and each fact with
+ * the other sources that agree or disagree (for the viewer).
+ */
+import type { Answer, Citation, Conflict, Fact } from './types.js';
+import type { FactTable, FactView } from './engine.js';
+import type { QTerm } from './question.js';
+import type { SearchIndex } from './search.js';
+import { citationFor } from './links.js';
+import { uniq } from './align.js';
+import { synonymsOf } from './lexicon.js';
+
+const DIMENSION_NAMES: Record<string, string> = {
+  count: 'number of', money: 'amount for', length: 'length of', height: 'height of', width: 'width of', depth: 'depth of',
+  thickness: 'thickness of', distance: 'distance of', age: 'age of', percent: 'share of', duration: 'duration of',
+};
+
+/** "Do the sources disagree on …": claims whose values conflict across sources. */
+export function answerDisagreement(question: string, topic: QTerm[], table: FactTable, index: SearchIndex, publicUrl: string): Answer {
+  const facts = new Map(table.facts.map((f) => [f.id, f]));
+  const wanted = topic.map((t) => t.term);
+  const relevant = table.claims.filter((c) => {
+    if (c.groups.length < 2) return false;
+    const sourcesA = new Set(c.groups[0]!.sources);
+    if (!c.groups.slice(1).some((g) => g.sources.some((s) => !sourcesA.has(s)) || g.sources.length)) return false;
+    if (!wanted.length) return true;
+    return wanted.some((w) => w === c.subject || w === c.attribute || synonymsOf(w).has(c.subject) || (DIMENSION_NAMES[c.attribute] ?? '').includes(w));
+  });
+  const total = table.articles.length;
+  if (!relevant.length) {
+    const topicText = wanted.length ? ` on ${wanted.join(' ')}` : '';
+    const supported = topic.every((t) => index.supports(t));
+    return {
+      question, answered: supported, intent: 'disagreement', agree: total, total,
+      answer: supported ? `No disagreement found${topicText}: where several of the ${total} sources give a figure, their figures agree.` : "The coverage doesn't say.",
+      citations: [], conflicts: [],
+    };
+  }
+  const citeFact = (id: string): Citation | undefined => {
+    const f = facts.get(id);
+    const a = f && table.articles.find((x) => x.id === f.article);
+    const s = a?.sentences[f!.sentence];
+    return a && s ? citationFor(a, s.start, s.end, publicUrl) : undefined;
+  };
+  const conflicts: Conflict[] = [];
+  const citations: Citation[] = [];
+  const lines: string[] = [];
+  for (const c of relevant.slice(0, 5)) {
+    const [main, ...others] = c.groups;
+    const what = `${DIMENSION_NAMES[c.attribute] ?? c.attribute} ${c.subject}`.trim();
+    lines.push(`${what}: ${main!.value} (${main!.sources.length} source${main!.sources.length === 1 ? '' : 's'}) vs ${others.map((o) => `${o.value} (${o.sources.length})`).join(', ')}`);
+    const first = citeFact(main!.facts[0]!);
+    if (first) citations.push(first);
+    for (const o of others) {
+      conflicts.push({ value: o.value, sources: o.sources, attribution: facts.get(o.facts[0]!)?.attribution, citations: o.facts.slice(0, 3).map(citeFact).filter((x): x is Citation => Boolean(x)) });
+    }
+  }
+  return {
+    question, answered: true, intent: 'disagreement', total,
+    answer: `Yes, ${relevant.length} disagreement${relevant.length === 1 ? '' : 's'}: ${lines.join('; ')}.`,
+    value: String(relevant.length), citations, conflicts,
+  };
+}
+
+/** Natural questions built from the most-reported facts, kept only when the engine answers them. */
+export function buildSuggestions(table: FactTable, ask: (q: string) => Answer): { question: string; answer: Answer }[] {
+  const candidates: string[] = [];
+  const add = (q: string) => {
+    if (!candidates.includes(q)) candidates.push(q);
+  };
+  for (const c of table.claims.slice(0, 30)) {
+    const subject = c.subject;
+    if (!/^[a-z][a-z-]+$/.test(subject)) continue;
+    if (c.attribute === 'count') add(`How many ${plural(subject)} are there?`);
+    else if (c.attribute === 'length') add(`How long is the ${subject}?`);
+    else if (c.attribute === 'height') add(`How tall is the ${subject}?`);
+    else if (c.attribute === 'width') add(`How wide is the ${subject}?`);
+    else if (c.attribute === 'money') add(`How much does the ${subject} cost?`);
+    else if (c.attribute === 'age') add(`How old is ${subject}?`);
+  }
+  const speakers = new Map<string, number>();
+  const people = new Map<string, number>();
+  for (const f of table.facts) {
+    if (f.kind === 'quote' && f.attribution && /^[A-Z]/.test(f.attribution)) speakers.set(f.attribution, (speakers.get(f.attribution) ?? 0) + 1);
+    if (f.kind === 'entity' && f.attribute === 'person' && f.description) people.set(String(f.value), (people.get(String(f.value)) ?? 0) + 1);
+  }
+  for (const [name] of [...people.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6)) add(`Who is ${name}?`);
+  for (const [name] of [...speakers.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6)) add(`What did ${name} say?`);
+  const names = new Map<string, Set<string>>();
+  for (const f of table.facts) {
+    if (f.kind === 'entity' && f.attribute !== 'person' && String(f.value).length > 3) {
+      const s = names.get(String(f.value)) ?? new Set<string>();
+      s.add(f.article);
+      names.set(String(f.value), s);
+    }
+  }
+  for (const [name] of [...names.entries()].sort((a, b) => b[1].size - a[1].size).slice(0, 6)) add(`Which sources mention ${name}?`);
+  add('Do the sources disagree on the numbers?');
+  add('Show the timeline');
+  const out: { question: string; answer: Answer }[] = [];
+  for (const q of candidates) {
+    const answer = ask(q);
+    if (answer.answered) out.push({ question: q, answer });
+    if (out.length >= 60) break;
+  }
+  return out;
+}
+
+function plural(noun: string): string {
+  if (/(s|x|ch|sh)$/.test(noun)) return `${noun}es`;
+  if (/[^aeiou]y$/.test(noun)) return `${noun.slice(0, -1)}ies`;
+  return `${noun}s`;
+}
+
+/** Each sentence's facts with the other sources that agree or disagree. */
+export function factViews(table: FactTable, id: string): Record<number, FactView[]> {
+  const inClaim = new Map<string, { agree: string[]; disagree: string[] }>();
+  for (const c of table.claims) {
+    c.groups.forEach((g, gi) => {
+      const others = c.groups.filter((_, k) => k !== gi).flatMap((o) => o.sources);
+      for (const fid of g.facts) inClaim.set(fid, { agree: g.sources, disagree: uniq(others) });
+    });
+  }
+  const byValue = new Map<string, Set<string>>();
+  const key = (f: Fact) => `${f.kind}|${f.kind === 'quantity' ? `${f.attribute}|${f.subject}|${f.value}` : String(f.value).toLowerCase()}`;
+  for (const f of table.facts) {
+    if (f.kind === 'date' && !f.value) continue;
+    const s = byValue.get(key(f)) ?? new Set<string>();
+    s.add(f.article);
+    byValue.set(key(f), s);
+  }
+  const out: Record<number, FactView[]> = {};
+  for (const f of table.facts) {
+    if (f.article !== id) continue;
+    const claim = inClaim.get(f.id);
+    const agree = claim ? claim.agree : [...(byValue.get(key(f)) ?? [])];
+    (out[f.sentence] ??= []).push({
+      fact: f,
+      label: f.label,
+      agreeWith: agree.filter((s) => s !== id).sort(),
+      disagreeWith: (claim?.disagree ?? []).filter((s) => s !== id).sort(),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,329 @@
+/**
+ * Quantity extraction: numbers with their units, hedges and what they measure,
+ * normalized so that `2,500-meter`, `2.5 km` and `2,500-metre` are one value.
+ */
+import type { Tok } from './analyze.js';
+import {
+  CURRENCIES, CURRENCY_SYMBOL, DIMENSION_WORDS, HEDGES, MULTIPLIERS, NUMBER_WORDS, UNITS,
+  type Hedge, type UnitDef,
+} from './lexicon.js';
+
+export interface FoundQuantity {
+  /** Token indices [first, last] of the whole expression (hedge to unit or counted noun). */
+  first: number;
+  last: number;
+  attribute: string;
+  /** Explicit: the text names the dimension ("5 km long"); implicit: inferred from the unit. */
+  explicit: boolean;
+  value: number;
+  unit: string;
+  range?: [number, number];
+  approx: boolean;
+  subject: string;
+  label: string;
+}
+
+const NUMERIC = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$/;
+const GLUED = /^(\d+(?:\.\d+)?)([a-z%]+)$/i;
+
+/** Finds quantities in one sentence's tokens; `skip` marks token indices already used by dates. */
+export function findQuantities(tokens: Tok[], skip: Set<number>): FoundQuantity[] {
+  const out: FoundQuantity[] = [];
+  const used = new Set<number>(skip);
+  for (let i = 0; i < tokens.length; i++) {
+    if (used.has(i)) continue;
+    const q = readQuantity(tokens, i, used);
+    if (!q) continue;
+    for (let k = q.first; k <= q.last; k++) used.add(k);
+    out.push(q);
+  }
+  return out;
+}
+
+function parseNumber(t: Tok): { value: number; glued?: string } | undefined {
+  if (NUMERIC.test(t.v)) return { value: Number(t.v.replace(/,/g, '')) };
+  const g = GLUED.exec(t.v);
+  if (g && /^(st|nd|rd|th|s)$/i.test(g[2]!)) return undefined;
+  if (g) return { value: Number(g[1]), glued: g[2]!.toLowerCase() };
+  const w = NUMBER_WORDS[t.lower];
+  if (w !== undefined && t.lower !== 'hundred') return { value: w };
+  return undefined;
+}
+
+function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantity | undefined {
+  const t = tokens[i]!;
+  const num = parseNumber(t);
+  if (!num) return undefined;
+  // Part of a name or model ("iPhone 4", "Windows 7", "WWDC 2005"): a number right after a proper noun with nothing after.
+  const prev = tokens[i - 1];
+  let value = num.value;
+  let last = i;
+  let first = i;
+
+  // Currency before the number: "$", "US$", "US $", "£".
+  let currency: string | undefined;
+  for (let k = i - 1; k >= Math.max(0, i - 2); k--) {
+    const c = CURRENCIES[tokens[k]!.lower];
+    if (c && (tokens[k]!.type === 'currency' || /^[a-z]{1,2}\$$/.test(tokens[k]!.lower))) {
+      currency = c;
+      first = k;
+      if (k > 0 && /^(us|a|c|nz|hk|s)$/.test(tokens[k - 1]!.lower) && c === 'USD') {
+        first = k - 1;
+        if (tokens[k - 1]!.lower !== 'us') currency = (tokens[k - 1]!.lower.toUpperCase() + 'D').replace('AD', 'AUD');
+      }
+      break;
+    }
+  }
+
+  // Multiplier after: "3.5 million", "$5bn", glued "5m" with a currency.
+  let multiplierWord = '';
+  const next = tokens[i + 1];
+  if (next && MULTIPLIERS[next.lower] && !used.has(i + 1)) {
+    value *= MULTIPLIERS[next.lower]!;
+    multiplierWord = next.lower;
+    last = i + 1;
+  } else if (num.glued && (currency ? /^(m|bn|b|k|mn)$/.test(num.glued) : /^(bn|mn)$/.test(num.glued))) {
+    value *= num.glued === 'k' ? 1e3 : /^(m|mn)$/.test(num.glued) ? 1e6 : 1e9;
+    multiplierWord = num.glued === 'k' ? 'thousand' : /^(m|mn)$/.test(num.glued) ? 'million' : 'billion';
+  }
+  const numText = displayNumber(num.value) + (multiplierWord ? ` ${multiplierWord}` : '');
+
+  // Hedge before the number (before any currency).
+  const hedge = findHedge(tokens, first);
+  if (hedge) first = hedge.first;
+
+  // Unit after: skip a hyphen; glued units ("16GB", "5km").
+  let unit: UnitDef | undefined;
+  let unitEnd = last;
+  const gluedRaw = GLUED.exec(t.v)?.[2] ?? '';
+  const glued = !multiplierWord && num.glued && !(gluedRaw.length <= 2 && /^[A-Z]$/.test(gluedRaw)) ? UNITS[num.glued] : undefined;
+  if (glued) unit = glued;
+  else {
+    let k = last + 1;
+    if (tokens[k]?.v === '-') k++;
+    const w = tokens[k];
+    const w2 = tokens[k + 1];
+    if (w && (w.lower === 'square' || w.lower === 'sq') && w2 && UNITS[w2.lower]?.dim === 'length') {
+      const base = UNITS[w2.lower]!;
+      unit = { dim: 'area', base: 'm2', factor: base.factor * base.factor, abbr: `${base.abbr}²` };
+      unitEnd = k + 1;
+    } else if (w && (w.lower === 'per' && w2?.lower === 'cent')) {
+      unit = UNITS['%'];
+      unitEnd = k + 1;
+    } else if (w && UNITS[w.lower] && !(w.v.length <= 2 && /[A-Z]/.test(w.v) && !/^(GB|MB|TB|KM|MW)$/.test(w.v)) && (w.start > tokens[k - 1]!.end || w.v.length > 2 || /^[a-z%]/.test(w.v))) {
+      unit = UNITS[w.lower];
+      unitEnd = k;
+    } else if (w && !currency && CURRENCIES[w.lower] && w.type !== 'currency' && w.lower !== 'pounds') {
+      currency = CURRENCIES[w.lower];
+      unitEnd = k;
+    }
+  }
+  if (unit) last = Math.max(last, unitEnd);
+  else if (currency && unitEnd > last) last = unitEnd;
+
+  // "(USD)" after a money amount.
+  if (currency && tokens[last + 1]?.v === '(' && CURRENCIES[tokens[last + 2]?.lower ?? ''] && tokens[last + 3]?.v === ')') last += 3;
+
+  // A parenthetical conversion right after ("5 kilometers (3.1 miles)") belongs to this quantity.
+  let conversionEnd = last;
+  if (unit && tokens[last + 1]?.v === '(') {
+    const close = tokens.findIndex((x, k) => k > last + 1 && x.v === ')');
+    if (close > 0 && close - last <= 6 && tokens.slice(last + 2, close).some((x) => parseNumber(x))) {
+      conversionEnd = close;
+      for (let k = last + 1; k <= close; k++) used.add(k);
+    }
+  }
+
+  const approx = hedge !== undefined;
+  if (currency) {
+    const label = `${hedge ? hedge.text + ' ' : ''}${CURRENCY_SYMBOL[currency] ?? currency + ' '}${numText}`;
+    return finish('money', false, value, currency, label, conversionEnd, subjectBefore(tokens, first));
+  }
+  if (unit) {
+    const normalized = value * unit.factor;
+    const label = `${hedge ? hedge.text + ' ' : ''}${numText} ${unit.abbr}`;
+    let attribute: string = unit.dim;
+    let explicit = true;
+    let subject = '';
+    // "N-year-old", "N years old", "aged N" → age.
+    if (unit.dim === 'duration') {
+      const after = tokens[conversionEnd + 1];
+      const after2 = tokens[conversionEnd + 2];
+      if (after?.lower === 'old' || (after?.v === '-' && after2?.lower === 'old')) {
+        return finish('age', true, value, 'year', `${numText} years`, after.lower === 'old' ? conversionEnd + 1 : conversionEnd + 2, subjectBefore(tokens, first));
+      }
+      if (isDateLike(tokens, first, conversionEnd)) return undefined;
+    }
+    if (unit.dim === 'length') {
+      const dim = dimensionAfter(tokens, conversionEnd) ?? dimensionBefore(tokens, first);
+      if (dim) {
+        attribute = dim.attribute;
+        if (dim.consumed) conversionEnd = dim.consumed;
+      } else {
+        attribute = 'length';
+        explicit = false;
+      }
+      // "a 2,500-meter wall", "25-metre sections": the noun the measure modifies.
+      if (tokens[unitEnd - 1]?.v === '-' || tokens[i + 1]?.v === '-') subject = nounAfter(tokens, conversionEnd) ?? '';
+    }
+    if (!subject) subject = explicit && unit.dim === 'length' ? sentenceSubject(tokens) : nounAfter(tokens, conversionEnd, true) ?? subjectBefore(tokens, first);
+    return finish(attribute, explicit, normalized, unit.base, label, conversionEnd, subject);
+  }
+
+  // Age: "aged 56", "at the age of 56".
+  const before1 = tokens[first - 1]?.lower;
+  const before3 = tokens.slice(Math.max(0, first - 3), first).map((x) => x.lower).join(' ');
+  if (before1 === 'aged' || before3 === 'the age of' || before3.endsWith('age of')) {
+    return finish('age', true, value, 'year', `${numText} years`, last, subjectBefore(tokens, first));
+  }
+
+  // A year or a number inside a name is not a quantity.
+  if (/^\d{4}$/.test(t.v) && value >= 1000 && value <= 2100) return undefined;
+  if (prev && prev.pos === 'PROPN' && /^[A-Z]/.test(prev.v) && !tokens[i + 1]?.lower.match(/^[a-z]/)) return undefined;
+  if (tokens[i + 1]?.v === '-' && tokens[i + 2] && /^(year|month|day|week|hour|minute)s?$/.test(tokens[i + 2]!.lower)) return undefined;
+  if (tokens[i + 1]?.lower === 'percent' || tokens[i + 1]?.v === '%') {
+    return finish('percent', true, value, '%', `${numText}%`, i + 1, subjectBefore(tokens, first));
+  }
+
+  // Counts: a number followed by a noun phrase ("2,500 IS militants", "two small gaps").
+  const counted = countedNoun(tokens, last);
+  if (counted) {
+    const label = `${hedge ? hedge.text + ' ' : ''}${numText} ${counted.phrase}`;
+    return finish('count', true, value, 'count', label, counted.last, counted.head);
+  }
+  return undefined;
+
+  function finish(attribute: string, explicit: boolean, v: number, unitName: string, label: string, end: number, subject: string): FoundQuantity {
+    return {
+      first, last: Math.max(end, last), attribute, explicit, value: v, unit: unitName, range: rangeFor(v, hedge?.kind),
+      approx, subject, label,
+    };
+  }
+}
+
+function findHedge(tokens: Tok[], at: number): { first: number; kind: Hedge; text: string } | undefined {
+  for (const [phrase, kind] of HEDGES) {
+    const words = phrase.split(' ');
+    const first = at - words.length;
+    if (first < 0) continue;
+    if (words.every((w, k) => tokens[first + k]!.lower === w)) {
+      const text = tokens.slice(first, at).map((t) => t.v).join(' ');
+      return { first, kind, text: text.toLowerCase() };
+    }
+  }
+  return undefined;
+}
+
+/** The range a hedge implies around a value. */
+function rangeFor(v: number, hedge: Hedge | undefined): [number, number] | undefined {
+  switch (hedge) {
+    case 'about': return [v * 0.9, v * 1.1];
+    case 'below': return [v * 0.85, v];
+    case 'above': return [v, v * 1.5];
+    case 'upto': return [0, v];
+    default: return undefined;
+  }
+}
+
+function dimensionAfter(tokens: Tok[], end: number): { attribute: string; consumed?: number } | undefined {
+  const w = tokens[end + 1];
+  if (!w) return undefined;
+  const dim = DIMENSION_WORDS[w.lower];
+  if (dim && dim !== 'age') return { attribute: dim, consumed: end + 1 };
+  if (w.lower === 'in' && tokens[end + 2] && DIMENSION_WORDS[tokens[end + 2]!.lower]) {
+    return { attribute: DIMENSION_WORDS[tokens[end + 2]!.lower]!, consumed: end + 2 };
+  }
+  return undefined;
+}
+
+function dimensionBefore(tokens: Tok[], first: number): { attribute: string; consumed?: number } | undefined {
+  // "a length of 5 km", "stretching 5 km", "measuring 3 m in height" (the last is handled after).
+  const w1 = tokens[first - 1]?.lower;
+  const w2 = tokens[first - 2]?.lower;
+  if (w1 === 'of' && w2 && DIMENSION_WORDS[w2]) return { attribute: DIMENSION_WORDS[w2]! };
+  if (w1 === 'stretching' || w1 === 'stretches' || w1 === 'spanning' || w1 === 'spans') return { attribute: 'length' };
+  if (w1 === 'rising' || w1 === 'rises' || w1 === 'towering') return { attribute: 'height' };
+  return undefined;
+}
+
+function isDateLike(tokens: Tok[], first: number, last: number): boolean {
+  const after = tokens[last + 1]?.lower;
+  return after === 'ago' || after === 'later' || after === 'earlier' || tokens[first - 1]?.lower === 'for';
+}
+
+/** The noun a measure modifies: skip adjectives and hyphens, take the head noun. */
+function nounAfter(tokens: Tok[], end: number, requireAdjacent = false): string | undefined {
+  let k = end + 1;
+  if (tokens[k]?.v === '-') k++;
+  let head: string | undefined;
+  for (let n = 0; n < 4 && k < tokens.length; n++, k++) {
+    const t = tokens[k]!;
+    if (t.pos === 'NOUN') head = t.lemma;
+    else if (t.pos === 'ADJ' || t.pos === 'PROPN' || t.v === '-') {
+      if (head) break;
+      if (t.pos === 'PROPN' && requireAdjacent) continue;
+    } else break;
+  }
+  return head;
+}
+
+/** Head of the sentence's first noun phrase: what "X is 5 km long" measures. */
+function sentenceSubject(tokens: Tok[]): string {
+  let head = '';
+  for (const t of tokens) {
+    if (t.pos === 'NOUN' || t.pos === 'PROPN') head = t.lemma;
+    else if (head) break;
+    else if (t.pos !== 'DET' && t.pos !== 'ADJ' && t.pos !== 'PUNCT') break;
+  }
+  return head;
+}
+
+/** The nearest noun before a quantity: what a money amount or bare count is about. */
+function subjectBefore(tokens: Tok[], first: number): string {
+  for (let k = first - 1; k >= Math.max(0, first - 8); k--) {
+    const t = tokens[k]!;
+    if (t.pos === 'NOUN' || (t.pos === 'PROPN' && k > 0)) return t.lemma;
+    if (t.v === '.' || t.v === ';') break;
+  }
+  return '';
+}
+
+function countedNoun(tokens: Tok[], last: number): { head: string; phrase: string; last: number } | undefined {
+  let k = last + 1;
+  if (tokens[k]?.lower === 'of' && tokens[k + 1]?.lower === 'the') k += 2;
+  const start = k;
+  let headAt = -1;
+  for (let n = 0; n < 5 && k < tokens.length; n++, k++) {
+    const t = tokens[k]!;
+    if (t.pos === 'NOUN' && /^[a-z]/.test(t.v)) headAt = k;
+    else if (t.pos === 'ADJ' || t.pos === 'PROPN' || /^[A-Z]/.test(t.v) || (t.v === '-' && headAt < 0)) {
+      if (headAt >= 0) break;
+    } else break;
+  }
+  if (headAt < 0) return undefined;
+  const head = tokens[headAt]!;
+  // Time and unit words are not things counted here ("two years", "three times").
+  if (/^(time|times|year|month|week|day|hour|minute|second|percent)$/.test(head.lemma)) return undefined;
+  return {
+    head: head.lemma,
+    phrase: tokens.slice(start, headAt + 1).map((x, idx) => (idx > 0 && x.start > tokens[start + idx - 1]!.end ? ' ' : '') + x.v).join(''),
+    last: headAt,
+  };
+}
+
+/** Formats a number the way news text does: thousands separators, no trailing zeros. */
+export function displayNumber(v: number): string {
+  if (Number.isInteger(v)) return v.toLocaleString('en-US');
+  return v.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
+/** Whether two normalized quantities can describe the same value (ranges or within 3%). */
+export function quantitiesCompatible(
+  a: { value: number; range?: [number, number] },
+  b: { value: number; range?: [number, number] },
+): boolean {
+  const [al, ah] = a.range ?? [a.value, a.value];
+  const [bl, bh] = b.range ?? [b.value, b.value];
+  const tol = 0.03 * Math.max(Math.abs(a.value), Math.abs(b.value));
+  return al - tol <= bh && bl - tol <= ah;
+}

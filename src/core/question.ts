@@ -1,0 +1,205 @@
+/**
+ * The intent matcher: a question becomes an intent with slots (what dimension, which
+ * noun it is about, which terms must be supported), using wink-nlp for lemmas and POS.
+ */
+import type { IntentType } from './types.js';
+import type { Nlp } from './nlp.js';
+import { QUESTION_STOP } from './lexicon.js';
+import { splitTerm } from './analyze.js';
+
+export interface QTerm {
+  term: string;
+  weight: number;
+  /** A name or number: the coverage must contain it, or the bot abstains. */
+  name: boolean;
+  pos: string;
+}
+
+export interface Question {
+  text: string;
+  intent: IntentType;
+  /** quantity: the dimension wanted (length, height, count, money, age, ...). */
+  dimension?: string;
+  /** date: the precision asked for. */
+  precision?: 'year' | 'month' | 'day';
+  /** The noun the question is about ("how many *fighters*", "how long is the *wall*"), lemma. */
+  focus?: string;
+  /** "which *river*", "what *company*": the kind of thing wanted, lemma. */
+  typeNoun?: string;
+  /** person: "who is X" asks for a description of X. */
+  describe?: string;
+  /** quote: who is quoted. */
+  speaker?: string;
+  /** coverage: which sources mention the terms, or report the answer of `sub`. */
+  coverage?: 'mention' | 'report' | 'count';
+  sub?: Question;
+  terms: QTerm[];
+}
+
+const DIMENSIONS: Record<string, string> = {
+  many: 'count', much: 'money', long: 'length', tall: 'height', high: 'height', wide: 'width', far: 'distance',
+  deep: 'depth', thick: 'thickness', big: 'size', large: 'size', old: 'age', heavy: 'weight', often: 'count',
+};
+
+const NOUN_DIMENSIONS: Record<string, string> = {
+  length: 'length', height: 'height', width: 'width', depth: 'depth', thickness: 'thickness', distance: 'distance',
+  price: 'money', cost: 'money', value: 'money', worth: 'money', budget: 'money', fine: 'money', salary: 'money', revenue: 'money',
+  size: 'size', area: 'area', population: 'count', number: 'count', toll: 'count', age: 'age', weight: 'weight',
+  percentage: 'percent', share: 'percent', rate: 'percent', speed: 'speed', duration: 'duration', capacity: 'size',
+};
+
+const SOURCE_WORDS = '(?:sources?|outlets?|news outlets?|articles?|reports?|publications?|papers?|newspapers?|media|websites?|sites?|stories|coverage)';
+const MENTION_VERBS = /^(?:mention|mentions|mentioned|cover|covers|covered|name|names|named|cite|cites|cited|discuss|discusses|discussed|talk about|talks about|refer to|refers to|include|includes|report on|reports on|write about|writes about|say anything about|carry|carries|feature|features)\b/;
+
+/** Parses a question into an intent with slots. Never throws. */
+export function parseQuestion(raw: string, nlp: Nlp): Question {
+  const text = raw.replace(/\s+/g, ' ').trim().slice(0, 500);
+  const q = text.replace(/[?!.]+$/, '');
+  const lower = q.toLowerCase();
+  const base: Question = { text, intent: 'none', terms: [] };
+  if (!/[a-z]/i.test(q)) return base;
+
+  if (/\b(timeline|chronology|sequence of events|chronological)\b/.test(lower)) return { ...base, intent: 'timeline' };
+  if (new RegExp(`^(?:(?:please )?(?:list|show|give)(?: me)?(?: all)?(?: the)? ${SOURCE_WORDS}|(?:what|which) (?:are|were) (?:the|your) ${SOURCE_WORDS}|${SOURCE_WORDS})$`).test(lower)) {
+    return { ...base, intent: 'sources' };
+  }
+
+  const coverage = new RegExp(`^(?:which|what|how many)(?: of the)? ${SOURCE_WORDS} (.+)$`).exec(lower);
+  if (coverage) {
+    const rest = q.slice(q.length - coverage[1]!.length);
+    const count = lower.startsWith('how many');
+    const mention = MENTION_VERBS.exec(rest.toLowerCase());
+    if (mention) {
+      const topic = rest.slice(mention[0].length);
+      return { ...base, intent: 'coverage', coverage: count ? 'count' : 'mention', terms: termsOf(topic, nlp) };
+    }
+    // "which outlets report how high the wall is" / "which sources say the wall is 2,500 m long"
+    const verb = /^(?:\w+)\s+(?:that\s+)?/.exec(rest);
+    const inner = verb ? rest.slice(verb[0].length) : rest;
+    const sub = parseQuestion(/^(how|when|who|what|which|where|why)\b/i.test(inner) ? inner : `what ${inner}`, nlp);
+    return { ...base, intent: 'coverage', coverage: count ? 'count' : 'report', sub, terms: sub.terms.length ? sub.terms : termsOf(inner, nlp) };
+  }
+
+  if (/\b(disagree|differ|conflict|contradict|inconsisten|discrepan|dispute|agree)\w*/.test(lower) && new RegExp(`\\b${SOURCE_WORDS}\\b|\\bthey\\b|\\bcoverage\\b`).test(lower)) {
+    const topic = lower.replace(/.*?\b(?:disagree|differ|conflict|contradict|agree)\w*\s*(?:on|about|over|regarding|in)?\s*/, '');
+    return { ...base, intent: 'disagreement', terms: termsOf(topic, nlp).filter((t) => !/^(number|figure|fact|detail|thing|anything|something|numbers|figures)$/.test(t.term)) };
+  }
+
+  const terms = termsOf(q, nlp);
+
+  // Quotes: "what did X say", "what does X say about Y", "quote X".
+  const quote = /^what (?:did|does|do|has|have) (.+?) (?:say|said|tweet|tweeted|write|wrote|tell|told|post|posted|claim|claimed|announce|announced|state|stated|add|added)\b/i.exec(q)
+    ?? /^(?:quote|quotes from|what was said by) (.+)$/i.exec(q);
+  if (quote) return { ...base, intent: 'quote', speaker: quote[1]!.replace(/^the\s+/i, ''), terms };
+
+  // Dates.
+  const dateWord = /\b(?:what|which) (year|date|day|month|time)\b|\bon what (day|date)\b|^when\b/.exec(lower);
+  if (dateWord) {
+    const w = dateWord[1] ?? dateWord[2];
+    const precision = w === 'year' ? 'year' : w === 'month' ? 'month' : 'day';
+    return { ...base, intent: 'date', precision, terms: terms.map((t) => (t.pos === 'VERB' ? { ...t, weight: 2 } : t)) };
+  }
+
+  // Quantities.
+  const how = /\bhow (many|much|long|tall|high|wide|far|deep|thick|big|large|old|heavy|often)\b/.exec(lower);
+  const measureNoun = /\bwhat (?:is|was|are|were|'s) the (?:total |overall |estimated |approximate |exact )?(\w+)\b/.exec(lower);
+  if (how || (measureNoun && NOUN_DIMENSIONS[measureNoun[1]!])) {
+    let dimension = how ? DIMENSIONS[how[1]!]! : NOUN_DIMENSIONS[measureNoun![1]!]!;
+    if (how?.[1] === 'long' && /\b(last|lasted|take|took|taken|ago|since|wait|waited|spend|spent|stay|stayed|run|ran)\b/.test(lower)) dimension = 'duration';
+    if (how?.[1] === 'much' && !/\b(cost|costs|price|priced|pay|paid|spend|spent|charge|charged|worth|sell|sold|fund|funding|raise|raised|money|budget|fine|fined|value|valued|earn|earned|make|made|lose|lost|invest|invested)\b/.test(lower)) dimension = 'number';
+    const focus = focusNoun(q, how ? how.index + how[0].length : measureNoun!.index + measureNoun![0].length, nlp, how?.[1] === 'many');
+    return { ...base, intent: 'quantity', dimension, focus, terms };
+  }
+
+  // People.
+  if (/^(?:who|whom|whose)\b/.test(lower)) {
+    const describe = /^who (?:is|was|are|were) ((?:[A-Z][\w'.-]*\s*)+)$/.exec(q.replace(/^who (is|was|are|were) (?:the )?/i, (m) => m.toLowerCase()));
+    if (describe && !/^(the|a|an)\b/i.test(describe[1]!)) return { ...base, intent: 'person', describe: describe[1]!.trim(), terms };
+    return { ...base, intent: 'person', terms };
+  }
+
+  // "which river", "what company", "where".
+  const which = /^(?:which|what)\s+(?:of the\s+)?(\w+)/.exec(lower);
+  if (which && !/^(is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|happened|happens|caused|causes|made|makes)$/.test(which[1]!)) {
+    const tok = terms.find((t) => t.term === which[1] || t.term === which[1]!.replace(/s$/, ''));
+    const typeNoun = tok?.term ?? which[1]!;
+    return { ...base, intent: 'entity', typeNoun, terms: terms.filter((t) => t.term !== typeNoun) };
+  }
+  if (/^where\b/.test(lower)) return { ...base, intent: 'entity', typeNoun: 'place', terms };
+  return { ...base, terms };
+}
+
+/** Content terms of a text with weights: names and numbers 3, nouns 2, other content words 1. */
+export function termsOf(text: string, nlp: Nlp): QTerm[] {
+  const its = nlp.its;
+  const doc = nlp.readDoc(text);
+  const rawValues = doc.tokens().out(its.value) as string[];
+  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+  const rawPos = doc.tokens().out(its.pos) as string[];
+  const rawLemmas = doc.tokens().out(its.lemma as typeof its.value) as string[];
+  // Rejoin what the tokenizer split inside a word ("3G" → "3" + "G").
+  const values: string[] = [];
+  const pos: string[] = [];
+  const lemmas: string[] = [];
+  rawValues.forEach((v, i) => {
+    const prev = values.length - 1;
+    if (i > 0 && spaces[i] === '' && /^[\p{L}\p{N}]+$/u.test(v) && prev >= 0 && /^[\p{L}\p{N}]+$/u.test(values[prev]!)) {
+      values[prev] += v;
+      lemmas[prev] = values[prev]!;
+      pos[prev] = 'PROPN';
+      return;
+    }
+    values.push(v);
+    pos.push(rawPos[i]!);
+    lemmas.push(rawLemmas[i] ?? v);
+  });
+  const out: QTerm[] = [];
+  const seen = new Set<string>();
+  const firstWord = values.findIndex((v) => /\w/.test(v));
+  values.forEach((v, i) => {
+    const p = pos[i]!;
+    if (!/[\p{L}\p{N}]/u.test(v)) return;
+    const capital = /^[A-Z]/.test(v) && (i !== firstWord || p === 'PROPN' || /^[A-Z]{2,}$/.test(v)) || /^[a-z]+[A-Z]/.test(v);
+    const number = /^\d/.test(v);
+    if (!capital && !number && !['NOUN', 'PROPN', 'VERB', 'ADJ', 'X', 'ADV', 'NUM'].includes(p)) return;
+    const lemma = (capital ? v : (lemmas[i] ?? v)).toLowerCase();
+    if (!capital && !number && QUESTION_STOP.has(lemma)) return;
+    if (capital && /^(who|what|which|when|where|why|how|i)$/i.test(v)) return;
+    const weight = capital || number ? 3 : p === 'NOUN' ? 2 : 1;
+    for (const term of splitTerm(singularNoun(lemma, p, capital))) {
+      if (seen.has(term) || QUESTION_STOP.has(term) && !capital) continue;
+      seen.add(term);
+      out.push({ term, weight, name: capital || number, pos: capital ? 'PROPN' : p });
+    }
+  });
+  return out;
+}
+
+function singularNoun(lemma: string, pos: string, capital: boolean): string {
+  if (capital || pos !== 'NOUN' || lemma.length < 5 || !lemma.endsWith('s') || /(ss|us|is|ics|news|ies)$/.test(lemma)) return lemma;
+  return lemma.slice(0, -1);
+}
+
+/** The head noun after a "how many" / "how long is the" phrase. */
+function focusNoun(q: string, from: number, nlp: Nlp, adjacent: boolean): string | undefined {
+  const its = nlp.its;
+  const doc = nlp.readDoc(q.slice(from));
+  const values = doc.tokens().out(its.value) as string[];
+  const pos = doc.tokens().out(its.pos) as string[];
+  const lemmas = doc.tokens().out(its.lemma as typeof its.value) as string[];
+  let head: string | undefined;
+  let started = false;
+  for (let i = 0; i < values.length; i++) {
+    const p = pos[i]!;
+    const isNoun = p === 'NOUN' || (p === 'PROPN' && !/^[A-Z]{2,}$/.test(values[i]!));
+    if (isNoun && (/^[a-z]/.test(values[i]!) || !adjacent) && !/^\d/.test(values[i]!)) {
+      head = singularNoun(lemmas[i]!.toLowerCase(), 'NOUN', false);
+      started = true;
+    } else if (started) break;
+    else if (adjacent && !['ADJ', 'PROPN', 'DET', 'NUM'].includes(p) && !/^[A-Z]/.test(values[i]!)) break;
+    else if (!adjacent && (p === 'ADP' && values[i] !== 'of')) {
+      if (head) break;
+    }
+  }
+  return head;
+}

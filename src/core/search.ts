@@ -1,0 +1,198 @@
+/**
+ * The question-time index over a fact table: BM25 sentence retrieval (wink-bm25-text-search)
+ * for candidates, and term matching with names' spelling variants, corpus-defined aliases and
+ * news synonyms, to measure how well a sentence supports a question's terms.
+ */
+import bm25 from 'wink-bm25-text-search';
+import type { Article, Fact, Sentence } from './types.js';
+import type { FactTable } from './engine.js';
+import type { QTerm } from './question.js';
+import { synonymsOf } from './lexicon.js';
+
+export interface SentenceRef {
+  article: Article;
+  sentence: Sentence;
+  /** Position of the article in the table. */
+  a: number;
+}
+
+/** How strongly each way of finding a term counts. */
+const MATCH = { exact: 1, variant: 0.9, synonym: 0.7, nearby: 0.7, title: 0.7, article: 0.5 } as const;
+
+export class SearchIndex {
+  readonly refs: SentenceRef[] = [];
+  readonly articleTerms: Set<string>[] = [];
+  readonly sentenceTerms: Set<string>[][] = [];
+  readonly titleTerms: Set<string>[] = [];
+  readonly factsBySentence = new Map<string, Fact[]>();
+  readonly vocab = new Map<string, number>();
+  private readonly byInitial = new Map<string, string[]>();
+  private readonly aliasWords = new Map<string, string[][]>();
+  private readonly engine: ReturnType<typeof bm25> | undefined;
+
+  constructor(readonly table: FactTable) {
+    table.articles.forEach((article, a) => {
+      const all = new Set<string>();
+      const perSentence: Set<string>[] = [];
+      for (const sentence of article.sentences) {
+        const terms = new Set(sentence.terms);
+        perSentence.push(terms);
+        for (const t of terms) {
+          all.add(t);
+          this.vocab.set(t, (this.vocab.get(t) ?? 0) + 1);
+        }
+        this.refs.push({ article, sentence, a });
+      }
+      this.articleTerms.push(all);
+      this.sentenceTerms.push(perSentence);
+      this.titleTerms.push(new Set(article.title.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean)));
+    });
+    for (const w of this.vocab.keys()) {
+      const k = w[0] ?? '';
+      const list = this.byInitial.get(k);
+      if (list) list.push(w);
+      else this.byInitial.set(k, [w]);
+    }
+    for (const f of table.facts) {
+      const key = `${f.article}#${f.sentence}`;
+      const list = this.factsBySentence.get(key);
+      if (list) list.push(f);
+      else this.factsBySentence.set(key, [f]);
+    }
+    for (const [phrase, alts] of Object.entries(table.aliases ?? {})) {
+      for (const word of phrase.split(' ')) {
+        const list = this.aliasWords.get(word) ?? [];
+        for (const alt of alts) list.push(alt.split(' '));
+        this.aliasWords.set(word, list);
+      }
+    }
+    if (this.refs.length >= 3) {
+      const engine = bm25();
+      engine.defineConfig({ fldWeights: { body: 1 } });
+      engine.definePrepTasks([(s: string) => s.split(' ').filter(Boolean)]);
+      this.refs.forEach((r, i) => engine.addDoc({ body: r.sentence.terms.join(' ') || '_' }, i));
+      engine.consolidate();
+      this.engine = engine;
+    }
+  }
+
+  /** Facts extracted from one sentence. */
+  factsOf(ref: SentenceRef): Fact[] {
+    return this.factsBySentence.get(`${ref.article.id}#${ref.sentence.index}`) ?? [];
+  }
+
+  /** Whether the corpus body has the term in any form (exact, spelling variant, alias). */
+  supports(term: QTerm): boolean {
+    if (this.vocab.has(term.term)) return true;
+    if (term.name && this.variants(term.term).length) return true;
+    if (this.aliasWords.has(term.term)) return true;
+    if (!term.name) for (const s of synonymsOf(term.term)) if (this.vocab.has(s)) return true;
+    return false;
+  }
+
+  /** Spelling variants of a name in the corpus vocabulary (edit distance 1, or 2 for long names). */
+  variants(term: string): string[] {
+    if (term.length < 5 || /\d/.test(term)) return [];
+    const max = term.length >= 8 ? 2 : 1;
+    const out: string[] = [];
+    for (const w of this.byInitial.get(term[0]!) ?? []) {
+      if (w !== term && Math.abs(w.length - term.length) <= max && editDistance(w, term, max) <= max) out.push(w);
+    }
+    return out;
+  }
+
+  /** Candidate sentences for a set of terms: BM25 over sentence terms, best first. */
+  candidates(terms: QTerm[], limit = 80): SentenceRef[] {
+    if (!this.engine) return this.refs.slice(0, limit);
+    const words: string[] = [];
+    for (const t of terms) {
+      for (let k = 0; k < Math.min(3, t.weight); k++) words.push(t.term);
+      for (const v of t.name ? this.variants(t.term) : []) words.push(v);
+      for (const alt of this.aliasWords.get(t.term) ?? []) words.push(...alt);
+      if (!t.name) for (const s of synonymsOf(t.term)) if (this.vocab.has(s)) words.push(s);
+    }
+    if (!words.length) return [];
+    const hits = this.engine.search(words.join(' '), limit) as [number, number][];
+    return hits.map(([i]) => this.refs[i]!);
+  }
+
+  /**
+   * How well a sentence supports the terms (0..1): a weighted share of terms found in the
+   * sentence, counting less when found only nearby, in the title, or elsewhere in the article.
+   */
+  coverage(ref: SentenceRef, terms: QTerm[]): number {
+    if (!terms.length) return 0;
+    let got = 0;
+    let total = 0;
+    for (const t of terms) {
+      const w = t.weight * this.specificity(t.term);
+      total += w;
+      got += w * this.match(ref, t);
+    }
+    return got / total;
+  }
+
+  /**
+   * How telling a term is in this corpus (0.4..1): a word in most sentences ("Raqqa" in a
+   * story about Raqqa) says less about which sentence answers than a rare one.
+   */
+  specificity(term: string): number {
+    const n = this.refs.length;
+    const df = this.vocab.get(term) ?? 0;
+    if (n < 2 || df === 0) return 1;
+    const idf = Math.log((n + 1) / (df + 1));
+    return 0.4 + 0.6 * Math.min(1, (2 * idf) / Math.log(n + 1));
+  }
+
+  /** How a single term is found for a sentence (0..1). */
+  match(ref: SentenceRef, t: QTerm): number {
+    const here = this.sentenceTerms[ref.a]![ref.sentence.index]!;
+    const inSet = this.inSet(here, t);
+    if (inSet >= MATCH.variant) return inSet;
+    const prev = ref.sentence.index > 0 ? this.sentenceTerms[ref.a]![ref.sentence.index - 1]! : undefined;
+    const title = this.titleTerms[ref.a]!;
+    const near = Math.max(prev ? this.inSet(prev, t) * MATCH.nearby : 0, this.inSet(title, t) * MATCH.title);
+    const article = this.inSet(this.articleTerms[ref.a]!, t) * MATCH.article;
+    return Math.max(inSet, near, article);
+  }
+
+  private inSet(set: Set<string>, t: QTerm): number {
+    if (set.has(t.term)) return MATCH.exact;
+    for (const alt of this.aliasWords.get(t.term) ?? []) if (alt.every((w) => set.has(w))) return MATCH.exact;
+    if (t.name) {
+      for (const v of this.variantsCached(t.term)) if (set.has(v)) return MATCH.variant;
+      return 0;
+    }
+    for (const s of synonymsOf(t.term)) if (set.has(s)) return MATCH.synonym;
+    return 0;
+  }
+
+  private readonly variantCache = new Map<string, string[]>();
+  private variantsCached(term: string): string[] {
+    let v = this.variantCache.get(term);
+    if (!v) {
+      v = this.variants(term);
+      if (this.variantCache.size > 5000) this.variantCache.clear();
+      this.variantCache.set(term, v);
+    }
+    return v;
+  }
+}
+
+/** Levenshtein distance with an early exit above `max`. */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (a === b) return 0;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < best) best = v;
+    }
+    if (best > max) return best;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
