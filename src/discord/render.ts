@@ -131,7 +131,7 @@ function inline(text: string, max: number): string {
 
 /** A masked link; URLs are percent-encoded where markdown would break. */
 export function link(label: string, url: string): string {
-  const safe = url.replace(/[()\s<>]/g, (c) => encodeURIComponent(c));
+  const safe = url.replace(/[()\s<>]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
   if (!/^https?:\/\//.test(safe)) return label;
   return `[${label}](${safe})`;
 }
@@ -142,10 +142,14 @@ function citationLink(c: Citation): string {
 
 /** The embed for one answered (or declined) question; the same for /ask and mentions. */
 export function renderAnswer(answer: Answer): APIEmbed {
+  const line = answer.answered ? `**${inline(answer.answer, 1000)}**` : inline(answer.answer, 1000);
+  // Quotes go in the description (4096) rather than a field (1024): they are the evidence.
+  const quotes = answer.citations.slice(0, 8).map((c) => `> ${inline(c.snippet, 300)} — ${citationLink(c)}`);
+  const description = quotes.length ? `${line}\n\n${joinWithin(quotes, '\n', 3200 - line.length, (n) => `…and ${n} more quote${n === 1 ? '' : 's'}`)}` : line;
   const b = new EmbedBudget(
     {
       title: answer.question.trim() ? answer.question.replace(/\s+/g, ' ').trim() : 'Your question',
-      description: answer.answered ? `**${inline(answer.answer, 3000)}**` : inline(answer.answer, 3000),
+      description,
       color: answer.answered ? COLOR_ANSWERED : COLOR_UNANSWERED,
     },
     answer.answered ? 'Answers come only from the loaded coverage; links open the exact snippet.' : 'Try /help for questions the coverage can answer.',
@@ -163,11 +167,7 @@ export function renderAnswer(answer: Answer): APIEmbed {
       }),
     );
   }
-  if (answer.citations.length) {
-    const quotes = answer.citations.slice(0, 6).map((c) => `> ${inline(c.snippet, 280)} — ${citationLink(c)}`);
-    b.add('Quotes', quotes);
-    b.add('Sources', uniqueBy(answer.citations, (c) => c.source).map(citationLink), ' · ');
-  }
+  if (answer.citations.length) b.add('Sources', uniqueBy(answer.citations, (c) => c.source).map(citationLink), ' · ');
   return b.done();
 }
 
