@@ -22,6 +22,8 @@ interface Scored {
   score: number;
   /** The value shown and grouped on (a name for person answers drawn from attributions). */
   value: string;
+  /** How well the fact's type fits the question (1 = exactly what was asked). */
+  fit: number;
 }
 
 export interface AnswerContext {
@@ -64,7 +66,9 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
   if (best < ANSWER_THRESHOLD) return undefined;
   // Values close enough to the best compete; the one most sources report wins.
   const ratio = q.intent === 'quantity' ? 0.6 : 0.75;
-  const competing = scored.filter((s) => s.score >= best * ratio);
+  // A value of the asked dimension stated outright outranks one only implied by its unit.
+  const explicitBest = q.intent === 'quantity' && scored.some((s) => s.fit === 1 && s.score >= best * ratio);
+  const competing = scored.filter((s) => s.score >= best * ratio && (!explicitBest || s.fit >= 0.9));
   const groups = groupFacts(competing, (a, b) => compatible(q, a, b));
   const weight = (g: Scored[]) => Math.max(...g.map((s) => s.score)) * (1 + 0.25 * (uniq(g.map((s) => s.ref.article.id)).length - 1));
   groups.sort((a, b) => weight(b) - weight(a));
@@ -84,7 +88,8 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
     for (const fact of index.factsOf(ref)) {
       const factor = factFactor(q, fact, questionWords);
       if (factor <= 0) continue;
-      out.push({ fact, ref, score: coverage * factor, value: valueKey(fact) });
+      const fit = q.intent === 'quantity' ? dimensionFit(q.dimension!, fact) : factor;
+      out.push({ fact, ref, score: coverage * factor, value: valueKey(fact), fit });
     }
     // Who said it: the sentence's attribution answers "who called it …".
     if (q.intent === 'person' && !q.describe && ref.sentence.attribution) {
@@ -97,7 +102,7 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
           span: { start: span.start, end: span.end }, kind: 'entity', attribute: 'person', subject: '', value: name,
           surface: name, label: name,
         };
-        out.push({ fact: pseudo, ref, score: coverage * (named ? 1 : 0.6), value: name.toLowerCase() });
+        out.push({ fact: pseudo, ref, score: coverage * (named ? 1 : 0.6), value: name.toLowerCase(), fit: named ? 1 : 0.6 });
       }
     }
   }

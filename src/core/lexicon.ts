@@ -125,6 +125,13 @@ export const ORG_WORDS = new Set([
   'state', 'guard', 'navy', 'brigade', 'militia', 'front', 'movement', 'administration', 'authority', 'federation', 'club',
 ]);
 
+/** Words that mark a capitalized run as an event or a work, not a person. */
+export const EVENT_WORDS = new Set([
+  'conference', 'summit', 'festival', 'expo', 'exhibition', 'fair', 'show', 'games', 'cup', 'championship', 'award', 'awards',
+  'prize', 'war', 'battle', 'operation', 'act', 'treaty', 'agreement', 'accord', 'program', 'programme', 'project', 'store',
+  'kit', 'system', 'day', 'week', 'season', 'series', 'edition', 'version', 'model', 'plan', 'initiative', 'campaign', 'keynote',
+]);
+
 /** Words that mark a capitalized run as a place. */
 export const PLACE_WORDS = new Set([
   'river', 'city', 'town', 'village', 'province', 'state', 'county', 'district', 'street', 'road', 'avenue', 'square',
@@ -138,7 +145,7 @@ export const PLACE_WORDS = new Set([
  */
 export const SYNONYM_SETS: string[][] = [
   ['fighter', 'militant', 'jihadist', 'soldier', 'troop', 'combatant', 'insurgent', 'rebel', 'force', 'gunman', 'defender'],
-  ['seize', 'capture', 'overrun', 'take', 'conquer', 'occupy', 'retake', 'control'],
+  ['seize', 'capture', 'overrun', 'conquer', 'occupy', 'retake'],
   ['begin', 'start', 'launch', 'commence', 'open', 'kick'],
   ['end', 'finish', 'conclude', 'close', 'stop'],
   ['cost', 'price', 'pay', 'charge', 'sell', 'retail', 'fee'],
@@ -150,7 +157,7 @@ export const SYNONYM_SETS: string[][] = [
   ['build', 'construct', 'erect', 'make'],
   ['trap', 'stick', 'strand'],
   ['buy', 'purchase', 'acquire'],
-  ['succeed', 'replace', 'successor', 'take'],
+  ['succeed', 'replace', 'successor'],
   ['sue', 'lawsuit', 'suit', 'litigation'],
   ['lose', 'loss', 'defeat'],
   ['win', 'victory', 'beat'],

@@ -4,7 +4,7 @@
  * and typed from the words around them (titles, appositives, speech verbs, org words).
  */
 import type { Tok } from './analyze.js';
-import { ORG_WORDS, PERSON_TITLES, PLACE_WORDS, ROLE_WORDS, SPEECH_VERBS } from './lexicon.js';
+import { EVENT_WORDS, ORG_WORDS, PERSON_TITLES, PLACE_WORDS, ROLE_WORDS, SPEECH_VERBS } from './lexicon.js';
 
 export type NameType = 'person' | 'organization' | 'place' | 'thing';
 
@@ -82,7 +82,10 @@ function typeName(tokens: Tok[], first: number, last: number, roleBefore?: strin
   let description = roleBefore;
   const appositive = appositiveAfter(tokens, last);
 
-  if (PLACE_WORDS.has(lastWord) && words.length > 1) {
+  if (EVENT_WORDS.has(lastWord) && words.length > 1) {
+    type = 'thing';
+    kindNoun = lastWord;
+  } else if (PLACE_WORDS.has(lastWord) && words.length > 1) {
     type = 'place';
     kindNoun = lastWord;
   } else if (words.some((w) => ORG_WORDS.has(w))) {
@@ -99,7 +102,9 @@ function typeName(tokens: Tok[], first: number, last: number, roleBefore?: strin
     type = 'person';
   } else if (before && (/^(in|at|from|near|to|into|across|outside|inside|on)$/.test(before.lower) || (before.lower === 'the' && /^(in|at|from|near|to|into|across|outside|inside|on)$/.test(tokens[first - 2]?.lower ?? '')))) {
     type = 'place';
-  } else if (words.length >= 2 && words.length <= 3 && tokens.slice(first, last + 1).every((t) => t.pos === 'PROPN')) {
+  } else if (words.length >= 2 && words.length <= 3 && before?.lower !== 'the'
+    && tokens.slice(first, last + 1).every((t) => /^[A-Z][a-z'’]+$/.test(t.v) && !ROLE_WORDS.has(t.lower))) {
+    // Two or three plain capitalized words, no article, no org/place/event word: most often a person.
     type = 'person';
   }
   // A lower-case noun right after the name says what kind of thing it is ("the Abbasid dynasty").

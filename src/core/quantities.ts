@@ -137,7 +137,7 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
   const approx = hedge !== undefined;
   if (currency) {
     const label = `${hedge ? hedge.text + ' ' : ''}${CURRENCY_SYMBOL[currency] ?? currency + ' '}${numText}`;
-    return finish('money', false, value, currency, label, conversionEnd, subjectBefore(tokens, first));
+    return finish('money', true, value, currency, label, conversionEnd, subjectBefore(tokens, first));
   }
   if (unit) {
     const normalized = value * unit.factor;

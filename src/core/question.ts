@@ -115,7 +115,8 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
   if (/^(?:who|whom|whose)\b/.test(lower)) {
     const describe = /^who (?:is|was|are|were) ((?:[A-Z][\w'.-]*\s*)+)$/.exec(q.replace(/^who (is|was|are|were) (?:the )?/i, (m) => m.toLowerCase()));
     if (describe && !/^(the|a|an)\b/i.test(describe[1]!)) return { ...base, intent: 'person', describe: describe[1]!.trim(), terms };
-    return { ...base, intent: 'person', terms };
+    // "Who succeeded X", "who called it …": the verb is what tells the sentences apart.
+    return { ...base, intent: 'person', terms: terms.map((t) => (t.pos === 'VERB' ? { ...t, weight: 2 } : t)) };
   }
 
   // "which river", "what company", "where".
