@@ -39,6 +39,9 @@ article.answer.unanswered { border-left-color: var(--muted); }
 ol.citations { margin: .4rem 0 0; padding-left: 1.2rem; font-size: .92rem; }
 ol.citations li { margin: .25rem 0; }
 q.snippet { font-style: italic; }
+p.cited { margin: .3rem 0 0; }
+details.snippets { font-size: .85rem; color: var(--muted); }
+details.snippets summary { cursor: pointer; width: fit-content; }
 .conflicts h4 { margin: .6rem 0 .2rem; font-size: .9rem; color: var(--disagree-fg); }
 .conflicts ul { margin: 0; padding-left: 1.2rem; }
 .article-body p.para { margin: 0 0 .3rem; }
@@ -52,7 +55,7 @@ aside.furniture { margin: .6rem 0 1rem; padding: .4rem .8rem; border: 1px dashed
   background: var(--aside); color: var(--muted); font-size: .85rem; }
 aside.furniture .why { margin: 0 0 .2rem; font-weight: 600; text-transform: uppercase; letter-spacing: .03em; font-size: .72rem; }
 aside.furniture .removed p { margin: .1rem 0; text-decoration: line-through; text-decoration-color: color-mix(in srgb, var(--muted) 55%, transparent); }
-span.furniture.inline { color: var(--muted); text-decoration: line-through; }
+span.furniture.inline { color: var(--muted); text-decoration: line-through; padding-right: .35em; }
 span.furniture.inline::after { content: " [set aside: " attr(data-reason) "]"; font-size: .72rem; text-decoration: none; }
 ul.facts { margin: .2rem 0 0; padding: .2rem .6rem; list-style: none; font-size: .82rem; border-left: 2px solid var(--line); }
 ul.facts li { margin: .1rem 0; color: var(--fg); }

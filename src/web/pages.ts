@@ -61,7 +61,7 @@ ${chip(ctx, c.source, c)} <span class="para">¶${c.paragraph}</span>
 }
 
 /** One Answer as the viewer shows it: the line, its agreement, citations and conflicts. */
-export function answerBlock(ctx: PageContext, a: Answer, opts: { heading?: boolean } = {}): Html {
+export function answerBlock(ctx: PageContext, a: Answer, opts: { heading?: boolean; compact?: boolean } = {}): Html {
   const conflicts = a.conflicts.length
     ? html`<div class="conflicts"><h4>Disagreeing reports</h4><ul>${a.conflicts.map((c) => html`<li><b>${c.value}</b>${c.attribution ? html` <span class="attribution">per ${c.attribution}</span>` : ''} — ${join(
         c.sources.map((id) => {
@@ -75,13 +75,15 @@ export function answerBlock(ctx: PageContext, a: Answer, opts: { heading?: boole
 ${opts.heading ? html`<h3 class="question">${a.question}</h3>` : ''}
 <p class="answer-text">${a.answer}</p>
 ${a.agree !== undefined && a.total !== undefined ? html`<p class="agreement">${a.agree} of ${a.total} sources agree</p>` : ''}
-${a.citations.length ? html`<ol class="citations">${a.citations.map((c) => citationItem(ctx, c))}</ol>` : ''}
+${a.citations.length && opts.compact ? html`<p class="cited">${join(a.citations.map((c) => chip(ctx, c.source, c)), ' ')}</p>
+<details class="snippets"><summary>${a.citations.length} cited snippet${a.citations.length === 1 ? '' : 's'}</summary><ol class="citations">${a.citations.map((c) => citationItem(ctx, c))}</ol></details>` : ''}
+${a.citations.length && !opts.compact ? html`<ol class="citations">${a.citations.map((c) => citationItem(ctx, c))}</ol>` : ''}
 ${conflicts}
 </article>`;
 }
 
 function sourcesTable(ctx: PageContext): Html {
-  const rows = [...ctx.sources].sort((a, b) => (a.published ?? '').localeCompare(b.published ?? '') || a.id.localeCompare(b.id));
+  const rows = [...ctx.sources].sort((a, b) => (a.published ?? '\uffff').localeCompare(b.published ?? '\uffff') || a.id.localeCompare(b.id));
   return html`<table class="sources">
 <thead><tr><th>Date</th><th>Outlet</th><th>Article</th><th>Words</th><th>Set aside</th><th>Shared wire text</th></tr></thead>
 <tbody>${rows.map((s) => html`<tr data-source="${s.id}">
@@ -105,10 +107,10 @@ export function storyPage(engine: Engine): string {
 <p class="lede">${ctx.sources.length} sources${span}. Every claim below links to the exact words it comes from.</p>
 <section id="sources"><h2>Sources</h2>${sourcesTable(ctx)}</section>
 <section id="agreed"><h2>What the sources agree on</h2>
-${agreed.length ? agreed.map((a) => answerBlock(ctx, a, { heading: true })) : html`<p class="empty">No fact is reported by several sources yet.</p>`}
+${agreed.length ? agreed.map((a) => answerBlock(ctx, a, { heading: true, compact: true })) : html`<p class="empty">No fact is reported by several sources yet.</p>`}
 </section>
 <section id="disagreements"><h2>Where they disagree</h2>
-${disagreements.length ? disagreements.map((a) => answerBlock(ctx, a, { heading: true })) : html`<p class="empty">No disagreements found.</p>`}
+${disagreements.length ? disagreements.map((a) => answerBlock(ctx, a, { heading: true, compact: true })) : html`<p class="empty">No disagreements found.</p>`}
 </section>`;
   return layout({ title: 'The story', current: 'story', body });
 }
