@@ -43,7 +43,7 @@ export async function loadCommands(dir: string, logger: Logger): Promise<Map<str
       logger.warn(`skipping command file ${file}: it failed to load`, { error: (e as Error).message });
       continue;
     }
-    const candidate = mod.execute || mod.data ? mod : mod.default;
+    const candidate = mod.default && !mod.data && !mod.execute ? mod.default : mod;
     const problem = commandShapeProblem(candidate);
     if (problem) {
       logger.warn(`skipping command file ${file}: ${problem}`);
