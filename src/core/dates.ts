@@ -58,10 +58,7 @@ export interface FoundDate {
 }
 
 /** Cheap gate: does the text contain anything chrono could turn into a date? */
-const MAYBE_DATE = new RegExp(
-  `\\b(?:${MONTH_RE}|${WEEKDAY_RE}|today|yesterday|tomorrow|tonight|ago|last|next|this (?:week|month|year)|earlier|later|(?:1[6-9]|20)\\d\\d)\\b`,
-  'i',
-);
+const MAYBE_DATE = /\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|June|July|August|September|October|November|December|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tomorrow|tonight|ago|(?:last|next|this|earlier this|later this) (?:week|month|year|night|spring|summer|autumn|fall|winter|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b/;
 
 const YEAR_AFTER_PREP = /\b(in|since|by|until|till|from|during|through|before|after|early|late|mid|of|to)\s+((?:1[6-9]|20)\d\d)\b(?![-–]\d|,\d|\s*(?:%|percent|per cent))/gi;
 
@@ -70,9 +67,40 @@ const YEAR_AFTER_PREP = /\b(in|since|by|until|till|from|during|through|before|af
  * looking back for past tense and forward for future tense.
  */
 export function findDates(text: string, published: string | undefined, tense: Tense): FoundDate[] {
-  if (!MAYBE_DATE.test(text)) return [];
-  const ref = published ? parseIsoLocal(published) : undefined;
   const out: FoundDate[] = [];
+  // chrono's cost grows with the text it reads: hand it only windows around date words.
+  for (const w of dateWindows(text)) {
+    const found: FoundDate[] = [];
+    findChronoDates(text.slice(w.start, w.end), published, tense, found);
+    for (const f of found) out.push({ ...f, start: f.start + w.start, end: f.end + w.start });
+  }
+  // Bare years after a preposition ("in 2014"), which chrono leaves alone.
+  YEAR_AFTER_PREP.lastIndex = 0;
+  for (let m = YEAR_AFTER_PREP.exec(text); m; m = YEAR_AFTER_PREP.exec(text)) {
+    const start = m.index + m[0].length - m[2]!.length;
+    if (out.some((o) => start < o.end && start + 4 > o.start)) continue;
+    out.push({ start: m.index, end: start + 4, surface: m[0], value: m[2]!, inferred: false });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function dateWindows(text: string): { start: number; end: number }[] {
+  const windows: { start: number; end: number }[] = [];
+  const re = new RegExp(MAYBE_DATE.source, 'g');
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let start = Math.max(0, m.index - 24);
+    let end = Math.min(text.length, m.index + m[0].length + 24);
+    while (start > 0 && /\S/.test(text[start - 1]!)) start--;
+    while (end < text.length && /\S/.test(text[end]!)) end++;
+    const last = windows[windows.length - 1];
+    if (last && start <= last.end) last.end = Math.max(last.end, end);
+    else windows.push({ start, end });
+  }
+  return windows;
+}
+
+function findChronoDates(text: string, published: string | undefined, tense: Tense, out: FoundDate[]): void {
+  const ref = published ? parseIsoLocal(published) : undefined;
   const results = chrono.parse(text, ref ?? new Date(2000, 0, 1, 12), { forwardDate: false });
   for (const r of results) {
     const s = r.start;
@@ -109,14 +137,6 @@ export function findDates(text: string, published: string | undefined, tense: Te
     const value = precision === 'day' ? iso(y, m, d) : precision === 'month' ? iso(y, m) : iso(y);
     out.push({ start: r.index, end: r.index + surface.length, surface, value, inferred: !yearStated });
   }
-  // Bare years after a preposition ("in 2014"), which chrono leaves alone.
-  YEAR_AFTER_PREP.lastIndex = 0;
-  for (let m = YEAR_AFTER_PREP.exec(text); m; m = YEAR_AFTER_PREP.exec(text)) {
-    const start = m.index + m[0].length - m[2]!.length;
-    if (out.some((o) => start < o.end && start + 4 > o.start)) continue;
-    out.push({ start: m.index, end: start + 4, surface: m[0], value: m[2]!, inferred: false });
-  }
-  return out.sort((a, b) => a.start - b.start);
 }
 
 /** Parses `YYYY[-MM[-DD]]` as a local noon date (noon keeps day arithmetic clear of DST edges). */
