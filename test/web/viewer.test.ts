@@ -3,6 +3,8 @@
  * Chromium is required (CI's .ci/run installs it); a missing browser fails loudly.
  */
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -132,6 +134,56 @@ describe('the snippet viewer in Chromium', () => {
     expect(await inViewport(page, 'mark#hl')).toBe(true);
     expect(problems).toEqual([]);
     await page.close();
+  });
+
+  it('a text-fragment link scrolls the original page to the cited words, even when they repeat', async () => {
+    // A stand-in for the outlet's site: the article text, one <p> per line, each knowing its offset.
+    const article = seeds.article('000_6e79381d7b31fe90')!.article;
+    const paras: string[] = [];
+    let at = 0;
+    for (const line of article.raw.split('\n')) {
+      const esc = line.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+      if (line.trim()) paras.push(`<p data-start="${at}" data-end="${at + line.length}">${esc}</p>`);
+      at += line.length + 1;
+    }
+    const original = createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><meta charset="utf-8"><title>Original</title><body>${paras.join('')}</body>`);
+    });
+    await new Promise<void>((resolve) => original.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(original.address() as AddressInfo).port}/story`;
+    const withUrl = { ...article, url };
+    const repeated = 'ISIS fighters';
+    const cases = [
+      'approximately 5 kilometers (3.1 miles) long',
+      'overall 2,500-meter wall',
+      [...article.raw.matchAll(/“The portions targeted[^\n]*/g)][0]![0],
+    ].map((snippet) => [article.raw.indexOf(snippet), snippet] as const);
+    cases.push([article.raw.lastIndexOf(repeated), repeated]);
+    expect(article.raw.indexOf(repeated)).toBeLessThan(cases[3]![0]);
+
+    const { page } = await openPage();
+    await page.setViewportSize({ width: 900, height: 400 });
+    try {
+      for (const [start, snippet] of cases) {
+        expect(start, snippet).toBeGreaterThan(0);
+        const c = citationFor(withUrl, start, start + snippet.length, server.url);
+        expect(c.url.startsWith(`${url}#:~:text=`)).toBe(true);
+        await page.goto('about:blank');
+        await page.goto(c.url);
+        await page.waitForFunction(() => window.scrollY > 0, undefined, { timeout: 5000 });
+        const box = await page.evaluate((offset) => {
+          const p = [...document.querySelectorAll('p')].find((el) => Number(el.dataset.start) <= offset && offset < Number(el.dataset.end))!;
+          const r = p.getBoundingClientRect();
+          return { top: r.top, bottom: r.bottom, height: window.innerHeight };
+        }, start);
+        expect(box.bottom, `${snippet} → ${c.url}`).toBeGreaterThan(0);
+        expect(box.top, `${snippet} → ${c.url}`).toBeLessThan(box.height);
+      }
+    } finally {
+      await page.close();
+      original.close();
+    }
   });
 
   it('shows furniture as removed, labelled with its reason', async () => {
