@@ -176,7 +176,9 @@ export function handle(engine: Engine, logger: Logger, req: IncomingMessage, res
   let path = '/';
   try {
     if (target.length > MAX_TARGET) throw new HttpError(400, `The address is too long: at most ${MAX_TARGET} characters.`);
-    const url = new URL(target, 'http://viewer.invalid');
+    // Origin-form only ("/path?query"); "//host/x" must not be read as another host.
+    if (!target.startsWith('/')) throw new HttpError(400, 'Expected a request for a path on this server.');
+    const url = new URL('http://viewer.invalid' + target);
     path = url.pathname;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       send(req, res, errorReply(path, 405, `Only GET and HEAD are supported, not ${String(req.method).slice(0, 20)}.`, { Allow: 'GET, HEAD' }));

@@ -143,6 +143,11 @@ describe('status codes', () => {
     expect((await rawGet(server, '/sources/%E0%A4%A')).status).toBe(400);
   });
 
+  it('reads a path starting with // as a path, not as another host', async () => {
+    expect((await rawGet(server, '//healthz')).status).toBe(404);
+    expect((await rawGet(server, '//sources/001_16493793af55492b')).status).toBe(404);
+  });
+
   it.each(['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'])('answers %s with 405 and Allow: GET, HEAD', async (method) => {
     const res = await get(server, '/api/ask?q=wall', { method });
     expect(res.status).toBe(405);
