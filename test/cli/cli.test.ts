@@ -69,7 +69,11 @@ describe('ask', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(1);
-    expectAnswerShape(JSON.parse(lines[0]!), q);
+    const answer = JSON.parse(lines[0]!);
+    expectAnswerShape(answer, q);
+    expect(answer.answered).toBe(true);
+    expect(answer.answer).toMatch(/2,500 m/);
+    expect(answer.citations.length).toBeGreaterThan(0);
   });
 
   it('joins unquoted words into one question', async () => {
