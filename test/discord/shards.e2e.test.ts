@@ -1,0 +1,48 @@
+/**
+ * Two shards of one bot in one process (discord.js `shards: [0]` and `[1]` of 2), each with its
+ * own client and gateway session, both reading the same fact table. The real ShardingManager is
+ * tested as processes in processes.e2e.test.ts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Bot } from '../../src/discord/bot.js';
+import { FakeDiscord } from './fake-discord.js';
+import { botFor, engineFor, memoryLogger } from './helpers.js';
+
+let fake: FakeDiscord;
+const bots: Bot[] = [];
+let cleanup: () => Promise<void>;
+const logger = memoryLogger();
+/** One logger per shard's client, to see which client answered. */
+const shardLogs = [memoryLogger(), memoryLogger()];
+
+beforeAll(async () => {
+  fake = await new FakeDiscord().start();
+  const e = await engineFor('seeds', logger);
+  cleanup = e.cleanup;
+  for (const shard of [0, 1]) bots.push(await botFor(fake, e.engine, e.dataDir, shardLogs[shard]!, { shards: [shard], shardCount: 2 }));
+});
+
+afterAll(async () => {
+  for (const b of bots) await b.stop();
+  await fake?.close();
+  await cleanup?.();
+});
+
+describe('two shards', () => {
+  it('identify as shard 0 and shard 1 of 2', () => {
+    expect(fake.identifies.map((i) => i.shard)).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
+  });
+
+  it.each([0, 1])('shard %i answers /ask on its own session', async (shard) => {
+    const i = fake.command('ask', [{ name: 'question', value: 'How long is the Rafiqah wall?' }], { shard, user: { id: `18000000000000000${shard}0`, username: `u${shard}` } });
+    const ack = await fake.waitForRequest((r) => r.method === 'POST' && r.path.endsWith(`/${i.token}/callback`), 3000, 'the acknowledgement');
+    expect(ack.at - i.at).toBeLessThan(3000);
+    const edit = await fake.waitForRequest((r) => r.method === 'PATCH' && r.path.endsWith(`/${i.token}/messages/@original`), 5000, 'the answer');
+    const answeredBy = shardLogs.map((l) => l.lines.some((line) => line.includes('command answered') && line.includes(i.id)));
+    expect(answeredBy).toEqual([shard === 0, shard === 1]);
+    expect(edit.body.embeds[0].description).toMatch(/2,?500/);
+  });
+});
