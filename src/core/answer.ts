@@ -45,9 +45,10 @@ export function answerQuestion(q: Question, ctx: AnswerContext): Answer {
     return none(`No source mentions ${unsupported.map((t) => `“${t.term}”`).join(', ')}.`);
   }
   switch (q.intent) {
+    case 'person':
+      return answerFacts(q, ctx) ?? (q.describe ? expandAlias(q, q.describe, ctx) : undefined) ?? none();
     case 'quantity':
     case 'date':
-    case 'person':
     case 'entity':
     case 'quote':
       return answerFacts(q, ctx) ?? none();
@@ -73,7 +74,10 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
   const weight = (g: Scored[]) => Math.max(...g.map((s) => s.score)) * (1 + 0.25 * (uniq(g.map((s) => s.ref.article.id)).length - 1));
   groups.sort((a, b) => weight(b) - weight(a));
   const main = groups[0]!;
-  const conflicts = q.intent === 'quantity' || q.intent === 'date' ? groups.slice(1).filter((g) => g.length) : [];
+  // Dates from other sentences are mostly other events: only near-equal support makes them a disagreement.
+  const mainScore = Math.max(...main.map((s) => s.score));
+  const conflicts = q.intent === 'quantity' ? groups.slice(1)
+    : q.intent === 'date' ? groups.slice(1).filter((g) => Math.max(...g.map((s) => s.score)) >= 0.9 * mainScore) : [];
   return render(q, ctx, main, conflicts);
 }
 
@@ -92,7 +96,7 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
       out.push({ fact, ref, score: coverage * factor, value: valueKey(fact), fit });
     }
     // Who said it: the sentence's attribution answers "who called it …".
-    if (q.intent === 'person' && !q.describe && ref.sentence.attribution) {
+    if (q.intent === 'person' && !q.describe && ref.sentence.attribution && asksWhoSaid(q)) {
       const name = ref.sentence.attribution;
       if (!mentionedIn(name, questionWords)) {
         const named = /^[A-Z]/.test(name) && !/\b(official|source|spokes\w+|statement|media|monitor|report)s?\b/i.test(name);
@@ -114,6 +118,14 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
     if (!prev || prev.score < s.score) best.set(key, s);
   }
   return [...best.values()].sort((a, b) => b.score - a.score);
+}
+
+const SAYING = new Set(['say', 'call', 'describe', 'tweet', 'announce', 'claim', 'warn', 'report', 'tell', 'write', 'state', 'term',
+  'label', 'dub', 'brand', 'quote', 'confirm', 'deny', 'estimate', 'predict', 'promise', 'vow', 'threaten', 'praise', 'criticize', 'criticise']);
+
+/** "Who called it …", "who said …": the speaker of a sentence can answer. */
+function asksWhoSaid(q: Question): boolean {
+  return q.terms.some((t) => t.pos === 'VERB' && SAYING.has(t.term));
 }
 
 /** How well a fact's type fits the question (0 = not an answer to it). */
@@ -274,7 +286,7 @@ function displayValue(q: Question, lead: Scored, group: Scored[]): string {
   if (f.kind === 'date') {
     const resolved = group.find((s) => s.fact.value)?.fact;
     const phrase = f.surface.replace(/^(on|in)\s+/i, '');
-    if (!resolved) return `${phrase} (date not given)`;
+    if (!resolved) return f.description ? `${phrase} (no date given for the article)` : phrase;
     const v = String(resolved.value);
     const shown = q.precision === 'year' ? v.slice(0, 4) : v;
     return resolved.inferred ? `${shown} (“${phrase}”, ${resolved.label}; inferred from the article date)` : `${shown} (“${resolved.surface.replace(/^(on|in)\s+/i, '')}”)`;
@@ -284,7 +296,8 @@ function displayValue(q: Question, lead: Scored, group: Scored[]): string {
     const names = group.map((s) => String(s.fact.value));
     const longest = names.reduce((a, b) => (b.length > a.length ? b : a));
     if (q.describe) {
-      const descs = uniq(group.map((s) => s.fact.description).filter((d): d is string => Boolean(d)));
+      const all = group.map((s) => s.fact.description).filter((d): d is string => Boolean(d));
+      const descs = uniq(all.some((d) => d.includes(' ')) ? all.filter((d) => d.includes(' ')) : all);
       return `${longest}: ${descs.slice(0, 2).join('; ')}`;
     }
     const desc = group.map((s) => s.fact.description).find((d) => d && d.length < 120);
@@ -302,6 +315,35 @@ function uniqueCitations(group: Scored[], ctx: AnswerContext): Citation[] {
     out.push(citationFor(s.ref.article, s.ref.sentence.start, s.ref.sentence.end, ctx.publicUrl));
   }
   return out;
+}
+
+/** "Who are the SDF?" with no description in the text: the name the corpus gives the acronym. */
+function expandAlias(q: Question, name: string, ctx: AnswerContext): Answer | undefined {
+  const { index } = ctx;
+  const expansions = index.table.aliases?.[name.toLowerCase()];
+  if (!expansions?.length) return undefined;
+  const citations: Citation[] = [];
+  for (const a of index.table.articles) {
+    for (const s of a.sentences) {
+      const text = a.raw.slice(s.start, s.end);
+      if (new RegExp(`\\(${escapeRe(name)}\\)`).test(text) && expansions.some((e) => text.toLowerCase().includes(e))) {
+        citations.push(citationFor(a, s.start, s.end, ctx.publicUrl));
+        break;
+      }
+    }
+  }
+  if (!citations.length) return undefined;
+  const full = citations[0]!.snippet.match(new RegExp(`([\\p{L}'’.\\s-]+)\\s*\\(${escapeRe(name)}\\)`, 'u'))?.[1]?.trim();
+  const shown = expansions.map((e) => full && full.toLowerCase().endsWith(e) ? full.slice(full.length - e.length) : e)[0]!;
+  const total = index.table.articles.length;
+  return {
+    question: q.text, answered: true, intent: 'person', value: shown, agree: citations.length, total, citations, conflicts: [],
+    answer: `${name} stands for ${shown} — ${citations.length} of ${total} source${total === 1 ? '' : 's'} spell${citations.length === 1 ? 's' : ''} it out.`,
+  };
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** "Which outlets mention X", "how many sources report Y", "which sources report how high …". */

@@ -60,6 +60,8 @@ export interface FoundDate {
 /** Cheap gate: does the text contain anything chrono could turn into a date? */
 const MAYBE_DATE = /\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|June|July|August|September|October|November|December|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tomorrow|tonight|ago|(?:last|next|this|earlier this|later this) (?:week|month|year|night|spring|summer|autumn|fall|winter|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b/;
 
+const CENTURY = /\b(?:the\s+)?(?:early\s+|late\s+|mid-)?(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[- ]century\b|\b(?:the\s+)?(?:1[0-9]|20)\d0s\b/gi;
+
 const YEAR_AFTER_PREP = /\b(in|since|by|until|till|from|during|through|before|after|early|late|mid|of|to)\s+((?:1[6-9]|20)\d\d)\b(?![-–]\d|,\d|\s*(?:%|percent|per cent))/gi;
 
 /**
@@ -73,6 +75,11 @@ export function findDates(text: string, published: string | undefined, tense: Te
     const found: FoundDate[] = [];
     findChronoDates(text.slice(w.start, w.end), published, tense, found);
     for (const f of found) out.push({ ...f, start: f.start + w.start, end: f.end + w.start });
+  }
+  // Centuries and decades: kept as phrases (no ISO form), so "when was it built" can say them.
+  CENTURY.lastIndex = 0;
+  for (let m = CENTURY.exec(text); m; m = CENTURY.exec(text)) {
+    out.push({ start: m.index, end: m.index + m[0].length, surface: m[0], value: '', inferred: false });
   }
   // Bare years after a preposition ("in 2014"), which chrono leaves alone.
   YEAR_AFTER_PREP.lastIndex = 0;

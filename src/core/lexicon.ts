@@ -92,8 +92,7 @@ export const DIMENSION_WORDS: Record<string, string> = {
 /** Verbs that attribute a statement to a speaker. */
 export const SPEECH_VERBS = new Set([
   'say', 'tell', 'add', 'tweet', 'write', 'state', 'announce', 'report', 'claim', 'confirm', 'explain', 'warn',
-  'note', 'insist', 'estimate', 'describe', 'call', 'declare', 'argue', 'deny', 'acknowledge', 'allege', 'assert',
-  'read', 'suggest', 'predict', 'reveal', 'admit', 'comment', 'remark', 'post', 'quote', 'believe', 'urge', 'caution',
+  'note', 'insist', 'estimate', 'argue', 'deny', 'acknowledge', 'allege', 'assert', 'read', 'reveal', 'admit', 'comment',
 ]);
 
 /** Words that make a capitalized run a role or title rather than a name. */

@@ -107,8 +107,10 @@ function typeName(tokens: Tok[], first: number, last: number, roleBefore?: strin
     // Two or three plain capitalized words, no article, no org/place/event word: most often a person.
     type = 'person';
   }
-  // A lower-case noun right after the name says what kind of thing it is ("the Abbasid dynasty").
+  // A lower-case noun right after the name says what kind of thing it is ("the Abbasid dynasty"),
+  // as does one right before "of" ("the town of Baaj").
   if (after && after.pos === 'NOUN' && /^[a-z]/.test(after.v)) kindNoun = after.lemma;
+  else if (before?.lower === 'of' && tokens[first - 2]?.pos === 'NOUN' && /^[a-z]/.test(tokens[first - 2]!.v)) kindNoun = tokens[first - 2]!.lemma;
   if (appositive && !description) description = appositive;
   return { first, last, value: text(tokens, first, last), type, kindNoun, description };
 }
@@ -127,7 +129,8 @@ function appositiveAfter(tokens: Tok[], last: number): string | undefined {
   if (k - (last + 2) < 1) return undefined;
   const phrase = tokens.slice(last + 2, k);
   if (!phrase.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN')) return undefined;
-  if (phrase.some((t) => t.pos === 'VERB' && !/^(commanding|operating|ruling|leading|governing)$/.test(t.lower))) return undefined;
+  if (phrase.some((t, k) => t.pos === 'VERB' && !/^(commanding|operating|ruling|leading|governing)$/.test(t.lower)
+    && !/^(to|’s|'s)$/.test(phrase[k - 1]?.lower ?? '') && !/^(’s|'s)$/.test(t.lower))) return undefined;
   return text(tokens, last + 2, k - 1);
 }
 

@@ -76,6 +76,10 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
     // "which outlets report how high the wall is" / "which sources say the wall is 2,500 m long"
     const verb = /^(?:\w+)\s+(?:that\s+)?/.exec(rest);
     const inner = verb ? rest.slice(verb[0].length) : rest;
+    if (!/^(how|when|who|what|which|where|why)\b/i.test(inner)) {
+      // "how many sources report the 2,500-meter length": which sources carry those words.
+      return { ...base, intent: 'coverage', coverage: count ? 'count' : 'mention', terms: termsOf(inner, nlp) };
+    }
     const sub = parseQuestion(/^(how|when|who|what|which|where|why)\b/i.test(inner) ? inner : `what ${inner}`, nlp);
     return { ...base, intent: 'coverage', coverage: count ? 'count' : 'report', sub, terms: sub.terms.length ? sub.terms : termsOf(inner, nlp) };
   }
@@ -113,8 +117,8 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
 
   // People.
   if (/^(?:who|whom|whose)\b/.test(lower)) {
-    const describe = /^who (?:is|was|are|were) ((?:[A-Z][\w'.-]*\s*)+)$/.exec(q.replace(/^who (is|was|are|were) (?:the )?/i, (m) => m.toLowerCase()));
-    if (describe && !/^(the|a|an)\b/i.test(describe[1]!)) return { ...base, intent: 'person', describe: describe[1]!.trim(), terms };
+    const describe = /^who (?:is|was|are|were) (?:the )?((?:[A-Z][\w'.-]*\s*)+)$/.exec(q.replace(/^who (is|was|are|were) /i, (m) => m.toLowerCase()));
+    if (describe) return { ...base, intent: 'person', describe: describe[1]!.trim(), terms };
     // "Who succeeded X", "who called it …": the verb is what tells the sentences apart.
     return { ...base, intent: 'person', terms: terms.map((t) => (t.pos === 'VERB' ? { ...t, weight: 2 } : t)) };
   }

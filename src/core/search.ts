@@ -18,6 +18,7 @@ export interface SentenceRef {
 
 /** How strongly each way of finding a term counts. */
 const MATCH = { exact: 1, variant: 0.9, synonym: 0.7, nearby: 0.7, title: 0.7, article: 0.5 } as const;
+const ABSENT_PENALTY = 0.75;
 
 export class SearchIndex {
   readonly refs: SentenceRef[] = [];
@@ -124,12 +125,16 @@ export class SearchIndex {
     if (!terms.length) return 0;
     let got = 0;
     let total = 0;
+    let absent = 0;
     for (const t of terms) {
       const w = t.weight * this.specificity(t.term);
+      const m = this.match(ref, t);
       total += w;
-      got += w * this.match(ref, t);
+      got += w * m;
+      if (m === 0) absent++;
     }
-    return got / total;
+    // A term the whole article never uses is evidence the sentence answers another question.
+    return (got / total) * ABSENT_PENALTY ** absent;
   }
 
   /**
