@@ -136,6 +136,13 @@ function simulate(f: Folded, d: TextDirective): { start: number; end: number } |
  * with prefix/suffix context only when the text repeats in the article.
  */
 export function textDirectiveFor(raw: string, start: number, end: number): TextDirective {
+  // Browsers match directive terms on word boundaries only: widen a span cut mid-word.
+  // ("2,500" and "IS's" are one word to a browser, as to ICU's word breaker.)
+  const wordChar = (i: number) => i >= 0 && i < raw.length && /[\p{L}\p{N}]/u.test(raw[i]!);
+  const joiner = (i: number) => i >= 0 && i < raw.length && /[,.'’]/.test(raw[i]!) && wordChar(i - 1) && wordChar(i + 1);
+  const inWord = (i: number) => wordChar(i) || joiner(i);
+  while (start > 0 && inWord(start - 1) && inWord(start)) start--;
+  while (end < raw.length && inWord(end) && inWord(end - 1)) end++;
   const snippetWords = words(raw.slice(start, end));
   if (snippetWords.length === 0) throw new RangeError(`expected a snippet with text at ${start}-${end}, found only whitespace`);
   const f = fold(raw);

@@ -91,6 +91,12 @@ describe('choosing the text directive', () => {
     expect(textDirectiveFor(raw, first, first + 4)).toEqual(expect.objectContaining({ textStart: '5 km' }));
   });
 
+  it('widens a span cut mid-word to whole words, since browsers match on word boundaries', () => {
+    const raw = 'The overall 2,500-meter wall stands.';
+    const start = raw.indexOf('500-met');
+    expect(textDirectiveFor(raw, start, start + '500-met'.length)).toEqual({ textStart: '2,500-meter' });
+  });
+
   it('rejects a whitespace-only span', () => {
     expect(() => textDirectiveFor('a   b', 1, 3)).toThrow(RangeError);
   });
