@@ -68,3 +68,12 @@ export function embedText(body: any): string {
 export function citedSourcePrefixes(text: string): string[] {
   return [...new Set([...text.matchAll(/\b(\d{3}) ¶\d+/g)].map((m) => `${m[1]}_`))];
 }
+
+/** Polls `check` every 20 ms until it returns true; rejects after `timeoutMs`. */
+export async function eventually(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bot } from '../../src/discord/bot.js';
 import { FakeDiscord } from './fake-discord.js';
-import { botFor, engineFor, memoryLogger } from './helpers.js';
+import { botFor, engineFor, eventually, memoryLogger } from './helpers.js';
 
 let fake: FakeDiscord;
 const bots: Bot[] = [];
@@ -41,8 +41,9 @@ describe('two shards', () => {
     const ack = await fake.waitForRequest((r) => r.method === 'POST' && r.path.endsWith(`/${i.token}/callback`), 3000, 'the acknowledgement');
     expect(ack.at - i.at).toBeLessThan(3000);
     const edit = await fake.waitForRequest((r) => r.method === 'PATCH' && r.path.endsWith(`/${i.token}/messages/@original`), 5000, 'the answer');
-    const answeredBy = shardLogs.map((l) => l.lines.some((line) => line.includes('command answered') && line.includes(i.id)));
-    expect(answeredBy).toEqual([shard === 0, shard === 1]);
+    const answered = (l: { lines: string[] }) => l.lines.some((line) => line.includes('command answered') && line.includes(i.id));
+    await eventually(() => shardLogs.some(answered), 3000, 'a client logging its answer');
+    expect(shardLogs.map(answered)).toEqual([shard === 0, shard === 1]);
     expect(edit.body.embeds[0].description).toMatch(/2,?500/);
   });
 });
