@@ -76,8 +76,10 @@ export function createDispatcher(commands: Map<string, Command>, ctx: BotContext
     report(i, e, 'interaction failed');
     // After 10062 the token is dead and after 40060 someone already answered: nothing more to send.
     if (isHarmless(e)) return;
+    // A deferred reply nobody will edit would say "thinking…" forever: remove it after the notice.
+    const pending = i.deferred && !i.replied;
     await tell(i, FAILED);
-    if (i.deferred && !i.replied) await i.deleteReply().catch((d: unknown) => report(i, d, 'could not remove the pending reply'));
+    if (pending) await i.deleteReply().catch((d: unknown) => report(i, d, 'could not remove the pending reply'));
   }
 
   async function command(i: ChatInputCommandInteraction): Promise<void> {

@@ -193,6 +193,35 @@ describe('the bot logged in to the fake Discord', () => {
     expect(logger.lines.filter((l) => l.includes('10062')).every((l) => l.startsWith('[warn]'))).toBe(true);
   });
 
+  it('survives a 40060 already-acknowledged as harmless', async () => {
+    fake.inject({ method: 'POST', path: /\/callback$/, status: 400, body: { code: 40060, message: 'Interaction has already been acknowledged.' } });
+    const i = fake.command('sources', [], { user: freshUser() });
+    await fake.waitForRequest(isCallback(i.token), 3000, 'the rejected callback');
+    await fake.waitUntil(() => logger.lines.find((l) => l.includes('40060')), 3000, 'a log line about 40060');
+    expect(logger.lines.filter((l) => l.includes('40060')).every((l) => l.startsWith('[warn]'))).toBe(true);
+    // Nothing more is sent for an interaction someone else already answered.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(fake.forToken(i.token)).toHaveLength(1);
+  });
+
+  it('turns a failure after deferring into an ephemeral follow-up and logs it with context', async () => {
+    fake.inject({ method: 'PATCH', path: /\/messages\/@original$/, status: 403, body: { code: 50001, message: 'Missing Access' } });
+    const u = freshUser();
+    const i = fake.command('ask', [{ name: 'question', value: 'How long is the Rafiqah wall?' }], { user: u });
+    const follow = await fake.waitForRequest((r) => r.method === 'POST' && r.path === `/webhooks/${BOT.id}/${i.token}`, 5000, 'the ephemeral follow-up');
+    expect(follow.body.flags & 64).toBe(64);
+    expect(follow.body.content).toMatch(/something went wrong/i);
+    expect(follow.body.content.length).toBeLessThan(200);
+    expect(follow.body.allowed_mentions).toEqual({ parse: [] });
+    await fake.waitForRequest((r) => r.method === 'DELETE' && r.path.endsWith(`/${i.token}/messages/@original`), 3000, 'the pending reply removed');
+    const line = logger.lines.find((l) => l.startsWith('[error] interaction failed') && l.includes(i.id));
+    expect(line).toBeDefined();
+    expect(line).toContain('"command":"ask"');
+    expect(line).toContain(`"user":"${u.id}"`);
+    expect(line).toContain('"code":50001');
+    expect(line).not.toContain(i.token);
+  });
+
   it('answers floods from one user with an ephemeral "try again in N s"', async () => {
     const u = freshUser();
     const tokens = Array.from({ length: 6 }, () => fake.command('help', [], { user: u }).token);
