@@ -107,24 +107,54 @@ export function findAliases(articles: Article[]): Record<string, string[]> {
   return Object.fromEntries([...map.entries()].map(([k, v]) => [k, [...v].sort()]));
 }
 
+/**
+ * Whether two articles cover the same story: they share wire copy, or a good part of
+ * their vocabulary. Only such articles can disagree with each other.
+ */
+export function relatedArticles(articles: Article[]): (a: string, b: string) => boolean {
+  const terms = new Map(articles.map((a) => [a.id, new Set(a.sentences.flatMap((s) => s.terms))]));
+  const wire = new Map(articles.map((a) => [a.id, new Set(a.wireWith)]));
+  const cache = new Map<string, boolean>();
+  return (a, b) => {
+    if (a === b || wire.get(a)?.has(b)) return true;
+    const key = a < b ? `${a}|${b}` : `${b}|${a}`;
+    let v = cache.get(key);
+    if (v === undefined) {
+      const ta = terms.get(a) ?? new Set<string>();
+      const tb = terms.get(b) ?? new Set<string>();
+      let shared = 0;
+      for (const t of ta) if (tb.has(t)) shared++;
+      v = shared / Math.max(1, Math.min(ta.size, tb.size)) >= 0.3;
+      cache.set(key, v);
+    }
+    return v;
+  };
+}
+
 /** Groups quantity facts by what they measure and clusters compatible values. */
-export function alignClaims(facts: Fact[]): Claim[] {
+export function alignClaims(facts: Fact[], related: (a: string, b: string) => boolean = () => true): Claim[] {
   const byKey = new Map<string, Fact[]>();
   for (const f of facts) {
     if (f.kind !== 'quantity' || !f.subject) continue;
-    const key = `${f.attribute}|${f.subject}`;
+    const key = `${f.attribute}|${f.subject}|${f.unit ?? ''}`;
     const list = byKey.get(key);
     if (list) list.push(f);
     else byKey.set(key, [f]);
   }
   const claims: Claim[] = [];
   for (const [key, list] of byKey) {
-    const [attribute, subject] = key.split('|') as [string, string];
+    const [attribute, subject] = key.split('|') as [string, string, string];
     const groups = groupFacts(list, (a, b) => quantitiesCompatible(
       { value: a.value as number, range: a.range },
       { value: b.value as number, range: b.range },
     ));
     if (new Set(list.map((f) => f.article)).size < 2 && groups.length < 2) continue;
+    // A differing value from an unrelated article is another story's figure, not a disagreement.
+    const main = groups[0]!;
+    // Two values in one article are two things that article counts, not sources disagreeing.
+    const kept = [main, ...groups.slice(1).filter((g) => g.some((f) => main.some((m) => m.article !== f.article
+      && related(m.article, f.article) && m.qualifier === f.qualifier)))];
+    if (kept.length < groups.length) groups.splice(0, groups.length, ...kept);
     claims.push({
       id: `claim:${key}`,
       kind: 'quantity',

@@ -3,7 +3,7 @@ import type { Article, Fact, RawArticle } from './types.js';
 import type { Nlp } from './nlp.js';
 import { SCHEMA_VERSION, type FactTable } from './engine.js';
 import { extractArticle } from './extract.js';
-import { alignClaims, detectWireCopy, findAliases } from './align.js';
+import { alignClaims, detectWireCopy, findAliases, relatedArticles } from './align.js';
 
 /** Builds the whole fact table for a corpus; `hash` identifies the corpus contents. */
 export function buildFactTable(raws: RawArticle[], hash: string, nlp: Nlp, onError?: (id: string, err: unknown) => void): FactTable {
@@ -26,7 +26,7 @@ export function buildFactTable(raws: RawArticle[], hash: string, nlp: Nlp, onErr
     builtAt: new Date().toISOString(),
     articles,
     facts,
-    claims: alignClaims(facts),
+    claims: alignClaims(facts, relatedArticles(articles)),
     aliases: findAliases(articles),
   };
 }

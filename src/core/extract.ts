@@ -63,7 +63,7 @@ export function extractArticle(raw: RawArticle, nlp: Nlp): Extracted {
         kind: 'quantity', attribute: q.attribute, subject: q.subject, value: q.value, unit: q.unit, range: q.range,
         approx: q.approx || undefined, span: { start: s.tokens[q.first]!.start, end: s.tokens[q.last]!.end },
         surface: masked.slice(s.tokens[q.first]!.start, s.tokens[q.last]!.end), label: q.label,
-        description: q.explicit ? undefined : 'implicit', attribution: speaker,
+        description: q.explicit ? undefined : 'implicit', attribution: speaker, qualifier: q.qualifier,
       });
     }
     for (const n of names) {

@@ -21,6 +21,7 @@ export interface FoundQuantity {
   approx: boolean;
   subject: string;
   label: string;
+  qualifier?: string;
 }
 
 const NUMERIC = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$/;
@@ -196,7 +197,7 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
   function finish(attribute: string, explicit: boolean, v: number, unitName: string, label: string, end: number, subject: string): FoundQuantity {
     return {
       first, last: Math.max(end, last), attribute, explicit, value: v, unit: unitName, range: rangeFor(v, hedge?.kind),
-      approx, subject, label,
+      approx, subject, label, qualifier: qualifierBefore(tokens, first),
     };
   }
 }
@@ -266,6 +267,20 @@ function nounAfter(tokens: Tok[], end: number, requireAdjacent = false): string 
     } else break;
   }
   return head;
+}
+
+/** The nearest name shortly before a quantity: what the measured thing belongs to. */
+function qualifierBefore(tokens: Tok[], first: number): string | undefined {
+  for (let k = first - 1; k >= Math.max(0, first - 8); k--) {
+    const t = tokens[k]!;
+    if (t.v === ',' || t.v === ';' || t.v === '—') break;
+    if (/^[A-Z]|^[a-z]+[A-Z]/.test(t.v) && k > 0 && !/^(US|U\.S\.)$/.test(t.v)) {
+      let j = k;
+      while (j > 0 && /^[A-Z]|^[a-z]+[A-Z]/.test(tokens[j - 1]!.v) && k - j < 3) j--;
+      return tokens.slice(j, k + 1).map((x) => x.lower).join(' ');
+    }
+  }
+  return undefined;
 }
 
 /** Head of the sentence's first noun phrase: what "X is 5 km long" measures. */

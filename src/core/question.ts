@@ -106,7 +106,8 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
 
   // Quantities.
   const how = /\bhow (many|much|long|tall|high|wide|far|deep|thick|big|large|old|heavy|often)\b/.exec(lower);
-  const measureNoun = /\bwhat (?:is|was|are|were|'s) the (?:total |overall |estimated |approximate |exact )?(\w+)\b/.exec(lower);
+  const measureNoun = /\bwhat (?:is|was|are|were|'s) the (?:total |overall |estimated |approximate |exact )?(\w+)\b/.exec(lower)
+    ?? /^(?:what|which) (\w+)\b/.exec(lower);
   if (how || (measureNoun && NOUN_DIMENSIONS[measureNoun[1]!])) {
     let dimension = how ? DIMENSIONS[how[1]!]! : NOUN_DIMENSIONS[measureNoun![1]!]!;
     if (how?.[1] === 'long' && /\b(last|lasted|take|took|taken|ago|since|wait|waited|spend|spent|stay|stayed|run|ran)\b/.test(lower)) dimension = 'duration';

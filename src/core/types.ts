@@ -109,6 +109,8 @@ export interface Fact {
   attribution?: string;
   /** Date the sentence's claim is placed at, if the sentence gives one. */
   time?: string;
+  /** Quantities: the name qualifying what is measured ("iPhone 3GS" in "the iPhone 3GS's price"), lower-case. */
+  qualifier?: string;
 }
 
 /** Facts about the same thing across articles. */
