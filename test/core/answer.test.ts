@@ -1,0 +1,201 @@
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createNlp } from '../../src/core/nlp.js';
+import { buildFactTable } from '../../src/core/build.js';
+import { createEngine } from '../../src/core/engine.js';
+import { parseQuestion } from '../../src/core/question.js';
+import type { RawArticle } from '../../src/core/types.js';
+
+const nlp = createNlp();
+
+function corpus(dir: string): RawArticle[] {
+  const meta: Record<string, { url?: string }> = existsSync(path.join(dir, 'sources.json'))
+    ? JSON.parse(readFileSync(path.join(dir, 'sources.json'), 'utf8'))
+    : {};
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => {
+      const id = f.replace(/\.txt$/, '');
+      return { id, raw: readFileSync(path.join(dir, f), 'utf8'), meta: meta[id] ?? {} };
+    });
+}
+
+const seeds = createEngine(buildFactTable(corpus('seeds'), 'seeds', nlp), nlp, { publicUrl: 'http://localhost:8080' });
+const appleDir = path.resolve('../shared/corpora/wikinews-apple');
+const apple = existsSync(appleDir)
+  ? createEngine(buildFactTable(corpus(appleDir), 'apple', nlp), nlp, { publicUrl: 'http://localhost:8080' })
+  : undefined;
+
+describe('intent matcher', () => {
+  it.each([
+    ['How long is the wall?', 'quantity', { dimension: 'length', focus: 'wall' }],
+    ['How tall is the Rafiqah Wall?', 'quantity', { dimension: 'height' }],
+    ['How many Islamic State fighters are in Raqqa?', 'quantity', { dimension: 'count', focus: 'fighter' }],
+    ['How much does it cost to join the program?', 'quantity', { dimension: 'money' }],
+    ['What is the price of the iPhone 3G in the US?', 'quantity', { dimension: 'money' }],
+    ['How long did the battle last?', 'quantity', { dimension: 'duration' }],
+    ['When did they cross the river?', 'date', { precision: 'day' }],
+    ['In which year did IS seize Raqqa?', 'date', { precision: 'year' }],
+    ['Who called it a key milestone?', 'person', {}],
+    ['Who is Brett McGurk?', 'person', { describe: 'Brett McGurk' }],
+    ['Which dynasty built the wall?', 'entity', { typeNoun: 'dynasty' }],
+    ['What did McGurk tweet?', 'quote', { speaker: 'McGurk' }],
+    ['Which outlets mention Mosul?', 'coverage', { coverage: 'mention' }],
+    ['How many sources report the death toll?', 'coverage', { coverage: 'count' }],
+    ['Which outlets report how high the wall is?', 'coverage', { coverage: 'report' }],
+    ['Do the sources disagree on the numbers?', 'disagreement', {}],
+    ['list the sources', 'sources', {}],
+    ['show me the timeline', 'timeline', {}],
+    ['What is the weather like today?', 'none', {}],
+  ])('%s → %s', (q, intent, slots) => {
+    const parsed = parseQuestion(q, nlp);
+    expect(parsed.intent).toBe(intent);
+    expect(parsed).toMatchObject(slots);
+  });
+
+  it('keeps names and numbers as required terms, and drops question scaffolding', () => {
+    const q = parseQuestion('How many Azerbaijani soldiers were wounded?', nlp);
+    expect(q.terms.find((t) => t.term === 'azerbaijani')!.name).toBe(true);
+    expect(q.terms.map((t) => t.term)).not.toContain('how');
+  });
+});
+
+describe('answers on the seeds', () => {
+  it('the wall length: 2,500 m agreed by all five sources, with the 5 km figure as a conflict', () => {
+    const a = seeds.ask('How long is the wall?');
+    expect(a.answered).toBe(true);
+    expect(a.answer).toMatch(/^2,500 m\b/);
+    expect(a.answer).toMatch(/5 of 5 sources agree/);
+    expect(a.citations.map((c) => c.source.slice(0, 3)).sort()).toEqual(['000', '001', '002', '003', '004']);
+    expect(a.conflicts).toHaveLength(1);
+    expect(a.conflicts[0]!.value).toMatch(/5 km/);
+    expect(a.conflicts[0]!.sources).toEqual(['000_6e79381d7b31fe90']);
+  });
+
+  it('a height question takes the stated height, not a length implied by a unit', () => {
+    const a = seeds.ask('How high is the wall?');
+    expect(a.answer).toMatch(/^3\.8 m/);
+    expect(a.citations.map((c) => c.source)).toEqual(['000_6e79381d7b31fe90']);
+  });
+
+  it('a spelling variant of a name still finds the answer (Raqa / Raqqa)', () => {
+    const a = seeds.ask('How many civilians are trapped in Raqa?');
+    expect(a.answer).toMatch(/100,000/);
+  });
+
+  it('who said it: the speaker of the quote, with the sources that carry it', () => {
+    const a = seeds.ask('Who called it a key milestone?');
+    expect(a.answer).toMatch(/^Brett McGurk/);
+    expect(a.citations.map((c) => c.source.slice(0, 3)).sort()).toEqual(['000', '001', '004']);
+  });
+
+  it('an unresolved "Sunday" agrees with a resolved 2017-07-02', () => {
+    const a = seeds.ask('On what day did the fighters cross the Euphrates into Raqqa?');
+    expect(a.answer).toMatch(/2017-07-02/);
+    expect(a.citations.map((c) => c.source.slice(0, 3)).sort()).toEqual(['001', '002', '003', '004']);
+  });
+
+  it('which outlets mention a place: exactly the articles whose body names it', () => {
+    const a = seeds.ask('Which outlets mention the Euphrates?');
+    expect(a.citations.map((c) => c.source.slice(0, 3))).toEqual(['001', '002', '003', '004']);
+    for (const c of a.citations) expect(c.snippet).toMatch(/Euphrates/);
+  });
+
+  it('disagreements are computed: the wall length', () => {
+    const a = seeds.ask('Do the sources disagree on the numbers?');
+    expect(a.answered).toBe(true);
+    expect(a.answer).toMatch(/2,500 m/);
+    expect(a.conflicts.map((c) => c.value).join(' ')).toMatch(/5 km/);
+  });
+
+  it('every citation snippet is verbatim text of its article, and links to the viewer', () => {
+    const table = seeds.table;
+    for (const q of ['How long is the wall?', 'Who is Brett McGurk?', 'When did IS overrun Raqqa?', 'What did CENTCOM say?']) {
+      for (const c of seeds.ask(q).citations) {
+        const article = table.articles.find((x) => x.id === c.source)!;
+        expect(article.raw.slice(c.start, c.end)).toBe(c.snippet);
+        expect(c.viewer).toBe(`http://localhost:8080/sources/${c.source}?hl=${c.start}-${c.end}`);
+      }
+    }
+  });
+
+  it.each([
+    'How many Azerbaijani soldiers were wounded?',
+    'Who is the president of Brazil?',
+    'What is the capital of France?',
+    'How many US soldiers died?',
+    'What is the population of Raqqa?',
+    'asdfghjkl',
+    '',
+    '?',
+    'x'.repeat(4000),
+  ])('abstains when the coverage does not say: %s', (q) => {
+    const a = seeds.ask(q);
+    expect(a.answered).toBe(false);
+    expect(a.answer).toMatch(/doesn't say/);
+    expect(a.citations).toEqual([]);
+  });
+});
+
+describe.runIf(apple)('answers on a corpus the code was not written for (Wikinews Apple)', () => {
+  it.each([
+    ['How much does it cost to join the iPhone Developer Program?', /\$99\b/],
+    ['How old was Steve Jobs when he died?', /\b56\b/],
+    ['When did Steve Jobs die?', /2011-10-05/],
+    ['Who replaced Jobs as CEO?', /Tim Cook/],
+    ['How many attendees were at WWDC 2005?', /3,800/],
+  ])('%s', (q, expected) => {
+    const a = apple!.ask(q);
+    expect(a.answered).toBe(true);
+    expect(a.answer).toMatch(expected);
+  });
+
+  it('citations link to the original article with a text fragment when sources.json gives a URL', () => {
+    const a = apple!.ask('How old was Steve Jobs when he died?');
+    expect(a.citations[0]!.url).toMatch(/^http:\/\/en\.wikinews\.org\/wiki\/.*#:~:text=/);
+  });
+
+  it('abstains on a company the coverage never names', () => {
+    expect(apple!.ask('How many Android phones did Samsung sell in 2010?').answered).toBe(false);
+  });
+});
+
+describe('timeline and sources', () => {
+  it('lists dated events oldest first at their real precision, none from furniture', () => {
+    const t = seeds.timeline();
+    expect(t.length).toBeGreaterThan(3);
+    const dates = t.map((e) => e.date);
+    expect([...dates].sort()).toEqual(dates);
+    expect(dates).toContain('2014');
+    expect(dates).toContain('2017-06');
+    expect(dates).toContain('2017-07-02');
+    for (const e of t) expect(e.text).not.toMatch(/Azerbaijan|2023/);
+    const crossing = t.find((e) => e.date === '2017-07-02')!;
+    expect(crossing.sources.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('filters the timeline by range', () => {
+    expect(seeds.timeline({ from: '2017' }).every((e) => e.date >= '2017')).toBe(true);
+    expect(seeds.timeline({ to: '2014' }).every((e) => e.date.slice(0, 4) <= '2014')).toBe(true);
+  });
+
+  it('summarizes sources with title, date, outlet and wire sharing', () => {
+    const s = seeds.sources();
+    expect(s).toHaveLength(5);
+    const s003 = s.find((x) => x.id.startsWith('003'))!;
+    expect(s003.outlet).toBe('PanARMENIAN.Net');
+    expect(s003.wireWith.length).toBeGreaterThan(0);
+    expect(s.find((x) => x.id.startsWith('004'))!.published).toBe('2017-07-05');
+  });
+
+  it('suggests answerable questions matching what was typed', () => {
+    const all = seeds.suggest('', 25);
+    expect(all.length).toBeGreaterThan(3);
+    expect(all.length).toBeLessThanOrEqual(25);
+    const wall = seeds.suggest('wall');
+    expect(wall.length).toBeGreaterThan(0);
+    for (const q of wall) expect(q.toLowerCase()).toContain('wall');
+  });
+});

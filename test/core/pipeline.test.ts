@@ -1,0 +1,214 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { clean } from '../../src/core/clean.js';
+import { createNlp } from '../../src/core/nlp.js';
+import { extractArticle } from '../../src/core/extract.js';
+import { buildFactTable } from '../../src/core/build.js';
+import { findDates, parseDateLine } from '../../src/core/dates.js';
+import type { Fact, RawArticle } from '../../src/core/types.js';
+
+const nlp = createNlp();
+const seedsDir = path.resolve('seeds');
+const seeds: RawArticle[] = readdirSync(seedsDir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => ({ id: f.replace(/\.txt$/, ''), raw: readFileSync(path.join(seedsDir, f), 'utf8'), meta: {} }));
+const seed = (prefix: string) => seeds.find((s) => s.id.startsWith(prefix))!;
+const textOf = (raw: string, f: { start: number; end: number }) => raw.slice(f.start, f.end);
+
+describe('cleaning', () => {
+  it('sets aside navigation, captions, credits and the trailing headline block, keeping offsets verbatim', () => {
+    const a = seed('001');
+    const c = clean(a.raw);
+    const nav = c.furniture.find((f) => f.reason === 'navigation')!;
+    expect(textOf(a.raw, nav)).toBe('Skip to main content');
+    const caption = c.furniture.find((f) => f.reason === 'caption')!;
+    expect(textOf(a.raw, caption)).toMatch(/^A member of the Syrian Democratic Forces .*\(AFP\)$/);
+    expect(c.title).toBe('US-backed forces breach wall in Syria IS stronghold Raqqa');
+  });
+
+  it('removes a repeated photo caption and the date token, and reads the publication date', () => {
+    const a = seed('002');
+    const c = clean(a.raw);
+    expect(c.published).toBe('2017-07-04');
+    expect(c.publishedFrom).toBe('date-token');
+    const captions = c.furniture.filter((f) => f.reason === 'caption').map((f) => textOf(a.raw, f));
+    expect(captions).toHaveLength(2);
+    for (const t of captions) expect(t).toMatch(/^FILE PHOTO: .*\(Source: Reuters\)$/);
+  });
+
+  it('treats "Top stories" and everything after it as unrelated headlines, and finds the site name', () => {
+    const a = seed('003');
+    const c = clean(a.raw);
+    const trailing = c.furniture.filter((f) => f.reason === 'headlines').map((f) => textOf(a.raw, f)).join('\n');
+    expect(trailing).toContain('Azerbaijani troops');
+    expect(trailing).toContain('Partner news');
+    expect(c.furniture.some((f) => f.reason === 'duplicate')).toBe(true);
+    expect(c.outlet).toBe('PanARMENIAN.Net');
+  });
+
+  it('takes a dateline prefix ("DAMASCUS:") out of the first sentence', () => {
+    const a = seed('004');
+    const c = clean(a.raw);
+    const dl = c.furniture.find((f) => f.reason === 'dateline')!;
+    expect(textOf(a.raw, dl).trim()).toBe('DAMASCUS:');
+    expect(c.published).toBe('2017-07-05');
+  });
+
+  it('reads a date line under the title as the publication date (Wikinews style)', () => {
+    const raw = 'Apple Corps loses court case against Apple Computer\n\nMay 8, 2006\n\nThe Beatles\' label Apple Corps lost its court case today.\n';
+    const c = clean(raw);
+    expect(c.published).toBe('2006-05-08');
+    expect(c.publishedFrom).toBe('dateline');
+    expect(c.title).toBe('Apple Corps loses court case against Apple Computer');
+  });
+
+  it('parses date lines in several orders and rejects sentences', () => {
+    expect(parseDateLine('June 13, 2005')).toBe('2005-06-13');
+    expect(parseDateLine('13 June 2005')).toBe('2005-06-13');
+    expect(parseDateLine('Tuesday, July 4, 2017')).toBe('2017-07-04');
+    expect(parseDateLine('2017-07-04')).toBe('2017-07-04');
+    expect(parseDateLine('The SDF launched an offensive on June 6, 2017.')).toBeUndefined();
+  });
+});
+
+describe('date resolution', () => {
+  it('given an article dated Tuesday 2017-07-04, a past-tense "on Sunday" is 2017-07-02', () => {
+    const [d] = findDates('The fighters entered the city on Sunday, a monitor said.', '2017-07-04', 'past');
+    expect(d!.value).toBe('2017-07-02');
+    expect(d!.inferred).toBe(true);
+  });
+
+  it('a future-tense weekday looks forward', () => {
+    const [d] = findDates('The talks will resume on Friday.', '2017-07-04', 'future');
+    expect(d!.value).toBe('2017-07-07');
+  });
+
+  it('"last month" is the previous month, "yesterday" the day before, "three years ago" a year', () => {
+    expect(findDates('They entered the east last month.', '2017-07-04', 'past')[0]!.value).toBe('2017-06');
+    expect(findDates('He died yesterday at the age of 56.', '2011-10-06', 'past')[0]!.value).toBe('2011-10-05');
+    expect(findDates('which it declared three years ago.', '2017-07-04', 'past')[0]!.value).toBe('2014');
+  });
+
+  it('a month and day without a year take the article year, before the article date in the past tense', () => {
+    expect(findDates('The offensive began on June 6.', '2017-07-04', 'past')[0]!.value).toBe('2017-06-06');
+    expect(findDates('The offensive began on December 6.', '2017-07-04', 'past')[0]!.value).toBe('2016-12-06');
+  });
+
+  it('bare years after a preposition are dates; years used as modifiers are not', () => {
+    expect(findDates('IS overran Raqqa in 2014, turning it into a capital.', undefined, 'past').map((d) => d.value)).toEqual(['2014']);
+    expect(findDates('the 1991 agreement was broken', undefined, 'past')).toEqual([]);
+  });
+
+  it('without an article date a weekday stays unresolved but keeps its name', () => {
+    const [d] = findDates('They crossed the river on Sunday.', undefined, 'past');
+    expect(d!.value).toBe('');
+    expect(d!.weekday).toBe('sunday');
+  });
+});
+
+describe('extraction on the seeds', () => {
+  const extracted = new Map(seeds.map((s) => [s.id, extractArticle(s, nlp)]));
+  const factsOf = (prefix: string): Fact[] => [...extracted.entries()].find(([id]) => id.startsWith(prefix))![1].facts;
+
+  it('normalizes "2,500-meter", "2,500-metre" and keeps the verbatim surface', () => {
+    const walls = seeds.flatMap((s) => extracted.get(s.id)!.facts.filter((f) => f.kind === 'quantity' && f.subject === 'wall' && f.value === 2500));
+    expect(new Set(walls.map((f) => f.article)).size).toBe(5);
+    for (const f of walls) {
+      expect(f.unit).toBe('m');
+      expect(f.surface).toMatch(/^2,500-met(er|re)$/);
+    }
+  });
+
+  it('reads dimensions stated after the unit: long, high, thick, and a distance "from"', () => {
+    const f = factsOf('000').filter((x) => x.kind === 'quantity');
+    const byAttr = (a: string) => f.find((x) => x.attribute === a && x.description !== 'implicit');
+    expect(byAttr('length')!.value).toBe(5000);
+    expect(byAttr('length')!.approx).toBe(true);
+    expect(byAttr('height')!.value).toBeCloseTo(3.8);
+    expect(byAttr('thickness')!.value).toBe(1);
+    expect(byAttr('distance')!.value).toBe(3000);
+  });
+
+  it('turns hedges into ranges: "up to 100,000 civilians", "some 2,500 IS militants"', () => {
+    const f = factsOf('001');
+    const civilians = f.find((x) => x.kind === 'quantity' && x.subject === 'civilian')!;
+    expect(civilians.range).toEqual([0, 100000]);
+    const militants = f.find((x) => x.kind === 'quantity' && x.subject === 'militant')!;
+    expect(militants.value).toBe(2500);
+    expect(militants.range![0]).toBeLessThan(2500);
+    expect(militants.range![1]).toBeGreaterThan(2500);
+  });
+
+  it('attaches attributions: "according to the coalition", "Syrian state media reported"', () => {
+    const militants = factsOf('001').find((x) => x.kind === 'quantity' && x.subject === 'militant')!;
+    expect(militants.attribution).toBe('coalition');
+    const length = factsOf('000').find((x) => x.attribute === 'length' && x.value === 5000)!;
+    expect(length.attribution).toBe('Syrian state media');
+  });
+
+  it('finds people with their descriptions and quotes with their speakers', () => {
+    const mcgurk = factsOf('000').find((x) => x.kind === 'entity' && x.value === 'Brett McGurk')!;
+    expect(mcgurk.attribute).toBe('person');
+    expect(mcgurk.description).toBe('the US envoy for the anti-ISIS coalition');
+    const quote = factsOf('000').find((x) => x.kind === 'quote' && x.value === 'a key milestone')!;
+    expect(quote.attribution).toBe('Brett McGurk');
+  });
+
+  it('knows what kind of thing a name is from the noun beside it ("the Abbasid dynasty", "the Euphrates River")', () => {
+    expect(factsOf('000').find((x) => x.kind === 'entity' && x.value === 'Abbasid')!.subject).toBe('dynasty');
+    expect(factsOf('001').find((x) => x.kind === 'entity' && x.value === 'Euphrates River')!.subject).toBe('river');
+  });
+
+  it('never extracts a fact from furniture', () => {
+    for (const s of seeds) {
+      const { article, facts } = extracted.get(s.id)!;
+      for (const f of facts) {
+        const inFurniture = article.furniture.some((x) => f.span.start < x.end && f.span.end > x.start);
+        expect(inFurniture, `${f.id} ${f.surface}`).toBe(false);
+        expect(s.raw.slice(f.span.start, f.span.end).length).toBeGreaterThan(0);
+      }
+    }
+    expect(extracted.get(seed('003').id)!.facts.some((f) => /Azerbaijan/.test(String(f.value)))).toBe(false);
+  });
+
+  it('every sentence span is verbatim text of its article', () => {
+    for (const s of seeds) {
+      for (const sen of extracted.get(s.id)!.article.sentences) {
+        const t = s.raw.slice(sen.start, sen.end);
+        expect(t.trim()).toBe(t);
+        expect(t.length).toBeGreaterThan(0);
+      }
+    }
+  });
+});
+
+describe('alignment', () => {
+  const table = buildFactTable(seeds, 'test', nlp);
+
+  it('groups the wall length across sources and keeps the dissenting figure as a conflict', () => {
+    const claim = table.claims.find((c) => c.attribute === 'length' && c.subject === 'wall')!;
+    expect(claim.groups[0]!.sources).toHaveLength(5);
+    expect(claim.groups[1]!.value).toMatch(/5 km/);
+    expect(claim.groups[1]!.sources).toEqual(['000_6e79381d7b31fe90']);
+  });
+
+  it('recognises articles repeating the same wire text', () => {
+    const a001 = table.articles.find((a) => a.id.startsWith('001'))!;
+    expect(a001.wireWith).toContain('003_07e3151076a655cf');
+    expect(a001.wireShare).toBeGreaterThan(0.3);
+  });
+
+  it('learns aliases the text defines: "Syrian Democratic Forces (SDF)"', () => {
+    expect(table.aliases['sdf']).toContain('syrian democratic forces');
+  });
+
+  it('one article that breaks extraction is reported and the rest still build', () => {
+    const errors: string[] = [];
+    const bad = { id: 'bad', raw: null as unknown as string, meta: {} };
+    const t = buildFactTable([bad, seeds[0]!], 'x', nlp, (id) => errors.push(id));
+    expect(errors).toEqual(['bad']);
+    expect(t.articles.map((a) => a.id)).toEqual([seeds[0]!.id]);
+  });
+});
