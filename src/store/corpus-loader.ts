@@ -61,15 +61,18 @@ export async function readCorpus(dir: string, logger?: Logger, opts: CorpusOptio
   }
   txtFiles.sort(compareIds);
 
-  for (const name of txtFiles) {
+  // Read in parallel (a cold start reads every file to hash it), then report in file order.
+  const results = await mapLimit(txtFiles, 32, (name) => readArticle(path.join(dir, name), name, maxBytes));
+  txtFiles.forEach((name, i) => {
     const id = name.slice(0, -'.txt'.length);
-    if (texts.has(id)) {
-      warnings.push(`${name}: another file already has the id "${id}"; skipped`);
-      continue;
+    const result = results[i]!;
+    if ('skipped' in result) warnings.push(...result.warnings);
+    else if (texts.has(id)) warnings.push(`${name}: another file already has the id "${id}"; skipped`);
+    else {
+      warnings.push(...result.warnings);
+      texts.set(id, result.text);
     }
-    const text = await readArticle(path.join(dir, name), name, maxBytes, warnings);
-    if (text !== undefined) texts.set(id, text);
-  }
+  });
 
   const meta = sourcesPath ? await readSources(sourcesPath, new Set(texts.keys()), warnings) : new Map<string, ArticleMeta>();
 
@@ -105,33 +108,39 @@ async function listFolder(dir: string) {
   }
 }
 
-/** Reads and decodes one article; returns undefined (after a warning) when the file is unusable. */
-async function readArticle(file: string, name: string, maxBytes: number, warnings: string[]): Promise<string | undefined> {
+/** Runs `fn` over `items` with at most `limit` at a time; results keep the order of `items`. */
+async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+type ArticleRead = { text: string; warnings: string[] } | { skipped: true; warnings: string[] };
+
+/** Reads and decodes one article; an unusable file gives only a warning naming it. */
+async function readArticle(file: string, name: string, maxBytes: number): Promise<ArticleRead> {
+  const skip = (msg: string): ArticleRead => ({ skipped: true, warnings: [`${name}: ${msg}`] });
   let bytes: Buffer;
   try {
     const { size } = await stat(file);
-    if (size > maxBytes) {
-      warnings.push(`${name}: ${formatBytes(size)} is over the ${formatBytes(maxBytes)} limit for one article; skipped`);
-      return undefined;
-    }
+    if (size > maxBytes) return skip(`${formatBytes(size)} is over the ${formatBytes(maxBytes)} limit for one article; skipped`);
     bytes = await readFile(file);
   } catch (e) {
-    warnings.push(`${name}: unreadable (${(e as Error).message}); skipped`);
-    return undefined;
+    return skip(`unreadable (${(e as Error).message}); skipped`);
   }
   const decoded = decode(bytes);
-  if (decoded.kind === 'binary') {
-    warnings.push(`${name}: looks like a binary file, not text (${decoded.why}); skipped`);
-    return undefined;
-  }
-  if (decoded.note) warnings.push(`${name}: ${decoded.note}`);
+  if (decoded.kind === 'binary') return skip(`looks like a binary file, not text (${decoded.why}); skipped`);
   // Offsets index the stored text, so line endings are normalized once, here, and never again.
   const text = decoded.text.replace(/\r\n?/g, '\n');
-  if (text.trim() === '') {
-    warnings.push(`${name}: empty${bytes.length ? ' (only whitespace)' : ''}; skipped`);
-    return undefined;
-  }
-  return text;
+  if (text.trim() === '') return skip(`empty${bytes.length ? ' (only whitespace)' : ''}; skipped`);
+  return { text, warnings: decoded.note ? [`${name}: ${decoded.note}`] : [] };
 }
 
 type Decoded = { kind: 'text'; text: string; note?: string } | { kind: 'binary'; why: string };
