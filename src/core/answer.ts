@@ -71,6 +71,12 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
   const explicitBest = q.intent === 'quantity' && scored.some((s) => s.fit === 1 && s.score >= best * ratio);
   const competing = scored.filter((s) => s.score >= best * ratio && (!explicitBest || s.fit >= 0.9));
   const groups = groupFacts(competing, (a, b) => compatible(q, a, b));
+  // Sources that state a group's value with less support still count as agreeing with it.
+  for (const g of groups) {
+    for (const s of scored) {
+      if (s.score >= ANSWER_THRESHOLD * 0.8 && !competing.includes(s) && compatible(q, g[0]!, s)) g.push(s);
+    }
+  }
   const weight = (g: Scored[]) => Math.max(...g.map((s) => s.score)) * (1 + 0.25 * (uniq(g.map((s) => s.ref.article.id)).length - 1));
   groups.sort((a, b) => weight(b) - weight(a));
   const main = groups[0]!;
@@ -81,17 +87,26 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
   return render(q, ctx, main, conflicts);
 }
 
+
 function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
   const { index } = ctx;
   const out: Scored[] = [];
   const terms = q.terms;
   const questionWords = new Set(terms.map((t) => t.term));
+  const verbs = terms.filter((t) => t.pos === 'VERB');
   for (const ref of index.candidates(terms)) {
     const coverage = index.coverage(ref, terms);
     if (coverage < ANSWER_THRESHOLD * 0.8) continue;
-    for (const fact of index.factsOf(ref)) {
-      const factor = factFactor(q, fact, questionWords);
+    const facts = index.factsOf(ref);
+    // "When did X collapse": a date in a sentence without the event's verb dates something else.
+    const eventFactor = q.intent === 'date' && verbs.length && verbs.some((t) => index.matchHere(ref, t) < 0.7) ? 0.75 : 1;
+    const anchors = facts.length > 1 ? termPositions(ref, terms) : [];
+    for (const fact of facts) {
+      let factor = factFactor(q, fact, questionWords);
       if (factor <= 0) continue;
+      // Of two dates (or figures) in one sentence, the one next to the question's words answers it.
+      if (anchors.length) factor *= proximity(fact, anchors);
+      if (fact.kind === 'date') factor *= eventFactor;
       const fit = q.intent === 'quantity' ? dimensionFit(q.dimension!, fact) : factor;
       out.push({ fact, ref, score: coverage * factor, value: valueKey(fact), fit });
     }
@@ -128,6 +143,29 @@ function asksWhoSaid(q: Question): boolean {
   return q.terms.some((t) => t.pos === 'VERB' && SAYING.has(t.term));
 }
 
+/** Offsets of the sentence's words that match a question term (by shared stem prefix). */
+function termPositions(ref: SentenceRef, terms: QTerm[]): number[] {
+  const text = ref.article.raw.slice(ref.sentence.start, ref.sentence.end).toLowerCase();
+  const stems = terms.map((t) => t.term.slice(0, Math.max(4, t.term.length - 2)));
+  const out: number[] = [];
+  const re = /[\p{L}\p{N}]+/gu;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const w = m[0];
+    if (stems.some((s) => w.startsWith(s) || (s.length <= w.length + 2 && s.startsWith(w) && w.length >= 4))) out.push(ref.sentence.start + m.index);
+  }
+  return out;
+}
+
+/** 1 next to a question word, down to 0.75 a long way from any. */
+function proximity(fact: Fact, anchors: number[]): number {
+  let best = Infinity;
+  for (const a of anchors) {
+    const d = a < fact.span.start ? fact.span.start - a : a > fact.span.end ? a - fact.span.end : 0;
+    if (d < best) best = d;
+  }
+  return 1 - 0.25 * Math.min(1, best / 120);
+}
+
 /** How well a fact's type fits the question (0 = not an answer to it). */
 function factFactor(q: Question, f: Fact, questionWords: Set<string>): number {
   switch (q.intent) {
@@ -144,7 +182,7 @@ function factFactor(q: Question, f: Fact, questionWords: Set<string>): number {
       return f.attribute === 'person' ? 1 : f.attribute === 'organization' ? 0.7 : 0.4;
     }
     case 'entity': {
-      if (f.kind !== 'entity' || mentionedIn(String(f.value), questionWords)) return 0;
+      if (f.kind !== 'entity' || mentionedIn(String(f.value), questionWords, q.typeNoun)) return 0;
       const wanted = q.typeNoun ?? '';
       if (f.subject === wanted || synonymsOf(wanted).has(f.subject)) return 1;
       if (String(f.value).toLowerCase().split(/\s+/).includes(wanted)) return 1;
@@ -223,8 +261,8 @@ function nameWords(s: string): string[] {
 }
 
 /** A name the question itself uses is not its answer ("Apple Inc." for "… sued Apple?"). */
-function mentionedIn(name: string, questionWords: Set<string>): boolean {
-  const words = nameWords(name).filter((w) => !/^(inc|corp|co|ltd|llc|plc|group|company)$/.test(w));
+function mentionedIn(name: string, questionWords: Set<string>, kind?: string): boolean {
+  const words = nameWords(name).filter((w) => w !== kind && !/^(inc|corp|co|ltd|llc|plc|group|company)$/.test(w));
   if (!words.length) return false;
   const shared = words.filter((w) => questionWords.has(w)).length;
   return shared === words.length || shared / words.length >= 0.5;

@@ -63,8 +63,8 @@ export function clean(raw: string, meta: ArticleMeta = {}): Cleaned {
     let start = line.start;
     let text = raw.slice(start, line.end);
 
-    // `date YYYY-MM-DD` token at the very start of the article.
-    if (i === 0) {
+    // `date YYYY-MM-DD` token at the start of the article (after any navigation lines).
+    if (!published && bodyLinesSeen <= 1 && i < 8) {
       const m = /^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*/i.exec(text);
       if (m) {
         published = m[1];

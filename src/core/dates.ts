@@ -111,7 +111,10 @@ function findChronoDates(text: string, published: string | undefined, tense: Ten
   const results = chrono.parse(text, ref ?? new Date(2000, 0, 1, 12), { forwardDate: false });
   for (const r of results) {
     const s = r.start;
-    const surface = r.text.replace(/[,\s]+$/, '');
+    // chrono may fold a preceding count into the date ("rose to 22 on Wednesday").
+    const lead = /^\d+\s+(?=on\b|in\b|at\b)/i.exec(r.text)?.[0].length ?? 0;
+    const surface = r.text.slice(lead).replace(/[,\s]+$/, '');
+    const index = r.index + lead;
     const lower = surface.toLowerCase();
     if (!s.isCertain('day') && !s.isCertain('weekday') && !s.isCertain('month') && !s.isCertain('year')) continue;
     if (/^\d{1,2}$/.test(surface) || /^(?:at|on|in)?\s*\d{1,2}(?::\d\d)?\s*(?:am|pm)?$/i.test(surface)) continue;
@@ -119,7 +122,7 @@ function findChronoDates(text: string, published: string | undefined, tense: Ten
     const yearStated = s.isCertain('year') && !relative;
     if (!ref && !yearStated) {
       const wd = s.isCertain('weekday') && !s.isCertain('day') ? WEEKDAYS[s.get('weekday') ?? -1] : undefined;
-      out.push({ start: r.index, end: r.index + surface.length, surface, value: '', inferred: false, weekday: wd });
+      out.push({ start: index, end: index + surface.length, surface, value: '', inferred: false, weekday: wd });
       continue;
     }
     let y = s.get('year')!;
@@ -142,7 +145,7 @@ function findChronoDates(text: string, published: string | undefined, tense: Ten
       precision = 'day';
     }
     const value = precision === 'day' ? iso(y, m, d) : precision === 'month' ? iso(y, m) : iso(y);
-    out.push({ start: r.index, end: r.index + surface.length, surface, value, inferred: !yearStated });
+    out.push({ start: index, end: index + surface.length, surface, value, inferred: !yearStated });
   }
 }
 

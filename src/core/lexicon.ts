@@ -85,7 +85,7 @@ export const DIMENSION_WORDS: Record<string, string> = {
   wide: 'width', width: 'width', across: 'width', broad: 'width', diameter: 'width',
   thick: 'thickness', thickness: 'thickness',
   deep: 'depth', depth: 'depth',
-  away: 'distance', from: 'distance', distance: 'distance', far: 'distance', off: 'distance',
+  above: 'height', away: 'distance', from: 'distance', distance: 'distance', far: 'distance', off: 'distance',
   old: 'age',
 };
 
@@ -148,12 +148,12 @@ export const SYNONYM_SETS: string[][] = [
   ['begin', 'start', 'launch', 'commence', 'open', 'kick'],
   ['end', 'finish', 'conclude', 'close', 'stop'],
   ['cost', 'price', 'pay', 'charge', 'sell', 'retail', 'fee'],
-  ['die', 'death', 'dead', 'kill', 'pass'],
+  ['die', 'death', 'dead', 'kill', 'toll', 'fatality'],
   ['say', 'state', 'tell', 'announce', 'declare', 'claim', 'describe', 'call', 'tweet', 'write'],
   ['hit', 'target', 'strike', 'attack', 'bomb'],
   ['breach', 'break', 'pierce', 'penetrate', 'open', 'enter'],
   ['enter', 'cross', 'reach', 'penetrate', 'pierce'],
-  ['build', 'construct', 'erect', 'make'],
+  ['build', 'construct', 'erect', 'complete'],
   ['trap', 'stick', 'strand'],
   ['buy', 'purchase', 'acquire'],
   ['succeed', 'replace', 'successor'],

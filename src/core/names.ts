@@ -93,7 +93,7 @@ function typeName(tokens: Tok[], first: number, last: number, roleBefore?: strin
     kindNoun = words.find((w) => ORG_WORDS.has(w))!;
   } else if (roleBefore || (before && PERSON_TITLES.has(before.lower.replace(/\.$/, '')))) {
     type = 'person';
-    if (!roleBefore && before) description = before.v;
+    if (!roleBefore && before) description = descriptionBefore(tokens, first);
   } else if (/^[A-Z]{2,6}$/.test(tokens[first]!.v) && first === last) {
     type = 'organization';
   } else if (appositive && ROLE_WORDS_IN(appositive)) {
@@ -113,6 +113,17 @@ function typeName(tokens: Tok[], first: number, last: number, roleBefore?: strin
   else if (before?.lower === 'of' && tokens[first - 2]?.pos === 'NOUN' && /^[a-z]/.test(tokens[first - 2]!.v)) kindNoun = tokens[first - 2]!.lemma;
   if (appositive && !description) description = appositive;
   return { first, last, value: text(tokens, first, last), type, kindNoun, description };
+}
+
+/** "Italy's interior minister Matteo Salvini": the role phrase before a name. */
+function descriptionBefore(tokens: Tok[], first: number): string {
+  let k = first - 1;
+  while (k > 0) {
+    const t = tokens[k - 1]!;
+    if (t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN' || t.v === "'s" || t.v === '’s' || t.v === '-') k--;
+    else break;
+  }
+  return text(tokens, k, first - 1);
 }
 
 function ROLE_WORDS_IN(s: string): boolean {

@@ -192,6 +192,11 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
     const label = `${hedge ? hedge.text + ' ' : ''}${numText} ${counted.phrase}`;
     return finish('count', true, value, 'count', label, counted.last, counted.head);
   }
+  // A bare figure a count noun leads up to: "the death toll rose to 22", "the number of dead reached 40".
+  const about = subjectBefore(tokens, first);
+  if (/^(toll|number|total|tally|count|figure)$/.test(about) && /^\d/.test(t.v)) {
+    return finish('count', true, value, 'count', `${hedge ? hedge.text + ' ' : ''}${numText}`, last, about);
+  }
   return undefined;
 
   function finish(attribute: string, explicit: boolean, v: number, unitName: string, label: string, end: number, subject: string): FoundQuantity {

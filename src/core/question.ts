@@ -129,7 +129,8 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
   if (which && !/^(is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|happened|happens|caused|causes|made|makes)$/.test(which[1]!)) {
     const tok = terms.find((t) => t.term === which[1] || t.term === which[1]!.replace(/s$/, ''));
     const typeNoun = tok?.term ?? which[1]!;
-    return { ...base, intent: 'entity', typeNoun, terms: terms.filter((t) => t.term !== typeNoun) };
+    // The kind asked for stays a term: a sentence naming "the X river" is about rivers.
+    return { ...base, intent: 'entity', typeNoun, terms: tok ? terms : [...terms, { term: typeNoun, weight: 2, name: false, pos: 'NOUN' }] };
   }
   if (/^where\b/.test(lower)) return { ...base, intent: 'entity', typeNoun: 'place', terms };
   return { ...base, terms };

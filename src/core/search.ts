@@ -17,8 +17,9 @@ export interface SentenceRef {
 }
 
 /** How strongly each way of finding a term counts. */
-const MATCH = { exact: 1, variant: 0.9, synonym: 0.7, nearby: 0.7, title: 0.7, article: 0.5 } as const;
+const MATCH = { exact: 1, variant: 0.9, synonym: 0.7, nearby: 0.7, title: 0.6, article: 0.5 } as const;
 const ABSENT_PENALTY = 0.75;
+const ABSENT_VERB_PENALTY = 0.85;
 
 export class SearchIndex {
   readonly refs: SentenceRef[] = [];
@@ -125,16 +126,17 @@ export class SearchIndex {
     if (!terms.length) return 0;
     let got = 0;
     let total = 0;
-    let absent = 0;
+    let penalty = 1;
     for (const t of terms) {
       const w = t.weight * this.specificity(t.term);
       const m = this.match(ref, t);
       total += w;
       got += w * m;
-      if (m === 0) absent++;
+      if (m === 0) penalty *= t.pos === 'VERB' ? ABSENT_VERB_PENALTY : ABSENT_PENALTY;
     }
-    // A term the whole article never uses is evidence the sentence answers another question.
-    return (got / total) * ABSENT_PENALTY ** absent;
+    // A term the whole article never uses is evidence the sentence answers another question
+    // (verbs less so: they are paraphrased more often than nouns and names).
+    return (got / total) * penalty;
   }
 
   /**
@@ -159,6 +161,11 @@ export class SearchIndex {
     const near = Math.max(prev ? this.inSet(prev, t) * MATCH.nearby : 0, this.inSet(title, t) * MATCH.title);
     const article = this.inSet(this.articleTerms[ref.a]!, t) * MATCH.article;
     return Math.max(inSet, near, article);
+  }
+
+  /** How a term is found in the sentence itself, ignoring its context (0..1). */
+  matchHere(ref: SentenceRef, t: QTerm): number {
+    return this.inSet(this.sentenceTerms[ref.a]![ref.sentence.index]!, t);
   }
 
   private inSet(set: Set<string>, t: QTerm): number {
