@@ -5,7 +5,7 @@
 import dotenv from 'dotenv';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { startBot } from './discord/bot.js';
-import { startShards } from './discord/sharding.js';
+import { createShards } from './discord/sharding.js';
 import { runChat } from './cli/chat.js';
 import { createLogger } from './logger.js';
 import { loadEngine } from './load-engine.js';
@@ -51,15 +51,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   process.on('unhandledRejection', (e) => logger.error('unhandled rejection', { error: e instanceof Error ? e.message : String(e) }));
 
-  // Built once here, before any shard exists: shards then only read the stored table.
-  const engine = await loadEngine({ corpusDir: config.corpusDir, dataDir: config.dataDir, publicUrl: config.publicUrl, logger });
-  const web = await startWebServer({ engine, port: config.port, host: config.webHost, logger }).catch((e: Error) => {
-    logger.warn(`snippet viewer not started: ${e.message} (set PORT to a free port)`);
-    return undefined;
-  });
-
   const stops: (() => Promise<void>)[] = [];
-  if (web) stops.push(() => web.close());
   let stopping = false;
   const shutdown = async (why: string, code = 0) => {
     if (stopping) return;
@@ -71,6 +63,14 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
+  // Built once here, before any shard exists: shards then only read the stored table.
+  const engine = await loadEngine({ corpusDir: config.corpusDir, dataDir: config.dataDir, publicUrl: config.publicUrl, logger });
+  const web = await startWebServer({ engine, port: config.port, host: config.webHost, logger }).catch((e: Error) => {
+    logger.warn(`snippet viewer not started: ${e.message} (set PORT to a free port)`);
+    return undefined;
+  });
+
+  if (web) stops.push(() => web.close());
   if (!config.discordToken) {
     process.stdout.write(guidance(config));
     await runChat({ engine, input: process.stdin, output: process.stdout });
@@ -79,13 +79,15 @@ async function main(): Promise<void> {
   }
   try {
     if (config.shards) {
-      const shards = await startShards({ config, logger });
+      const shards = createShards({ config, logger });
       stops.push(shards.stop);
+      await shards.spawn();
     } else {
       const bot = await startBot({ config, engine, logger });
       stops.push(bot.stop);
     }
   } catch (e) {
+    if (stopping) return; // shutting down while starting: the failure is ours
     logger.error(`could not start the Discord bot: ${(e as Error).message}`);
     await shutdown('start failed', 1);
   }

@@ -6,6 +6,7 @@
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { loadEngine } from '../load-engine.js';
+import { createFileStore, type FactStore } from '../store/fact-store.js';
 import { startBot } from './bot.js';
 
 const config = loadConfig();
@@ -20,22 +21,31 @@ const logger = {
 
 process.on('unhandledRejection', (e) => logger.error('unhandled rejection', { error: e instanceof Error ? e.message : String(e) }));
 
+let bot: Awaited<ReturnType<typeof startBot>> | undefined;
+let stopping = false;
+const stop = async (why: string, code = 0) => {
+  if (stopping) return;
+  stopping = true;
+  logger.info(`stopping (${why})`);
+  await bot?.stop().catch((e: unknown) => logger.error('error while stopping', { error: String(e) }));
+  process.exit(code);
+};
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));
+// The manager went away (even while this shard is still starting): don't linger.
+process.on('disconnect', () => void stop('manager disconnected'));
+
 try {
-  const engine = await loadEngine({ corpusDir: config.corpusDir, dataDir: config.dataDir, publicUrl: config.publicUrl, logger });
-  const bot = await startBot({ config, engine, logger });
-  let stopping = false;
-  const stop = async (why: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info(`stopping (${why})`);
-    await bot.stop().catch((e: unknown) => logger.error('error while stopping', { error: String(e) }));
-    process.exit(0);
+  // One writer per file (lowdb): the manager wrote the table; a shard only reads it. Should the
+  // table be missing (data folder wiped mid-run), the shard builds its own in memory.
+  const files = createFileStore(config.dataDir, logger);
+  const readOnly: FactStore = {
+    load: (hash) => files.load(hash),
+    save: async () => logger.warn('fact table not found in the store; built in memory for this shard only'),
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  // The manager went away: a shard without its manager should not linger.
-  process.on('disconnect', () => void stop('manager disconnected'));
+  const engine = await loadEngine({ corpusDir: config.corpusDir, dataDir: config.dataDir, publicUrl: config.publicUrl, logger, store: readOnly });
+  if (!stopping) bot = await startBot({ config, engine, logger });
 } catch (e) {
   logger.error('shard failed to start', { error: (e as Error).message });
-  process.exit(1);
+  await stop('start failed', 1);
 }

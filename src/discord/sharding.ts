@@ -9,16 +9,19 @@ import type { Logger } from '../core/types.js';
 
 export interface ShardsHandle {
   manager: ShardingManager;
+  /** Spawns every shard, one after another, and resolves when all are ready. */
+  spawn(): Promise<void>;
+  /** Kills every shard spawned so far (also while `spawn` is still running). */
   stop(): Promise<void>;
 }
 
 const WORKER = fileURLToPath(new URL('./shard-worker.ts', import.meta.url));
 
 /**
- * Spawns `config.shards` shards (an explicit count: 'auto' would ask discord.com) and waits for
- * each to be ready. Children inherit the environment, DISCORD_API_URL included.
+ * A manager for `config.shards` shards (an explicit count: 'auto' would ask discord.com).
+ * Children inherit the environment, DISCORD_API_URL included.
  */
-export async function startShards(opts: { config: Config; logger: Logger; spawnDelayMs?: number; readyTimeoutMs?: number }): Promise<ShardsHandle> {
+export function createShards(opts: { config: Config; logger: Logger; spawnDelayMs?: number; readyTimeoutMs?: number }): ShardsHandle {
   const { config, logger } = opts;
   if (!config.discordToken) throw new Error('sharding needs DISCORD_TOKEN');
   if (!config.shards) throw new Error('sharding needs SHARDS (a whole number of shards)');
@@ -30,18 +33,22 @@ export async function startShards(opts: { config: Config; logger: Logger; spawnD
     // Shards run TypeScript through tsx, like the manager.
     execArgv: ['--import', import.meta.resolve('tsx')],
   });
+  let stopped = false;
   manager.on('shardCreate', (shard) => {
     logger.info('shard spawned', { shard: shard.id, of: config.shards });
-    shard.on('death', (p) => logger.error('shard process exited', { shard: shard.id, exitCode: 'exitCode' in p ? p.exitCode : undefined }));
+    shard.on('death', (p) => (stopped ? logger.debug : logger.error)('shard process exited', { shard: shard.id, exitCode: 'exitCode' in p ? p.exitCode : undefined }));
     shard.on('error', (e) => logger.error('shard error', { shard: shard.id, error: e.message }));
   });
-  const started = performance.now();
-  // Discord allows one IDENTIFY per 5 s per max_concurrency bucket; the default delay honours it.
-  await manager.spawn({ amount: config.shards, delay: opts.spawnDelayMs ?? 5500, timeout: opts.readyTimeoutMs ?? 60_000 });
-  logger.info('all shards ready', { shards: config.shards, ms: Math.round(performance.now() - started) });
   return {
     manager,
+    spawn: async () => {
+      const started = performance.now();
+      // Discord allows one IDENTIFY per 5 s per max_concurrency bucket; the default delay honours it.
+      await manager.spawn({ amount: config.shards, delay: opts.spawnDelayMs ?? 5500, timeout: opts.readyTimeoutMs ?? 60_000 });
+      if (!stopped) logger.info('all shards ready', { shards: config.shards, ms: Math.round(performance.now() - started) });
+    },
     stop: async () => {
+      stopped = true;
       for (const shard of manager.shards.values()) shard.kill();
     },
   };
