@@ -121,7 +121,7 @@ class EmbedBudget {
 /** A short, stable label for an article id: `000` for seeds-style ids, else the id itself. */
 export function sourceLabel(id: string): string {
   const m = /^(\d+)_/.exec(id);
-  return truncate(m ? m[1]! : id, 40);
+  return m ? m[1]! : inline(id, 40);
 }
 
 /** Text that is shown inside a masked link or bold: markdown escaped, brackets softened. */

@@ -163,6 +163,29 @@ describe('with a Discord token, against the fake Discord', () => {
     await fake.waitForRequest((r) => r.method === 'PUT' && r.path === `/applications/${BOT.id}/commands`, 5000, 'global registration');
   }, 60_000);
 
+  it('`npm start` with a token logs in, answers, serves the viewer, and shuts down cleanly on SIGINT', async () => {
+    const dataDir = await tempDir('coverage-bot-start-');
+    const before = fake.identifies.length;
+    const started = Date.now();
+    const p = tsx('src/main.ts', cleanEnv({ DISCORD_TOKEN: 'fake-token.start', DISCORD_API_URL: fake.apiUrl, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info' }));
+    const [, viewer] = await p.waitFor(/snippet viewer listening on (http:\/\/\S+)/, 30_000, 'err');
+    await p.waitFor(/logged in to Discord as coverage-bot/, 30_000, 'err');
+    const startMs = Date.now() - started;
+    expect(fake.identifies.length).toBe(before + 1);
+    const page = await fetch(`${viewer}/sources`, { signal: AbortSignal.timeout(5000) });
+    expect(page.status).toBe(200);
+
+    const i = fake.command('ask', [{ name: 'question', value: 'How long is the Rafiqah wall?' }], { user: { id: '1900000000000000001', username: 'z' } });
+    const edit = await fake.waitForRequest((r) => r.method === 'PATCH' && r.path.endsWith(`/${i.token}/messages/@original`), 5000, 'the answer');
+    expect(edit.body.embeds[0].description).toMatch(/2,?500/);
+
+    p.child.kill('SIGINT');
+    expect(await p.exited).toBe(0);
+    expect(p.err()).toMatch(/shutting down \(SIGINT\)/);
+    expect(p.err()).not.toContain('fake-token.start');
+    expect(startMs).toBeLessThan(30_000);
+  }, 60_000);
+
   it('`npm start` with SHARDS=2 builds the fact table once, spawns two shards, and each answers', async () => {
     const dataDir = await tempDir('coverage-bot-shards-');
     const before = fake.identifies.length;
