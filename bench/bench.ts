@@ -6,6 +6,8 @@
  * replicated to 2,000 articles. Each copy gets its own date and a deterministic sprinkling of
  * substituted words, so neither the corpus hash nor wire-copy detection sees copies as one text.
  *
+ * `tsx bench/bench.ts --make-corpus DIR` only writes the 2,000-article corpus, for profiling by hand.
+ *
  * Child modes (used by the parent, not meant to be run by hand):
  *   bench.ts --child ingest CORPUS DATA   build + save the store, print {ms, maxRssKb}
  *   bench.ts --child cold CORPUS DATA     load from the store, answer one question, exit
@@ -237,7 +239,9 @@ async function main(): Promise<void> {
 }
 
 const argv = process.argv.slice(2);
-if (argv[0] === '--child') {
+if (argv[0] === '--make-corpus' && argv[1]) {
+  console.log(await makeCorpus(argv[1]));
+} else if (argv[0] === '--child') {
   await child(argv[1]!, argv[2]!, argv[3]!);
 } else {
   await main();

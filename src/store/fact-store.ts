@@ -3,10 +3,10 @@
  * per hash in DATA_DIR) and an in-memory one. A stored table that cannot be trusted is
  * reported and treated as missing, so the caller rebuilds it; loading never crashes.
  */
-import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { Low } from 'lowdb';
-import { DataFile } from 'lowdb/node';
+import { Low, type Adapter } from 'lowdb';
 import { SCHEMA_VERSION, type FactTable } from '../core/engine.js';
 import type { Logger } from '../core/types.js';
 
@@ -29,15 +29,12 @@ export function tableFileName(hash: string): string {
 }
 
 /**
- * A lowdb store under `dataDir`. Writes are atomic (lowdb's steno writes a temp file and
- * renames it), so a crash mid-write leaves the old file and concurrent writers of the same
- * table cannot interleave.
+ * A lowdb store under `dataDir`. Writes are atomic (a temp file renamed into place), so a
+ * crash mid-write leaves the old file and concurrent writers of the same table cannot interleave.
  */
 export function createFileStore(dataDir: string, logger?: Logger, opts: FileStoreOptions = {}): FactStore {
   const keep = opts.keep ?? 4;
-  // Not JSONFile: it pretty-prints, which makes a 2,000-article table much larger and slower.
-  const db = (file: string) =>
-    new Low<FactTable | null>(new DataFile<FactTable | null>(file, { parse: JSON.parse, stringify: (t) => JSON.stringify(t) }), null);
+  const db = (file: string) => new Low<FactTable | null>(new CompactJsonFile<FactTable>(file), null);
 
   return {
     async load(hash) {
@@ -70,6 +67,65 @@ export function createFileStore(dataDir: string, logger?: Logger, opts: FileStor
     },
   };
 }
+
+/**
+ * A lowdb adapter for large tables. Not lowdb's JSONFile: it pretty-prints, and it builds the
+ * whole file as one string, which at 2,000 articles costs well over 100 MB of peak memory.
+ * This one writes compact JSON in ~1 MB chunks to a temp file, then renames it into place.
+ */
+export class CompactJsonFile<T extends object> implements Adapter<T | null> {
+  constructor(private readonly file: string) {}
+
+  async read(): Promise<T | null> {
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw e;
+    }
+    return JSON.parse(text) as T;
+  }
+
+  async write(data: T | null): Promise<void> {
+    if (data === null) return;
+    // Unique per writer, so concurrent processes never write into the same temp file.
+    const tmp = `${this.file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+    const fh = await open(tmp, 'w');
+    try {
+      let buf = '{';
+      let first = true;
+      for (const [key, value] of Object.entries(data)) {
+        const whole = Array.isArray(value) ? '' : JSON.stringify(value);
+        if (whole === undefined) continue;
+        buf += `${first ? '' : ','}${JSON.stringify(key)}:`;
+        first = false;
+        if (!Array.isArray(value)) {
+          buf += whole;
+          continue;
+        }
+        buf += '[';
+        for (let i = 0; i < value.length; i++) {
+          buf += (i ? ',' : '') + (JSON.stringify(value[i]) ?? 'null');
+          if (buf.length > CHUNK) {
+            await fh.write(buf);
+            buf = '';
+          }
+        }
+        buf += ']';
+      }
+      await fh.write(buf + '}');
+      await fh.close();
+      await rename(tmp, this.file);
+    } catch (e) {
+      await fh.close().catch(() => undefined);
+      await unlink(tmp).catch(() => undefined);
+      throw e;
+    }
+  }
+}
+
+const CHUNK = 1 << 20;
 
 /** A store that lives and dies with the process: for tests and throwaway runs. */
 export function createMemoryStore(): FactStore {
