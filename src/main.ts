@@ -29,7 +29,7 @@ function guidance(config: Config): string {
     '     to register commands on one server instantly while you try it).',
     `  3. Invite the bot: ${inviteUrl(config.discordClientId)}`,
     '  4. npm run deploy-commands, then npm start.',
-    'The full walk-through is in docs/discord.md.',
+    'The full walk-through is in README.md (Running the bot on Discord).',
     '',
     `Meanwhile, try it here: ask about the coverage in ${config.corpusDir}/ (/help lists the commands).`,
     '',
