@@ -2,10 +2,10 @@
  * `npm run ingest -- [--corpus DIR] [--force] [--json]`: builds the fact table for a corpus
  * (or confirms the stored one is current) and prints a summary.
  */
+import path from 'node:path';
 import { buildOrLoadTable } from '../load-engine.js';
 import { createFileStore, tableFileName, type FactStore } from '../store/fact-store.js';
 import { cliContext, COMMON_OPTIONS, JSON_OPTION, out, runCli, type CommandSpec } from './args.js';
-import path from 'node:path';
 
 const spec: CommandSpec = {
   name: 'ingest',
