@@ -104,6 +104,19 @@ export function findAliases(articles: Article[]): Record<string, string[]> {
       }
     }
   }
+  // Initials of multi-word names ("United Nations" → "un"), unless the text defines them otherwise.
+  const defined = new Set(map.keys());
+  for (const a of articles) {
+    for (const s of a.sentences) {
+      const text = a.raw.slice(s.start, s.end);
+      for (const m of text.matchAll(/\b[A-Z][a-z]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][a-z]+){1,4}\b/g)) {
+        const words = m[0].split(/\s+/).filter((w) => !/^(of|the)$/i.test(w));
+        const initials = words.map((w) => w[0]!.toLowerCase()).join('');
+        if (initials.length < 2 || defined.has(initials)) continue;
+        add(initials, words.join(' ').toLowerCase());
+      }
+    }
+  }
   return Object.fromEntries([...map.entries()].map(([k, v]) => [k, [...v].sort()]));
 }
 

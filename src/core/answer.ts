@@ -61,6 +61,8 @@ export function answerQuestion(q: Question, ctx: AnswerContext): Answer {
 
 /** Scores candidate facts of the question's type and renders the best-supported group. */
 function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
+  // A kind the coverage never names ("which agency") is no evidence against a sentence.
+  if (q.intent === 'entity' && q.typeNoun) q = { ...q, terms: q.terms.filter((t) => t.term !== q.typeNoun || ctx.index.vocab.has(t.term)) };
   const scored = scoreFacts(q, ctx);
   if (!scored.length) return undefined;
   const best = Math.max(...scored.map((s) => s.score));
@@ -102,13 +104,24 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
     const eventFactor = q.intent === 'date' && verbs.length && verbs.some((t) => index.matchHere(ref, t) < 0.7) ? 0.75 : 1;
     const anchors = facts.length > 1 ? termPositions(ref, terms) : [];
     for (const fact of facts) {
-      let factor = factFactor(q, fact, questionWords);
+      let factor = factFactor(q, fact, questionWords, index.table.aliases ?? {});
       if (factor <= 0) continue;
       // Of two dates (or figures) in one sentence, the one next to the question's words answers it.
       if (anchors.length) factor *= proximity(fact, anchors);
       if (fact.kind === 'date') factor *= eventFactor;
       const fit = q.intent === 'quantity' ? dimensionFit(q.dimension!, fact) : factor;
       out.push({ fact, ref, score: coverage * factor, value: valueKey(fact), fit });
+    }
+    // "What did the UN say" where the text reports it without quote marks: the attributed sentence.
+    if (q.intent === 'quote' && q.speaker && ref.sentence.attribution && speakerMatch(ref.sentence.attribution, q.speaker, index.table.aliases ?? {})
+      && !index.factsOf(ref).some((f) => f.kind === 'quote')) {
+      const text = ref.article.raw.slice(ref.sentence.start, ref.sentence.end);
+      const pseudo: Fact = {
+        id: `${ref.article.id}#${ref.sentence.index}.said`, article: ref.article.id, sentence: ref.sentence.index,
+        span: { start: ref.sentence.start, end: ref.sentence.end }, kind: 'quote', attribute: 'reported', subject: '',
+        value: text, surface: text, label: text, attribution: ref.sentence.attribution,
+      };
+      out.push({ fact: pseudo, ref, score: Math.max(coverage, 0.6) * 0.9, value: text.toLowerCase(), fit: 0.9 });
     }
     // Who said it: the sentence's attribution answers "who called it …".
     if (q.intent === 'person' && !q.describe && ref.sentence.attribution && asksWhoSaid(q)) {
@@ -167,7 +180,7 @@ function proximity(fact: Fact, anchors: number[]): number {
 }
 
 /** How well a fact's type fits the question (0 = not an answer to it). */
-function factFactor(q: Question, f: Fact, questionWords: Set<string>): number {
+function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: Record<string, string[]>): number {
   switch (q.intent) {
     case 'quantity':
       return f.kind === 'quantity' ? dimensionFit(q.dimension!, f) * subjectFit(q, f, questionWords) : 0;
@@ -185,14 +198,14 @@ function factFactor(q: Question, f: Fact, questionWords: Set<string>): number {
       if (f.kind !== 'entity' || mentionedIn(String(f.value), questionWords, q.typeNoun)) return 0;
       const wanted = q.typeNoun ?? '';
       if (f.subject === wanted || synonymsOf(wanted).has(f.subject)) return 1;
-      if (String(f.value).toLowerCase().split(/\s+/).includes(wanted)) return 1;
+      if (String(f.value).toLowerCase().split(/\s+/).at(-1) === wanted) return 1;
       const cls = TYPE_CLASSES[wanted];
       if (cls && cls === f.attribute) return 0.8;
       if (cls && f.attribute === 'thing') return 0.7;
       return 0.5;
     }
     case 'quote':
-      return f.kind === 'quote' && q.speaker && f.attribution && namesMatch(f.attribution, q.speaker) ? 1 : 0;
+      return f.kind === 'quote' && q.speaker && f.attribution && speakerMatch(f.attribution, q.speaker, aliases) ? 1 : 0;
     default:
       return 0;
   }
@@ -245,6 +258,12 @@ function compatible(q: Question, a: Scored, b: Scored): boolean {
   }
   if (q.intent === 'quote') return similarText(String(fa.value), String(fb.value));
   return namesMatch(a.value, b.value);
+}
+
+/** A speaker as asked matches a speaker as written, directly or through a corpus alias ("UN" ~ "United Nations"). */
+function speakerMatch(written: string, asked: string, aliases: Record<string, string[]>): boolean {
+  if (namesMatch(written, asked)) return true;
+  return (aliases[asked.toLowerCase()] ?? []).some((alt) => namesMatch(written, alt));
 }
 
 /** Names match when one's words contain the other's ("McGurk" ~ "Brett McGurk"). */
@@ -316,6 +335,8 @@ function render(q: Question, ctx: AnswerContext, main: Scored[], conflictGroups:
 
 /** The fact to show for a group: an exact, non-hedged value from the best-scored sentence. */
 function pickLead(group: Scored[]): Scored {
+  // For quotes, the fullest version of the words (sources quote the same line at different lengths).
+  if (group[0]!.fact.kind === 'quote') return [...group].sort((a, b) => String(b.fact.value).length - String(a.fact.value).length || b.score - a.score)[0]!;
   return [...group].sort((a, b) => Number(Boolean(a.fact.approx)) - Number(Boolean(b.fact.approx)) || b.score - a.score)[0]!;
 }
 
@@ -329,7 +350,7 @@ function displayValue(q: Question, lead: Scored, group: Scored[]): string {
     const shown = q.precision === 'year' ? v.slice(0, 4) : v;
     return resolved.inferred ? `${shown} (“${phrase}”, ${resolved.label}; inferred from the article date)` : `${shown} (“${resolved.surface.replace(/^(on|in)\s+/i, '')}”)`;
   }
-  if (f.kind === 'quote') return `“${f.value}” — ${f.attribution ?? 'unattributed'}`;
+  if (f.kind === 'quote') return f.attribute === 'reported' ? `${f.attribution}: ${f.value}` : `“${f.value}” — ${f.attribution ?? 'unattributed'}`;
   if (f.kind === 'entity') {
     const names = group.map((s) => String(s.fact.value));
     const longest = names.reduce((a, b) => (b.length > a.length ? b : a));

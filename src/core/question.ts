@@ -4,7 +4,7 @@
  */
 import type { IntentType } from './types.js';
 import type { Nlp } from './nlp.js';
-import { QUESTION_STOP } from './lexicon.js';
+import { QUESTION_STOP, UNITS } from './lexicon.js';
 import { splitTerm } from './analyze.js';
 
 export interface QTerm {
@@ -106,14 +106,21 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
 
   // Quantities.
   const how = /\bhow (many|much|long|tall|high|wide|far|deep|thick|big|large|old|heavy|often)\b/.exec(lower);
-  const measureNoun = /\bwhat (?:is|was|are|were|'s) the (?:total |overall |estimated |approximate |exact )?(\w+)\b/.exec(lower)
+  const measureNoun = /\bwhat(?: is| was| are| were|'s|’s) the (?:total |overall |estimated |approximate |exact )?(\w+)\b/.exec(lower)
     ?? /^(?:what|which) (\w+)\b/.exec(lower);
   if (how || (measureNoun && NOUN_DIMENSIONS[measureNoun[1]!])) {
     let dimension = how ? DIMENSIONS[how[1]!]! : NOUN_DIMENSIONS[measureNoun![1]!]!;
     if (how?.[1] === 'long' && /\b(last|lasted|take|took|taken|ago|since|wait|waited|spend|spent|stay|stayed|run|ran)\b/.test(lower)) dimension = 'duration';
     if (how?.[1] === 'much' && !/\b(cost|costs|price|priced|pay|paid|spend|spent|charge|charged|worth|sell|sold|fund|funding|raise|raised|money|budget|fine|fined|value|valued|earn|earned|make|made|lose|lost|invest|invested)\b/.test(lower)) dimension = 'number';
-    const focus = focusNoun(q, how ? how.index + how[0].length : measureNoun!.index + measureNoun![0].length, nlp, how?.[1] === 'many');
-    return { ...base, intent: 'quantity', dimension, focus, terms };
+    let focus = focusNoun(q, how ? how.index + how[0].length : measureNoun!.index + measureNoun![0].length, nlp, how?.[1] === 'many');
+    // "How many miles long is the wall": a unit after "how many" asks for a measure, not a count.
+    const unit = focus ? UNITS[focus] ?? UNITS[`${focus}s`] : undefined;
+    if (how?.[1] === 'many' && unit) {
+      const dim = /\b(long|tall|high|wide|far|deep|thick)\b/.exec(lower.slice(how.index + how[0].length));
+      dimension = dim ? DIMENSIONS[dim[1]!]! : unit.dim;
+      focus = focusNoun(q, lower.indexOf(' is ', how.index) > 0 ? lower.indexOf(' is ', how.index) + 4 : how.index + how[0].length, nlp, false);
+    }
+    return { ...base, intent: 'quantity', dimension, focus, terms: terms.filter((t) => !UNITS[t.term]) };
   }
 
   // People.
@@ -129,6 +136,7 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
   if (which && !/^(is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|happened|happens|caused|causes|made|makes)$/.test(which[1]!)) {
     const tok = terms.find((t) => t.term === which[1] || t.term === which[1]!.replace(/s$/, ''));
     const typeNoun = tok?.term ?? which[1]!;
+    if (NOUN_DIMENSIONS[typeNoun]) return { ...base, intent: 'quantity', dimension: NOUN_DIMENSIONS[typeNoun], terms };
     // The kind asked for stays a term: a sentence naming "the X river" is about rivers.
     return { ...base, intent: 'entity', typeNoun, terms: tok ? terms : [...terms, { term: typeNoun, weight: 2, name: false, pos: 'NOUN' }] };
   }
