@@ -109,6 +109,8 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
       // Of two dates (or figures) in one sentence, the one next to the question's words answers it.
       if (anchors.length) factor *= proximity(fact, anchors);
       if (fact.kind === 'date') factor *= eventFactor;
+      // "Cisco sues Apple" for "which company sued Apple": the name doing the asked action.
+      if (fact.kind === 'entity' && verbs.length && doesVerb(ref, fact, verbs)) factor = Math.min(1, factor * 1.4);
       const fit = q.intent === 'quantity' ? dimensionFit(q.dimension!, fact) : factor;
       out.push({ fact, ref, score: coverage * factor, value: valueKey(fact), fit });
     }
@@ -169,6 +171,20 @@ function termPositions(ref: SentenceRef, terms: QTerm[]): number[] {
   return out;
 }
 
+/** Whether the words right after a name are one of the question's verbs (after auxiliaries). */
+function doesVerb(ref: SentenceRef, fact: Fact, verbs: QTerm[]): boolean {
+  const after = ref.article.raw.slice(fact.span.end, Math.min(ref.sentence.end, fact.span.end + 40)).toLowerCase();
+  const words = after.split(/[^\p{L}]+/u).filter(Boolean);
+  let k = 0;
+  while (k < words.length && /^(has|have|had|was|were|is|are|will|would|be|been|being|also|later|then|reportedly)$/.test(words[k]!)) k++;
+  const w = words[k];
+  if (!w) return false;
+  return verbs.some((v) => {
+    const stem = v.term.slice(0, Math.max(3, v.term.length - 1));
+    return w.startsWith(stem) || [...synonymsOf(v.term)].some((syn) => w.startsWith(syn.slice(0, Math.max(3, syn.length - 1))));
+  });
+}
+
 /** 1 next to a question word, down to 0.75 a long way from any. */
 function proximity(fact: Fact, anchors: number[]): number {
   let best = Infinity;
@@ -190,12 +206,12 @@ function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: R
     case 'person': {
       if (f.kind !== 'entity') return 0;
       if (q.describe) return f.description && namesMatch(String(f.value), q.describe) ? 1 : 0;
-      if (mentionedIn(String(f.value), questionWords)) return 0;
+      if (mentionedIn(String(f.value), questionWords, undefined, aliases)) return 0;
       if (isRoleOnly(String(f.value))) return 0;
       return f.attribute === 'person' ? 1 : f.attribute === 'organization' ? 0.7 : 0.4;
     }
     case 'entity': {
-      if (f.kind !== 'entity' || mentionedIn(String(f.value), questionWords, q.typeNoun)) return 0;
+      if (f.kind !== 'entity' || mentionedIn(String(f.value), questionWords, q.typeNoun, aliases)) return 0;
       const wanted = q.typeNoun ?? '';
       if (f.subject === wanted || synonymsOf(wanted).has(f.subject)) return 1;
       if (String(f.value).toLowerCase().split(/\s+/).at(-1) === wanted) return 1;
@@ -280,7 +296,9 @@ function nameWords(s: string): string[] {
 }
 
 /** A name the question itself uses is not its answer ("Apple Inc." for "… sued Apple?"). */
-function mentionedIn(name: string, questionWords: Set<string>, kind?: string): boolean {
+function mentionedIn(name: string, questionWords: Set<string>, kind?: string, aliases: Record<string, string[]> = {}): boolean {
+  // "Worldwide Developers Conference" is what a question saying "WWDC" already names.
+  if ((aliases[name.toLowerCase()] ?? []).some((alt) => questionWords.has(alt))) return true;
   const words = nameWords(name).filter((w) => w !== kind && !/^(inc|corp|co|ltd|llc|plc|group|company)$/.test(w));
   if (!words.length) return false;
   const shared = words.filter((w) => questionWords.has(w)).length;

@@ -121,6 +121,32 @@ describe('answers on the seeds', () => {
     }
   });
 
+  it('what a speaker said without quote marks, found through the initials of its name ("UN")', () => {
+    const a = seeds.ask('What did the UN say?');
+    expect(a.answered).toBe(true);
+    expect(a.answer).toMatch(/^United Nations: .*100,000 civilians/);
+  });
+
+  it('the fullest version of a quote that sources cut differently', () => {
+    expect(seeds.ask('What did McGurk say?').answer).toMatch(/“key milestone in campaign to liberate the city”/);
+  });
+
+  it('"how many miles long" asks for a length, not a count of miles', () => {
+    const q = parseQuestion('How many miles long is the wall?', nlp);
+    expect(q).toMatchObject({ intent: 'quantity', dimension: 'length', focus: 'wall' });
+    expect(seeds.ask('How many miles long is the wall?').answer).toMatch(/^2,500 m/);
+  });
+
+  it('of two dates in one sentence, the one next to the asked words', () => {
+    const engine = createEngine(buildFactTable([{
+      id: 'b', meta: {},
+      raw: 'Bridge falls\n\nAugust 15, 2018\n\nThe bridge was completed in 1967 and had undergone repairs in 2016.\n\nA section of the bridge collapsed on Tuesday, police said.\n',
+    }], 'b', nlp), nlp, { publicUrl: 'http://localhost:8080' });
+    expect(engine.ask('When were repairs done on the bridge?').answer).toMatch(/^2016/);
+    expect(engine.ask('When did the bridge collapse?').answer).toMatch(/^2018-08-14/);
+    expect(engine.ask('When was the bridge built?').answer).toMatch(/^1967/);
+  });
+
   it.each([
     'How many Azerbaijani soldiers were wounded?',
     'Who is the president of Brazil?',
