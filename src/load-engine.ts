@@ -53,7 +53,11 @@ export async function buildOrLoadTable(opts: LoadOptions): Promise<LoadedTable> 
     return { table: stored, cached: true, warnings: corpus.warnings, nlp };
   }
   const started = performance.now();
-  const table = buildFactTable(corpus.articles, key, nlp);
+  const table = buildFactTable(corpus.articles, key, nlp, (id, err) => {
+    const warning = `${id}: skipped, extraction failed (${err instanceof Error ? err.message : String(err)})`;
+    corpus.warnings.push(warning);
+    logger.warn(`corpus ${opts.corpusDir}: ${warning}`);
+  });
   logger.info(`built fact table for ${opts.corpusDir}`, {
     articles: table.articles.length,
     facts: table.facts.length,
