@@ -61,6 +61,8 @@ export interface Config {
   webHost: string;
   logLevel: (typeof LOG_LEVELS)[number];
   shards?: number;
+  /** True inside a ShardingManager child: discord.js then reads its shard ids from the environment. */
+  shardWorker: boolean;
 }
 
 export class ConfigError extends Error {
@@ -71,7 +73,9 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // Inside a ShardingManager child, discord.js sets SHARDS to the child's own shard ids
   // ("0", "[0]"), not the shard count the operator configured: it is not ours to read there.
-  const parsed = schema.safeParse(env.SHARDING_MANAGER ? { ...env, SHARDS: undefined } : env);
+  // An empty value (`PORT=` in a copied .env.example) means "use the default".
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = schema.safeParse(env.SHARDING_MANAGER ? { ...given, SHARDS: undefined } : given);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
@@ -89,5 +93,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webHost: e.WEB_HOST,
     logLevel: e.LOG_LEVEL,
     shards: e.SHARDS,
+    shardWorker: Boolean(env.SHARDING_MANAGER),
   };
 }

@@ -21,6 +21,11 @@ describe('loadConfig', () => {
     expect(c.shards).toBeUndefined();
   });
 
+  it('treats every empty setting as its default', () => {
+    const blank = Object.fromEntries(Object.keys(exampleEnv).map((k) => [k, ' ']));
+    expect(loadConfig(blank)).toMatchObject({ corpusDir: 'seeds', dataDir: 'data', port: 8080, logLevel: 'info', webHost: '127.0.0.1', discordToken: undefined, shards: undefined });
+  });
+
   it.each([
     ['SHARDS', 'auto', /SHARDS: expected a whole number of shards/],
     ['SHARDS', '0', /SHARDS/],
@@ -34,8 +39,8 @@ describe('loadConfig', () => {
   });
 
   it('in a ShardingManager child, ignores the SHARDS that discord.js sets to the shard id', () => {
-    expect(loadConfig({ SHARDING_MANAGER: 'true', SHARDS: '0', SHARD_COUNT: '2' }).shards).toBeUndefined();
-    expect(loadConfig({ SHARDS: '2' }).shards).toBe(2);
+    expect(loadConfig({ SHARDING_MANAGER: 'true', SHARDS: '0', SHARD_COUNT: '2' })).toMatchObject({ shards: undefined, shardWorker: true });
+    expect(loadConfig({ SHARDS: '2' })).toMatchObject({ shards: 2, shardWorker: false });
   });
 
   it('never puts the token in an error message', () => {

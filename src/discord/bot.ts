@@ -47,9 +47,14 @@ export async function startBot(opts: BotOptions): Promise<Bot> {
   const { config, engine, logger } = opts;
   if (!config.discordToken) throw new Error('startBot needs DISCORD_TOKEN; without one, run the terminal chat instead');
   const commands = opts.commands ?? (await loadCommands(COMMANDS_DIR, logger));
-  const client = new Client(
-    clientOptions(config, opts.shards ? { shards: opts.shards, shardCount: opts.shardCount ?? opts.shards.length } : {}),
-  );
+  // discord.js reads SHARDS from the environment unless told which shards to run; outside a
+  // ShardingManager child that variable is the operator's shard count (or empty), never ours to parse.
+  const sharding = opts.shards
+    ? { shards: opts.shards, shardCount: opts.shardCount ?? opts.shards.length }
+    : config.shardWorker
+      ? {}
+      : { shards: [0], shardCount: 1 };
+  const client = new Client(clientOptions(config, sharding));
   const dispatcher = createDispatcher(commands, { engine, logger, config, cooldowns: new Cooldowns(opts.cooldown) });
 
   client.on(Events.InteractionCreate, (i) => {

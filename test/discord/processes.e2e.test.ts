@@ -22,14 +22,20 @@ interface Proc {
   exited: Promise<number | null>;
 }
 
+const SETTINGS = ['DISCORD_TOKEN', 'DISCORD_CLIENT_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'CORPUS_DIR', 'DATA_DIR', 'PORT', 'WEB_HOST', 'PUBLIC_URL', 'LOG_LEVEL', 'SHARDS'];
+
 /** The environment a newcomer has: none of the bot's settings, not under test. */
-function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+function cleanEnv(extra: Record<string, string>, opts: { blank?: boolean } = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) {
     if (/^(DISCORD_|SHARD|CORPUS_DIR|DATA_DIR|PUBLIC_URL|PORT|LOG_LEVEL|WEB_HOST|NODE_ENV|VITEST)/.test(k)) continue;
     env[k] = v;
   }
-  return { ...env, ...extra };
+  // Every setting present (empty = default), so a developer's own .env can't leak into a test:
+  // dotenv never overrides a variable that is set. It also proves empty values, as in a copied
+  // .env.example, work.
+  const blank = opts.blank === false ? {} : Object.fromEntries(SETTINGS.map((k) => [k, '']));
+  return { ...env, ...blank, ...extra };
 }
 
 function run(cmd: string, args: string[], opts: { cwd?: string; env: NodeJS.ProcessEnv }): Proc {
@@ -102,7 +108,7 @@ describe('without a Discord token', () => {
     expect(await readdir(clone)).not.toContain('.env');
 
     const started = Date.now();
-    const p = run('npm', ['start', '--silent'], { cwd: clone, env: cleanEnv({}) });
+    const p = run('npm', ['start', '--silent'], { cwd: clone, env: cleanEnv({}, { blank: false }) });
     await p.waitFor(/No DISCORD_TOKEN is set/, 30_000, 'out');
     await p.waitFor(/coverage-bot> /, 30_000, 'out');
     const promptMs = Date.now() - started;
