@@ -164,6 +164,10 @@ describe('with a Discord token, against the fake Discord', () => {
     expect(guild.out()).toMatch(/Registered 4 commands on server/);
     expect(guild.out() + guild.err()).not.toContain('fake-token.deploy');
 
+    const missing = run('npm', ['run', '--silent', 'deploy-commands'], { env: cleanEnv({ DISCORD_API_URL: fake.apiUrl }) });
+    expect(await missing.exited).toBe(2);
+    expect(missing.err()).toMatch(/needs DISCORD_TOKEN and DISCORD_CLIENT_ID/);
+
     const global = run('npm', ['run', '--silent', 'deploy-commands'], { env: cleanEnv(env) });
     expect(await global.exited).toBe(0);
     await fake.waitForRequest((r) => r.method === 'PUT' && r.path === `/applications/${BOT.id}/commands`, 5000, 'global registration');
