@@ -20,12 +20,23 @@ function hash32(s: string): number {
   return h >>> 0;
 }
 
-function bodyWords(a: Article): string[] {
-  const out: string[] = [];
+/** The article body as a sequence of word hashes (lower-case letters and digits). */
+function bodyWordHashes(a: Article): number[] {
+  const out: number[] = [];
+  const re = /[\p{L}\p{N}]+/gu;
   for (const s of a.sentences) {
-    for (const w of a.raw.slice(s.start, s.end).toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w) out.push(w);
+    const text = a.raw.slice(s.start, s.end).toLowerCase();
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) out.push(hash32(m[0]));
   }
   return out;
+}
+
+/** Hash of the `SHINGLE` word hashes starting at `i`. */
+function shingleHash(words: number[], i: number): number {
+  let h = 0x811c9dc5;
+  for (let k = i; k < i + SHINGLE; k++) h = Math.imul(h ^ words[k]!, 0x01000193);
+  return h >>> 0;
 }
 
 /**
@@ -36,10 +47,10 @@ export function detectWireCopy(articles: Article[]): void {
   const postings = new Map<number, number[]>();
   const perArticle: number[][] = [];
   articles.forEach((a, idx) => {
-    const words = bodyWords(a);
+    const words = bodyWordHashes(a);
     const mine = new Set<number>();
     for (let i = 0; i + SHINGLE <= words.length; i++) {
-      const h = hash32(words.slice(i, i + SHINGLE).join(' '));
+      const h = shingleHash(words, i);
       if (h % SAMPLE_MOD !== 0 || mine.has(h)) continue;
       mine.add(h);
       const list = postings.get(h);
@@ -76,7 +87,7 @@ export function detectWireCopy(articles: Article[]): void {
  * Aliases defined in the text itself: "Islamic State (IS)", "US Central Command (CENTCOM)".
  * Returns lower-case alias → expansions, both directions.
  */
-export function findAliases(articles: Article[]): Record<string, string[]> {
+export function findAliases(articles: Article[], facts: Fact[] = []): Record<string, string[]> {
   const map = new Map<string, Set<string>>();
   const add = (a: string, b: string) => {
     const s = map.get(a) ?? new Set<string>();
@@ -87,6 +98,7 @@ export function findAliases(articles: Article[]): Record<string, string[]> {
   for (const a of articles) {
     for (const s of a.sentences) {
       const text = a.raw.slice(s.start, s.end);
+      if (!/\([A-Z]/.test(text)) continue;
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
         const acronym = m[2]!;
@@ -106,16 +118,15 @@ export function findAliases(articles: Article[]): Record<string, string[]> {
   }
   // Initials of multi-word names ("United Nations" → "un"), unless the text defines them otherwise.
   const defined = new Set(map.keys());
-  for (const a of articles) {
-    for (const s of a.sentences) {
-      const text = a.raw.slice(s.start, s.end);
-      for (const m of text.matchAll(/\b[A-Z][a-z]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][a-z]+){1,4}\b/g)) {
-        const words = m[0].split(/\s+/).filter((w) => !/^(of|the)$/i.test(w));
-        const initials = words.map((w) => w[0]!.toLowerCase()).join('');
-        if (initials.length < 2 || defined.has(initials)) continue;
-        add(initials, words.join(' ').toLowerCase());
-      }
-    }
+  const seen = new Set<string>();
+  for (const f of facts) {
+    if (f.kind !== 'entity' || typeof f.value !== 'string' || seen.has(f.value)) continue;
+    seen.add(f.value);
+    const words = f.value.split(/\s+/).filter((w) => !/^(of|the|de|al)$/i.test(w));
+    if (words.length < 2 || words.length > 5 || !words.every((w) => /^[A-Z][a-z]/.test(w))) continue;
+    const initials = words.map((w) => w[0]!.toLowerCase()).join('');
+    if (defined.has(initials)) continue;
+    add(initials, words.join(' ').toLowerCase());
   }
   return Object.fromEntries([...map.entries()].map(([k, v]) => [k, [...v].sort()]));
 }

@@ -27,54 +27,82 @@ export interface AnalyzedSentence {
 
 const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM', 'X', 'ADV']);
 
-/** Reads the paragraphs of `masked` (raw text with furniture blanked) into sentences. */
+/**
+ * Reads `masked` (raw text with furniture blanked) with one readDoc call and returns its
+ * sentences, split at line breaks so that no sentence crosses a paragraph.
+ */
 export function analyze(masked: string, paragraphs: Paragraph[], nlp: Nlp): AnalyzedSentence[] {
   const its = nlp.its;
   const out: AnalyzedSentence[] = [];
-  for (const p of paragraphs) {
-    const text = masked.slice(p.start, p.end);
-    if (!text.trim()) continue;
-    const doc = nlp.readDoc(text);
-    const values = doc.tokens().out(its.value) as string[];
-    const spaces = doc.tokens().out(its.precedingSpaces) as string[];
-    const pos = doc.tokens().out(its.pos) as string[];
-    const lemmas = doc.tokens().out(its.lemma as typeof its.value) as string[];
-    const types = doc.tokens().out(its.type) as string[];
-    const stops = doc.tokens().out(its.stopWordFlag) as unknown as boolean[];
-    const toks: Tok[] = [];
-    let offset = 0;
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i]!;
-      offset += spaces[i]!.length;
-      // wink's output is lossless; guard anyway so a surprise never yields a wrong snippet.
-      if (text.slice(offset, offset + v.length) !== v) {
-        const found = text.indexOf(v, offset);
-        if (found >= 0) offset = found;
+  if (!paragraphs.length || !masked.trim()) return out;
+  const doc = nlp.readDoc(masked);
+  const tokens = doc.tokens();
+  const values = tokens.out(its.value) as string[];
+  const spaces = tokens.out(its.precedingSpaces) as string[];
+  const pos = tokens.out(its.pos) as string[];
+  const lemmas = tokens.out(its.lemma as typeof its.value) as string[];
+  const types = tokens.out(its.type) as string[];
+  const stops = tokens.out(its.stopWordFlag) as unknown as boolean[];
+  const toks: Tok[] = new Array(values.length);
+  let offset = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    offset += spaces[i]!.length;
+    // wink's output is lossless; guard anyway so a surprise never yields a wrong snippet.
+    if (!masked.startsWith(v, offset)) {
+      const found = masked.indexOf(v, offset);
+      if (found >= 0) offset = found;
+    }
+    toks[i] = {
+      v,
+      lower: v.toLowerCase(),
+      lemma: singular((lemmas[i] ?? v).toLowerCase(), pos[i]!),
+      pos: pos[i]!,
+      type: types[i]!,
+      stop: Boolean(stops[i]),
+      start: offset,
+      end: offset + v.length,
+    };
+    offset += v.length;
+  }
+  const paragraphOf = (at: number): Paragraph | undefined => {
+    let lo = 0;
+    let hi = paragraphs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const p = paragraphs[mid]!;
+      if (at < p.start) hi = mid - 1;
+      else if (at >= p.end) lo = mid + 1;
+      else return p;
+    }
+    return undefined;
+  };
+  const emit = (piece: Tok[]) => {
+    const tokensHere = piece.filter((t) => t.type !== 'tabCRLF' && t.v.trim() !== '');
+    if (!tokensHere.length) return;
+    const p = paragraphOf(tokensHere[0]!.start);
+    if (!p) return;
+    const start = tokensHere[0]!.start;
+    const end = tokensHere[tokensHere.length - 1]!.end;
+    out.push({
+      sentence: { index: out.length, paragraph: p.number, start, end, terms: termsOf(tokensHere) },
+      text: masked.slice(start, end),
+      tokens: tokensHere,
+    });
+  };
+  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
+  for (const [a, b] of spans) {
+    let piece: Tok[] = [];
+    for (let i = a; i <= b; i++) {
+      const t = toks[i]!;
+      // A line break ends a sentence: headings and captions have no full stop.
+      if (t.type === 'tabCRLF' ? t.v.includes('\n') : spaces[i]!.includes('\n')) {
+        emit(piece);
+        piece = [];
       }
-      toks.push({
-        v,
-        lower: v.toLowerCase(),
-        lemma: singular((lemmas[i] ?? v).toLowerCase(), pos[i]!),
-        pos: pos[i]!,
-        type: types[i]!,
-        stop: Boolean(stops[i]),
-        start: p.start + offset,
-        end: p.start + offset + v.length,
-      });
-      offset += v.length;
+      if (t.type !== 'tabCRLF') piece.push(t);
     }
-    const spans = doc.sentences().out(its.span) as unknown as [number, number][];
-    for (const [a, b] of spans) {
-      const tokens = toks.slice(a, b + 1).filter((t) => t.type !== 'tabCRLF' && t.v.trim() !== '');
-      if (!tokens.length) continue;
-      const start = tokens[0]!.start;
-      const end = tokens[tokens.length - 1]!.end;
-      out.push({
-        sentence: { index: out.length, paragraph: p.number, start, end, terms: termsOf(tokens) },
-        text: masked.slice(start, end),
-        tokens,
-      });
-    }
+    emit(piece);
   }
   return out;
 }

@@ -27,6 +27,6 @@ export function buildFactTable(raws: RawArticle[], hash: string, nlp: Nlp, onErr
     articles,
     facts,
     claims: alignClaims(facts, relatedArticles(articles)),
-    aliases: findAliases(articles),
+    aliases: findAliases(articles, facts),
   };
 }

@@ -57,6 +57,23 @@ export interface FoundDate {
   weekday?: string;
 }
 
+/**
+ * chrono's casual English parser without the parsers for clock times, slash formats and
+ * "within/later" spans: news dates never need them, and they cost most of the parsing time.
+ */
+const KEEP = new Set([
+  'ENMonthNameLittleEndianParser', 'ENMonthNameMiddleEndianParser', 'ENWeekdayParser', 'ENTimeUnitAgoFormatParser',
+  'ENYearMonthNameParser', 'ENCasualDateParser', 'ENMonthNameParser', 'ENRelativeDateFormatParser', 'ISOFormatParser',
+  'ENYearMonthDayParser',
+]);
+const parser = (() => {
+  const c = chrono.casual.clone();
+  const kept = c.parsers.filter((p) => KEEP.has(p.constructor.name));
+  // Should a chrono release rename its parsers, keep them all rather than lose dates.
+  if (kept.length >= 6) c.parsers = kept;
+  return c;
+})();
+
 /** Cheap gate: does the text contain anything chrono could turn into a date? */
 const MAYBE_DATE = /\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|June|July|August|September|October|November|December|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tomorrow|tonight|ago|(?:last|next|this|earlier this|later this) (?:week|month|year|night|spring|summer|autumn|fall|winter|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b/;
 
@@ -108,7 +125,7 @@ function dateWindows(text: string): { start: number; end: number }[] {
 
 function findChronoDates(text: string, published: string | undefined, tense: Tense, out: FoundDate[]): void {
   const ref = published ? parseIsoLocal(published) : undefined;
-  const results = chrono.parse(text, ref ?? new Date(2000, 0, 1, 12), { forwardDate: false });
+  const results = parser.parse(text, ref ?? new Date(2000, 0, 1, 12), { forwardDate: false });
   for (const r of results) {
     const s = r.start;
     // chrono may fold a preceding count into the date ("rose to 22 on Wednesday").

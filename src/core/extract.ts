@@ -26,10 +26,14 @@ export function extractArticle(raw: RawArticle, nlp: Nlp): Extracted {
   let words = 0;
 
   for (const s of analyzed) {
-    words += s.tokens.filter((t) => t.type === 'word' || t.type === 'number').length;
+    for (const t of s.tokens) if (t.type === 'word' || t.type === 'number') words++;
     const sentenceFacts: Fact[] = [];
     const add = (f: Omit<Fact, 'id' | 'article' | 'sentence'>) => {
-      sentenceFacts.push({ ...f, id: `${raw.id}#${s.sentence.index}.${sentenceFacts.length}`, article: raw.id, sentence: s.sentence.index });
+      const fact = f as Fact;
+      fact.id = `${raw.id}#${s.sentence.index}.${sentenceFacts.length}`;
+      fact.article = raw.id;
+      fact.sentence = s.sentence.index;
+      sentenceFacts.push(fact);
     };
     const names = findNames(s.tokens);
     const attribution = findAttribution(s.tokens, names);
@@ -48,9 +52,10 @@ export function extractArticle(raw: RawArticle, nlp: Nlp): Extracted {
     for (const d of findDates(s.text, published, tense)) {
       const start = s.sentence.start + d.start;
       const end = s.sentence.start + d.end;
-      s.tokens.forEach((t, k) => {
+      for (let k = 0; k < s.tokens.length; k++) {
+        const t = s.tokens[k]!;
         if (t.start >= start && t.end <= end) dateTokens.add(k);
-      });
+      }
       if (d.value) sentenceTime ??= d.value;
       add({
         kind: 'date', attribute: 'event', subject: mainVerb(s.tokens) ?? '', value: d.value, span: { start, end },
@@ -103,13 +108,18 @@ export function extractArticle(raw: RawArticle, nlp: Nlp): Extracted {
 }
 
 /** Past unless the sentence looks ahead ("will", "next", "is set to"). */
+const FUTURE_AUX = new Set(['will', 'shall', "'ll", '’ll']);
+const FUTURE_TO = new Set(['going', 'set', 'scheduled', 'due', 'expected']);
+const PRESENT_FORMS = new Set(['is', 'are', 'am', "'s", '’s', "'re", '’re', 'has', 'does']);
+
 export function tenseOf(tokens: Tok[]): Tense {
   let past = false;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
-    if (/^(will|shall|'ll|’ll)$/.test(t.lower) && (t.pos === 'AUX' || t.pos === 'VERB')) return 'future';
-    if ((t.lower === 'going' || t.lower === 'set' || t.lower === 'scheduled' || t.lower === 'due' || t.lower === 'expected') && tokens[k + 1]?.lower === 'to') return 'future';
-    if ((t.pos === 'VERB' || t.pos === 'AUX') && t.lower !== t.lemma && !t.lower.endsWith('ing') && !/^(is|are|am|'s|’s|'re|’re|has|does)$/.test(t.lower) && t.lower !== `${t.lemma}s` && t.lower !== `${t.lemma}es`) past = true;
+    if (t.pos !== 'VERB' && t.pos !== 'AUX' && !FUTURE_TO.has(t.lower)) continue;
+    if (FUTURE_AUX.has(t.lower)) return 'future';
+    if (FUTURE_TO.has(t.lower) && tokens[k + 1]?.lower === 'to') return 'future';
+    if (!past && t.lower !== t.lemma && !t.lower.endsWith('ing') && !PRESENT_FORMS.has(t.lower) && t.lower !== `${t.lemma}s` && t.lower !== `${t.lemma}es`) past = true;
   }
   return past ? 'past' : 'present';
 }

@@ -42,6 +42,11 @@ export function findQuantities(tokens: Tok[], skip: Set<number>): FoundQuantity[
 }
 
 function parseNumber(t: Tok): { value: number; glued?: string } | undefined {
+  const c = t.v.charCodeAt(0);
+  if (c < 48 || c > 57) {
+    const w = NUMBER_WORDS[t.lower];
+    return w !== undefined && t.lower !== 'hundred' ? { value: w } : undefined;
+  }
   if (NUMERIC.test(t.v)) return { value: Number(t.v.replace(/,/g, '')) };
   const g = GLUED.exec(t.v);
   if (g && /^(st|nd|rd|th|s)$/i.test(g[2]!)) return undefined;
