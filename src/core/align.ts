@@ -136,16 +136,24 @@ export function findAliases(articles: Article[], facts: Fact[] = []): Record<str
  * their vocabulary. Only such articles can disagree with each other.
  */
 export function relatedArticles(articles: Article[]): (a: string, b: string) => boolean {
-  const terms = new Map(articles.map((a) => [a.id, new Set(a.sentences.flatMap((s) => s.terms))]));
-  const wire = new Map(articles.map((a) => [a.id, new Set(a.wireWith)]));
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const terms = new Map<string, Set<string>>();
+  const termsOf = (id: string) => {
+    let t = terms.get(id);
+    if (!t) {
+      t = new Set(byId.get(id)?.sentences.flatMap((s) => s.terms) ?? []);
+      terms.set(id, t);
+    }
+    return t;
+  };
   const cache = new Map<string, boolean>();
   return (a, b) => {
-    if (a === b || wire.get(a)?.has(b)) return true;
+    if (a === b || byId.get(a)?.wireWith.includes(b)) return true;
     const key = a < b ? `${a}|${b}` : `${b}|${a}`;
     let v = cache.get(key);
     if (v === undefined) {
-      const ta = terms.get(a) ?? new Set<string>();
-      const tb = terms.get(b) ?? new Set<string>();
+      const ta = termsOf(a);
+      const tb = termsOf(b);
       let shared = 0;
       for (const t of ta) if (tb.has(t)) shared++;
       v = shared / Math.max(1, Math.min(ta.size, tb.size)) >= 0.3;

@@ -132,8 +132,11 @@ export function termsOf(tokens: Tok[]): string[] {
   return [...set];
 }
 
+const PLAIN = /^[\p{Ll}\p{N}]+$/u;
+
 /** Splits hyphenated and dotted forms into parts and keeps the joined form ("u.s.-backed" → us, back, us-backed). */
 export function splitTerm(term: string): string[] {
+  if (PLAIN.test(term)) return [term];
   const clean = term.replace(/[’']s$/, '').replace(/[“”"‘’'()[\]]/g, '');
   if (!clean) return [];
   const noDots = clean.replace(/\./g, '');

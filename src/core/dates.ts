@@ -74,6 +74,8 @@ const parser = (() => {
   return c;
 })();
 
+const chronoCache = new Map<string, FoundDate[]>();
+
 /** Cheap gate: does the text contain anything chrono could turn into a date? */
 const MAYBE_DATE = /\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|June|July|August|September|October|November|December|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tomorrow|tonight|ago|(?:last|next|this|earlier this|later this) (?:week|month|year|night|spring|summer|autumn|fall|winter|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b/;
 
@@ -89,8 +91,16 @@ export function findDates(text: string, published: string | undefined, tense: Te
   const out: FoundDate[] = [];
   // chrono's cost grows with the text it reads: hand it only windows around date words.
   for (const w of dateWindows(text)) {
-    const found: FoundDate[] = [];
-    findChronoDates(text.slice(w.start, w.end), published, tense, found);
+    const windowText = text.slice(w.start, w.end);
+    // Wire copy repeats the same sentences across articles: parse each window once per date and tense.
+    const key = `${published ?? ''}|${tense}|${windowText}`;
+    let found = chronoCache.get(key);
+    if (!found) {
+      found = [];
+      findChronoDates(windowText, published, tense, found);
+      if (chronoCache.size >= 20_000) chronoCache.clear();
+      chronoCache.set(key, found);
+    }
     for (const f of found) out.push({ ...f, start: f.start + w.start, end: f.end + w.start });
   }
   // Centuries and decades: kept as phrases (no ISO form), so "when was it built" can say them.
