@@ -6,8 +6,8 @@ import type { Article, Claim, Fact } from './types.js';
 import { quantitiesCompatible } from './quantities.js';
 
 const SHINGLE = 8;
-const SAMPLE_MOD = 4;
-const MAX_POSTING_SCAN = 64;
+const SAMPLE_MOD = 8;
+const MAX_POSTING_SCAN = 32;
 const MAX_WIRE_WITH = 25;
 
 /** FNV-1a 32-bit hash of a string. */
@@ -184,8 +184,9 @@ export function alignClaims(facts: Fact[], related: (a: string, b: string) => bo
     // A differing value from an unrelated article is another story's figure, not a disagreement.
     const main = groups[0]!;
     // Two values in one article are two things that article counts, not sources disagreeing.
-    const kept = [main, ...groups.slice(1).filter((g) => g.some((f) => main.some((m) => m.article !== f.article
-      && related(m.article, f.article) && m.qualifier === f.qualifier)))];
+    const mainKeys = uniqBy(main, (m) => `${m.article}|${m.qualifier ?? ''}`).slice(0, 50);
+    const kept = [main, ...groups.slice(1).filter((g) => uniqBy(g, (f) => `${f.article}|${f.qualifier ?? ''}`).slice(0, 50)
+      .some((f) => mainKeys.some((m) => m.article !== f.article && m.qualifier === f.qualifier && related(m.article, f.article))))];
     if (kept.length < groups.length) groups.splice(0, groups.length, ...kept);
     claims.push({
       id: `claim:${key}`,
@@ -211,6 +212,17 @@ export function groupFacts<T>(items: T[], compatible: (a: T, b: T) => boolean): 
     else groups.push([it]);
   }
   return groups.sort((a, b) => b.length - a.length);
+}
+
+/** The first item for each key, in order. */
+function uniqBy<T>(xs: T[], key: (x: T) => string): T[] {
+  const seen = new Set<string>();
+  return xs.filter((x) => {
+    const k = key(x);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 export function uniq<T>(xs: T[]): T[] {

@@ -182,6 +182,7 @@ function splitLines(raw: string): Span[] {
 
 function coveredBy(line: Span, furniture: Furniture[], raw: string): boolean {
   // A line is furniture when every non-blank character of it lies inside furniture spans.
+  if (!furniture.some((f) => f.start < line.end && f.end > line.start)) return false;
   for (let pos = line.start; pos < line.end; pos++) {
     if (/\s/.test(raw[pos]!)) continue;
     if (!furniture.some((f) => pos >= f.start && pos < f.end)) return false;

@@ -96,8 +96,8 @@ export function findDates(text: string, published: string | undefined, tense: Te
     const key = `${published ?? ''}|${tense}|${windowText}`;
     let found = chronoCache.get(key);
     if (!found) {
-      found = [];
-      findChronoDates(windowText, published, tense, found);
+      found = simpleDates(windowText, published, tense) ?? [];
+      if (!found.length) findChronoDates(windowText, published, tense, found);
       if (chronoCache.size >= 20_000) chronoCache.clear();
       chronoCache.set(key, found);
     }
@@ -116,6 +116,54 @@ export function findDates(text: string, published: string | undefined, tense: Te
     out.push({ start: m.index, end: start + 4, surface: m[0], value: m[2]!, inferred: false });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+const SIMPLE = /\b(?:(?:on|last|next|this|early|late)\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\b(today|yesterday|tomorrow|tonight)\b|\b(last|next|this)\s+(week|month|year)\b/gi;
+const NEEDS_CHRONO = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b|\d|\bago\b|\bearlier\b|\blater\b/;
+
+/**
+ * The commonest news dates — a weekday, today/yesterday, last/next week, month or year — read
+ * without chrono. Returns undefined when the window holds anything else, for chrono to parse.
+ */
+function simpleDates(text: string, published: string | undefined, tense: Tense): FoundDate[] | undefined {
+  if (NEEDS_CHRONO.test(text)) return undefined;
+  const ref = published ? parseIsoLocal(published) : undefined;
+  const out: FoundDate[] = [];
+  SIMPLE.lastIndex = 0;
+  for (let m = SIMPLE.exec(text); m; m = SIMPLE.exec(text)) {
+    const surface = m[0];
+    const at = { start: m.index, end: m.index + surface.length, surface };
+    if (m[1]) {
+      const wanted = WEEKDAYS.indexOf(m[1].toLowerCase());
+      const qualifier = /^(last|next|this)\s/i.exec(surface)?.[1]?.toLowerCase();
+      if (!ref) {
+        out.push({ ...at, value: '', inferred: false, weekday: WEEKDAYS[wanted] });
+        continue;
+      }
+      const forward = qualifier === 'next' || (qualifier !== 'last' && tense === 'future');
+      const shift = forward ? ((wanted - ref.getDay() + 7) % 7 || 7) : -((ref.getDay() - wanted + 7) % 7 || (qualifier === 'last' ? 7 : 0));
+      const dt = new Date(ref.getFullYear(), ref.getMonth(), ref.getDate() + shift, 12);
+      out.push({ ...at, value: iso(dt.getFullYear(), dt.getMonth() + 1, dt.getDate()), inferred: true });
+    } else if (!ref) {
+      out.push({ ...at, value: '', inferred: false });
+    } else if (m[2]) {
+      const shift = { today: 0, tonight: 0, yesterday: -1, tomorrow: 1 }[m[2].toLowerCase() as 'today']!;
+      const dt = new Date(ref.getFullYear(), ref.getMonth(), ref.getDate() + shift, 12);
+      out.push({ ...at, value: iso(dt.getFullYear(), dt.getMonth() + 1, dt.getDate()), inferred: true });
+    } else {
+      const dir = m[3]!.toLowerCase() === 'last' ? -1 : m[3]!.toLowerCase() === 'next' ? 1 : 0;
+      const unit = m[4]!.toLowerCase();
+      if (unit === 'year') out.push({ ...at, value: iso(ref.getFullYear() + dir), inferred: true });
+      else if (unit === 'month') {
+        const dt = new Date(ref.getFullYear(), ref.getMonth() + dir, 1, 12);
+        out.push({ ...at, value: iso(dt.getFullYear(), dt.getMonth() + 1), inferred: true });
+      } else {
+        const dt = new Date(ref.getFullYear(), ref.getMonth(), ref.getDate() + 7 * dir, 12);
+        out.push({ ...at, value: iso(dt.getFullYear(), dt.getMonth() + 1, dt.getDate()), inferred: true });
+      }
+    }
+  }
+  return out.length ? out : undefined;
 }
 
 function dateWindows(text: string): { start: number; end: number }[] {

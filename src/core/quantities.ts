@@ -24,6 +24,7 @@ export interface FoundQuantity {
   qualifier?: string;
 }
 
+const WORD_NUMBERS = new Map(Object.entries(NUMBER_WORDS));
 const NUMERIC = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$/;
 const GLUED = /^(\d+(?:\.\d+)?)([a-z%]+)$/i;
 
@@ -44,7 +45,7 @@ export function findQuantities(tokens: Tok[], skip: Set<number>): FoundQuantity[
 function parseNumber(t: Tok): { value: number; glued?: string } | undefined {
   const c = t.v.charCodeAt(0);
   if (c < 48 || c > 57) {
-    const w = NUMBER_WORDS[t.lower];
+    const w = WORD_NUMBERS.get(t.lower);
     return w !== undefined && t.lower !== 'hundred' ? { value: w } : undefined;
   }
   if (NUMERIC.test(t.v)) return { value: Number(t.v.replace(/,/g, '')) };
