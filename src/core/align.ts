@@ -84,7 +84,7 @@ export function detectWireCopy(articles: Article[]): void {
 }
 
 /**
- * Aliases defined in the text itself: "Islamic State (IS)", "US Central Command (CENTCOM)".
+ * Aliases defined in the text itself: "World Health Organization (WHO)", "Federal Aviation Administration (FAA)".
  * Returns lower-case alias → expansions, both directions.
  */
 export function findAliases(articles: Article[], facts: Fact[] = []): Record<string, string[]> {

@@ -109,7 +109,7 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
       // Of two dates (or figures) in one sentence, the one next to the question's words answers it.
       if (anchors.length) factor *= proximity(fact, anchors);
       if (fact.kind === 'date') factor *= eventFactor;
-      // "Cisco sues Apple" for "which company sued Apple": the name doing the asked action.
+      // "Acme sues Globex" for "which company sued Globex": the name doing the asked action.
       if (fact.kind === 'entity' && verbs.length && doesVerb(ref, fact, verbs)) factor = Math.min(1, factor * 1.4);
       const fit = q.intent === 'quantity' ? dimensionFit(q.dimension!, fact) : factor;
       out.push({ fact, ref, score: coverage * factor, value: valueKey(fact), fit });
@@ -282,7 +282,7 @@ function speakerMatch(written: string, asked: string, aliases: Record<string, st
   return (aliases[asked.toLowerCase()] ?? []).some((alt) => namesMatch(written, alt));
 }
 
-/** Names match when one's words contain the other's ("McGurk" ~ "Brett McGurk"). */
+/** Names match when one's words contain the other's ("Doe" ~ "Jane Doe"). */
 export function namesMatch(a: string, b: string): boolean {
   const wa = nameWords(a);
   const wb = nameWords(b);
@@ -295,9 +295,9 @@ function nameWords(s: string): string[] {
   return s.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').split(/\s+/).filter((w) => w && !/^(the|a|an|mr|mrs|ms|dr|of)$/.test(w));
 }
 
-/** A name the question itself uses is not its answer ("Apple Inc." for "… sued Apple?"). */
+/** A name the question itself uses is not its answer ("Globex Inc." for "… sued Globex?"). */
 function mentionedIn(name: string, questionWords: Set<string>, kind?: string, aliases: Record<string, string[]> = {}): boolean {
-  // "Worldwide Developers Conference" is what a question saying "WWDC" already names.
+  // "World Health Organization" is what a question saying "WHO" already names.
   if ((aliases[name.toLowerCase()] ?? []).some((alt) => questionWords.has(alt))) return true;
   const words = nameWords(name).filter((w) => w !== kind && !/^(inc|corp|co|ltd|llc|plc|group|company)$/.test(w));
   if (!words.length) return false;

@@ -34,7 +34,7 @@ export interface EngineOptions {
 /** A fact as the viewer shows it: with the other sources that agree or disagree. */
 export interface FactView {
   fact: Fact;
-  /** Human-readable value ("2,500 m", "2017-07-02", "Brett McGurk"). */
+  /** Human-readable value ("1,200 m", "2017-07-02", "Jane Doe"). */
   label: string;
   agreeWith: string[];
   disagreeWith: string[];

@@ -137,7 +137,7 @@ function simulate(f: Folded, d: TextDirective): { start: number; end: number } |
  */
 export function textDirectiveFor(raw: string, start: number, end: number): TextDirective {
   // Browsers match directive terms on word boundaries only: widen a span cut mid-word.
-  // ("2,500" and "IS's" are one word to a browser, as to ICU's word breaker.)
+  // ("1,200" and "UN's" are one word to a browser, as to ICU's word breaker.)
   const wordChar = (i: number) => i >= 0 && i < raw.length && /[\p{L}\p{N}]/u.test(raw[i]!);
   const joiner = (i: number) => i >= 0 && i < raw.length && /[,.'’]/.test(raw[i]!) && wordChar(i - 1) && wordChar(i + 1);
   const inWord = (i: number) => wordChar(i) || joiner(i);

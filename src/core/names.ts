@@ -61,7 +61,7 @@ export function findNames(tokens: Tok[]): FoundName[] {
   return out;
 }
 
-/** "Apple CEO Steve Jobs" → description "Apple CEO" + name "Steve Jobs". */
+/** "Acme CEO Jane Doe" → description "Acme CEO" + name "Jane Doe". */
 function splitAtRoles(tokens: Tok[], first: number, last: number): { first: number; last: number; description?: string }[] {
   let cut = -1;
   for (let k = first; k < last; k++) if (ROLE_WORDS.has(tokens[k]!.lower.replace(/\.$/, ''))) cut = k;
@@ -195,12 +195,12 @@ export function findAttribution(tokens: Tok[], names: FoundName[]): FoundAttribu
     while (end >= 0 && /^(also|earlier|later|then|has|have|had|was|is|previously|reportedly)$/.test(tokens[end]!.lower)) end--;
     if (end < 0) continue;
     if (tokens[end]!.v === ',') {
-      // "Brett McGurk, the US envoy …, said": skip back over the appositive.
+      // "Jane Doe, the UN envoy …, said": skip back over the appositive.
       let j = end - 1;
       while (j >= 0 && tokens[j]!.v !== ',' && end - j < 20) j--;
       if (j > 0 && tokens[j]!.v === ',' && !/^[”"’']$/.test(tokens[j - 1]!.v)) end = j - 1;
       else {
-        // "“…,” McGurk said" is handled above; a quote then comma then verb means an inverted subject after the verb.
+        // "“…,” Doe said" is handled above; a quote then comma then verb means an inverted subject after the verb.
         const np = phraseRight(tokens, k + 1);
         if (np) return { speaker: preferName(np, names, tokens), at: k, pronoun: false };
         continue;
@@ -229,7 +229,7 @@ function isSpeechVerb(tokens: Tok[], k: number): boolean {
   return true;
 }
 
-/** Heads that stand for their issuer: "a CENTCOM statement said" is CENTCOM speaking. */
+/** Heads that stand for their issuer: "a NATO statement said" is NATO speaking. */
 const DOCUMENT_NOUNS = new Set(['statement', 'report', 'release', 'communique', 'announcement', 'post', 'tweet', 'website', 'site', 'account', 'spokesman', 'spokeswoman', 'spokesperson', 'press', 'filing', 'letter', 'blog']);
 
 interface Phrase {
@@ -275,7 +275,7 @@ function phraseRight(tokens: Tok[], start: number): Phrase | undefined {
   return { first: start, last, text: text(tokens, start, last) };
 }
 
-/** Within a phrase, the name it contains is the better speaker ("a CENTCOM statement" → "CENTCOM"). */
+/** Within a phrase, the name it contains is the better speaker ("a NATO statement" → "NATO"). */
 function preferName(np: Phrase, names: FoundName[], tokens: Tok[]): string {
   const inside = names.filter((n) => n.first >= np.first && n.last <= np.last);
   const head = tokens[np.last]!;

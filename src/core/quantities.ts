@@ -1,6 +1,6 @@
 /**
  * Quantity extraction: numbers with their units, hedges and what they measure,
- * normalized so that `2,500-meter`, `2.5 km` and `2,500-metre` are one value.
+ * normalized so that `1,200-meter`, `1.2 km` and `1,200-metre` are one value.
  */
 import type { Tok } from './analyze.js';
 import {
@@ -61,7 +61,7 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
   const t = tokens[i]!;
   const num = parseNumber(t);
   if (!num) return undefined;
-  // Part of a name or model ("iPhone 4", "Windows 7", "WWDC 2005"): a number right after a proper noun with nothing after.
+  // Part of a name or model ("Windows 7", "Model 3", "Expo 2020"): a number right after a proper noun with nothing after.
   const prev = tokens[i - 1];
   let value = num.value;
   let last = i;
@@ -170,7 +170,7 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
         attribute = 'length';
         explicit = false;
       }
-      // "a 2,500-meter wall", "25-metre sections": the noun the measure modifies.
+      // "a 1,200-meter bridge", "30-metre spans": the noun the measure modifies.
       if (tokens[unitEnd - 1]?.v === '-' || tokens[i + 1]?.v === '-') subject = nounAfter(tokens, conversionEnd) ?? '';
     }
     if (!subject) subject = explicit && unit.dim === 'length' ? sentenceSubject(tokens) : nounAfter(tokens, conversionEnd, true) ?? subjectBefore(tokens, first);
@@ -192,7 +192,7 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
     return finish('percent', true, value, '%', `${numText}%`, i + 1, subjectBefore(tokens, first));
   }
 
-  // Counts: a number followed by a noun phrase ("2,500 IS militants", "two small gaps").
+  // Counts: a number followed by a noun phrase ("300 UN peacekeepers", "two small boats").
   const counted = countedNoun(tokens, last);
   if (counted) {
     const label = `${hedge ? hedge.text + ' ' : ''}${numText} ${counted.phrase}`;

@@ -73,11 +73,11 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
       const topic = rest.slice(mention[0].length);
       return { ...base, intent: 'coverage', coverage: count ? 'count' : 'mention', terms: termsOf(topic, nlp) };
     }
-    // "which outlets report how high the wall is" / "which sources say the wall is 2,500 m long"
+    // "which outlets report how high the bridge is" / "which sources say the bridge is 1 km long"
     const verb = /^(?:\w+)\s+(?:that\s+)?/.exec(rest);
     const inner = verb ? rest.slice(verb[0].length) : rest;
     if (!/^(how|when|who|what|which|where|why)\b/i.test(inner)) {
-      // "how many sources report the 2,500-meter length": which sources carry those words.
+      // "how many sources report the 1,200-meter length": which sources carry those words.
       return { ...base, intent: 'coverage', coverage: count ? 'count' : 'mention', terms: termsOf(inner, nlp) };
     }
     const sub = parseQuestion(/^(how|when|who|what|which|where|why)\b/i.test(inner) ? inner : `what ${inner}`, nlp);

@@ -140,8 +140,8 @@ export class SearchIndex {
   }
 
   /**
-   * How telling a term is in this corpus (0.4..1): a word in most sentences ("Raqqa" in a
-   * story about Raqqa) says less about which sentence answers than a rare one.
+   * How telling a term is in this corpus (0.4..1): a word in most sentences (the city
+   * a story is about) says less about which sentence answers than a rare one.
    */
   specificity(term: string): number {
     const n = this.refs.length;

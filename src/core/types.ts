@@ -97,19 +97,19 @@ export interface Fact {
   /** Normalized range for hedged quantities: [low, high] in base units. */
   range?: [number, number];
   approx?: boolean;
-  /** The fact as written (`2,500-meter`, `on Sunday`). */
+  /** The fact as written (`1,200-meter`, `on Sunday`). */
   surface: string;
-  /** The value as shown to people (`2,500 m`, `up to 100,000 civilians`, `$99`). */
+  /** The value as shown to people (`1,200 m`, `up to 3,000 people`, `$99`). */
   label: string;
   /** Date facts: the resolved date was inferred from the article date. */
   inferred?: boolean;
   /** Extra description: a person's role, a quote's speaker description. */
   description?: string;
-  /** Who the sentence attributes the claim to ("CENTCOM", "Syrian state media"). */
+  /** Who the sentence attributes the claim to ("the ministry", "state media"). */
   attribution?: string;
   /** Date the sentence's claim is placed at, if the sentence gives one. */
   time?: string;
-  /** Quantities: the name qualifying what is measured ("iPhone 3GS" in "the iPhone 3GS's price"), lower-case. */
+  /** Quantities: the name qualifying what is measured ("Model X" in "the Model X's price"), lower-case. */
   qualifier?: string;
 }
 
@@ -164,7 +164,7 @@ export interface Answer {
   /** One line for people: the answer with its agreement, or a plain "the coverage doesn't say". */
   answer: string;
   intent: IntentType;
-  /** The bare value, without agreement text ("2,500 m"). */
+  /** The bare value, without agreement text ("1,200 m"). */
   value?: string;
   /** Sources supporting the answer, and sources in the corpus. */
   agree?: number;
