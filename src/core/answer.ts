@@ -432,7 +432,7 @@ function answerCoverage(q: Question, ctx: AnswerContext): Answer | undefined {
     if (!sub.answered) return undefined;
     const ids = uniq(sub.citations.map((c) => c.source));
     const list = ids.map((id) => describeSource(index, id)).join(', ');
-    const head = q.coverage === 'count' ? `${ids.length} of ${total} sources` : `${ids.length} of ${total} source${ids.length === 1 ? '' : 's'}: ${list}`;
+    const head = q.coverage === 'count' ? `${ids.length} of ${total} sources` : `${ids.length} of ${total} source${total === 1 ? '' : 's'}: ${list}`;
     return { ...sub, question: q.text, intent: 'coverage', answer: `${head} — ${sub.value ?? sub.answer}.` };
   }
   const terms = q.terms;

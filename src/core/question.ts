@@ -76,6 +76,12 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
     // "which outlets report how high the bridge is" / "which sources say the bridge is 1 km long"
     const verb = /^(?:\w+)\s+(?:that\s+)?/.exec(rest);
     const inner = verb ? rest.slice(verb[0].length) : rest;
+    // "which sources report the death toll / the height of the wall": the figure is the question.
+    const lead = inner.toLowerCase().replace(/^(?:the|a|an)\s+/, '').split(/\s+/).slice(0, 2);
+    if (lead.some((w) => NOUN_DIMENSIONS[w]) && !/^(how|when|who|what|which|where|why)\b/i.test(inner)) {
+      const sub = parseQuestion(`what is ${inner}`, nlp);
+      if (sub.intent === 'quantity') return { ...base, intent: 'coverage', coverage: count ? 'count' : 'report', sub, terms: sub.terms };
+    }
     if (!/^(how|when|who|what|which|where|why)\b/i.test(inner)) {
       // "how many sources report the 1,200-meter length": which sources carry those words.
       return { ...base, intent: 'coverage', coverage: count ? 'count' : 'mention', terms: termsOf(inner, nlp) };
