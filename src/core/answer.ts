@@ -96,8 +96,11 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
   const terms = q.terms;
   const questionWords = new Set(terms.map((t) => t.term));
   const verbs = terms.filter((t) => t.pos === 'VERB');
+  const names = q.intent === 'person' || q.intent === 'entity' ? terms.filter((t) => t.name) : [];
   for (const ref of index.candidates(terms)) {
-    const coverage = index.coverage(ref, terms);
+    let coverage = index.coverage(ref, terms);
+    // "Who is the CEO of X": a sentence that does not itself name X answers about someone else.
+    for (const t of names) if (index.match(ref, t) < 0.7) coverage *= 0.6;
     if (coverage < ANSWER_THRESHOLD * 0.8) continue;
     const facts = index.factsOf(ref);
     // "When did X collapse": a date in a sentence without the event's verb dates something else.
@@ -439,7 +442,7 @@ function answerCoverage(q: Question, ctx: AnswerContext): Answer | undefined {
   if (!terms.length) return undefined;
   if (terms.some((t) => !index.supports(t))) return undefined;
   const citations: Citation[] = [];
-  for (const ref of index.candidates(terms, 400)) {
+  for (const ref of index.candidates(terms, index.table.articles.length)) {
     if (citations.some((c) => c.source === ref.article.id)) continue;
     const here = terms.every((t) => index.match(ref, t) >= 0.9);
     if (here) citations.push(citationFor(ref.article, ref.sentence.start, ref.sentence.end, ctx.publicUrl));

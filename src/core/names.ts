@@ -65,7 +65,7 @@ export function findNames(tokens: Tok[]): FoundName[] {
 function splitAtRoles(tokens: Tok[], first: number, last: number): { first: number; last: number; description?: string }[] {
   let cut = -1;
   for (let k = first; k < last; k++) if (ROLE_WORDS.has(tokens[k]!.lower.replace(/\.$/, ''))) cut = k;
-  if (cut < 0 || cut === last) return [{ first, last }];
+  if (cut < 0 || cut === last || ROLE_WORDS.has(tokens[last]!.lower.replace(/\.$/, ''))) return [{ first, last }];
   // Only split when what follows the role looks like a personal name (1-3 plain words).
   const rest = tokens.slice(cut + 1, last + 1);
   if (rest.length > 3 || rest.some((t) => ORG_WORDS.has(t.lower) || PLACE_WORDS.has(t.lower))) return [{ first, last }];
@@ -91,6 +91,10 @@ function typeName(tokens: Tok[], first: number, last: number, roleBefore?: strin
   } else if (words.some((w) => ORG_WORDS.has(w))) {
     type = 'organization';
     kindNoun = words.find((w) => ORG_WORDS.has(w))!;
+  } else if (before?.v === ',' && roleBeforeComma(tokens, first)) {
+    // "The company's chief executive, Tim Cook, said"
+    type = 'person';
+    description = roleBeforeComma(tokens, first);
   } else if (roleBefore || (before && PERSON_TITLES.has(before.lower.replace(/\.$/, '')))) {
     type = 'person';
     if (!roleBefore && before) description = descriptionBefore(tokens, first);
@@ -113,6 +117,18 @@ function typeName(tokens: Tok[], first: number, last: number, roleBefore?: strin
   else if (before?.lower === 'of' && tokens[first - 2]?.pos === 'NOUN' && /^[a-z]/.test(tokens[first - 2]!.v)) kindNoun = tokens[first - 2]!.lemma;
   if (appositive && !description) description = appositive;
   return { first, last, value: text(tokens, first, last), type, kindNoun, description };
+}
+
+/** "The former Chief Operating Officer, Tim Cook": a role phrase, then a comma, then the name. */
+function roleBeforeComma(tokens: Tok[], first: number): string | undefined {
+  const end = first - 2;
+  let k = end;
+  const inPhrase = (t: Tok) => t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN' || /^[A-Z]/.test(t.v) || t.v === "'s" || t.v === '’s';
+  while (k >= 0 && inPhrase(tokens[k]!) && !/^(the|a|an)$/i.test(tokens[k]!.v) && end - k < 8) k--;
+  if (k === end) return undefined;
+  const phrase = tokens.slice(k + 1, end + 1);
+  if (!phrase.some((t) => ROLE_WORDS.has(t.lower))) return undefined;
+  return text(tokens, k + 1, end);
 }
 
 /** "Italy's interior minister Matteo Salvini": the role phrase before a name. */

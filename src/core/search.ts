@@ -31,6 +31,8 @@ export class SearchIndex {
   private readonly byInitial = new Map<string, string[]>();
   private readonly aliasWords = new Map<string, string[][]>();
   private readonly engine: ReturnType<typeof bm25> | undefined;
+  /** Index in `refs` of each article's first sentence. */
+  private readonly firstRef: number[] = [];
 
   constructor(readonly table: FactTable) {
     table.articles.forEach((article, a) => {
@@ -68,13 +70,24 @@ export class SearchIndex {
         this.aliasWords.set(word, list);
       }
     }
-    if (this.refs.length >= 3) {
+    // BM25 ranks articles (a few thousand documents index in a fraction of the time sentences
+    // would take); every sentence of the best articles is then scored for support.
+    if (table.articles.length >= 3) {
       const engine = bm25();
       engine.defineConfig({ fldWeights: { body: 1 } });
-      engine.definePrepTasks([(s: string) => s.split(' ').filter(Boolean)]);
-      this.refs.forEach((r, i) => engine.addDoc({ body: r.sentence.terms.join(' ') || '_' }, i));
+      engine.definePrepTasks([(s: string) => s.split(' ')]);
+      table.articles.forEach((a, i) => {
+        const words: string[] = [];
+        for (const s of a.sentences) for (const t of s.terms) words.push(t);
+        engine.addDoc({ body: words.length ? words.join(' ') : '_' }, i);
+      });
       engine.consolidate();
       this.engine = engine;
+    }
+    let first = 0;
+    for (const a of table.articles) {
+      this.firstRef.push(first);
+      first += a.sentences.length;
     }
   }
 
@@ -103,9 +116,9 @@ export class SearchIndex {
     return out;
   }
 
-  /** Candidate sentences for a set of terms: BM25 over sentence terms, best first. */
-  candidates(terms: QTerm[], limit = 80): SentenceRef[] {
-    if (!this.engine) return this.refs.slice(0, limit);
+  /** Candidate sentences for a set of terms: every sentence of the best `articles` articles by BM25. */
+  candidates(terms: QTerm[], articles = 15): SentenceRef[] {
+    if (!this.engine) return this.refs;
     const words: string[] = [];
     for (const t of terms) {
       for (let k = 0; k < Math.min(3, t.weight); k++) words.push(t.term);
@@ -114,8 +127,14 @@ export class SearchIndex {
       if (!t.name) for (const s of synonymsOf(t.term)) if (this.vocab.has(s)) words.push(s);
     }
     if (!words.length) return [];
-    const hits = this.engine.search(words.join(' '), limit) as [number, number][];
-    return hits.map(([i]) => this.refs[i]!);
+    const hits = this.engine.search(words.join(' '), articles) as [number, number][];
+    const out: SentenceRef[] = [];
+    for (const [i] of hits) {
+      const a = Number(i);
+      const from = this.firstRef[a]!;
+      for (let k = 0; k < this.table.articles[a]!.sentences.length; k++) out.push(this.refs[from + k]!);
+    }
+    return out;
   }
 
   /**
