@@ -34,7 +34,8 @@ export interface AnswerContext {
 export const NOT_SAID = "The coverage doesn't say.";
 
 /** Answers a parsed question from the fact table. */
-export function answerQuestion(q: Question, ctx: AnswerContext): Answer {
+export function answerQuestion(asked: Question, ctx: AnswerContext): Answer {
+  const q = respell(asked, ctx.index);
   const none = (why?: string): Answer => ({
     question: q.text, answered: false, intent: q.intent === 'none' ? 'none' : q.intent,
     answer: why ? `${NOT_SAID} ${why}` : NOT_SAID, citations: [], conflicts: [],
@@ -57,6 +58,17 @@ export function answerQuestion(q: Question, ctx: AnswerContext): Answer {
     default:
       return none();
   }
+}
+
+/** A question with its misspelt common words replaced by the corpus's spelling. */
+function respell(q: Question, index: SearchIndex): Question {
+  const terms = q.terms.map((t) => (t.name ? t : { ...t, term: index.respell(t.term) }));
+  return {
+    ...q,
+    terms,
+    focus: q.focus && index.respell(q.focus),
+    typeNoun: q.typeNoun && index.respell(q.typeNoun),
+  };
 }
 
 /** Scores candidate facts of the question's type and renders the best-supported group. */

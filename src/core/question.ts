@@ -54,7 +54,7 @@ const MENTION_VERBS = /^(?:mention|mentions|mentioned|cover|covers|covered|name|
 /** Parses a question into an intent with slots. Never throws. */
 export function parseQuestion(raw: string, nlp: Nlp): Question {
   const text = raw.replace(/\s+/g, ' ').trim().slice(0, 500);
-  const q = text.replace(/[?!.]+$/, '');
+  const q = fixHowTypos(text.replace(/[?!.]+$/, ''));
   const lower = q.toLowerCase();
   const base: Question = { text, intent: 'none', terms: [] };
   if (!/[a-z]/i.test(q)) return base;
@@ -148,6 +148,17 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
   }
   if (/^where\b/.test(lower)) return { ...base, intent: 'entity', typeNoun: 'place', terms };
   return { ...base, terms };
+}
+
+/** "how lnog", "how mnay": the word after "how" one typo away from a measure word. */
+function fixHowTypos(q: string): string {
+  return q.replace(/\bhow\s+([a-z]{3,6})\b/i, (m, w: string) => {
+    const lower = w.toLowerCase();
+    if (DIMENSIONS[lower] || /^(did|does|do|is|was|are|were|can|could|the|come|about|to)$/.test(lower)) return m;
+    const fix = Object.keys(DIMENSIONS).find((d) => d.length >= 4 && d.length === lower.length && [...d].sort().join('') === [...lower].sort().join(''))
+      ?? Object.keys(DIMENSIONS).find((d) => d.length >= 4 && Math.abs(d.length - lower.length) === 1 && (d.startsWith(lower) || lower.startsWith(d)));
+    return fix ? m.replace(w, fix) : m;
+  });
 }
 
 /** Content terms of a text with weights: names and numbers 3, nouns 2, other content words 1. */

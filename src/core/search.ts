@@ -105,6 +105,14 @@ export class SearchIndex {
     return false;
   }
 
+  /** The corpus's own spelling of a word it never uses but is one typo away from ("civillian" → "civilian"). */
+  respell(word: string): string {
+    if (word.length < 6 || this.vocab.has(word) || synonymsOf(word).size) return word;
+    const candidates = this.variantsCached(word);
+    if (!candidates.length) return word;
+    return candidates.reduce((a, b) => ((this.vocab.get(b) ?? 0) > (this.vocab.get(a) ?? 0) ? b : a));
+  }
+
   /** Spelling variants of a name in the corpus vocabulary (edit distance 1, or 2 for long names). */
   variants(term: string): string[] {
     if (term.length < 5 || /\d/.test(term)) return [];
