@@ -4,6 +4,13 @@
  */
 import type { Article, Claim, Fact } from './types.js';
 import { quantitiesCompatible } from './quantities.js';
+import { canonical } from './lexicon.js';
+import { datesCompatible } from './dates.js';
+
+/** Facts placed at different times ("in 2015, a magnitude 6.1 quake") are about different events. */
+export function sameTime(a: Fact, b: Fact): boolean {
+  return !a.time || !b.time || datesCompatible({ value: a.time }, { value: b.time });
+}
 
 const SHINGLE = 8;
 const SAMPLE_MOD = 8;
@@ -168,7 +175,7 @@ export function alignClaims(facts: Fact[], related: (a: string, b: string) => bo
   const byKey = new Map<string, Fact[]>();
   for (const f of facts) {
     if (f.kind !== 'quantity' || !f.subject) continue;
-    const key = `${f.attribute}|${f.subject}|${f.unit ?? ''}`;
+    const key = `${f.attribute}|${canonical(f.subject)}|${f.unit ?? ''}`;
     const list = byKey.get(key);
     if (list) list.push(f);
     else byKey.set(key, [f]);
@@ -177,8 +184,8 @@ export function alignClaims(facts: Fact[], related: (a: string, b: string) => bo
   for (const [key, list] of byKey) {
     const [attribute, subject] = key.split('|') as [string, string, string];
     const groups = groupFacts(list, (a, b) => quantitiesCompatible(
-      { value: a.value as number, range: a.range },
-      { value: b.value as number, range: b.range },
+      { value: a.value as number, range: a.range, label: a.label },
+      { value: b.value as number, range: b.range, label: b.label },
     ));
     if (new Set(list.map((f) => f.article)).size < 2 && groups.length < 2) continue;
     // A differing value from an unrelated article is another story's figure, not a disagreement.
@@ -186,7 +193,7 @@ export function alignClaims(facts: Fact[], related: (a: string, b: string) => bo
     // Two values in one article are two things that article counts, not sources disagreeing.
     const mainKeys = uniqBy(main, (m) => `${m.article}|${m.qualifier ?? ''}`).slice(0, 50);
     const kept = [main, ...groups.slice(1).filter((g) => uniqBy(g, (f) => `${f.article}|${f.qualifier ?? ''}`).slice(0, 50)
-      .some((f) => mainKeys.some((m) => m.article !== f.article && m.qualifier === f.qualifier && related(m.article, f.article))))];
+      .some((f) => mainKeys.some((m) => m.article !== f.article && m.qualifier === f.qualifier && sameTime(m, f) && related(m.article, f.article))))];
     if (kept.length < groups.length) groups.splice(0, groups.length, ...kept);
     claims.push({
       id: `claim:${key}`,

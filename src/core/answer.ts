@@ -11,7 +11,7 @@ import { synonymsOf } from './lexicon.js';
 import { citationFor } from './links.js';
 import { datesCompatible } from './dates.js';
 import { quantitiesCompatible } from './quantities.js';
-import { groupFacts, uniq } from './align.js';
+import { groupFacts, sameTime, uniq } from './align.js';
 
 /** Below this support a question is not answered. */
 const ANSWER_THRESHOLD = 0.5;
@@ -24,6 +24,8 @@ interface Scored {
   value: string;
   /** How well the fact's type fits the question (1 = exactly what was asked). */
   fit: number;
+  /** The sentence has the question's verbs (the event asked about), when it has any. */
+  event?: boolean;
 }
 
 export interface AnswerContext {
@@ -93,13 +95,19 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
   }
   const weight = (g: Scored[]) => Math.max(...g.map((s) => s.score)) * (1 + 0.25 * (uniq(g.map((s) => s.ref.article.id)).length - 1));
   groups.sort((a, b) => weight(b) - weight(a));
+  // "The latest toll": among the competing values, the one from the newest source.
+  if (q.latest && groups.length > 1) {
+    const newest = (g: Scored[]) => g.reduce((m, s) => (s.ref.article.published ?? '') > m ? s.ref.article.published ?? '' : m, '');
+    groups.sort((a, b) => newest(b).localeCompare(newest(a)) || weight(b) - weight(a));
+  }
   const main = groups[0]!;
   // Dates from other sentences are mostly other events: only near-equal support makes them a disagreement.
   const mainScore = Math.max(...main.map((s) => s.score));
-  const conflicts = q.intent === 'quantity' ? groups.slice(1)
+  const conflicts = q.intent === 'quantity' ? groups.slice(1).filter((g) => g.some((s) => s.event && main.some((m) => sameEvent(m, s, ctx.index.corpusYear))))
     : q.intent === 'date' ? groups.slice(1).filter((g) => Math.max(...g.map((s) => s.score)) >= 0.9 * mainScore) : [];
   return render(q, ctx, main, conflicts);
 }
+
 
 
 function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
@@ -107,7 +115,8 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
   const out: Scored[] = [];
   const terms = q.terms;
   const questionWords = new Set(terms.map((t) => t.term));
-  const verbs = terms.filter((t) => t.pos === 'VERB');
+  // Verbs the corpus never uses are paraphrases ("putting up" for "provide"), not evidence.
+  const verbs = terms.filter((t) => t.pos === 'VERB' && index.supports(t));
   const names = q.intent === 'person' || q.intent === 'entity' ? terms.filter((t) => t.name) : [];
   for (const ref of index.candidates(terms)) {
     let coverage = index.coverage(ref, terms);
@@ -116,21 +125,23 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
     if (coverage < ANSWER_THRESHOLD * 0.8) continue;
     const facts = index.factsOf(ref);
     // "When did X collapse": a date in a sentence without the event's verb dates something else.
-    const eventFactor = q.intent === 'date' && verbs.length && verbs.some((t) => index.matchHere(ref, t) < 0.7) ? 0.75 : 1;
-    const anchors = facts.length > 1 ? termPositions(ref, terms) : [];
+    const eventFactor = (q.intent === 'date' || q.intent === 'quantity') && verbs.length && verbs.some((t) => index.matchHere(ref, t) < 0.7) ? 0.75 : 1;
+    // Names the question gives anchor it more precisely than its common words ("the USGS put it at …").
+    const named = terms.filter((t) => t.name && index.matchHere(ref, t) >= 0.9);
+    const anchors = facts.length > 1 ? termPositions(ref, named.length ? named : terms) : [];
     for (const fact of facts) {
-      let factor = factFactor(q, fact, questionWords, index.table.aliases ?? {});
+      let factor = factFactor(q, fact, questionWords, index.table.aliases ?? {}, index.roles);
       if (factor <= 0) continue;
       // Of two dates (or figures) in one sentence, the one next to the question's words answers it.
       if (anchors.length) factor *= proximity(fact, anchors);
-      if (fact.kind === 'date') factor *= eventFactor;
+      if (fact.kind === 'date' || fact.kind === 'quantity') factor *= eventFactor;
       // "Acme sues Globex" for "which company sued Globex": the name doing the asked action.
       if (fact.kind === 'entity' && verbs.length && doesVerb(ref, fact, verbs)) factor = Math.min(1, factor * 1.4);
       const fit = q.intent === 'quantity' ? dimensionFit(q.dimension!, fact) : factor;
-      out.push({ fact, ref, score: coverage * factor, value: valueKey(fact), fit });
+      out.push({ fact, ref, score: coverage * factor, value: valueKey(fact), fit, event: eventFactor === 1 });
     }
     // "What did the UN say" where the text reports it without quote marks: the attributed sentence.
-    if (q.intent === 'quote' && q.speaker && ref.sentence.attribution && speakerMatch(ref.sentence.attribution, q.speaker, index.table.aliases ?? {})
+    if (q.intent === 'quote' && q.speaker && ref.sentence.attribution && speakerMatch(ref.sentence.attribution, q.speaker, index.table.aliases ?? {}, index.roles)
       && !index.factsOf(ref).some((f) => f.kind === 'quote')) {
       const text = ref.article.raw.slice(ref.sentence.start, ref.sentence.end);
       const pseudo: Fact = {
@@ -138,7 +149,7 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
         span: { start: ref.sentence.start, end: ref.sentence.end }, kind: 'quote', attribute: 'reported', subject: '',
         value: text, surface: text, label: text, attribution: ref.sentence.attribution,
       };
-      out.push({ fact: pseudo, ref, score: Math.max(coverage, 0.6) * 0.9, value: text.toLowerCase(), fit: 0.9 });
+      out.push({ fact: pseudo, ref, score: Math.max(coverage, 0.6) * 0.9, value: text.toLowerCase(), fit: 0.9, event: true });
     }
     // Who said it: the sentence's attribution answers "who called it …".
     if (q.intent === 'person' && !q.describe && ref.sentence.attribution && asksWhoSaid(q)) {
@@ -151,7 +162,7 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
           span: { start: span.start, end: span.end }, kind: 'entity', attribute: 'person', subject: '', value: name,
           surface: name, label: name,
         };
-        out.push({ fact: pseudo, ref, score: coverage * (named ? 1 : 0.6), value: name.toLowerCase(), fit: named ? 1 : 0.6 });
+        out.push({ fact: pseudo, ref, score: coverage * (named ? 1 : 0.6), value: name.toLowerCase(), fit: named ? 1 : 0.6, event: true });
       }
     }
   }
@@ -173,10 +184,23 @@ function asksWhoSaid(q: Question): boolean {
   return q.terms.some((t) => t.pos === 'VERB' && SAYING.has(t.term));
 }
 
+/**
+ * Two figures can disagree only about the same event: same stated time, or — without one —
+ * the same year as the article ("in 2015, a magnitude 6.1 quake" is another quake).
+ */
+function sameEvent(a: Scored, b: Scored, corpusYear?: string): boolean {
+  const when = (s: Scored) => s.fact.time ?? s.ref.article.published ?? corpusYear;
+  const ta = when(a);
+  const tb = when(b);
+  if (!ta || !tb) return true;
+  return ta.slice(0, 4) === tb.slice(0, 4);
+}
+
 /** Offsets of the sentence's words that match a question term (by shared stem prefix). */
 function termPositions(ref: SentenceRef, terms: QTerm[]): number[] {
   const text = ref.article.raw.slice(ref.sentence.start, ref.sentence.end).toLowerCase();
-  const stems = terms.map((t) => t.term.slice(0, Math.max(4, t.term.length - 2)));
+  const words = terms.flatMap((t) => (t.name ? [t.term] : [t.term, ...synonymsOf(t.term)]));
+  const stems = words.map((w) => w.slice(0, Math.max(4, w.length - 2)));
   const out: number[] = [];
   const re = /[\p{L}\p{N}]+/gu;
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -211,13 +235,14 @@ function proximity(fact: Fact, anchors: number[]): number {
 }
 
 /** How well a fact's type fits the question (0 = not an answer to it). */
-function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: Record<string, string[]>): number {
+function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: Record<string, string[]>, roles: Map<string, string[]>): number {
   switch (q.intent) {
     case 'quantity':
       return f.kind === 'quantity' ? dimensionFit(q.dimension!, f) * subjectFit(q, f, questionWords) : 0;
     case 'date':
       if (f.kind !== 'date') return 0;
-      return f.value ? 1 : 0.85;
+      // An unresolved weekday can still agree with a resolved date; an unresolved "yesterday" cannot.
+      return f.value ? 1 : f.description ? 0.85 : 0.3;
     case 'person': {
       if (f.kind !== 'entity') return 0;
       if (q.describe) return f.description && namesMatch(String(f.value), q.describe) ? 1 : 0;
@@ -236,7 +261,7 @@ function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: R
       return 0.5;
     }
     case 'quote':
-      return f.kind === 'quote' && q.speaker && f.attribution && speakerMatch(f.attribution, q.speaker, aliases) ? 1 : 0;
+      return f.kind === 'quote' && q.speaker && f.attribution && speakerMatch(f.attribution, q.speaker, aliases, roles) ? 1 : 0;
     default:
       return 0;
   }
@@ -255,7 +280,7 @@ function dimensionFit(wanted: string, f: Fact): number {
   const implicit = f.description === 'implicit';
   if (wanted === f.attribute && !implicit) return 1;
   if (LENGTHS.has(wanted) && f.attribute === 'length' && implicit) return wanted === 'length' ? 0.9 : wanted === 'distance' ? 0.3 : 0.7;
-  if (wanted === 'size') return LENGTHS.has(f.attribute) || f.attribute === 'area' ? 0.8 : 0;
+  if (wanted === 'size') return f.attribute === 'magnitude' ? 1 : LENGTHS.has(f.attribute) || f.attribute === 'area' ? 0.8 : 0;
   if (wanted === 'number') return f.attribute === 'count' || f.attribute === 'number' ? 1 : f.attribute === 'money' || f.attribute === 'percent' ? 0.6 : 0;
   if (wanted === 'count') return f.attribute === 'number' ? 0.5 : 0;
   if (wanted === 'length' && f.attribute === 'distance') return 0.3;
@@ -282,7 +307,7 @@ function compatible(q: Question, a: Scored, b: Scored): boolean {
   const fa = a.fact;
   const fb = b.fact;
   if (fa.kind === 'quantity' && fb.kind === 'quantity') {
-    return fa.unit === fb.unit && quantitiesCompatible({ value: fa.value as number, range: fa.range }, { value: fb.value as number, range: fb.range });
+    return fa.unit === fb.unit && quantitiesCompatible({ value: fa.value as number, range: fa.range, label: fa.label }, { value: fb.value as number, range: fb.range, label: fb.label });
   }
   if (fa.kind === 'date' && fb.kind === 'date') {
     return datesCompatible({ value: String(fa.value), weekday: fa.description }, { value: String(fb.value), weekday: fb.description });
@@ -292,9 +317,15 @@ function compatible(q: Question, a: Scored, b: Scored): boolean {
 }
 
 /** A speaker as asked matches a speaker as written, directly or through a corpus alias ("UN" ~ "United Nations"). */
-function speakerMatch(written: string, asked: string, aliases: Record<string, string[]>): boolean {
+function speakerMatch(written: string, asked: string, aliases: Record<string, string[]>, roles?: Map<string, string[]>): boolean {
   if (namesMatch(written, asked)) return true;
-  return (aliases[asked.toLowerCase()] ?? []).some((alt) => namesMatch(written, alt));
+  if ((aliases[asked.toLowerCase()] ?? []).some((alt) => namesMatch(written, alt))) return true;
+  // "What did the governor say": a speaker the text describes that way.
+  const wanted = nameWords(asked);
+  return wanted.length > 0 && (roles?.get(written.toLowerCase()) ?? []).some((d) => {
+    const words = nameWords(d);
+    return wanted.every((w) => words.includes(w));
+  });
 }
 
 /** Names match when one's words contain the other's ("Doe" ~ "Jane Doe"). */

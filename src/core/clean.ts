@@ -36,6 +36,9 @@ const HEADLINES_BLOCK =
 const CREDIT_WORDS =
   /^(?:(?:source|photo|image|picture|credit|file|video)s?\s*:\s*.{1,60}|afp|reuters|ap|ap photo.*|associated press|getty( images)?|epa|efe|xinhua|ani|pti|ians|aap|pa|dpa|anadolu( agency)?|sana|tass|ria novosti|bloomberg|upi|.{0,40}\/(afp|reuters|ap|getty images|epa)|.{1,40} via getty images|shutterstock)$/i;
 
+/** "(Reporting by …; Editing by …)", "Additional reporting by …": the wire's staff credits. */
+const CREDIT_LINE = /^\(?(?:(?:additional )?reporting|writing|editing|compiled|produced) by\b.{0,200}\)?$/i;
+
 const CAPTION_PREFIX = /^(?:file photo|photo|image|picture|caption|pictured|above|top|main image)\s*:/i;
 
 /** Finds furniture in the raw text of one article. */
@@ -82,7 +85,7 @@ export function clean(raw: string, meta: ArticleMeta = {}): Cleaned {
       add(line.start, line.end, 'headlines');
       continue;
     }
-    if (NAVIGATION.test(trimmed)) {
+    if (NAVIGATION.test(trimmed) || isMenuLine(trimmed) || CREDIT_LINE.test(trimmed)) {
       add(start, line.end, 'navigation');
       continue;
     }
@@ -229,6 +232,12 @@ function leadingPrefix(text: string): { start: number; end: number; reason: Furn
   const site = /^([A-Z][\w-]*(?:\.[A-Za-z]{2,6})+)\s+[-–—]\s+/.exec(rest);
   if (site) return { start: lead, end: lead + site[0].length, reason: 'credit', outlet: site[1] };
   return undefined;
+}
+
+/** "OUTLET | World | Europe | Economy": a site menu, three or more short items between bars. */
+function isMenuLine(line: string): boolean {
+  const items = line.split(/\s+[|•·]\s+/);
+  return items.length >= 3 && items.every((x) => x.split(/\s+/).length <= 3 && !/[.!?]$/.test(x));
 }
 
 function looksLikeHeadline(line: string): boolean {

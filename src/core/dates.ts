@@ -11,7 +11,7 @@ const WEEKDAY_RE = '(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:da
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 const DATE_LINE = new RegExp(
-  `^(?:${WEEKDAY_RE},?\\s+)?(?:(${MONTH_RE})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})|(\\d{1,2})\\s+(${MONTH_RE}),?\\s+(\\d{4})|(\\d{4})-(\\d{2})-(\\d{2}))(?:[,\\s]+\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s+[A-Z]{2,4})?)?\\s*$`,
+  `^(?:${WEEKDAY_RE},?\\s+)?(?:(${MONTH_RE})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})|(\\d{1,2})\\s+(${MONTH_RE}),?\\s+(\\d{4})|(\\d{4})-(\\d{2})-(\\d{2}))(?:[,\\s·|–-]+(?:updated:?\\s*)?\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s+[A-Z]{2,5})?)?\\s*$`,
   'i',
 );
 
@@ -77,7 +77,7 @@ const parser = (() => {
 const chronoCache = new Map<string, FoundDate[]>();
 
 /** Cheap gate: does the text contain anything chrono could turn into a date? */
-const MAYBE_DATE = /\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|June|July|August|September|October|November|December|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tomorrow|tonight|ago|(?:last|next|this|earlier this|later this) (?:week|month|year|night|spring|summer|autumn|fall|winter|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b/;
+const MAYBE_DATE = /\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|June|July|August|September|October|November|December|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|ago|(?:[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier this|[Ll]ater this) (?:week|month|year|night|spring|summer|autumn|fall|winter|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b/;
 
 const CENTURY = /\b(?:the\s+)?(?:early\s+|late\s+|mid-)?(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[- ]century\b|\b(?:the\s+)?(?:1[0-9]|20)\d0s\b/gi;
 
@@ -87,11 +87,13 @@ const YEAR_AFTER_PREP = /\b(in|since|by|until|till|from|during|through|before|af
  * Finds date phrases in one sentence and resolves them against `published` (ISO),
  * looking back for past tense and forward for future tense.
  */
-export function findDates(text: string, published: string | undefined, tense: Tense): FoundDate[] {
+export function findDates(text: string, published: string | undefined, tenseAt: Tense | ((start: number, end: number) => Tense)): FoundDate[] {
   const out: FoundDate[] = [];
   // chrono's cost grows with the text it reads: hand it only windows around date words.
   for (const w of dateWindows(text)) {
     const windowText = text.slice(w.start, w.end);
+    // The tense of the clause around the date, not of the whole sentence ("will provide aid after Sunday's quake killed …").
+    const tense = typeof tenseAt === 'string' ? tenseAt : tenseAt(w.start, w.end);
     // Wire copy repeats the same sentences across articles: parse each window once per date and tense.
     const key = `${published ?? ''}|${tense}|${windowText}`;
     let found = chronoCache.get(key);

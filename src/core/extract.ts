@@ -9,6 +9,7 @@ import { analyze, type AnalyzedSentence, type Tok } from './analyze.js';
 import { findDates, humanDate, type Tense } from './dates.js';
 import { findQuantities } from './quantities.js';
 import { findAttribution, findNames, findQuotes } from './names.js';
+import { SPEECH_VERBS } from './lexicon.js';
 
 export interface Extracted {
   article: Article;
@@ -49,14 +50,23 @@ export function extractArticle(raw: RawArticle, nlp: Nlp): Extracted {
     // Dates first: their tokens are not quantities.
     const dateTokens = new Set<number>();
     let sentenceTime: string | undefined;
-    for (const d of findDates(s.text, published, tense)) {
+    const base = s.sentence.start;
+    const tenseAt = (start: number, end: number): Tense => {
+      const near = s.tokens.filter((t) => t.end >= base + start - 30 && t.start <= base + end + 30);
+      const local = tenseOf(near);
+      return local === 'present' ? tense : local;
+    };
+    for (const d of findDates(s.text, published, tenseAt)) {
       const start = s.sentence.start + d.start;
       const end = s.sentence.start + d.end;
       for (let k = 0; k < s.tokens.length; k++) {
         const t = s.tokens[k]!;
         if (t.start >= start && t.end <= end) dateTokens.add(k);
       }
-      if (d.value) sentenceTime ??= d.value;
+      // "reported in 2009", "said on Tuesday" date the report, not what it reports.
+      const before = s.tokens.filter((t) => t.end <= start).slice(-3);
+      const datesReport = before.some((t) => SPEECH_VERBS.has(t.lemma) || t.lemma === 'statement');
+      if (d.value && !datesReport) sentenceTime ??= d.value;
       add({
         kind: 'date', attribute: 'event', subject: mainVerb(s.tokens) ?? '', value: d.value, span: { start, end },
         surface: d.surface, label: d.value ? humanDate(d.value) : d.surface, inferred: d.inferred,

@@ -85,7 +85,9 @@ export const DIMENSION_WORDS: Record<string, string> = {
   wide: 'width', width: 'width', across: 'width', broad: 'width', diameter: 'width',
   thick: 'thickness', thickness: 'thickness',
   deep: 'depth', depth: 'depth',
-  above: 'height', away: 'distance', from: 'distance', distance: 'distance', far: 'distance', off: 'distance',
+  above: 'height', away: 'distance', from: 'distance', north: 'distance', south: 'distance', east: 'distance', west: 'distance',
+  northeast: 'distance', northwest: 'distance', southeast: 'distance', southwest: 'distance', offshore: 'distance', inland: 'distance',
+  'north-east': 'distance', 'north-west': 'distance', 'south-east': 'distance', 'south-west': 'distance', distance: 'distance', far: 'distance', off: 'distance',
   old: 'age',
 };
 
@@ -171,6 +173,13 @@ export const SYNONYM_SETS: string[][] = [
   ['civilian', 'resident', 'people', 'inhabitant'],
   ['wound', 'injure', 'hurt'],
   ['release', 'launch', 'unveil', 'introduce', 'announce'],
+  ['earthquake', 'quake', 'tremor', 'temblor', 'shock'],
+  ['destroy', 'wreck', 'flatten', 'devastate', 'level', 'raze', 'ruin'],
+  ['displace', 'homeless', 'evacuate', 'flee', 'uproot', 'force'],
+  ['pledge', 'promise', 'commit', 'provide', 'donate', 'give', 'offer'],
+  ['hit', 'strike', 'jolt', 'rock'],
+  ['rescue', 'save', 'pull'],
+  ['recall', 'withdraw'],
 ];
 
 const SYNONYMS = new Map<string, Set<string>>();
@@ -180,6 +189,12 @@ for (const set of SYNONYM_SETS) {
     for (const o of set) if (o !== w) s.add(o);
     SYNONYMS.set(w, s);
   }
+}
+
+/** One name for each synonym set, so "quake" and "earthquake" key the same claim. */
+export function canonical(lemma: string): string {
+  for (const set of SYNONYM_SETS) if (set.includes(lemma)) return set[0]!;
+  return lemma;
 }
 
 /** The synonyms of a lemma (not including itself). */

@@ -93,7 +93,9 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
     value *= num.glued === 'k' ? 1e3 : /^(m|mn)$/.test(num.glued) ? 1e6 : 1e9;
     multiplierWord = num.glued === 'k' ? 'thousand' : /^(m|mn)$/.test(num.glued) ? 'million' : 'billion';
   }
-  const numText = displayNumber(num.value) + (multiplierWord ? ` ${multiplierWord}` : '');
+  // Shown as written ("7.0", "2,500"), so a figure reads as the sources gave it.
+  const written = /^\d/.test(t.v) ? (num.glued ? t.v.slice(0, t.v.length - num.glued.length) : t.v) : displayNumber(num.value);
+  const numText = written + (multiplierWord ? ` ${multiplierWord}` : '');
 
   // Hedge before the number (before any currency).
   const hedge = findHedge(tokens, first);
@@ -177,6 +179,20 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
     return finish(attribute, explicit, normalized, unit.base, label, conversionEnd, subject);
   }
 
+  // Magnitude: "a magnitude 6.8 earthquake", "magnitude-7.0", "6.8-magnitude", "a 6.8 magnitude quake".
+  const b1 = tokens[first - 1]?.lower;
+  const b2 = tokens[first - 2]?.lower;
+  // A later decimal in a sentence about magnitude ("… while the USGS put it at 6.8") is one too.
+  const magnitudeBefore = /^\d{1,2}\.\d$/.test(t.v) && tokens.slice(Math.max(0, i - 14), i).some((x) => x.lower === 'magnitude');
+  if (b1 === 'magnitude' || (b1 === '-' && b2 === 'magnitude') || tokens[i + 1]?.lower === 'magnitude' || (tokens[i + 1]?.v === '-' && tokens[i + 2]?.lower === 'magnitude') || magnitudeBefore) {
+    const end = tokens[i + 1]?.lower === 'magnitude' ? i + 1 : tokens[i + 2]?.lower === 'magnitude' ? i + 2 : last;
+    const start = b1 === 'magnitude' ? first - 1 : b1 === '-' ? first - 2 : first;
+    // Only the noun a magnitude qualifies ("a magnitude 6.8 earthquake") says what it measures.
+    const q = finish('magnitude', true, value, 'magnitude', `magnitude ${numText}`, end, nounAfter(tokens, end) ?? '');
+    if (!hedge) q.first = start;
+    return q;
+  }
+
   // Age: "aged 56", "at the age of 56".
   const before1 = tokens[first - 1]?.lower;
   const before3 = tokens.slice(Math.max(0, first - 3), first).map((x) => x.lower).join(' ');
@@ -198,9 +214,20 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
     const label = `${hedge ? hedge.text + ' ' : ''}${numText} ${counted.phrase}`;
     return finish('count', true, value, 'count', label, counted.last, counted.head);
   }
+  // People counted by what happened to them: "612 injured", "killed 148", "injured more than 600".
+  const nextTok = tokens[last + 1];
+  if (nextTok && CASUALTY.test(nextTok.lower) && /^\d/.test(t.v)) {
+    return finish('count', true, value, 'count', `${hedge ? hedge.text + ' ' : ''}${numText} ${nextTok.lower}`, last + 1, 'people');
+  }
+  const verbBefore = tokens[first - 1];
+  if (verbBefore && CASUALTY_VERB.test(verbBefore.lower) && /^\d/.test(t.v)) {
+    return finish('count', true, value, 'count', `${hedge ? hedge.text + ' ' : ''}${numText} ${participle(verbBefore.lower)}`, last, 'people');
+  }
+
   // A bare figure a count noun leads up to: "the death toll rose to 22", "the number of dead reached 40".
   const about = subjectBefore(tokens, first);
-  if (/^(toll|number|total|tally|count|figure)$/.test(about) && /^\d/.test(t.v)) {
+  const rose = RISE.test(tokens[first - 1]?.lower ?? '') || (/^(to|at)$/.test(tokens[first - 1]?.lower ?? '') && RISE.test(tokens[first - 2]?.lower ?? ''));
+  if ((/^(toll|number|total|tally|count|figure)$/.test(about) || rose) && /^\d/.test(t.v)) {
     return finish('count', true, value, 'count', `${hedge ? hedge.text + ' ' : ''}${numText}`, last, about);
   }
   return undefined;
@@ -214,6 +241,17 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
 }
 
 const HEDGE_WORDS = HEDGES.map(([phrase, kind]) => [phrase.split(' '), kind] as const);
+
+const RISE = /^(rise|rises|rose|risen|rising|climb|climbs|climbed|jump|jumps|jumped|increase|increased|reach|reached|reaches|stand|stands|stood|hit|passed|topped|exceeded|surpassed)$/;
+const CASUALTY = /^(injured|wounded|killed|dead|missing|hurt|displaced|evacuated|arrested|detained|rescued|hospitalized|hospitalised|homeless|stranded|trapped)$/;
+const CASUALTY_VERB = /^(killed|killing|kills|kill|injured|injuring|injures|injure|wounded|wounding|wounds|wound|displaced|displacing|evacuated|evacuating|rescued|rescuing|arrested|arresting|detained|detaining)$/;
+
+/** "killing" → "killed": how a count of people after a verb is shown. */
+function participle(verb: string): string {
+  if (verb.endsWith('ed')) return verb;
+  const stem = verb.replace(/ing$/, '').replace(/s$/, '');
+  return stem.endsWith('e') ? `${stem}d` : `${stem}ed`;
+}
 
 function findHedge(tokens: Tok[], at: number): { first: number; kind: Hedge; text: string } | undefined {
   for (const [words, kind] of HEDGE_WORDS) {
@@ -349,11 +387,14 @@ export function displayNumber(v: number): string {
 
 /** Whether two normalized quantities can describe the same value (ranges or within 3%). */
 export function quantitiesCompatible(
-  a: { value: number; range?: [number, number] },
-  b: { value: number; range?: [number, number] },
+  a: { value: number; range?: [number, number]; label?: string },
+  b: { value: number; range?: [number, number]; label?: string },
 ): boolean {
   const [al, ah] = a.range ?? [a.value, a.value];
   const [bl, bh] = b.range ?? [b.value, b.value];
-  const tol = 0.03 * Math.max(Math.abs(a.value), Math.abs(b.value));
+  // Converted units round ("80-foot" is 24.4 m): 3%. The same unit stated twice must match.
+  const unitOf = (l?: string) => l?.split(' ').filter((w) => !/\d/.test(w)).at(-1);
+  const sameUnit = unitOf(a.label) === unitOf(b.label);
+  const tol = (sameUnit ? 0.002 : 0.03) * Math.max(Math.abs(a.value), Math.abs(b.value));
   return al - tol <= bh && bl - tol <= ah;
 }

@@ -30,6 +30,8 @@ export interface Question {
   describe?: string;
   /** quote: who is quoted. */
   speaker?: string;
+  /** "the latest toll": prefer the newest source over the best supported. */
+  latest?: boolean;
   /** coverage: which sources mention the terms, or report the answer of `sub`. */
   coverage?: 'mention' | 'report' | 'count';
   sub?: Question;
@@ -39,14 +41,22 @@ export interface Question {
 const DIMENSIONS: Record<string, string> = {
   many: 'count', much: 'money', long: 'length', tall: 'height', high: 'height', wide: 'width', far: 'distance',
   deep: 'depth', thick: 'thickness', big: 'size', large: 'size', old: 'age', heavy: 'weight', often: 'count',
+  strong: 'magnitude', powerful: 'magnitude', severe: 'magnitude', intense: 'magnitude',
 };
 
 const NOUN_DIMENSIONS: Record<string, string> = {
   length: 'length', height: 'height', width: 'width', depth: 'depth', thickness: 'thickness', distance: 'distance',
   price: 'money', cost: 'money', value: 'money', worth: 'money', budget: 'money', fine: 'money', salary: 'money', revenue: 'money',
   size: 'size', area: 'area', population: 'count', number: 'count', toll: 'count', age: 'age', weight: 'weight',
+  magnitude: 'magnitude', strength: 'magnitude', intensity: 'magnitude',
   percentage: 'percent', share: 'percent', rate: 'percent', speed: 'speed', duration: 'duration', capacity: 'size',
 };
+
+/** Verbs that carry no event of their own ("did the agency *give*", "*get* hurt"). */
+const LIGHT_VERBS = new Set(['get', 'give', 'make', 'take', 'have', 'do', 'put', 'go', 'come', 'keep', 'let', 'become', 'seem']);
+
+/** "the latest toll", "the current figure": the newest source should win. */
+const LATEST = /\b(latest|late|current|newest|most recent|updated|final|now)\b/;
 
 const SOURCE_WORDS = '(?:sources?|outlets?|news outlets?|articles?|reports?|publications?|papers?|newspapers?|media|websites?|sites?|stories|coverage)';
 const MENTION_VERBS = /^(?:mention|mentions|mentioned|cover|covers|covered|name|names|named|cite|cites|cited|discuss|discusses|discussed|talk about|talks about|refer to|refers to|include|includes|report on|reports on|write about|writes about|say anything about|carry|carries|feature|features)\b/;
@@ -92,10 +102,20 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
 
   if (/\b(disagree|differ|conflict|contradict|inconsisten|discrepan|dispute|agree)\w*/.test(lower) && new RegExp(`\\b${SOURCE_WORDS}\\b|\\bthey\\b|\\bcoverage\\b`).test(lower)) {
     const topic = lower.replace(/.*?\b(?:disagree|differ|conflict|contradict|agree)\w*\s*(?:on|about|over|regarding|in)?\s*/, '');
-    return { ...base, intent: 'disagreement', terms: termsOf(topic, nlp).filter((t) => !/^(number|figure|fact|detail|thing|anything|something|numbers|figures)$/.test(t.term)) };
+    // "how strong the earthquake was" → magnitude: measure words name the attribute in dispute.
+    const measures = [...topic.matchAll(/\b(\w+)\b/g)].map((m) => DIMENSIONS[m[1]!] ?? NOUN_DIMENSIONS[m[1]!]).filter((d): d is string => Boolean(d) && d !== 'money' || /\b(cost|price|money|aid|fund)/.test(topic));
+    const topicTerms = termsOf(topic, nlp).filter((t) => !/^(number|figure|fact|detail|thing|anything|something|numbers|figures)$/.test(t.term));
+    return { ...base, intent: 'disagreement', terms: [...topicTerms, ...measures.map((m) => ({ term: m, weight: 1, name: false, pos: 'NOUN' }))] };
   }
 
   const terms = termsOf(q, nlp);
+
+  // "What does NERS stand for?"
+  const standFor = /^what (?:does|do|did) (?:the )?([A-Za-z][\w.&-]*) (?:stand for|mean)$|^what is (?:the )?([A-Za-z][\w.&-]*) short for$/i.exec(q);
+  if (standFor) {
+    const name = (standFor[1] ?? standFor[2])!;
+    return { ...base, intent: 'person', describe: name, terms: termsOf(name.toUpperCase() === name ? name : name.toUpperCase(), nlp) };
+  }
 
   // Quotes: "what did X say", "what does X say about Y", "quote X".
   const quote = /^what (?:did|does|do|has|have) (.+?) (?:say|said|tweet|tweeted|write|wrote|tell|told|post|posted|claim|claimed|announce|announced|state|stated|add|added)\b/i.exec(q)
@@ -111,13 +131,12 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
   }
 
   // Quantities.
-  const how = /\bhow (many|much|long|tall|high|wide|far|deep|thick|big|large|old|heavy|often)\b/.exec(lower);
-  const measureNoun = /\bwhat(?: is| was| are| were|'s|’s) the (?:total |overall |estimated |approximate |exact )?(\w+)\b/.exec(lower)
-    ?? /^(?:what|which) (\w+)\b/.exec(lower);
+  const how = /\bhow (many|much|long|tall|high|wide|far|deep|thick|big|large|old|heavy|often|strong|powerful|severe|intense)\b/.exec(lower);
+  const measureNoun = measureNounOf(lower);
   if (how || (measureNoun && NOUN_DIMENSIONS[measureNoun[1]!])) {
     let dimension = how ? DIMENSIONS[how[1]!]! : NOUN_DIMENSIONS[measureNoun![1]!]!;
     if (how?.[1] === 'long' && /\b(last|lasted|take|took|taken|ago|since|wait|waited|spend|spent|stay|stayed|run|ran)\b/.test(lower)) dimension = 'duration';
-    if (how?.[1] === 'much' && !/\b(cost|costs|price|priced|pay|paid|spend|spent|charge|charged|worth|sell|sold|fund|funding|raise|raised|money|budget|fine|fined|value|valued|earn|earned|make|made|lose|lost|invest|invested)\b/.test(lower)) dimension = 'number';
+    if (how?.[1] === 'much' && !/\b(cost|costs|price|priced|pay|paid|spend|spent|charge|charged|worth|sell|sold|fund|funding|raise|raised|money|budget|fine|fined|value|valued|earn|earned|make|made|lose|lost|invest|invested|pledge|pledged|donate|donated|give|gave|given|grant|granted|provide|provided|offer|offered|award|awarded|allocate|allocated|aid|loan|lend|lent|put|putting|contribute|contributed|cash|dollars?|euros?|pounds?)\b/.test(lower)) dimension = 'number';
     let focus = focusNoun(q, how ? how.index + how[0].length : measureNoun!.index + measureNoun![0].length, nlp, how?.[1] === 'many');
     // "How many miles long is the wall": a unit after "how many" asks for a measure, not a count.
     const unit = focus ? UNITS[focus] ?? UNITS[`${focus}s`] : undefined;
@@ -126,7 +145,10 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
       dimension = dim ? DIMENSIONS[dim[1]!]! : unit.dim;
       focus = focusNoun(q, lower.indexOf(' is ', how.index) > 0 ? lower.indexOf(' is ', how.index) + 4 : how.index + how[0].length, nlp, false);
     }
-    return { ...base, intent: 'quantity', dimension, focus, terms: terms.filter((t) => !UNITS[t.term]) };
+    // "the death toll", "casualties": a count of people, whatever noun the text counts them with.
+    if (focus && /^(toll|casualty|casualties|fatality|fatalities|money|cash|fund|funding|amount|sum)$/.test(focus)) focus = undefined;
+    const generic = dimension === 'money' ? /^(money|cash|amount|sum)$/ : /^$/;
+    return { ...base, intent: 'quantity', dimension, focus, latest: LATEST.test(lower), terms: terms.filter((t) => !UNITS[t.term] && !LATEST.test(t.term) && !generic.test(t.term)) };
   }
 
   // People.
@@ -148,6 +170,17 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
   }
   if (/^where\b/.test(lower)) return { ...base, intent: 'entity', typeNoun: 'place', terms };
   return { ...base, terms };
+}
+
+/** "what is the (latest death) toll", "which magnitude": the measure noun and where it ends. */
+function measureNounOf(lower: string): { 0: string; 1: string; index: number } | undefined {
+  const m = /\bwhats?(?: is| was| are| were|'s|’s)? the ((?:[\w-]+ ){0,3}[\w-]+)/.exec(lower) ?? /^(?:what|which) ([\w-]+)/.exec(lower);
+  if (!m) return undefined;
+  const words = m[1]!.split(' ');
+  const k = words.findIndex((w) => NOUN_DIMENSIONS[w]);
+  if (k < 0) return { 0: m[0], 1: words[0]!, index: m.index };
+  const upto = m[0].slice(0, m[0].length - m[1]!.length) + words.slice(0, k + 1).join(' ');
+  return { 0: upto, 1: words[k]!, index: m.index };
 }
 
 /** "how lnog", "how mnay": the word after "how" one typo away from a measure word. */
@@ -196,6 +229,7 @@ export function termsOf(text: string, nlp: Nlp): QTerm[] {
     if (!capital && !number && !['NOUN', 'PROPN', 'VERB', 'ADJ', 'X', 'ADV', 'NUM'].includes(p)) return;
     const lemma = (capital ? v : (lemmas[i] ?? v)).toLowerCase();
     if (!capital && !number && QUESTION_STOP.has(lemma)) return;
+    if (p === 'VERB' && LIGHT_VERBS.has(lemma)) return;
     if (capital && /^(who|what|which|when|where|why|how|i)$/i.test(v)) return;
     const weight = capital || number ? 3 : p === 'NOUN' ? 2 : 1;
     for (const term of splitTerm(singularNoun(lemma, p, capital))) {

@@ -17,7 +17,7 @@ export interface SentenceRef {
 }
 
 /** How strongly each way of finding a term counts. */
-const MATCH = { exact: 1, variant: 0.9, synonym: 0.7, nearby: 0.7, title: 0.6, article: 0.5 } as const;
+const MATCH = { exact: 1, variant: 0.9, synonym: 0.7, nearby: 0.7, next: 0.6, title: 0.6, article: 0.5 } as const;
 const ABSENT_PENALTY = 0.75;
 const ABSENT_VERB_PENALTY = 0.85;
 
@@ -28,6 +28,10 @@ export class SearchIndex {
   readonly titleTerms: Set<string>[] = [];
   readonly factsBySentence = new Map<string, Fact[]>();
   readonly vocab = new Map<string, number>();
+  /** The year most articles were published in: the "now" of an undated article. */
+  readonly corpusYear: string | undefined;
+  /** What the text calls each named person ("irena dascal" → ["the governor of Korvash Province"]). */
+  readonly roles = new Map<string, string[]>();
   private readonly byInitial = new Map<string, string[]>();
   private readonly aliasWords = new Map<string, string[][]>();
   private readonly engine: ReturnType<typeof bm25> | undefined;
@@ -51,6 +55,9 @@ export class SearchIndex {
       this.sentenceTerms.push(perSentence);
       this.titleTerms.push(new Set(article.title.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean)));
     });
+    const years = new Map<string, number>();
+    for (const a of table.articles) if (a.published) years.set(a.published.slice(0, 4), (years.get(a.published.slice(0, 4)) ?? 0) + 1);
+    this.corpusYear = [...years.entries()].sort((x, y) => y[1] - x[1])[0]?.[0];
     for (const w of this.vocab.keys()) {
       const k = w[0] ?? '';
       const list = this.byInitial.get(k);
@@ -58,6 +65,11 @@ export class SearchIndex {
       else this.byInitial.set(k, [w]);
     }
     for (const f of table.facts) {
+      if (f.kind === 'entity' && f.description && typeof f.value === 'string') {
+        const list = this.roles.get(f.value.toLowerCase()) ?? [];
+        if (!list.includes(f.description)) list.push(f.description);
+        this.roles.set(f.value.toLowerCase(), list);
+      }
       const key = `${f.article}#${f.sentence}`;
       const list = this.factsBySentence.get(key);
       if (list) list.push(f);
@@ -183,9 +195,12 @@ export class SearchIndex {
     const here = this.sentenceTerms[ref.a]![ref.sentence.index]!;
     const inSet = this.inSet(here, t);
     if (inSet >= MATCH.variant) return inSet;
-    const prev = ref.sentence.index > 0 ? this.sentenceTerms[ref.a]![ref.sentence.index - 1]! : undefined;
+    const sentences = this.sentenceTerms[ref.a]!;
+    const prev = ref.sentence.index > 0 ? sentences[ref.sentence.index - 1] : undefined;
+    // The next sentence often names who said it ("… , according to the agency").
+    const next = sentences[ref.sentence.index + 1];
     const title = this.titleTerms[ref.a]!;
-    const near = Math.max(prev ? this.inSet(prev, t) * MATCH.nearby : 0, this.inSet(title, t) * MATCH.title);
+    const near = Math.max(prev ? this.inSet(prev, t) * MATCH.nearby : 0, next ? this.inSet(next, t) * MATCH.next : 0, this.inSet(title, t) * MATCH.title);
     const article = this.inSet(this.articleTerms[ref.a]!, t) * MATCH.article;
     return Math.max(inSet, near, article);
   }
