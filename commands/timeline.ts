@@ -11,11 +11,15 @@ export const data = new SlashCommandBuilder()
   .addStringOption((o) => o.setName('from').setDescription('Earliest date: 2017, 2017-06 or 2017-07-02').setMaxLength(10))
   .addStringOption((o) => o.setName('to').setDescription('Latest date: 2017, 2017-06 or 2017-07-02').setMaxLength(10));
 
-export const defer = (i: ChatInputCommandInteraction): boolean => rangeProblem(i.options.getString('from'), i.options.getString('to')) === undefined;
+/** A date option as given, trimmed; blank means not given. */
+const dateOption = (i: ChatInputCommandInteraction, name: 'from' | 'to'): string | null => i.options.getString(name)?.trim() || null;
+
+// Deferred exactly when execute will answer with editReply; both read the options the same way.
+export const defer = (i: ChatInputCommandInteraction): boolean => rangeProblem(dateOption(i, 'from'), dateOption(i, 'to')) === undefined;
 
 function rangeProblem(from: string | null, to: string | null): string | undefined {
   for (const [name, v] of [['from', from], ['to', to]] as const) {
-    if (v && !ISO.test(v.trim())) return `\`${name}\` should be a date like 2017, 2017-06 or 2017-07-02 (got "${v.slice(0, 40)}").`;
+    if (v && !ISO.test(v)) return `\`${name}\` should be a date like 2017, 2017-06 or 2017-07-02 (got "${v.slice(0, 40)}").`;
   }
   return undefined;
 }
@@ -34,8 +38,8 @@ function page(ctx: BotContext, owner: string, n: number, from?: string, to?: str
 }
 
 export async function execute(i: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  const from = i.options.getString('from')?.trim() || null;
-  const to = i.options.getString('to')?.trim() || null;
+  const from = dateOption(i, 'from');
+  const to = dateOption(i, 'to');
   const problem = rangeProblem(from, to);
   if (problem) {
     await i.reply({ content: notice(problem), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });

@@ -113,6 +113,20 @@ describe('the bot logged in to the fake Discord', () => {
     expect(later[0]! >= dates.at(-1)!).toBe(true);
   });
 
+  it('/timeline with blank dates answers like no range, and with a bad date explains ephemerally', async () => {
+    const blank = fake.command('timeline', [{ name: 'from', value: '   ' }], { user: freshUser() });
+    const ack = await fake.waitForRequest(isCallback(blank.token), 3000, 'the blank-range acknowledgement');
+    expect(ack.body.type).toBe(5);
+    const edit = await fake.waitForRequest(isEdit(blank.token), 5000, 'the blank-range timeline');
+    expect(embedText(edit.body)).toMatch(/dated events?, oldest first/);
+
+    const bad = fake.command('timeline', [{ name: 'to', value: 'July' }], { user: freshUser() });
+    const refusal = await fake.waitForRequest(isCallback(bad.token), 3000, 'the bad-date refusal');
+    expect(refusal.body.type).toBe(4);
+    expect(refusal.body.data.flags & 64).toBe(64);
+    expect(refusal.body.data.content).toMatch(/`to` should be a date like 2017/);
+  });
+
   it('/help describes the commands with example questions drawn from the corpus', async () => {
     const i = fake.command('help', [], { user: freshUser() });
     const r = await fake.waitForRequest(isCallback(i.token), 3000, 'the /help reply');
