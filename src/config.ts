@@ -2,6 +2,7 @@
  * The only reader of process.env. Validates once and returns a typed object;
  * nothing reads configuration at import time.
  */
+import dotenv from 'dotenv';
 import { z } from 'zod';
 import { LOG_LEVELS } from './logger.js';
 
@@ -63,6 +64,8 @@ export interface Config {
   shards?: number;
   /** True inside a ShardingManager child: discord.js then reads its shard ids from the environment. */
   shardWorker: boolean;
+  /** Inside a ShardingManager child, the shard ids discord.js gave it (its SHARDS, e.g. "0"); for log lines. */
+  shardIds?: string;
 }
 
 export class ConfigError extends Error {
@@ -94,5 +97,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     shards: e.SHARDS,
     shardWorker: Boolean(env.SHARDING_MANAGER),
+    shardIds: env.SHARDING_MANAGER ? env.SHARDS : undefined,
   };
+}
+
+/**
+ * For entry points (`npm start`, the CLI commands, deploy-commands): reads `.env` into the
+ * environment, never overriding a variable already set, then validates like loadConfig. Every
+ * command thus sees the same settings, so `npm run ingest` builds into the DATA_DIR `npm start` reads.
+ */
+export function loadConfigFromEnvironment(): Config {
+  dotenv.config({ quiet: true });
+  return loadConfig();
 }

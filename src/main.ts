@@ -2,13 +2,13 @@
  * `npm start`: the bot on Discord (one process, or a ShardingManager when SHARDS is set) plus the
  * snippet viewer; without a token, guidance and a terminal chat on the same commands.
  */
-import dotenv from 'dotenv';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { ConfigError, loadConfigFromEnvironment, type Config } from './config.js';
 import { startBot } from './discord/bot.js';
 import { createShards } from './discord/sharding.js';
 import { runChat } from './cli/chat.js';
 import { createLogger } from './logger.js';
 import { loadEngine } from './load-engine.js';
+import { CorpusError } from './store/corpus-loader.js';
 import { startWebServer } from './web/server.js';
 
 /** View Channels, Send Messages, Embed Links, Read Message History, Use Application Commands. */
@@ -37,10 +37,9 @@ function guidance(config: Config): string {
 }
 
 async function main(): Promise<void> {
-  dotenv.config({ quiet: true });
   let config: Config;
   try {
-    config = loadConfig();
+    config = loadConfigFromEnvironment();
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`${e.message}\nFix these in .env or the environment (see .env.example).\n`);
@@ -64,7 +63,11 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   // Built once here, before any shard exists: shards then only read the stored table.
-  const engine = await loadEngine({ corpusDir: config.corpusDir, dataDir: config.dataDir, publicUrl: config.publicUrl, logger });
+  const engine = await loadEngine({ corpusDir: config.corpusDir, dataDir: config.dataDir, publicUrl: config.publicUrl, logger }).catch((e: unknown) => {
+    if (!(e instanceof CorpusError)) throw e;
+    process.stderr.write(`${e.message}\nSet CORPUS_DIR in .env or the environment to a folder of .txt articles (see .env.example).\n`);
+    process.exit(1);
+  });
   const web = await startWebServer({ engine, port: config.port, host: config.webHost, logger }).catch((e: Error) => {
     logger.warn(`snippet viewer not started: ${e.message} (set PORT to a free port)`);
     return undefined;
@@ -82,9 +85,11 @@ async function main(): Promise<void> {
       const shards = createShards({ config, logger });
       stops.push(shards.stop);
       await shards.spawn();
+      if (config.discordClientId) logger.info(`invite link: ${inviteUrl(config.discordClientId)}`);
     } else {
       const bot = await startBot({ config, engine, logger });
       stops.push(bot.stop);
+      logger.info(`invite link: ${inviteUrl(config.discordClientId ?? bot.client.application.id)}`);
     }
   } catch (e) {
     if (stopping) return; // shutting down while starting: the failure is ours

@@ -5,7 +5,7 @@
  * Exit codes: 0 ok, 1 failure (bad corpus, bad config, eval below --min), 2 usage error.
  */
 import { parseArgs as parseNodeArgs } from 'node:util';
-import { loadConfig, type Config } from '../config.js';
+import { loadConfigFromEnvironment, type Config } from '../config.js';
 import type { Engine } from '../core/engine.js';
 import type { Logger } from '../core/types.js';
 import { loadEngine } from '../load-engine.js';
@@ -81,9 +81,9 @@ export interface CliContext {
   corpusDir: string;
 }
 
-/** Reads the configuration and makes the stderr logger; `--corpus` overrides CORPUS_DIR. */
+/** Reads the configuration (`.env` included, as `npm start` does) and makes the stderr logger; `--corpus` overrides CORPUS_DIR. */
 export function cliContext(flags: ParsedArgs['flags']): CliContext {
-  const config = loadConfig();
+  const config = loadConfigFromEnvironment();
   const logger = createLogger(config.logLevel);
   const corpusDir = typeof flags.corpus === 'string' ? flags.corpus : config.corpusDir;
   return { config, logger, corpusDir };
@@ -99,6 +99,12 @@ export function openEngine(ctx: CliContext): Promise<Engine> {
  * process.exitCode rather than calling process.exit, so piped stdout is flushed in full.
  */
 export function runCli(spec: CommandSpec, main: (args: ParsedArgs) => Promise<number | void>): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    // The reader went away (`… | head`): nothing more can be shown, and that is not a failure.
+    if (e.code === 'EPIPE') process.exit(0);
+    process.stderr.write(`${spec.name}: cannot write the output: ${e.message}\n`);
+    process.exit(1);
+  });
   const run = async () => {
     const args = parseArgs(process.argv.slice(2), spec);
     if (args.flags.help) {

@@ -5,10 +5,11 @@
  */
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
-import { loadConfig } from '../config.js';
+import { ConfigError, loadConfigFromEnvironment } from '../config.js';
 import type { Engine } from '../core/engine.js';
 import { createLogger } from '../logger.js';
 import { loadEngine } from '../load-engine.js';
+import { CorpusError } from '../store/corpus-loader.js';
 import { renderAnswer, renderSources, renderTimeline } from './render-text.js';
 
 const MAX_QUESTION = 500;
@@ -91,8 +92,14 @@ export async function runChat(opts: { engine: Engine; input: NodeJS.ReadableStre
 
 // Run directly: `tsx src/cli/chat.ts` (npm start does the same when no Discord token is set).
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const config = loadConfig();
-  const logger = createLogger(config.logLevel);
-  const engine = await loadEngine({ corpusDir: config.corpusDir, dataDir: config.dataDir, publicUrl: config.publicUrl, logger });
-  await runChat({ engine, input: process.stdin, output: process.stdout });
+  try {
+    const config = loadConfigFromEnvironment();
+    const logger = createLogger(config.logLevel);
+    const engine = await loadEngine({ corpusDir: config.corpusDir, dataDir: config.dataDir, publicUrl: config.publicUrl, logger });
+    await runChat({ engine, input: process.stdin, output: process.stdout });
+  } catch (e) {
+    if (!(e instanceof ConfigError || e instanceof CorpusError)) throw e;
+    process.stderr.write(`chat: ${e.message}\n`);
+    process.exitCode = 1;
+  }
 }

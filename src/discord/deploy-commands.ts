@@ -3,16 +3,13 @@
  * server when DISCORD_GUILD_ID is set (instant, for development), else globally (propagates
  * lazily). Run it when commands change, not on every start.
  */
-import dotenv from 'dotenv';
 import { REST, Routes } from 'discord.js';
-import { ConfigError, loadConfig } from '../config.js';
+import { ConfigError, loadConfigFromEnvironment } from '../config.js';
 import { createLogger } from '../logger.js';
 import { COMMANDS_DIR, loadCommands } from './loader.js';
 
-dotenv.config({ quiet: true });
-
 try {
-  const config = loadConfig();
+  const config = loadConfigFromEnvironment();
   const logger = createLogger(config.logLevel);
   if (!config.discordToken || !config.discordClientId) {
     process.stderr.write(

@@ -10,7 +10,7 @@ import { createFileStore, type FactStore } from '../store/fact-store.js';
 import { startBot } from './bot.js';
 
 const config = loadConfig();
-const shardId = process.env.SHARDS ?? '?';
+const shardId = config.shardIds ?? '?';
 const base = createLogger(config.logLevel);
 const logger = {
   debug: (m: string, c?: Record<string, unknown>) => base.debug(`[shard ${shardId}] ${m}`, c),

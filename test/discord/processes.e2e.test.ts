@@ -123,6 +123,15 @@ describe('without a Discord token', () => {
     expect(promptMs).toBeLessThan(30_000);
   }, 90_000);
 
+  it('`npm start` and the chat on a missing corpus folder exit 1 with a message naming it, not a stack trace', async () => {
+    for (const file of ['src/main.ts', 'src/cli/chat.ts']) {
+      const p = tsx(file, cleanEnv({ CORPUS_DIR: '/no/such/corpus', PORT: '0' }));
+      expect(await p.exited, file).toBe(1);
+      expect(p.err(), file).toMatch(/Corpus folder not found: \/no\/such\/corpus/);
+      expect(p.err(), file).not.toMatch(/\n\s+at /);
+    }
+  }, 60_000);
+
   it('the terminal chat runs the same commands through stdin and stdout', async () => {
     const dataDir = await tempDir('coverage-bot-chat-');
     const p = tsx('src/cli/chat.ts', cleanEnv({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' }));
