@@ -86,9 +86,14 @@ describe('choosing the text directive', () => {
     const d = textDirectiveFor(raw, second, second + '5 km'.length);
     expect(d.textStart).toBe('5 km');
     expect(d.prefix ?? d.suffix).toBeDefined();
-    // The chosen context really singles out the second occurrence.
+    // The chosen context is the words around the second occurrence, and the first gets another directive.
+    const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\W+');
+    if (d.prefix) expect(raw.slice(0, second)).toMatch(new RegExp(`${esc(d.prefix)}\\W*$`));
+    if (d.suffix) expect(raw.slice(second + 4)).toMatch(new RegExp(`^\\W*${esc(d.suffix)}`));
     const first = raw.indexOf('5 km');
-    expect(textDirectiveFor(raw, first, first + 4)).toEqual(expect.objectContaining({ textStart: '5 km' }));
+    const forFirst = textDirectiveFor(raw, first, first + 4);
+    expect(forFirst).toEqual(expect.objectContaining({ textStart: '5 km' }));
+    expect(forFirst).not.toEqual(d);
   });
 
   it('widens a span cut mid-word to whole words, since browsers match on word boundaries', () => {
