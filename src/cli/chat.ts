@@ -10,13 +10,9 @@ import type { Engine } from '../core/engine.js';
 import { createLogger } from '../logger.js';
 import { loadEngine } from '../load-engine.js';
 import { CorpusError } from '../store/corpus-loader.js';
-import { renderAnswer, renderSources, renderTimeline } from './render-text.js';
+import { clip, renderAnswer, renderSources, renderTimeline } from './render-text.js';
 
 const MAX_QUESTION = 500;
-const oneLine = (s: string, max = 400) => {
-  const t = s.replace(/\s+/g, ' ').trim();
-  return t.length > max ? t.slice(0, max - 1) + '…' : t;
-};
 
 export function helpText(engine: Engine): string {
   const examples = engine.suggest('', 5);
@@ -50,7 +46,7 @@ export function respond(engine: Engine, line: string): string | undefined {
       return renderSources(engine.sources());
     case '/timeline': {
       const [from, to] = rest;
-      for (const v of [from, to]) if (v && !ISO.test(v)) return `Dates look like 2017, 2017-06 or 2017-07-02 (got "${oneLine(v, 40)}").`;
+      for (const v of [from, to]) if (v && !ISO.test(v)) return `Dates look like 2017, 2017-06 or 2017-07-02 (got "${clip(v, 40)}").`;
       const entries = engine.timeline({ from, to });
       return entries.length ? renderTimeline(entries) : 'No dated events in the coverage for that range.';
     }

@@ -2,7 +2,7 @@
 import type { Answer, Citation, SourceSummary, TimelineEntry } from '../core/types.js';
 
 /** Collapses whitespace and cuts long text at a word boundary. */
-function clip(text: string, max = 240): string {
+export function clip(text: string, max = 240): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max);
@@ -38,7 +38,7 @@ export function renderSources(list: SourceSummary[]): string {
       const wire = s.wireWith.length ? `, ${Math.round(s.wireShare * 100)}% shared wire copy with ${s.wireWith.join(', ')}` : '';
       return [
         `${i + 1}. ${s.title}${byline ? ` (${byline})` : ''}`,
-        `   ${s.id} — ${s.words} words, ${s.sentences} sentences, ${s.furniture} furniture blocks set aside${wire}`,
+        `   ${s.id} — ${s.words} words, ${s.sentences} sentences, ${s.furniture} furniture block${s.furniture === 1 ? '' : 's'} set aside${wire}`,
         `   ${s.url}`,
       ].join('\n');
     })
