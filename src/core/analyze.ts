@@ -127,7 +127,11 @@ export function termsOf(tokens: Tok[]): string[] {
     if (!CONTENT_POS.has(t.pos) && !/^[A-Z]/.test(t.v)) continue;
     if (t.stop && !/^[A-Z]{2,}$/.test(t.v)) continue;
     for (const part of splitTerm(t.lemma)) set.add(part);
-    if (t.pos === 'PROPN' || /^[A-Z]/.test(t.v)) for (const part of splitTerm(t.lower)) set.add(part);
+    if (t.pos === 'PROPN' || /^[A-Z]/.test(t.v)) {
+      for (const part of splitTerm(t.lower)) set.add(part);
+      // A capitalized plural ("Dealers will …" at a sentence start) also counts as its singular.
+      if (/^[A-Z][a-z]{3,}s$/.test(t.v)) set.add(singular(t.lower, 'NOUN'));
+    }
   }
   return [...set];
 }

@@ -7,7 +7,7 @@
 import type { Answer, Citation, Conflict, Fact } from './types.js';
 import type { Question, QTerm } from './question.js';
 import type { SearchIndex, SentenceRef } from './search.js';
-import { synonymsOf } from './lexicon.js';
+import { ABBREVIATIONS, synonymsOf } from './lexicon.js';
 import { citationFor } from './links.js';
 import { datesCompatible } from './dates.js';
 import { quantitiesCompatible } from './quantities.js';
@@ -64,7 +64,12 @@ export function answerQuestion(asked: Question, ctx: AnswerContext): Answer {
 
 /** A question with its misspelt common words replaced by the corpus's spelling. */
 function respell(q: Question, index: SearchIndex): Question {
-  const terms = q.terms.map((t) => (t.name ? t : { ...t, term: index.respell(t.term) }));
+  // In "which regulator is handling this", a verb the coverage never uses is the asker's paraphrase:
+  // it cannot tell names apart, so it does not count against them. (For figures and dates the verb
+  // is the event itself — "how many are missing" — and stays.)
+  const terms = q.terms
+    .map((t) => (t.name ? t : { ...t, term: index.respell(t.term) }))
+    .filter((t) => t.pos !== 'VERB' || index.supports(t) || (q.intent !== 'entity' && q.intent !== 'person' && q.intent !== 'quote'));
   return {
     ...q,
     terms,
@@ -110,6 +115,8 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
 
 
 
+
+
 function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
   const { index } = ctx;
   const out: Scored[] = [];
@@ -130,7 +137,8 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
     const named = terms.filter((t) => t.name && index.matchHere(ref, t) >= 0.9);
     const anchors = facts.length > 1 ? termPositions(ref, named.length ? named : terms) : [];
     for (const fact of facts) {
-      let factor = factFactor(q, fact, questionWords, index.table.aliases ?? {}, index.roles);
+      const before = fact.kind === 'quantity' ? ref.article.raw.slice(Math.max(ref.sentence.start, fact.span.start - 80), fact.span.start) : '';
+      let factor = factFactor(q, fact, questionWords, index.table.aliases ?? {}, index.roles, before);
       if (factor <= 0) continue;
       // Of two dates (or figures) in one sentence, the one next to the question's words answers it.
       if (anchors.length) factor *= proximity(fact, anchors);
@@ -235,10 +243,10 @@ function proximity(fact: Fact, anchors: number[]): number {
 }
 
 /** How well a fact's type fits the question (0 = not an answer to it). */
-function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: Record<string, string[]>, roles: Map<string, string[]>): number {
+function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: Record<string, string[]>, roles: Map<string, string[]>, before = ''): number {
   switch (q.intent) {
     case 'quantity':
-      return f.kind === 'quantity' ? dimensionFit(q.dimension!, f) * subjectFit(q, f, questionWords) : 0;
+      return f.kind === 'quantity' ? dimensionFit(q.dimension!, f) * subjectFit(q, f, questionWords, before) : 0;
     case 'date':
       if (f.kind !== 'date') return 0;
       // An unresolved weekday can still agree with a resolved date; an unresolved "yesterday" cannot.
@@ -254,7 +262,8 @@ function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: R
       if (f.kind !== 'entity' || mentionedIn(String(f.value), questionWords, q.typeNoun, aliases)) return 0;
       const wanted = q.typeNoun ?? '';
       if (f.subject === wanted || synonymsOf(wanted).has(f.subject)) return 1;
-      if (String(f.value).toLowerCase().split(/\s+/).at(-1) === wanted) return 1;
+      const last = String(f.value).toLowerCase().split(/\s+/).at(-1) ?? '';
+      if (last === wanted || last === `${wanted}s` || last === `${wanted}es`) return 1;
       const cls = TYPE_CLASSES[wanted];
       if (cls && cls === f.attribute) return 0.8;
       if (cls && f.attribute === 'thing') return 0.7;
@@ -268,6 +277,9 @@ function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: R
 }
 
 const TYPE_CLASSES: Record<string, string> = {
+  regulator: 'organization', authority: 'organization', watchdog: 'organization', ministry: 'organization',
+  department: 'organization', court: 'organization', union: 'organization', manufacturer: 'organization', carmaker: 'organization',
+  automaker: 'organization', bank: 'organization', outlet: 'organization', newspaper: 'organization', network: 'organization',
   company: 'organization', firm: 'organization', organization: 'organization', organisation: 'organization', group: 'organization',
   agency: 'organization', party: 'organization', team: 'organization', country: 'place', city: 'place', town: 'place',
   village: 'place', place: 'place', river: 'place', region: 'place', province: 'place', state: 'place', location: 'place',
@@ -283,14 +295,17 @@ function dimensionFit(wanted: string, f: Fact): number {
   if (wanted === 'size') return f.attribute === 'magnitude' ? 1 : LENGTHS.has(f.attribute) || f.attribute === 'area' ? 0.8 : 0;
   if (wanted === 'number') return f.attribute === 'count' || f.attribute === 'number' ? 1 : f.attribute === 'money' || f.attribute === 'percent' ? 0.6 : 0;
   if (wanted === 'count') return f.attribute === 'number' ? 0.5 : 0;
+  if (wanted === 'change') return f.attribute === 'percent' ? 1 : f.attribute === 'money' ? 0.9 : f.attribute === 'count' || f.attribute === 'number' ? 0.7 : 0;
   if (wanted === 'length' && f.attribute === 'distance') return 0.3;
   return 0;
 }
 
-function subjectFit(q: Question, f: Fact, questionWords: Set<string>): number {
+function subjectFit(q: Question, f: Fact, questionWords: Set<string>, before: string): number {
   if (!q.focus) return f.subject && questionWords.has(f.subject) ? 1 : 0.9;
   if (f.subject === q.focus) return 1;
   if (synonymsOf(q.focus).has(f.subject)) return 0.9;
+  // "The Corsa, the maker's best-selling car, starts at $27,900": the focus named just before the figure.
+  if (new RegExp(`\\b${q.focus.replace(/[^\p{L}\p{N}]/gu, '')}`, 'iu').test(before)) return 0.95;
   if (!f.subject) return 0.8;
   if (questionWords.has(f.subject)) return q.dimension === 'count' ? 0.5 : 0.8;
   return q.dimension === 'count' ? 0.4 : 0.6;
@@ -320,8 +335,8 @@ function compatible(q: Question, a: Scored, b: Scored): boolean {
 function speakerMatch(written: string, asked: string, aliases: Record<string, string[]>, roles?: Map<string, string[]>): boolean {
   if (namesMatch(written, asked)) return true;
   if ((aliases[asked.toLowerCase()] ?? []).some((alt) => namesMatch(written, alt))) return true;
-  // "What did the governor say": a speaker the text describes that way.
-  const wanted = nameWords(asked);
+  // "What did the governor say": a speaker the text describes that way ("the CEO": "chief executive").
+  const wanted = nameWords(asked).flatMap((w) => ABBREVIATIONS[w] ?? [w]);
   return wanted.length > 0 && (roles?.get(written.toLowerCase()) ?? []).some((d) => {
     const words = nameWords(d);
     return wanted.every((w) => words.includes(w));
@@ -345,8 +360,10 @@ function nameWords(s: string): string[] {
 function mentionedIn(name: string, questionWords: Set<string>, kind?: string, aliases: Record<string, string[]> = {}): boolean {
   // "World Health Organization" is what a question saying "WHO" already names.
   if ((aliases[name.toLowerCase()] ?? []).some((alt) => questionWords.has(alt))) return true;
-  const words = nameWords(name).filter((w) => w !== kind && !/^(inc|corp|co|ltd|llc|plc|group|company)$/.test(w));
-  if (!words.length) return false;
+  const all = nameWords(name);
+  const words = all.filter((w) => w !== kind && w !== `${kind}s` && !/^(inc|corp|co|ltd|llc|plc|group|company)$/.test(w));
+  // "Regulator" for "which regulator": the kind itself is not an answer.
+  if (!words.length) return all.length > 0 && kind !== undefined;
   const shared = words.filter((w) => questionWords.has(w)).length;
   return shared === words.length || shared / words.length >= 0.5;
 }

@@ -24,6 +24,7 @@ export function extractArticle(raw: RawArticle, nlp: Nlp): Extracted {
   const published = cleaned.published;
   const facts: Fact[] = [];
   let lastSpeaker: string | undefined;
+  let openQuote: { start: number; paragraph: number } | undefined;
   let words = 0;
 
   for (const s of analyzed) {
@@ -88,6 +89,22 @@ export function extractArticle(raw: RawArticle, nlp: Nlp): Extracted {
         description: n.description, attribution: speaker,
       });
     }
+    // A quote opened in an earlier sentence of the paragraph and closed in this one.
+    const edge = quoteEdges(s.text, openQuote !== undefined && openQuote.paragraph === s.sentence.paragraph);
+    if (openQuote && openQuote.paragraph === s.sentence.paragraph && edge.closesAt !== undefined) {
+      const end = s.sentence.start + edge.closesAt;
+      const text = raw.raw.slice(openQuote.start, end).replace(/[\s,]+$/, '');
+      if (text.split(/\s+/).length >= 3) {
+        add({
+          kind: 'quote', attribute: 'quote', subject: (speaker ?? lastSpeaker ?? '').toLowerCase(), value: text.replace(/\s+/g, ' '),
+          span: { start: openQuote.start, end: openQuote.start + text.length }, surface: text, label: `“${text}”`,
+          description: speaker ?? lastSpeaker, attribution: speaker ?? lastSpeaker,
+        });
+      }
+      openQuote = undefined;
+    }
+    if (edge.opensAt !== undefined) openQuote = { start: s.sentence.start + edge.opensAt, paragraph: s.sentence.paragraph };
+    else if (openQuote && openQuote.paragraph !== s.sentence.paragraph) openQuote = undefined;
     for (const q of findQuotes(s.text)) {
       add({
         kind: 'quote', attribute: 'quote', subject: (speaker ?? lastSpeaker ?? '').toLowerCase(), value: q.text,
@@ -115,6 +132,33 @@ export function extractArticle(raw: RawArticle, nlp: Nlp): Extracted {
     wireWith: [],
   };
   return { article, facts };
+}
+
+/**
+ * Quote marks a sentence leaves unbalanced: where a quote opens and runs on past the sentence,
+ * and where a quote opened earlier closes.
+ */
+function quoteEdges(text: string, open: boolean): { opensAt?: number; closesAt?: number } {
+  let depth = 0;
+  let closesAt: number | undefined;
+  let openedAt: number | undefined;
+  let straight = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '“') {
+      depth++;
+      openedAt = i + 1;
+    } else if (c === '”') {
+      if (depth === 0 && closesAt === undefined) closesAt = i;
+      else depth = Math.max(0, depth - 1);
+    } else if (c === '"') {
+      straight++;
+      if (straight % 2 === 1) openedAt = i + 1;
+    }
+  }
+  // An odd count of straight quotes: the first one closes a quote left open before, or the last one opens one.
+  if (straight % 2 === 1 && depth === 0) return open ? { closesAt: closesAt ?? text.indexOf('"') } : { opensAt: openedAt };
+  return { closesAt, opensAt: depth > 0 ? openedAt : undefined };
 }
 
 /** Past unless the sentence looks ahead ("will", "next", "is set to"). */

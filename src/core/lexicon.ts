@@ -171,6 +171,7 @@ export const SYNONYM_SETS: string[][] = [
   ['outlet', 'source', 'article', 'report', 'publication'],
   ['town', 'city', 'village'],
   ['civilian', 'resident', 'people', 'inhabitant'],
+  ['population', 'resident', 'inhabitant'],
   ['wound', 'injure', 'hurt'],
   ['release', 'launch', 'unveil', 'introduce', 'announce'],
   ['earthquake', 'quake', 'tremor', 'temblor', 'shock'],
@@ -180,7 +181,22 @@ export const SYNONYM_SETS: string[][] = [
   ['hit', 'strike', 'jolt', 'rock'],
   ['rescue', 'save', 'pull'],
   ['recall', 'withdraw'],
+  ['car', 'vehicle', 'sedan', 'suv', 'automobile', 'truck', 'pickup'],
+  ['stock', 'share', 'shares'],
+  ['drop', 'fall', 'decline', 'slide', 'slump', 'plunge', 'sink', 'dip', 'tumble'],
+  ['rise', 'climb', 'gain', 'jump', 'increase', 'grow', 'surge'],
+  ['injury', 'injure', 'wound', 'hurt'],
+  ['run', 'head', 'lead', 'chief', 'boss', 'executive', 'leader'],
+  ['investigation', 'probe', 'inquiry'],
+  ['regulator', 'agency', 'administration', 'authority', 'watchdog', 'commission', 'regulate', 'oversee'],
+  ['complaint', 'report'],
 ];
+
+/** Abbreviations written out in news text ("CEO" → "chief executive"); each word must appear. */
+export const ABBREVIATIONS: Record<string, string[]> = {
+  ceo: ['chief', 'executive'], cfo: ['chief', 'financial'], coo: ['chief', 'operating'], cto: ['chief', 'technology'],
+  vp: ['vice', 'president'], pm: ['prime', 'minister'], gm: ['general', 'manager'],
+};
 
 const SYNONYMS = new Map<string, Set<string>>();
 for (const set of SYNONYM_SETS) {

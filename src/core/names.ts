@@ -55,7 +55,9 @@ export function findNames(tokens: Tok[]): FoundName[] {
       else if (CONNECTORS.has(n.lower) && tokens[j + 2] && nameLike(tokens[j + 2]!, j + 2)) j += 2;
       else break;
     }
-    for (const part of splitAtRoles(tokens, i, j)) out.push(typeName(tokens, part.first, part.last, part.description));
+    // "Safety regulators said": a capitalized first word before a lower-case noun is just capitalized.
+    const modifierOnly = i === j && i === firstWord && tokens[j + 1]?.pos === 'NOUN' && /^[a-z]/.test(tokens[j + 1]!.v) && !/^[A-Z]{2,}$/.test(tokens[i]!.v);
+    if (!modifierOnly) for (const part of splitAtRoles(tokens, i, j)) out.push(typeName(tokens, part.first, part.last, part.description));
     i = j + 1;
   }
   return out;
@@ -114,6 +116,7 @@ function typeName(tokens: Tok[], first: number, last: number, roleBefore?: strin
   // A lower-case noun right after the name says what kind of thing it is ("the Abbasid dynasty"),
   // as does one right before "of" ("the town of Baaj").
   if (after && after.pos === 'NOUN' && /^[a-z]/.test(after.v)) kindNoun = after.lemma;
+  else if (after && /^[A-Z]{2,5}s$/.test(after.v)) kindNoun = after.v.slice(0, -1).toLowerCase();
   else if (before?.lower === 'of' && tokens[first - 2]?.pos === 'NOUN' && /^[a-z]/.test(tokens[first - 2]!.v)) kindNoun = tokens[first - 2]!.lemma;
   if (appositive && !description) description = appositive;
   return { first, last, value: text(tokens, first, last), type, kindNoun, description };
@@ -150,7 +153,9 @@ function ROLE_WORDS_IN(s: string): boolean {
 function appositiveAfter(tokens: Tok[], last: number): string | undefined {
   if (tokens[last + 1]?.v !== ',') return undefined;
   const det = tokens[last + 2];
-  if (!det || !/^(the|a|an|its|his|her|their)$/.test(det.lower) && !ROLE_WORDS.has(det.lower)) return undefined;
+  // "the US envoy …", "a spokesman …", "Acme's chief executive …"
+  const possessive = det && /^[A-Z]/.test(det.v) && /^['’]s$/.test(tokens[last + 3]?.v ?? '');
+  if (!det || !/^(the|a|an|its|his|her|their)$/.test(det.lower) && !ROLE_WORDS.has(det.lower) && !possessive) return undefined;
   let k = last + 2;
   while (k < tokens.length && k - last < 18 && !/^[,.;:!?)"”]$/.test(tokens[k]!.v)) k++;
   if (k - (last + 2) < 1) return undefined;

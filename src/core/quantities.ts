@@ -268,7 +268,7 @@ function findHedge(tokens: Tok[], at: number): { first: number; kind: Hedge; tex
 /** The range a hedge implies around a value. */
 function rangeFor(v: number, hedge: Hedge | undefined): [number, number] | undefined {
   switch (hedge) {
-    case 'about': return [v * 0.9, v * 1.1];
+    case 'about': return [v * 0.95, v * 1.05];
     case 'below': return [v * 0.85, v];
     case 'above': return [v, v * 1.5];
     case 'upto': return [0, v];

@@ -4,7 +4,7 @@
  */
 import type { IntentType } from './types.js';
 import type { Nlp } from './nlp.js';
-import { QUESTION_STOP, UNITS } from './lexicon.js';
+import { ABBREVIATIONS, QUESTION_STOP, UNITS } from './lexicon.js';
 import { splitTerm } from './analyze.js';
 
 export interface QTerm {
@@ -64,7 +64,7 @@ const MENTION_VERBS = /^(?:mention|mentions|mentioned|cover|covers|covered|name|
 /** Parses a question into an intent with slots. Never throws. */
 export function parseQuestion(raw: string, nlp: Nlp): Question {
   const text = raw.replace(/\s+/g, ' ').trim().slice(0, 500);
-  const q = fixHowTypos(text.replace(/[?!.]+$/, ''));
+  const q = fixHowTypos(lastQuestion(text).replace(/[?!.]+$/, ''));
   const lower = q.toLowerCase();
   const base: Question = { text, intent: 'none', terms: [] };
   if (!/[a-z]/i.test(q)) return base;
@@ -136,7 +136,10 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
   if (how || (measureNoun && NOUN_DIMENSIONS[measureNoun[1]!])) {
     let dimension = how ? DIMENSIONS[how[1]!]! : NOUN_DIMENSIONS[measureNoun![1]!]!;
     if (how?.[1] === 'long' && /\b(last|lasted|take|took|taken|ago|since|wait|waited|spend|spent|stay|stayed|run|ran)\b/.test(lower)) dimension = 'duration';
-    if (how?.[1] === 'much' && !/\b(cost|costs|price|priced|pay|paid|spend|spent|charge|charged|worth|sell|sold|fund|funding|raise|raised|money|budget|fine|fined|value|valued|earn|earned|make|made|lose|lost|invest|invested|pledge|pledged|donate|donated|give|gave|given|grant|granted|provide|provided|offer|offered|award|awarded|allocate|allocated|aid|loan|lend|lent|put|putting|contribute|contributed|cash|dollars?|euros?|pounds?)\b/.test(lower)) dimension = 'number';
+    // "How much did the stock drop": a change, most often in percent.
+    const change = /\b(drop|dropped|fall|fell|fallen|decline|declined|rise|rose|risen|grow|grew|grown|increase|increased|decrease|decreased|jump|jumped|climb|climbed|slide|slid|plunge|plunged|gain|gained|shrink|shrank|cut)\b/.test(lower);
+    if (how?.[1] === 'much' && change && !/\b(cost|price|pay|paid|spend|spent|fund|money)\b/.test(lower)) dimension = 'change';
+    else if (how?.[1] === 'much' && !/\b(cost|costs|price|priced|pay|paid|spend|spent|charge|charged|worth|sell|sold|fund|funding|raise|raised|money|budget|fine|fined|value|valued|earn|earned|make|made|lose|lost|invest|invested|pledge|pledged|donate|donated|give|gave|given|grant|granted|provide|provided|offer|offered|award|awarded|allocate|allocated|aid|loan|lend|lent|put|putting|contribute|contributed|cash|dollars?|euros?|pounds?)\b/.test(lower)) dimension = 'number';
     let focus = focusNoun(q, how ? how.index + how[0].length : measureNoun!.index + measureNoun![0].length, nlp, how?.[1] === 'many');
     // "How many miles long is the wall": a unit after "how many" asks for a measure, not a count.
     const unit = focus ? UNITS[focus] ?? UNITS[`${focus}s`] : undefined;
@@ -145,9 +148,11 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
       dimension = dim ? DIMENSIONS[dim[1]!]! : unit.dim;
       focus = focusNoun(q, lower.indexOf(' is ', how.index) > 0 ? lower.indexOf(' is ', how.index) + 4 : how.index + how[0].length, nlp, false);
     }
+    // "the population of X" counts residents, not whatever X has; "the number of X" counts X.
+    if (!how && measureNoun?.[1] === 'population') focus = 'population';
     // "the death toll", "casualties": a count of people, whatever noun the text counts them with.
-    if (focus && /^(toll|casualty|casualties|fatality|fatalities|money|cash|fund|funding|amount|sum)$/.test(focus)) focus = undefined;
-    const generic = dimension === 'money' ? /^(money|cash|amount|sum)$/ : /^$/;
+    if (focus && /^(toll|casualty|casualties|fatality|fatalities|money|cash|fund|funding|amount|sum|drop|fall|rise|increase|decrease|decline|gain|jump|cut)$/.test(focus)) focus = undefined;
+    const generic = dimension === 'money' ? /^(money|cash|amount|sum|price|cost)$/ : /^$/;
     return { ...base, intent: 'quantity', dimension, focus, latest: LATEST.test(lower), terms: terms.filter((t) => !UNITS[t.term] && !LATEST.test(t.term) && !generic.test(t.term)) };
   }
 
@@ -181,6 +186,14 @@ function measureNounOf(lower: string): { 0: string; 1: string; index: number } |
   if (k < 0) return { 0: m[0], 1: words[0]!, index: m.index };
   const upto = m[0].slice(0, m[0].length - m[1]!.length) + words.slice(0, k + 1).join(' ');
   return { 0: upto, 1: words[k]!, index: m.index };
+}
+
+/** "Were people hurt? How many injuries": the last part that asks something. */
+function lastQuestion(text: string): string {
+  const parts = text.split(/(?<=[?!.])\s+/).filter((p) => /[a-z]/i.test(p));
+  if (parts.length < 2) return text;
+  const asking = parts.filter((p) => /^(who|whom|whose|what|whats|which|when|where|why|how|list|show)\b/i.test(p));
+  return asking.at(-1) ?? parts.at(-1)!;
 }
 
 /** "how lnog", "how mnay": the word after "how" one typo away from a measure word. */
@@ -231,11 +244,12 @@ export function termsOf(text: string, nlp: Nlp): QTerm[] {
     if (!capital && !number && QUESTION_STOP.has(lemma)) return;
     if (p === 'VERB' && LIGHT_VERBS.has(lemma)) return;
     if (capital && /^(who|what|which|when|where|why|how|i)$/i.test(v)) return;
-    const weight = capital || number ? 3 : p === 'NOUN' ? 2 : 1;
+    const abbreviation = Boolean(ABBREVIATIONS[lemma]);
+    const weight = (capital || number) && !abbreviation ? 3 : p === 'NOUN' || abbreviation ? 2 : 1;
     for (const term of splitTerm(singularNoun(lemma, p, capital))) {
       if (seen.has(term) || QUESTION_STOP.has(term) && !capital) continue;
       seen.add(term);
-      out.push({ term, weight, name: capital || number, pos: capital ? 'PROPN' : p });
+      out.push({ term, weight, name: (capital || number) && !abbreviation, pos: abbreviation ? 'NOUN' : capital ? 'PROPN' : p });
     }
   });
   return out;
@@ -257,8 +271,14 @@ function focusNoun(q: string, from: number, nlp: Nlp, adjacent: boolean): string
   let started = false;
   for (let i = 0; i < values.length; i++) {
     const p = pos[i]!;
-    const isNoun = p === 'NOUN' || (p === 'PROPN' && !/^[A-Z]{2,}$/.test(values[i]!));
-    if (isNoun && (/^[a-z]/.test(values[i]!) || !adjacent) && !/^\d/.test(values[i]!)) {
+    const v = values[i]!;
+    // "Valtera's CEO": the possessor is not the head; keep reading the noun phrase.
+    if (started && /^['’]s$/.test(v)) {
+      started = false;
+      continue;
+    }
+    const isNoun = p === 'NOUN' || (p === 'PROPN' && !/^[A-Z]{2,}$/.test(v)) || Boolean(ABBREVIATIONS[v.toLowerCase()]);
+    if (isNoun && (/^[a-z]/.test(v) || !adjacent) && !/^\d/.test(v)) {
       head = singularNoun(lemmas[i]!.toLowerCase(), 'NOUN', false);
       started = true;
     } else if (started) break;

@@ -7,7 +7,7 @@ import bm25 from 'wink-bm25-text-search';
 import type { Article, Fact, Sentence } from './types.js';
 import type { FactTable } from './engine.js';
 import type { QTerm } from './question.js';
-import { synonymsOf } from './lexicon.js';
+import { ABBREVIATIONS, synonymsOf } from './lexicon.js';
 
 export interface SentenceRef {
   article: Article;
@@ -111,6 +111,7 @@ export class SearchIndex {
   /** Whether the corpus body has the term in any form (exact, spelling variant, alias). */
   supports(term: QTerm): boolean {
     if (this.vocab.has(term.term)) return true;
+    if (ABBREVIATIONS[term.term]?.every((w) => this.vocab.has(w))) return true;
     if (term.name && this.variants(term.term).length) return true;
     if (this.aliasWords.has(term.term)) return true;
     if (!term.name) for (const s of synonymsOf(term.term)) if (this.vocab.has(s)) return true;
@@ -212,6 +213,8 @@ export class SearchIndex {
 
   private inSet(set: Set<string>, t: QTerm): number {
     if (set.has(t.term)) return MATCH.exact;
+    const spelled = ABBREVIATIONS[t.term];
+    if (spelled && spelled.every((w) => set.has(w))) return MATCH.exact;
     for (const alt of this.aliasWords.get(t.term) ?? []) if (alt.every((w) => set.has(w))) return MATCH.exact;
     if (t.name) {
       for (const v of this.variantsCached(t.term)) if (set.has(v)) return MATCH.variant;
