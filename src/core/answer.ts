@@ -117,6 +117,7 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
 
 
 
+
 function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
   const { index } = ctx;
   const out: Scored[] = [];
@@ -249,8 +250,9 @@ function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: R
       return f.kind === 'quantity' ? dimensionFit(q.dimension!, f) * subjectFit(q, f, questionWords, before) : 0;
     case 'date':
       if (f.kind !== 'date') return 0;
-      // An unresolved weekday can still agree with a resolved date; an unresolved "yesterday" cannot.
-      return f.value ? 1 : f.description ? 0.85 : 0.3;
+      // An unresolved weekday can still agree with a resolved date, and a century is an answer in
+      // itself; an unresolved "yesterday" is not.
+      return f.value ? 1 : f.description ? 0.85 : /centur|\d0s\b/i.test(f.surface) ? 0.85 : 0.3;
     case 'person': {
       if (f.kind !== 'entity') return 0;
       if (q.describe) return f.description && namesMatch(String(f.value), q.describe) ? 1 : 0;
@@ -301,6 +303,8 @@ function dimensionFit(wanted: string, f: Fact): number {
 }
 
 function subjectFit(q: Question, f: Fact, questionWords: Set<string>, before: string): number {
+  // "the iPhone 3GS's price" does not answer a question about the "iPhone 3G".
+  if (f.qualifier && f.qualifier.split(' ').some((w) => !questionWords.has(w) && [...questionWords].some((t) => t.length >= 2 && w !== t && w.startsWith(t) && /\d/.test(t)))) return 0.5;
   if (!q.focus) return f.subject && questionWords.has(f.subject) ? 1 : 0.9;
   if (f.subject === q.focus) return 1;
   if (synonymsOf(q.focus).has(f.subject)) return 0.9;

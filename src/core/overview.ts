@@ -30,7 +30,8 @@ export function answerDisagreement(question: string, topic: QTerm[], table: Fact
   const total = table.articles.length;
   if (!relevant.length) {
     const topicText = wanted.length ? ` on ${wanted.join(' ')}` : '';
-    const supported = topic.every((t) => index.supports(t));
+    // Measure words added by the matcher ("money", "magnitude") need not appear in the text.
+    const supported = topic.filter((t) => t.weight > 1 || t.name).every((t) => index.supports(t));
     return {
       question, answered: supported, intent: 'disagreement', agree: total, total,
       answer: supported ? `No disagreement found${topicText}: where several of the ${total} sources give a figure, their figures agree.` : "The coverage doesn't say.",

@@ -202,7 +202,8 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
 
   // A year or a number inside a name is not a quantity.
   if (/^\d{4}$/.test(t.v) && value >= 1000 && value <= 2100) return undefined;
-  if (prev && prev.pos === 'PROPN' && /^[A-Z]/.test(prev.v) && !tokens[i + 1]?.lower.match(/^[a-z]/)) return undefined;
+  // A number right after a name is part of it ("iPhone 4", "Windows 7", "Boeing 737").
+  if (prev && /^[A-Z]|^[a-z]+[A-Z]/.test(prev.v) && prev.pos !== 'VERB' && (prev.pos === 'PROPN' || /^[a-z]+[A-Z]/.test(prev.v) || !tokens[i + 1]?.lower.match(/^[a-z]/))) return undefined;
   if (tokens[i + 1]?.v === '-' && tokens[i + 2] && /^(year|month|day|week|hour|minute)s?$/.test(tokens[i + 2]!.lower)) return undefined;
   if (tokens[i + 1]?.lower === 'percent' || tokens[i + 1]?.v === '%') {
     return finish('percent', true, value, '%', `${numText}%`, i + 1, subjectBefore(tokens, first));
@@ -320,13 +321,16 @@ function nounAfter(tokens: Tok[], end: number, requireAdjacent = false): string 
 
 /** The nearest name shortly before a quantity: what the measured thing belongs to. */
 function qualifierBefore(tokens: Tok[], first: number): string | undefined {
+  // Name-like: capitalized, camel-cased ("iPhone") or a model code with digits ("3GS", "A320").
+  const nameish = (v: string) => /^[A-Z]|^[a-z]+[A-Z]|^\d+[A-Za-z]+$/.test(v) && !/^(US|U\.S\.)$/.test(v);
   for (let k = first - 1; k >= Math.max(0, first - 8); k--) {
     const t = tokens[k]!;
     if (t.v === ',' || t.v === ';' || t.v === '—') break;
-    if (/^[A-Z]|^[a-z]+[A-Z]/.test(t.v) && k > 0 && !/^(US|U\.S\.)$/.test(t.v)) {
+    if (nameish(t.v) && k > 0) {
       let j = k;
-      while (j > 0 && /^[A-Z]|^[a-z]+[A-Z]/.test(tokens[j - 1]!.v) && k - j < 3) j--;
-      return tokens.slice(j, k + 1).map((x) => x.lower).join(' ');
+      while (j > 0 && (nameish(tokens[j - 1]!.v) || /^\d+$/.test(tokens[j - 1]!.v)) && k - j < 3) j--;
+      // Joined as written: "iPhone 3GS" stays "iphone 3gs", not "iphone 3 gs".
+      return tokens.slice(j, k + 1).map((x, n) => (n > 0 && x.start > tokens[j + n - 1]!.end ? ' ' : '') + x.lower).join('');
     }
   }
   return undefined;
