@@ -1,9 +1,9 @@
 /** /timeline [from] [to] — dated events oldest first, each with its sources; paged with buttons. */
 import { SlashCommandBuilder, MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import type { BotContext } from '../src/discord/command.js';
+import { isIsoDatePrefix } from '../src/core/dates.js';
 import { NO_MENTIONS, notice, pagerRow, paginate, renderPage, timelineLines } from '../src/discord/render.js';
 
-const ISO = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 export const data = new SlashCommandBuilder()
   .setName('timeline')
@@ -19,7 +19,7 @@ export const defer = (i: ChatInputCommandInteraction): boolean => rangeProblem(d
 
 function rangeProblem(from: string | null, to: string | null): string | undefined {
   for (const [name, v] of [['from', from], ['to', to]] as const) {
-    if (v && !ISO.test(v)) return `\`${name}\` should be a date like 2017, 2017-06 or 2017-07-02 (got "${v.slice(0, 40)}").`;
+    if (v && !isIsoDatePrefix(v)) return `\`${name}\` should be a date like 2017, 2017-06 or 2017-07-02 (got "${v.slice(0, 40)}").`;
   }
   return undefined;
 }
@@ -50,6 +50,6 @@ export async function execute(i: ChatInputCommandInteraction, ctx: BotContext): 
 
 export async function button(i: ButtonInteraction, ctx: BotContext, args: string[]): Promise<void> {
   const [n, from, to] = args;
-  const valid = (v?: string) => (v && ISO.test(v) ? v : undefined);
+  const valid = (v?: string) => (v && isIsoDatePrefix(v) ? v : undefined);
   await i.update(page(ctx, i.user.id, Number(n) || 0, valid(from), valid(to)));
 }

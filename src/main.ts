@@ -2,6 +2,7 @@
  * `npm start`: the bot on Discord (one process, or a ShardingManager when SHARDS is set) plus the
  * snippet viewer; without a token, guidance and a terminal chat on the same commands.
  */
+import { createServer, type AddressInfo } from 'node:net';
 import { ConfigError, loadConfigFromEnvironment, type Config } from './config.js';
 import { startBot } from './discord/bot.js';
 import { createShards } from './discord/sharding.js';
@@ -36,6 +37,18 @@ function guidance(config: Config): string {
   ].join('\n');
 }
 
+/** A port the system reports free right now (the viewer binds it a moment later). */
+function freePort(host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, host, () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 async function main(): Promise<void> {
   let config: Config;
   try {
@@ -61,6 +74,12 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  // PORT=0 asks for a free port; citation links must name the one actually used.
+  if (config.port === 0) {
+    const port = await freePort(config.webHost);
+    config = { ...config, port, publicUrl: /:0$/.test(config.publicUrl) ? config.publicUrl.replace(/:0$/, `:${port}`) : config.publicUrl };
+  }
 
   // Built once here, before any shard exists: shards then only read the stored table.
   const engine = await loadEngine({ corpusDir: config.corpusDir, dataDir: config.dataDir, publicUrl: config.publicUrl, logger }).catch((e: unknown) => {

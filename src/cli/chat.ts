@@ -7,12 +7,14 @@ import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, loadConfigFromEnvironment } from '../config.js';
 import type { Engine } from '../core/engine.js';
+import { isIsoDatePrefix } from '../core/dates.js';
+import { MAX_QUESTION_LENGTH } from '../core/question.js';
 import { createLogger } from '../logger.js';
 import { loadEngine } from '../load-engine.js';
 import { CorpusError } from '../store/corpus-loader.js';
 import { clip, renderAnswer, renderSources, renderTimeline } from './render-text.js';
 
-const MAX_QUESTION = 500;
+const MAX_QUESTION = MAX_QUESTION_LENGTH;
 
 export function helpText(engine: Engine): string {
   const examples = engine.suggest('', 5);
@@ -28,7 +30,6 @@ export function helpText(engine: Engine): string {
   ].join('\n');
 }
 
-const ISO = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 /** Answers one line of input; returns undefined for /quit. */
 export function respond(engine: Engine, line: string): string | undefined {
@@ -46,7 +47,7 @@ export function respond(engine: Engine, line: string): string | undefined {
       return renderSources(engine.sources());
     case '/timeline': {
       const [from, to] = rest;
-      for (const v of [from, to]) if (v && !ISO.test(v)) return `Dates look like 2017, 2017-06 or 2017-07-02 (got "${clip(v, 40)}").`;
+      for (const v of [from, to]) if (v && !isIsoDatePrefix(v)) return `Dates look like 2017, 2017-06 or 2017-07-02 (got "${clip(v, 40)}").`;
       const entries = engine.timeline({ from, to });
       return entries.length ? renderTimeline(entries) : 'No dated events in the coverage for that range.';
     }

@@ -25,6 +25,8 @@ export interface AnalyzedSentence {
   tokens: Tok[];
 }
 
+const MAX_SENTENCE_TOKENS = 600;
+
 const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM', 'X', 'ADV']);
 
 /**
@@ -78,7 +80,12 @@ export function analyze(masked: string, paragraphs: Paragraph[], nlp: Nlp): Anal
     return undefined;
   };
   const emit = (piece: Tok[]) => {
-    const tokensHere = piece.filter((t) => t.type !== 'tabCRLF' && t.v.trim() !== '');
+    const all = piece.filter((t) => t.type !== 'tabCRLF' && t.v.trim() !== '');
+    // Text with no sentence punctuation (a scraped page on one line) is read in bounded pieces,
+    // so per-sentence work stays linear however the page was broken.
+    for (let k = 0; k < all.length; k += MAX_SENTENCE_TOKENS) emitTokens(all.slice(k, k + MAX_SENTENCE_TOKENS));
+  };
+  const emitTokens = (tokensHere: Tok[]) => {
     if (!tokensHere.length) return;
     const p = paragraphOf(tokensHere[0]!.start);
     if (!p) return;

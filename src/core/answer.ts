@@ -5,7 +5,7 @@
  * verbatim citations. Below the support threshold the answer is an honest "doesn't say".
  */
 import type { Answer, Citation, Conflict, Fact } from './types.js';
-import type { Question, QTerm } from './question.js';
+import { MAX_QUESTION_LENGTH, type Question, type QTerm } from './question.js';
 import type { SearchIndex, SentenceRef } from './search.js';
 import { ABBREVIATIONS, synonymsOf } from './lexicon.js';
 import { citationFor } from './links.js';
@@ -43,6 +43,7 @@ export function answerQuestion(asked: Question, ctx: AnswerContext): Answer {
     answer: why ? `${NOT_SAID} ${why}` : NOT_SAID, citations: [], conflicts: [],
   });
   if (!q.text.trim()) return { ...none('Ask a question about the story, e.g. "How many … ?"'), intent: 'none' };
+  if (q.text.length >= MAX_QUESTION_LENGTH) return none(`That question is too long to answer: keep it under ${MAX_QUESTION_LENGTH} characters.`);
   const unsupported = q.terms.filter((t) => t.name && !ctx.index.supports(t));
   if (unsupported.length) {
     return none(`No source mentions ${unsupported.map((t) => `“${t.term}”`).join(', ')}.`);

@@ -53,23 +53,27 @@ export function extractArticle(raw: RawArticle, nlp: Nlp): Extracted {
     let sentenceTime: string | undefined;
     const base = s.sentence.start;
     const tenseAt = (start: number, end: number): Tense => {
-      const near = s.tokens.filter((t) => t.end >= base + start - 30 && t.start <= base + end + 30);
+      const from = firstTokenAt(s.tokens, base + start - 30);
+      const near: Tok[] = [];
+      for (let k = from; k < s.tokens.length && s.tokens[k]!.start <= base + end + 30; k++) near.push(s.tokens[k]!);
       const local = tenseOf(near);
       return local === 'present' ? tense : local;
     };
-    for (const d of findDates(s.text, published, tenseAt)) {
+    const dates = findDates(s.text, published, tenseAt);
+    const verb = dates.length ? mainVerb(s.tokens) ?? '' : '';
+    for (const d of dates) {
       const start = s.sentence.start + d.start;
       const end = s.sentence.start + d.end;
-      for (let k = 0; k < s.tokens.length; k++) {
-        const t = s.tokens[k]!;
-        if (t.start >= start && t.end <= end) dateTokens.add(k);
+      for (let k = firstTokenAt(s.tokens, start); k < s.tokens.length && s.tokens[k]!.start < end; k++) {
+        if (s.tokens[k]!.end <= end) dateTokens.add(k);
       }
       // "reported in 2009", "said on Tuesday" date the report, not what it reports.
-      const before = s.tokens.filter((t) => t.end <= start).slice(-3);
+      const at = firstTokenAt(s.tokens, start);
+      const before = s.tokens.slice(Math.max(0, at - 3), at);
       const datesReport = before.some((t) => SPEECH_VERBS.has(t.lemma) || t.lemma === 'statement');
       if (d.value && !datesReport) sentenceTime ??= d.value;
       add({
-        kind: 'date', attribute: 'event', subject: mainVerb(s.tokens) ?? '', value: d.value, span: { start, end },
+        kind: 'date', attribute: 'event', subject: verb, value: d.value, span: { start, end },
         surface: d.surface, label: d.value ? humanDate(d.value) : d.surface, inferred: d.inferred,
         description: d.weekday, attribution: speaker,
       });
@@ -176,6 +180,18 @@ export function tenseOf(tokens: Tok[]): Tense {
     if (!past && t.lower !== t.lemma && !t.lower.endsWith('ing') && !PRESENT_FORMS.has(t.lower) && t.lower !== `${t.lemma}s` && t.lower !== `${t.lemma}es`) past = true;
   }
   return past ? 'past' : 'present';
+}
+
+/** Index of the first token starting at or after `offset` (tokens are in text order). */
+function firstTokenAt(tokens: Tok[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function mainVerb(tokens: Tok[]): string | undefined {

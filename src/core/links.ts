@@ -200,6 +200,12 @@ export function withTextFragment(url: string, directive: TextDirective): string 
   return `${base}#${fragment}:~:${formatTextDirective(directive)}`;
 }
 
+/** A short, stable label for a source id: its leading `NNN_` part, else its first 16 characters. */
+export function shortSourceId(id: string): string {
+  const head = id.split('_')[0] ?? id;
+  return head.length > 0 && head.length <= 16 ? head : id.slice(0, 16);
+}
+
 /** Paragraph (¶, 1-based) of a raw offset: from the article's sentences, else its non-empty line. */
 export function paragraphAt(article: Article, offset: number): number {
   const sentence = article.sentences.find((s) => offset >= s.start && offset < s.end)

@@ -62,8 +62,11 @@ const SOURCE_WORDS = '(?:sources?|outlets?|news outlets?|articles?|reports?|publ
 const MENTION_VERBS = /^(?:mention|mentions|mentioned|cover|covers|covered|name|names|named|cite|cites|cited|discuss|discusses|discussed|talk about|talks about|refer to|refers to|include|includes|report on|reports on|write about|writes about|say anything about|carry|carries|feature|features)\b/;
 
 /** Parses a question into an intent with slots. Never throws. */
+/** The longest question any face accepts; longer ones get a clear refusal, never a silent cut. */
+export const MAX_QUESTION_LENGTH = 1000;
+
 export function parseQuestion(raw: string, nlp: Nlp): Question {
-  const text = raw.replace(/\s+/g, ' ').trim().slice(0, 500);
+  const text = raw.replace(/\s+/g, ' ').trim().slice(0, MAX_QUESTION_LENGTH);
   const q = fixHowTypos(lastQuestion(text).replace(/[?!.]+$/, ''));
   const lower = q.toLowerCase();
   const base: Question = { text, intent: 'none', terms: [] };

@@ -1,7 +1,9 @@
 /** Checks shared by /ask and questions by mention, so both refuse the same inputs the same way. */
 
-/** Longest question accepted; also the `max_length` of the /ask option. */
-export const MAX_QUESTION = 500;
+import { MAX_QUESTION_LENGTH } from '../core/question.js';
+
+/** Longest question accepted (the engine's limit); also the `max_length` of the /ask option. */
+export const MAX_QUESTION = MAX_QUESTION_LENGTH;
 
 /** Why a question can't be answered as given, or undefined when it's fine. */
 export function questionProblem(question: string | null | undefined): string | undefined {

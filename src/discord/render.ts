@@ -5,6 +5,7 @@
  */
 import { escapeMarkdown, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
 import type { Answer, Citation, SourceSummary, TimelineEntry } from '../core/types.js';
+import { shortSourceId } from '../core/links.js';
 
 /** Discord's documented message and embed limits. */
 export const LIMITS = {
@@ -120,8 +121,7 @@ class EmbedBudget {
 
 /** A short, stable label for an article id: `000` for seeds-style ids, else the id itself. */
 export function sourceLabel(id: string): string {
-  const m = /^(\d+)_/.exec(id);
-  return m ? m[1]! : inline(id, 40);
+  return inline(shortSourceId(id), 40);
 }
 
 /** Text that is shown inside a masked link or bold: markdown escaped, brackets softened. */

@@ -4,6 +4,7 @@
  */
 import type { ArticleView, Engine, FactTable, FactView } from '../core/engine.js';
 import type { Answer, Citation, Fact, Furniture, FurnitureReason, SourceSummary, Span, TimelineEntry } from '../core/types.js';
+import { shortSourceId as shortId } from '../core/links.js';
 import { Html, html, join, layout, safeHref, sourcePath } from './html.js';
 
 /** What a reader is told about each kind of removed furniture. */
@@ -28,10 +29,6 @@ export function pageContext(engine: Engine): PageContext {
   return { sources: engine.sources() };
 }
 
-function shortId(id: string): string {
-  const head = id.split('_')[0] ?? id;
-  return head.length > 0 && head.length <= 16 ? head : id.slice(0, 16);
-}
 
 /** A reader-facing label for a source: its outlet when that names it uniquely, else a short id. */
 function sourceLabel(ctx: PageContext, id: string): string {

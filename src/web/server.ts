@@ -7,6 +7,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Engine } from '../core/engine.js';
 import type { Logger, Span } from '../core/types.js';
+import { isIsoDatePrefix } from '../core/dates.js';
+import { MAX_QUESTION_LENGTH } from '../core/question.js';
 import { CSS, JS } from './assets.js';
 import { articlePage, askPage, errorPage, sourcesPage, storyPage, timelinePage } from './pages.js';
 
@@ -26,7 +28,7 @@ export interface WebServer {
 }
 
 /** Longest question, in characters, and longest request target accepted. */
-export const MAX_QUERY = 1000;
+export const MAX_QUERY = MAX_QUESTION_LENGTH;
 const MAX_TARGET = 4096;
 
 export const CSP = [
@@ -105,7 +107,7 @@ export function parseHighlight(value: string | undefined, length: number): Span 
 function isoParam(query: URLSearchParams, name: string): string | undefined {
   const v = param(query, name);
   if (v === undefined) return undefined;
-  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(v)) throw new HttpError(400, `Expected "${name}" as YYYY, YYYY-MM or YYYY-MM-DD, found "${v.slice(0, 40)}".`);
+  if (!isIsoDatePrefix(v)) throw new HttpError(400, `Expected "${name}" as YYYY, YYYY-MM or YYYY-MM-DD, found "${v.slice(0, 40)}".`);
   return v;
 }
 

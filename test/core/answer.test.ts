@@ -147,6 +147,12 @@ describe('answers on the seeds', () => {
     expect(engine.ask('When was the bridge built?').answer).toMatch(/^1967/);
   });
 
+  it('refuses an over-long question plainly instead of answering a cut-off part of it', () => {
+    const a = seeds.ask(`How long is the wall? ${'and more '.repeat(200)}`);
+    expect(a.answered).toBe(false);
+    expect(a.answer).toMatch(/too long/);
+  });
+
   it.each([
     'How many Azerbaijani soldiers were wounded?',
     'Who is the president of Brazil?',

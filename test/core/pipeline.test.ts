@@ -5,7 +5,7 @@ import { clean } from '../../src/core/clean.js';
 import { createNlp } from '../../src/core/nlp.js';
 import { extractArticle } from '../../src/core/extract.js';
 import { buildFactTable } from '../../src/core/build.js';
-import { findDates, parseDateLine } from '../../src/core/dates.js';
+import { findDates, isIsoDatePrefix, parseDateLine } from '../../src/core/dates.js';
 import type { Fact, RawArticle } from '../../src/core/types.js';
 
 const nlp = createNlp();
@@ -71,6 +71,14 @@ describe('cleaning', () => {
     expect(parseDateLine('2017-07-04')).toBe('2017-07-04');
     expect(parseDateLine('The SDF launched an offensive on June 6, 2017.')).toBeUndefined();
   });
+});
+
+describe('date checks shared by every face', () => {
+  it.each([['2017', true], ['2017-06', true], ['2017-06-30', true], ['2017-13', false], ['2017-02-30', false], ['17-06', false], ['2017-6', false]])(
+    'isIsoDatePrefix(%s) is %s', (v, ok) => {
+      expect(isIsoDatePrefix(v)).toBe(ok);
+    },
+  );
 });
 
 describe('date resolution', () => {
@@ -171,6 +179,15 @@ describe('extraction on the seeds', () => {
       }
     }
     expect(extracted.get(seed('003').id)!.facts.some((f) => /Azerbaijan/.test(String(f.value)))).toBe(false);
+  });
+
+  it('a page with no sentence punctuation is read in bounded pieces, all verbatim', () => {
+    const words = 'the wall is long and the city had many people on Sunday while 2,500 meters of road were built'.split(' ');
+    const raw = `date 2017-07-04 ${Array.from({ length: 9000 }, (_, k) => words[k % words.length]).join(' ')}`;
+    const { article, facts } = extractArticle({ id: 'one-line', raw, meta: {} }, nlp);
+    expect(article.sentences.length).toBeGreaterThan(10);
+    for (const s of article.sentences) expect(raw.slice(s.start, s.end).split(' ').length).toBeLessThanOrEqual(620);
+    expect(facts.some((f) => f.kind === 'quantity' && f.value === 2500)).toBe(true);
   });
 
   it('every sentence span is verbatim text of its article', () => {
