@@ -87,6 +87,15 @@ export function analyze(masked: string, paragraphs: Paragraph[], nlp: Nlp): Anal
   };
   const emitTokens = (tokensHere: Tok[]) => {
     if (!tokensHere.length) return;
+    // The splitter sometimes breaks inside a decimal ("magnitude-6." | "8 quake"): join them back.
+    const prev = out[out.length - 1];
+    if (prev && tokensHere[0]!.start === prev.sentence.end && /\d\.$/.test(prev.text) && /^\d/.test(tokensHere[0]!.v)) {
+      prev.tokens.push(...tokensHere);
+      prev.sentence.end = tokensHere[tokensHere.length - 1]!.end;
+      prev.text = masked.slice(prev.sentence.start, prev.sentence.end);
+      prev.sentence.terms = termsOf(prev.tokens);
+      return;
+    }
     const p = paragraphOf(tokensHere[0]!.start);
     if (!p) return;
     const start = tokensHere[0]!.start;
@@ -138,6 +147,7 @@ export function termsOf(tokens: Tok[]): string[] {
       for (const part of splitTerm(t.lower)) set.add(part);
       // A capitalized plural ("Dealers will …" at a sentence start) also counts as its singular.
       if (/^[A-Z][a-z]{3,}s$/.test(t.v)) set.add(singular(t.lower, 'NOUN'));
+      if (/^[A-Z]{2,}s$/.test(t.v)) set.add(t.lower.slice(0, -1));
     }
   }
   return [...set];

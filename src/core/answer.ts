@@ -96,7 +96,9 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
   // Sources that state a group's value with less support still count as agreeing with it.
   for (const g of groups) {
     for (const s of scored) {
-      if (s.score >= ANSWER_THRESHOLD * 0.8 && !competing.includes(s) && compatible(q, g[0]!, s)) g.push(s);
+      // Weakly supported facts of exactly the asked kind still count as agreeing sources.
+      const floor = s.fit === 1 ? ANSWER_THRESHOLD * 0.6 : ANSWER_THRESHOLD * 0.8;
+      if (s.score >= floor && !competing.includes(s) && compatible(q, g[0]!, s)) g.push(s);
     }
   }
   const weight = (g: Scored[]) => Math.max(...g.map((s) => s.score)) * (1 + 0.25 * (uniq(g.map((s) => s.ref.article.id)).length - 1));
@@ -113,6 +115,7 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
     : q.intent === 'date' ? groups.slice(1).filter((g) => Math.max(...g.map((s) => s.score)) >= 0.9 * mainScore) : [];
   return render(q, ctx, main, conflicts);
 }
+
 
 
 
@@ -264,9 +267,10 @@ function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: R
     case 'entity': {
       if (f.kind !== 'entity' || mentionedIn(String(f.value), questionWords, q.typeNoun, aliases)) return 0;
       const wanted = q.typeNoun ?? '';
-      if (f.subject === wanted || synonymsOf(wanted).has(f.subject)) return 1;
       const last = String(f.value).toLowerCase().split(/\s+/).at(-1) ?? '';
-      if (last === wanted || last === `${wanted}s` || last === `${wanted}es`) return 1;
+      if (f.subject === wanted || last === wanted || last === `${wanted}s` || last === `${wanted}es`) return 1;
+      // A kin kind ("sedan" for "which SUV") is weaker evidence than the kind itself.
+      if (synonymsOf(wanted).has(f.subject)) return 0.8;
       const cls = TYPE_CLASSES[wanted];
       if (cls && cls === f.attribute) return 0.8;
       if (cls && f.attribute === 'thing') return 0.7;
@@ -358,18 +362,29 @@ export function namesMatch(a: string, b: string): boolean {
 }
 
 function nameWords(s: string): string[] {
-  return s.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').split(/\s+/).filter((w) => w && !/^(the|a|an|mr|mrs|ms|dr|of)$/.test(w));
+  return s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+    .split(/\s+/)
+    .filter((w) => w && !/^(the|a|an|mr|mrs|ms|dr|of)$/.test(w))
+    .map(singularWord);
+}
+
+/** "Ridgeback SUVs" and "Ridgeback SUV" are one name. */
+function singularWord(w: string): string {
+  return w.length > 3 && /[^s]s$/.test(w) ? w.slice(0, -1) : w;
 }
 
 /** A name the question itself uses is not its answer ("Globex Inc." for "… sued Globex?"). */
 function mentionedIn(name: string, questionWords: Set<string>, kind?: string, aliases: Record<string, string[]> = {}): boolean {
   // "World Health Organization" is what a question saying "WHO" already names.
   if ((aliases[name.toLowerCase()] ?? []).some((alt) => questionWords.has(alt))) return true;
+  const asked = new Set([...questionWords].map(singularWord));
   const all = nameWords(name);
   const words = all.filter((w) => w !== kind && w !== `${kind}s` && !/^(inc|corp|co|ltd|llc|plc|group|company)$/.test(w));
   // "Regulator" for "which regulator": the kind itself is not an answer.
   if (!words.length) return all.length > 0 && kind !== undefined;
-  const shared = words.filter((w) => questionWords.has(w)).length;
+  const shared = words.filter((w) => asked.has(w)).length;
   return shared === words.length || shared / words.length >= 0.5;
 }
 
@@ -423,7 +438,10 @@ function render(q: Question, ctx: AnswerContext, main: Scored[], conflictGroups:
 function pickLead(group: Scored[]): Scored {
   // For quotes, the fullest version of the words (sources quote the same line at different lengths).
   if (group[0]!.fact.kind === 'quote') return [...group].sort((a, b) => String(b.fact.value).length - String(a.fact.value).length || b.score - a.score)[0]!;
-  return [...group].sort((a, b) => Number(Boolean(a.fact.approx)) - Number(Boolean(b.fact.approx)) || b.score - a.score)[0]!;
+  // Among the best-supported facts, an exact figure reads better than a hedged one.
+  const best = Math.max(...group.map((s) => s.score));
+  const strong = group.filter((s) => s.score >= best * 0.9);
+  return strong.sort((a, b) => Number(Boolean(a.fact.approx)) - Number(Boolean(b.fact.approx)) || b.score - a.score)[0]!;
 }
 
 function displayValue(q: Question, lead: Scored, group: Scored[]): string {

@@ -85,7 +85,7 @@ export const DIMENSION_WORDS: Record<string, string> = {
   wide: 'width', width: 'width', across: 'width', broad: 'width', diameter: 'width',
   thick: 'thickness', thickness: 'thickness',
   deep: 'depth', depth: 'depth',
-  above: 'height', away: 'distance', from: 'distance', north: 'distance', south: 'distance', east: 'distance', west: 'distance',
+  above: 'height', below: 'depth', beneath: 'depth', underground: 'depth', underwater: 'depth', away: 'distance', from: 'distance', north: 'distance', south: 'distance', east: 'distance', west: 'distance',
   northeast: 'distance', northwest: 'distance', southeast: 'distance', southwest: 'distance', offshore: 'distance', inland: 'distance',
   'north-east': 'distance', 'north-west': 'distance', 'south-east': 'distance', 'south-west': 'distance', distance: 'distance', far: 'distance', off: 'distance',
   old: 'age',

@@ -59,6 +59,15 @@ function parseNumber(t: Tok): { value: number; glued?: string } | undefined {
 
 function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantity | undefined {
   const t = tokens[i]!;
+  // "magnitude-6.8" reaches us as "magnitude-6", ".", "8".
+  const magnitudeGlued = /^magnitude-(\d+)$/i.exec(t.v);
+  if (magnitudeGlued) {
+    const frac = tokens[i + 1]?.v === '.' && /^\d+/.test(tokens[i + 2]?.v ?? '') && tokens[i + 1]!.start === t.end ? /^\d+/.exec(tokens[i + 2]!.v)![0] : undefined;
+    const written = frac ? `${magnitudeGlued[1]}.${frac}` : magnitudeGlued[1]!;
+    const end = frac ? i + 2 : i;
+    return { first: i, last: end, attribute: 'magnitude', explicit: true, value: Number(written), unit: 'magnitude', approx: false,
+      subject: nounAfter(tokens, end) ?? '', label: `magnitude ${written}` };
+  }
   const num = parseNumber(t);
   if (!num) return undefined;
   // Part of a name or model ("Windows 7", "Model 3", "Expo 2020"): a number right after a proper noun with nothing after.
@@ -272,7 +281,7 @@ function rangeFor(v: number, hedge: Hedge | undefined): [number, number] | undef
     case 'about': return [v * 0.95, v * 1.05];
     case 'below': return [v * 0.85, v];
     case 'above': return [v, v * 1.5];
-    case 'upto': return [0, v];
+    case 'upto': return [v * 0.5, v];
     default: return undefined;
   }
 }

@@ -155,8 +155,11 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
     if (!how && measureNoun?.[1] === 'population') focus = 'population';
     // "the death toll", "casualties": a count of people, whatever noun the text counts them with.
     if (focus && /^(toll|casualty|casualties|fatality|fatalities|money|cash|fund|funding|amount|sum|drop|fall|rise|increase|decrease|decline|gain|jump|cut)$/.test(focus)) focus = undefined;
-    const generic = dimension === 'money' ? /^(money|cash|amount|sum|price|cost)$/ : /^$/;
-    return { ...base, intent: 'quantity', dimension, focus, latest: LATEST.test(lower), terms: terms.filter((t) => !UNITS[t.term] && !LATEST.test(t.term) && !generic.test(t.term)) };
+    // The words that name the measure ("price", "percentage", "magnitude") say what to look for,
+    // not what the sentence must contain.
+    const generic = /^(money|cash|amount|sum)$/;
+    const isMeasure = (t: QTerm) => Boolean(NOUN_DIMENSIONS[t.term]) && t.term !== focus;
+    return { ...base, intent: 'quantity', dimension, focus, latest: LATEST.test(lower), terms: terms.filter((t) => !UNITS[t.term] && !LATEST.test(t.term) && !generic.test(t.term) && !isMeasure(t)) };
   }
 
   // People.

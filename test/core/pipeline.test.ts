@@ -142,7 +142,7 @@ describe('extraction on the seeds', () => {
   it('turns hedges into ranges: "up to 100,000 civilians", "some 2,500 IS militants"', () => {
     const f = factsOf('001');
     const civilians = f.find((x) => x.kind === 'quantity' && x.subject === 'civilian')!;
-    expect(civilians.range).toEqual([0, 100000]);
+    expect(civilians.range).toEqual([50000, 100000]);
     const militants = f.find((x) => x.kind === 'quantity' && x.subject === 'militant')!;
     expect(militants.value).toBe(2500);
     expect(militants.range![0]).toBeLessThan(2500);
