@@ -13,6 +13,9 @@ import { datesCompatible } from './dates.js';
 import { quantitiesCompatible } from './quantities.js';
 import { groupFacts, sameTime, uniq } from './align.js';
 
+/** How much each further source reporting a value adds to its weight against competing values. */
+const SUPPORT_BONUS = 0.1;
+
 /** Below this support a question is not answered. */
 const ANSWER_THRESHOLD = 0.5;
 
@@ -101,7 +104,7 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
       if (s.score >= floor && !competing.includes(s) && compatible(q, g[0]!, s)) g.push(s);
     }
   }
-  const weight = (g: Scored[]) => Math.max(...g.map((s) => s.score)) * (1 + 0.25 * (uniq(g.map((s) => s.ref.article.id)).length - 1));
+  const weight = (g: Scored[]) => Math.max(...g.map((s) => s.score)) * (1 + SUPPORT_BONUS * (uniq(g.map((s) => s.ref.article.id)).length - 1));
   groups.sort((a, b) => weight(b) - weight(a));
   // "The latest toll": among the competing values, the one from the newest source.
   if (q.latest && groups.length > 1) {
@@ -115,6 +118,7 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
     : q.intent === 'date' ? groups.slice(1).filter((g) => Math.max(...g.map((s) => s.score)) >= 0.9 * mainScore) : [];
   return render(q, ctx, main, conflicts);
 }
+
 
 
 
@@ -137,7 +141,7 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
     if (coverage < ANSWER_THRESHOLD * 0.8) continue;
     const facts = index.factsOf(ref);
     // "When did X collapse": a date in a sentence without the event's verb dates something else.
-    const eventFactor = (q.intent === 'date' || q.intent === 'quantity') && verbs.length && verbs.some((t) => index.matchHere(ref, t) < 0.7) ? 0.75 : 1;
+    const eventFactor = verbs.length && verbs.some((t) => index.matchHere(ref, t) < 0.7) ? 0.75 : 1;
     // Names the question gives anchor it more precisely than its common words ("the USGS put it at …").
     const named = terms.filter((t) => t.name && index.matchHere(ref, t) >= 0.9);
     const anchors = facts.length > 1 ? termPositions(ref, named.length ? named : terms) : [];
@@ -147,7 +151,7 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
       if (factor <= 0) continue;
       // Of two dates (or figures) in one sentence, the one next to the question's words answers it.
       if (anchors.length) factor *= proximity(fact, anchors);
-      if (fact.kind === 'date' || fact.kind === 'quantity') factor *= eventFactor;
+      if (fact.kind !== 'quote') factor *= eventFactor;
       // "Acme sues Globex" for "which company sued Globex": the name doing the asked action.
       if (fact.kind === 'entity' && verbs.length && doesVerb(ref, fact, verbs)) factor = Math.min(1, factor * 1.4);
       const fit = q.intent === 'quantity' ? dimensionFit(q.dimension!, fact) : factor;
@@ -270,10 +274,11 @@ function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: R
       const last = String(f.value).toLowerCase().split(/\s+/).at(-1) ?? '';
       if (f.subject === wanted || last === wanted || last === `${wanted}s` || last === `${wanted}es`) return 1;
       // A kin kind ("sedan" for "which SUV") is weaker evidence than the kind itself.
-      if (synonymsOf(wanted).has(f.subject)) return 0.8;
+      if (synonymsOf(wanted).has(f.subject)) return 0.9;
       const cls = TYPE_CLASSES[wanted];
-      if (cls && cls === f.attribute) return 0.8;
-      if (cls && f.attribute === 'thing') return 0.7;
+      if (wanted === 'place' && f.attribute === 'place') return 1;
+      if (cls && cls === f.attribute) return 0.75;
+      if (cls && f.attribute === 'thing') return 0.6;
       return 0.5;
     }
     case 'quote':

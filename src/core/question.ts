@@ -9,6 +9,8 @@ import { splitTerm } from './analyze.js';
 
 export interface QTerm {
   term: string;
+  /** For a name followed by its noun ("Rafiqah Wall"): that noun, so "the wall" can stand for it. */
+  head?: string;
   weight: number;
   /** A name or number: the coverage must contain it, or the bot abstains. */
   name: boolean;
@@ -240,6 +242,7 @@ export function termsOf(text: string, nlp: Nlp): QTerm[] {
   const out: QTerm[] = [];
   const seen = new Set<string>();
   const firstWord = values.findIndex((v) => /\w/.test(v));
+  let lastName: { term: QTerm; index: number } | undefined;
   values.forEach((v, i) => {
     const p = pos[i]!;
     if (!/[\p{L}\p{N}]/u.test(v)) return;
@@ -255,7 +258,10 @@ export function termsOf(text: string, nlp: Nlp): QTerm[] {
     for (const term of splitTerm(singularNoun(lemma, p, capital))) {
       if (seen.has(term) || QUESTION_STOP.has(term) && !capital) continue;
       seen.add(term);
-      out.push({ term, weight, name: (capital || number) && !abbreviation, pos: abbreviation ? 'NOUN' : capital ? 'PROPN' : p });
+      const qt: QTerm = { term, weight, name: (capital || number) && !abbreviation, pos: abbreviation ? 'NOUN' : capital ? 'PROPN' : p };
+      if (lastName && lastName.index === i - 1 && (p === 'NOUN' || capital)) lastName.term.head = singularNoun(lemma.toLowerCase(), 'NOUN', false);
+      if (qt.name) lastName = { term: qt, index: i };
+      out.push(qt);
     }
   });
   return out;

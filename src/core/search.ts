@@ -17,7 +17,7 @@ export interface SentenceRef {
 }
 
 /** How strongly each way of finding a term counts. */
-const MATCH = { exact: 1, variant: 0.9, synonym: 0.7, nearby: 0.7, next: 0.6, title: 0.6, article: 0.5 } as const;
+const MATCH = { exact: 1, variant: 0.9, coreferent: 0.85, synonym: 0.7, nearby: 0.7, next: 0.6, title: 0.6, article: 0.5 } as const;
 const ABSENT_PENALTY = 0.75;
 const ABSENT_VERB_PENALTY = 0.85;
 
@@ -203,7 +203,9 @@ export class SearchIndex {
     const title = this.titleTerms[ref.a]!;
     const near = Math.max(prev ? this.inSet(prev, t) * MATCH.nearby : 0, next ? this.inSet(next, t) * MATCH.next : 0, this.inSet(title, t) * MATCH.title);
     const article = this.inSet(this.articleTerms[ref.a]!, t) * MATCH.article;
-    return Math.max(inSet, near, article);
+    // "the wall" in a sentence of an article about "the Rafiqah Wall" is that wall.
+    const coreferent = article > 0 && t.head && here.has(t.head) ? MATCH.coreferent : 0;
+    return Math.max(inSet, near, article, coreferent);
   }
 
   /** How a term is found in the sentence itself, ignoring its context (0..1). */
