@@ -101,7 +101,7 @@ export function findAliases(articles: Article[], facts: Fact[] = []): Record<str
     s.add(b);
     map.set(a, s);
   };
-  const re = /((?:[A-Z][\p{L}'’.-]*\s+(?:(?:of|for|and|in|the)\s+)?){0,6}[A-Z][\p{L}'’.-]*)\s+\(([A-Z][A-Za-z]{1,7})\)/gu;
+  const re = /((?:[A-Z][\p{L}'’.-]*\s+(?:(?:of|for|and|in|the)\s+)?){0,6}[A-Z][\p{L}'’.-]*)\s+\(([A-Z][A-Za-z]{1,7}(?: [A-Z][A-Za-z]{1,10}){0,2})\)/gu;
   for (const a of articles) {
     for (const s of a.sentences) {
       const text = a.raw.slice(s.start, s.end);
@@ -111,7 +111,7 @@ export function findAliases(articles: Article[], facts: Fact[] = []): Record<str
         const acronym = m[2]!;
         const words = m[1]!.split(/\s+/);
         // The name starts at its first word whose initial is the acronym's first letter.
-        const letters = acronym.replace(/[a-z]/g, '');
+        const letters = acronym.replace(/[^A-Z]/g, '');
         const from = words.findIndex((w) => w[0] === letters[0]);
         if (from < 0) continue;
         const tail = words.slice(from);

@@ -94,7 +94,9 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
   const ratio = q.intent === 'quantity' ? 0.6 : 0.75;
   // A value of the asked dimension stated outright outranks one only implied by its unit.
   const explicitBest = q.intent === 'quantity' && scored.some((s) => s.fit === 1 && s.score >= best * ratio);
-  const competing = scored.filter((s) => s.score >= best * ratio && (!explicitBest || s.fit >= 0.9));
+  // "How big is it now": the newest figure competes even when an older report is better worded.
+  const floor = q.latest ? Math.min(ratio, 0.5) : ratio;
+  const competing = scored.filter((s) => s.score >= best * floor && (!explicitBest || s.fit >= 0.9));
   const groups = groupFacts(competing, (a, b) => compatible(q, a, b));
   // Sources that state a group's value with less support still count as agreeing with it.
   for (const g of groups) {
@@ -126,6 +128,7 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
 
 
 
+export { scoreFacts as scoreFactsForDebug };
 function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
   const { index } = ctx;
   const out: Scored[] = [];
@@ -304,6 +307,7 @@ function dimensionFit(wanted: string, f: Fact): number {
   const implicit = f.description === 'implicit';
   if (wanted === f.attribute && !implicit) return 1;
   if (LENGTHS.has(wanted) && f.attribute === 'length' && implicit) return wanted === 'length' ? 0.9 : wanted === 'distance' ? 0.3 : 0.7;
+  if (wanted === 'magnitude' && f.attribute === 'speed') return 0.9;
   if (wanted === 'size') return f.attribute === 'magnitude' ? 1 : LENGTHS.has(f.attribute) || f.attribute === 'area' ? 0.8 : 0;
   if (wanted === 'number') return f.attribute === 'count' || f.attribute === 'number' ? 1 : f.attribute === 'money' || f.attribute === 'percent' ? 0.6 : 0;
   if (wanted === 'count') return f.attribute === 'number' ? 0.5 : 0;

@@ -212,6 +212,8 @@ function removeSpans(text: string, spans: Span[]): string {
 
 function isCaptionLine(line: string): boolean {
   if (CAPTION_PREFIX.test(line)) return true;
+  // "… where 14 homes burned. Photo: Kara Whitfield/Getty Images"
+  if (/(?:^|[.!?]\s+)(?:photo|image|picture|photograph)s?(?: by)?:\s*[^.!?]{2,60}$/i.test(line)) return true;
   const m = /\(([^()]{1,60})\)\s*$/.exec(line);
   if (!m) return false;
   return CREDIT_WORDS.test(m[1]!.trim());

@@ -120,7 +120,7 @@ export function findDates(text: string, published: string | undefined, tenseAt: 
   return out.sort((a, b) => a.start - b.start);
 }
 
-const SIMPLE = /\b(?:(?:on|last|next|this|early|late)\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\b(today|yesterday|tomorrow|tonight)\b|\b(last|next|this)\s+(week|month|year)\b/gi;
+const SIMPLE = /\b(?:(?:on|last|next|this|early|late)\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day)(?:\s+(?:night|morning|afternoon|evening))?\b|\b(today|yesterday|tomorrow|tonight)\b|\b(last|next|this)\s+(week|month|year)\b/gi;
 const NEEDS_CHRONO = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b|\d|\bago\b|\bearlier\b|\blater\b/;
 
 /**

@@ -5,7 +5,7 @@
 
 export interface UnitDef {
   /** Dimension class: what kind of quantity this unit measures. */
-  dim: 'length' | 'area' | 'weight' | 'money' | 'percent' | 'duration' | 'data' | 'speed' | 'volume' | 'energy';
+  dim: 'length' | 'area' | 'weight' | 'money' | 'percent' | 'duration' | 'data' | 'speed' | 'volume' | 'energy' | 'temperature';
   /** Base unit the value is normalized to. */
   base: string;
   factor: number;
@@ -41,6 +41,9 @@ export const UNITS: Record<string, UnitDef> = {
   mph: { dim: 'speed', base: 'km/h', factor: 1.609344, abbr: 'mph' }, kph: { dim: 'speed', base: 'km/h', factor: 1, abbr: 'km/h' }, 'km/h': { dim: 'speed', base: 'km/h', factor: 1, abbr: 'km/h' },
   liter: { dim: 'volume', base: 'l', factor: 1, abbr: 'l' }, liters: { dim: 'volume', base: 'l', factor: 1, abbr: 'l' }, litre: { dim: 'volume', base: 'l', factor: 1, abbr: 'l' }, litres: { dim: 'volume', base: 'l', factor: 1, abbr: 'l' },
   barrel: { dim: 'volume', base: 'l', factor: 158.987, abbr: 'barrels' }, barrels: { dim: 'volume', base: 'l', factor: 158.987, abbr: 'barrels' },
+  fahrenheit: { dim: 'temperature', base: '°F', factor: 1, abbr: '°F' }, celsius: { dim: 'temperature', base: '°C', factor: 1, abbr: '°C' },
+  '°f': { dim: 'temperature', base: '°F', factor: 1, abbr: '°F' }, '°c': { dim: 'temperature', base: '°C', factor: 1, abbr: '°C' },
+  degrees: { dim: 'temperature', base: '°', factor: 1, abbr: 'degrees' }, degree: { dim: 'temperature', base: '°', factor: 1, abbr: 'degrees' },
   mw: { dim: 'energy', base: 'MW', factor: 1, abbr: 'MW' }, megawatt: { dim: 'energy', base: 'MW', factor: 1, abbr: 'MW' }, megawatts: { dim: 'energy', base: 'MW', factor: 1, abbr: 'MW' },
 };
 
@@ -188,6 +191,11 @@ export const SYNONYM_SETS: string[][] = [
   ['injury', 'injure', 'wound', 'hurt'],
   ['run', 'head', 'lead', 'chief', 'boss', 'executive', 'leader'],
   ['investigation', 'probe', 'inquiry'],
+  ['home', 'house', 'dwelling', 'residence'],
+  ['governor', 'gov'],
+  ['prosecute', 'prosecutor', 'prosecution'],
+  ['sentence', 'sentencing', 'jail', 'imprison'],
+  ['contain', 'containment'],
   ['regulator', 'agency', 'administration', 'authority', 'watchdog', 'commission', 'regulate', 'oversee'],
   ['complaint', 'report'],
 ];

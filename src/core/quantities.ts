@@ -184,7 +184,7 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
       // "a 1,200-meter bridge", "30-metre spans": the noun the measure modifies.
       if (tokens[unitEnd - 1]?.v === '-' || tokens[i + 1]?.v === '-') subject = nounAfter(tokens, conversionEnd) ?? '';
     }
-    if (!subject) subject = explicit && unit.dim === 'length' ? sentenceSubject(tokens) : nounAfter(tokens, conversionEnd, true) ?? subjectBefore(tokens, first);
+    if (!subject) subject = explicit && unit.dim === 'length' ? sentenceSubject(tokens) : nounAfter(tokens, conversionEnd, true) ?? (unit.dim === 'area' ? sentenceSubject(tokens) : subjectBefore(tokens, first));
     return finish(attribute, explicit, normalized, unit.base, label, conversionEnd, subject);
   }
 

@@ -43,6 +43,7 @@ export interface Question {
 const DIMENSIONS: Record<string, string> = {
   many: 'count', much: 'money', long: 'length', tall: 'height', high: 'height', wide: 'width', far: 'distance',
   deep: 'depth', thick: 'thickness', big: 'size', large: 'size', old: 'age', heavy: 'weight', often: 'count',
+  hot: 'temperature', cold: 'temperature', warm: 'temperature', fast: 'speed', quick: 'speed',
   strong: 'magnitude', powerful: 'magnitude', severe: 'magnitude', intense: 'magnitude',
 };
 
@@ -50,7 +51,8 @@ const NOUN_DIMENSIONS: Record<string, string> = {
   length: 'length', height: 'height', width: 'width', depth: 'depth', thickness: 'thickness', distance: 'distance',
   price: 'money', cost: 'money', value: 'money', worth: 'money', budget: 'money', fine: 'money', salary: 'money', revenue: 'money',
   size: 'size', area: 'area', population: 'count', number: 'count', toll: 'count', age: 'age', weight: 'weight',
-  magnitude: 'magnitude', strength: 'magnitude', intensity: 'magnitude',
+  magnitude: 'magnitude', strength: 'magnitude', intensity: 'magnitude', temperature: 'temperature', containment: 'percent',
+  penalty: 'money', bail: 'money', settlement: 'money', damages: 'money', sentence: 'duration',
   percentage: 'percent', share: 'percent', rate: 'percent', speed: 'speed', duration: 'duration', capacity: 'size',
 };
 
@@ -116,7 +118,7 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
   const terms = termsOf(q, nlp);
 
   // "What does NERS stand for?"
-  const standFor = /^what (?:does|do|did) (?:the )?([A-Za-z][\w.&-]*) (?:stand for|mean)$|^what is (?:the )?([A-Za-z][\w.&-]*) short for$/i.exec(q);
+  const standFor = /^what (?:does|do|did) (?:the )?([A-Za-z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}) (?:stand for|mean)$|^what is (?:the )?([A-Za-z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}) short for$/i.exec(q);
   if (standFor) {
     const name = (standFor[1] ?? standFor[2])!;
     return { ...base, intent: 'person', describe: name, terms: termsOf(name.toUpperCase() === name ? name : name.toUpperCase(), nlp) };
@@ -136,11 +138,14 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
   }
 
   // Quantities.
-  const how = /\bhow (many|much|long|tall|high|wide|far|deep|thick|big|large|old|heavy|often|strong|powerful|severe|intense)\b/.exec(lower);
+  const how = /\bhow (many|much|long|tall|high|wide|far|deep|thick|big|large|old|heavy|often|strong|powerful|severe|intense|hot|cold|warm|fast|quick)\b/.exec(lower);
   const measureNoun = measureNounOf(lower);
   if (how || (measureNoun && NOUN_DIMENSIONS[measureNoun[1]!])) {
     let dimension = how ? DIMENSIONS[how[1]!]! : NOUN_DIMENSIONS[measureNoun![1]!]!;
-    if (how?.[1] === 'long' && /\b(last|lasted|take|took|taken|ago|since|wait|waited|spend|spent|stay|stayed|run|ran)\b/.test(lower)) dimension = 'duration';
+    if (how?.[1] === 'long' && (/\bhow long (did|does|do|will|would|has|have|had|can|could|must|should)\b/.test(lower)
+      || /\b(last|lasted|take|took|taken|ago|since|wait|waited|spend|spent|stay|stayed|run|ran|sentenc\w*|jail\w*|prison|banned|ban|term|serve|served|deliberat\w*|until|delay\w*|closed|shut)\b/.test(lower))) dimension = 'duration';
+    // "how much of it was contained": a share.
+    if (how?.[1] === 'much' && /\bhow much of\b/.test(lower)) dimension = 'percent';
     // "How much did the stock drop": a change, most often in percent.
     const change = /\b(drop|dropped|fall|fell|fallen|decline|declined|rise|rose|risen|grow|grew|grown|increase|increased|decrease|decreased|jump|jumped|climb|climbed|slide|slid|plunge|plunged|gain|gained|shrink|shrank|cut)\b/.test(lower);
     if (how?.[1] === 'much' && change && !/\b(cost|price|pay|paid|spend|spent|fund|money)\b/.test(lower)) dimension = 'change';
@@ -149,7 +154,7 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
     // "How many miles long is the wall": a unit after "how many" asks for a measure, not a count.
     const unit = focus ? UNITS[focus] ?? UNITS[`${focus}s`] : undefined;
     if (how?.[1] === 'many' && unit) {
-      const dim = /\b(long|tall|high|wide|far|deep|thick)\b/.exec(lower.slice(how.index + how[0].length));
+      const dim = /^\s*\w+\s+(long|tall|high|wide|far|deep|thick)\b/.exec(lower.slice(how.index + how[0].length));
       dimension = dim ? DIMENSIONS[dim[1]!]! : unit.dim;
       focus = focusNoun(q, lower.indexOf(' is ', how.index) > 0 ? lower.indexOf(' is ', how.index) + 4 : how.index + how[0].length, nlp, false);
     }
@@ -161,11 +166,14 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
     // not what the sentence must contain.
     const generic = /^(money|cash|amount|sum)$/;
     const isMeasure = (t: QTerm) => Boolean(NOUN_DIMENSIONS[t.term]) && t.term !== focus;
-    return { ...base, intent: 'quantity', dimension, focus, latest: LATEST.test(lower), terms: terms.filter((t) => !UNITS[t.term] && !LATEST.test(t.term) && !generic.test(t.term) && !isMeasure(t)) };
+    let kept = terms.filter((t) => !UNITS[t.term] && !LATEST.test(t.term) && !generic.test(t.term) && !isMeasure(t));
+    // "How much was the fine": when the measure word is all there is, it is the topic.
+    if (!kept.some((t) => t.weight > 1)) kept = terms.filter((t) => !UNITS[t.term] && !LATEST.test(t.term) && !generic.test(t.term));
+    return { ...base, intent: 'quantity', dimension, focus, latest: LATEST.test(lower), terms: kept };
   }
 
   // People.
-  if (/^(?:who|whom|whose)\b/.test(lower)) {
+  if (/^(?:who|whom|whose|whos|who's)\b/.test(lower)) {
     const describe = /^who (?:is|was|are|were) (?:the )?((?:[A-Z][\w'.-]*\s*)+)$/.exec(q.replace(/^who (is|was|are|were) /i, (m) => m.toLowerCase()));
     if (describe) return { ...base, intent: 'person', describe: describe[1]!.trim(), terms };
     // "Who succeeded X", "who called it …": the verb is what tells the sentences apart.
