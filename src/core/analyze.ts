@@ -143,6 +143,8 @@ export function termsOf(tokens: Tok[]): string[] {
     if (!CONTENT_POS.has(t.pos) && !/^[A-Z]/.test(t.v)) continue;
     if (t.stop && !/^[A-Z]{2,}$/.test(t.v)) continue;
     for (const part of splitTerm(t.lemma)) set.add(part);
+    // The lemmatizer clips some verbs ("fined" → "fin"): keep the "-e" form too.
+    if (t.pos === 'VERB' && t.lower === `${t.lemma}ed`) set.add(`${t.lemma}e`);
     if (t.pos === 'PROPN' || /^[A-Z]/.test(t.v)) {
       for (const part of splitTerm(t.lower)) set.add(part);
       // A capitalized plural ("Dealers will …" at a sentence start) also counts as its singular.

@@ -128,7 +128,7 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
 
 
 
-export { scoreFacts as scoreFactsForDebug };
+
 function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
   const { index } = ctx;
   const out: Scored[] = [];

@@ -101,9 +101,15 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
   } else if (num.glued && (currency ? /^(m|bn|b|k|mn)$/.test(num.glued) : /^(bn|mn)$/.test(num.glued))) {
     value *= num.glued === 'k' ? 1e3 : /^(m|mn)$/.test(num.glued) ? 1e6 : 1e9;
     multiplierWord = num.glued === 'k' ? 'thousand' : /^(m|mn)$/.test(num.glued) ? 'million' : 'billion';
+  } else if (currency && next && next.start === t.end && /^(m|mn|bn|b|k)$/i.test(next.v)) {
+    // "£38m" reaches us as "£", "38", "m".
+    const unitWord = next.lower;
+    value *= unitWord === 'k' ? 1e3 : /^(m|mn)$/.test(unitWord) ? 1e6 : 1e9;
+    multiplierWord = unitWord === 'k' ? 'thousand' : /^(m|mn)$/.test(unitWord) ? 'million' : 'billion';
+    last = i + 1;
   }
   // Shown as written ("7.0", "2,500"), so a figure reads as the sources gave it.
-  const written = /^\d/.test(t.v) ? (num.glued ? t.v.slice(0, t.v.length - num.glued.length) : t.v) : displayNumber(num.value);
+  const written = /^\d/.test(t.v) ? (num.glued ? t.v.slice(0, t.v.length - num.glued.length) : t.v) : t.lower;
   const numText = written + (multiplierWord ? ` ${multiplierWord}` : '');
 
   // Hedge before the number (before any currency).
@@ -165,6 +171,15 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
     let subject = '';
     // "N-year-old", "N years old", "aged N" → age.
     if (unit.dim === 'duration') {
+      // "six years and eight months" is one span of time.
+      const and = tokens[unitEnd + 1];
+      const n2 = tokens[unitEnd + 2] ? parseNumber(tokens[unitEnd + 2]!) : undefined;
+      const u2 = tokens[unitEnd + 3] ? UNITS[tokens[unitEnd + 3]!.lower] : undefined;
+      if (and?.lower === 'and' && n2 && u2?.dim === 'duration' && u2.factor < unit.factor) {
+        const end = unitEnd + 3;
+        const words = `${numText} ${unit.abbr} and ${tokens[unitEnd + 2]!.v} ${u2.abbr}`;
+        return finish('duration', true, value * unit.factor + n2.value * u2.factor, unit.base, `${hedge ? hedge.text + ' ' : ''}${words}`, end, subjectBefore(tokens, first));
+      }
       const after = tokens[conversionEnd + 1];
       const after2 = tokens[conversionEnd + 2];
       if (after?.lower === 'old' || (after?.v === '-' && after2?.lower === 'old')) {
@@ -369,6 +384,8 @@ function subjectBefore(tokens: Tok[], first: number): string {
 function countedNoun(tokens: Tok[], last: number): { head: string; phrase: string; last: number } | undefined {
   let k = last + 1;
   if (tokens[k]?.lower === 'of' && tokens[k + 1]?.lower === 'the') k += 2;
+  // "five of the seven counts": what is counted follows the total.
+  if (k > last + 1 && tokens[k] && parseNumber(tokens[k]!)) k++;
   const start = k;
   let headAt = -1;
   for (let n = 0; n < 5 && k < tokens.length; n++, k++) {
