@@ -129,6 +129,7 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
 
 
 
+
 function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
   const { index } = ctx;
   const out: Scored[] = [];

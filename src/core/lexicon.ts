@@ -50,7 +50,7 @@ export const UNITS: Record<string, UnitDef> = {
 /** Currency symbols and words to ISO codes. */
 export const CURRENCIES: Record<string, string> = {
   $: 'USD', us$: 'USD', usd: 'USD', dollar: 'USD', dollars: 'USD',
-  '£': 'GBP', gbp: 'GBP', sterling: 'GBP',
+  '£': 'GBP', gbp: 'GBP', sterling: 'GBP', pounds: 'GBP',
   '€': 'EUR', eur: 'EUR', euro: 'EUR', euros: 'EUR',
   '¥': 'JPY', yen: 'JPY', jpy: 'JPY', yuan: 'CNY', rmb: 'CNY', rupees: 'INR', rupee: 'INR', inr: 'INR',
   a$: 'AUD', aud: 'AUD', c$: 'CAD', cad: 'CAD', chf: 'CHF', francs: 'CHF', rubles: 'RUB', roubles: 'RUB',

@@ -24,6 +24,7 @@ export interface FoundQuantity {
   qualifier?: string;
 }
 
+const CALENDAR_WORD = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$|^(mon|tues|wednes|thurs|fri|satur|sun)day$/i;
 const WORD_NUMBERS = new Map(Object.entries(NUMBER_WORDS));
 const NUMERIC = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$/;
 const GLUED = /^(\d+(?:\.\d+)?)([a-z%]+)$/i;
@@ -134,6 +135,10 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
     } else if (w && (w.lower === 'per' && w2?.lower === 'cent')) {
       unit = UNITS['%'];
       unitEnd = k + 1;
+    } else if (w && !currency && multiplierWord && w.lower === 'pounds') {
+      // "4.2 million pounds" is money; "100 pounds" on its own is a weight.
+      currency = 'GBP';
+      unitEnd = k;
     } else if (w && UNITS[w.lower] && !(w.v.length <= 2 && /[A-Z]/.test(w.v) && !/^(GB|MB|TB|KM|MW)$/.test(w.v)) && (w.start > tokens[k - 1]!.end || w.v.length > 2 || /^[a-z%]/.test(w.v))) {
       unit = UNITS[w.lower];
       unitEnd = k;
@@ -161,7 +166,7 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
   const approx = hedge !== undefined;
   if (currency) {
     const label = `${hedge ? hedge.text + ' ' : ''}${CURRENCY_SYMBOL[currency] ?? currency + ' '}${numText}`;
-    return finish('money', true, value, currency, label, conversionEnd, subjectBefore(tokens, first));
+    return finish('money', true, value, currency, label, conversionEnd, nounAfter(tokens, conversionEnd, true) ?? amountVerb(tokens, first) ?? subjectBefore(tokens, first));
   }
   if (unit) {
     const normalized = value * unit.factor;
@@ -346,13 +351,14 @@ function nounAfter(tokens: Tok[], end: number, requireAdjacent = false): string 
 /** The nearest name shortly before a quantity: what the measured thing belongs to. */
 function qualifierBefore(tokens: Tok[], first: number): string | undefined {
   // Name-like: capitalized, camel-cased ("iPhone") or a model code with digits ("3GS", "A320").
-  const nameish = (v: string) => /^[A-Z]|^[a-z]+[A-Z]|^\d+[A-Za-z]+$/.test(v) && !/^(US|U\.S\.)$/.test(v);
+  const nameish = (t: Tok) => (t.pos === 'PROPN' || /^[a-z]+[A-Z]|^\d+[A-Za-z]+$/.test(t.v)) && /^[A-Za-z\d]/.test(t.v)
+    && !/^(US|U\.S\.)$/.test(t.v) && !CALENDAR_WORD.test(t.v);
   for (let k = first - 1; k >= Math.max(0, first - 8); k--) {
     const t = tokens[k]!;
     if (t.v === ',' || t.v === ';' || t.v === '—') break;
-    if (nameish(t.v) && k > 0) {
+    if (nameish(t) && k > 0) {
       let j = k;
-      while (j > 0 && (nameish(tokens[j - 1]!.v) || /^\d+$/.test(tokens[j - 1]!.v)) && k - j < 3) j--;
+      while (j > 0 && (nameish(tokens[j - 1]!) || /^\d+$/.test(tokens[j - 1]!.v)) && k - j < 3) j--;
       // Joined as written: "iPhone 3GS" stays "iphone 3gs", not "iphone 3 gs".
       return tokens.slice(j, k + 1).map((x, n) => (n > 0 && x.start > tokens[j + n - 1]!.end ? ' ' : '') + x.lower).join('');
     }
@@ -369,6 +375,17 @@ function sentenceSubject(tokens: Tok[]): string {
     else if (t.pos !== 'DET' && t.pos !== 'ADJ' && t.pos !== 'PUNCT') break;
   }
   return head;
+}
+
+/** "fined £4.2m", "raised $5bn": the verb right before an amount says what it is. */
+function amountVerb(tokens: Tok[], first: number): string | undefined {
+  // Skip an object in between: "fined Aldergrove 4.2 million pounds".
+  for (let k = first - 1; k >= Math.max(0, first - 4); k--) {
+    const t = tokens[k]!;
+    if (t.pos === 'VERB') return t.lower === `${t.lemma}ed` ? `${t.lemma}e` : t.lemma;
+    if (t.pos !== 'PROPN' && t.pos !== 'PRON') return undefined;
+  }
+  return undefined;
 }
 
 /** The nearest noun before a quantity: what a money amount or bare count is about. */
