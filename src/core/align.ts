@@ -170,12 +170,38 @@ export function relatedArticles(articles: Article[]): (a: string, b: string) => 
   };
 }
 
+/**
+ * Whether two figures qualify the same thing: "Valtera Motors" and "Valtera" do, "iPhone 3GS" and
+ * "iPhone" do not (a model code sets them apart); an unqualified figure goes with either.
+ */
+export function qualifiersAgree(a?: string, b?: string): boolean {
+  if (!a || !b) return true;
+  const wa = a.split(' ');
+  const wb = b.split(' ');
+  const [small, big] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
+  if (!small.every((w) => big.includes(w))) return false;
+  return big.filter((w) => !small.includes(w)).every((w) => !/\d/.test(w));
+}
+
 /** Groups quantity facts by what they measure and clusters compatible values. */
-export function alignClaims(facts: Fact[], related: (a: string, b: string) => boolean = () => true): Claim[] {
+export function alignClaims(facts: Fact[], related: (a: string, b: string) => boolean = () => true, published: Record<string, string | undefined> = {}): Claim[] {
+  // A fact without a stated time is placed at its article's date, else at the corpus's usual year.
+  const years = Object.values(published).filter((d): d is string => Boolean(d)).map((d) => d.slice(0, 4)).sort();
+  const usualYear = years[Math.floor(years.length / 2)];
+  const when = (f: Fact) => f.time ?? published[f.article] ?? usualYear;
+  const sameWhen = (a: Fact, b: Fact) => {
+    const ta = when(a);
+    const tb = when(b);
+    return !ta || !tb || ta.slice(0, 4) === tb.slice(0, 4);
+  };
+  // "measured it at magnitude 7.0" names no event: it is the story's usual one ("the quake").
+  const magnitudeSubjects = new Map<string, number>();
+  for (const f of facts) if (f.attribute === 'magnitude' && f.subject) magnitudeSubjects.set(canonical(f.subject), (magnitudeSubjects.get(canonical(f.subject)) ?? 0) + 1);
+  const usualEvent = [...magnitudeSubjects.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
   const byKey = new Map<string, Fact[]>();
   for (const f of facts) {
-    if (f.kind !== 'quantity' || !f.subject) continue;
-    const key = `${f.attribute}|${canonical(f.subject)}|${f.unit ?? ''}`;
+    if (f.kind !== 'quantity' || (!f.subject && f.attribute !== 'magnitude')) continue;
+    const key = `${f.attribute}|${f.subject ? canonical(f.subject) : usualEvent}|${f.unit ?? ''}`;
     const list = byKey.get(key);
     if (list) list.push(f);
     else byKey.set(key, [f]);
@@ -184,8 +210,8 @@ export function alignClaims(facts: Fact[], related: (a: string, b: string) => bo
   for (const [key, list] of byKey) {
     const [attribute, subject] = key.split('|') as [string, string, string];
     const groups = groupFacts(list, (a, b) => quantitiesCompatible(
-      { value: a.value as number, range: a.range, label: a.label },
-      { value: b.value as number, range: b.range, label: b.label },
+      { value: a.value as number, range: a.range, label: a.label, unit: a.unit },
+      { value: b.value as number, range: b.range, label: b.label, unit: b.unit },
     ));
     if (new Set(list.map((f) => f.article)).size < 2 && groups.length < 2) continue;
     // A differing value from an unrelated article is another story's figure, not a disagreement.
@@ -193,7 +219,7 @@ export function alignClaims(facts: Fact[], related: (a: string, b: string) => bo
     // Two values in one article are two things that article counts, not sources disagreeing.
     const mainKeys = uniqBy(main, (m) => `${m.article}|${m.qualifier ?? ''}`).slice(0, 50);
     const kept = [main, ...groups.slice(1).filter((g) => uniqBy(g, (f) => `${f.article}|${f.qualifier ?? ''}`).slice(0, 50)
-      .some((f) => mainKeys.some((m) => m.article !== f.article && m.qualifier === f.qualifier && sameTime(m, f) && related(m.article, f.article))))];
+      .some((f) => mainKeys.some((m) => m.article !== f.article && qualifiersAgree(m.qualifier, f.qualifier) && sameWhen(m, f) && related(m.article, f.article))))];
     if (kept.length < groups.length) groups.splice(0, groups.length, ...kept);
     claims.push({
       id: `claim:${key}`,

@@ -7,7 +7,7 @@
 import type { Answer, Citation, Conflict, Fact } from './types.js';
 import { MAX_QUESTION_LENGTH, type Question, type QTerm } from './question.js';
 import type { SearchIndex, SentenceRef } from './search.js';
-import { ABBREVIATIONS, synonymsOf } from './lexicon.js';
+import { ABBREVIATIONS, CURRENCIES, PERSON_TITLES, synonymsOf } from './lexicon.js';
 import { citationFor } from './links.js';
 import { datesCompatible } from './dates.js';
 import { quantitiesCompatible } from './quantities.js';
@@ -258,8 +258,13 @@ function proximity(fact: Fact, anchors: number[]): number {
 /** How well a fact's type fits the question (0 = not an answer to it). */
 function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: Record<string, string[]>, roles: Map<string, string[]>, before = ''): number {
   switch (q.intent) {
-    case 'quantity':
-      return f.kind === 'quantity' ? dimensionFit(q.dimension!, f) * subjectFit(q, f, questionWords, before) : 0;
+    case 'quantity': {
+      if (f.kind !== 'quantity') return 0;
+      // "the fine in dollars": the asked currency first.
+      const currency = f.attribute === 'money' ? [...questionWords].map((w) => CURRENCIES[w]).find(Boolean) : undefined;
+      const inCurrency = currency && currency !== f.unit ? 0.6 : 1;
+      return dimensionFit(q.dimension!, f) * subjectFit(q, f, questionWords, before) * inCurrency;
+    }
     case 'date':
       if (f.kind !== 'date') return 0;
       // An unresolved weekday can still agree with a resolved date, and a century is an answer in
@@ -341,7 +346,7 @@ function compatible(q: Question, a: Scored, b: Scored): boolean {
   const fa = a.fact;
   const fb = b.fact;
   if (fa.kind === 'quantity' && fb.kind === 'quantity') {
-    return fa.unit === fb.unit && quantitiesCompatible({ value: fa.value as number, range: fa.range, label: fa.label }, { value: fb.value as number, range: fb.range, label: fb.label });
+    return fa.unit === fb.unit && quantitiesCompatible({ value: fa.value as number, range: fa.range, label: fa.label, unit: fa.unit }, { value: fb.value as number, range: fb.range, label: fb.label, unit: fb.unit });
   }
   if (fa.kind === 'date' && fb.kind === 'date') {
     return datesCompatible({ value: String(fa.value), weekday: fa.description }, { value: String(fb.value), weekday: fb.description });
@@ -355,7 +360,7 @@ function speakerMatch(written: string, asked: string, aliases: Record<string, st
   if (namesMatch(written, asked)) return true;
   if ((aliases[asked.toLowerCase()] ?? []).some((alt) => namesMatch(written, alt))) return true;
   // "What did the governor say": a speaker the text describes that way ("the CEO": "chief executive").
-  const wanted = nameWords(asked).flatMap((w) => ABBREVIATIONS[w] ?? [w]);
+  const wanted = asked.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w && !/^(the|a|an|of)$/.test(w)).flatMap((w) => ABBREVIATIONS[w] ?? [w]);
   return wanted.length > 0 && (roles?.get(written.toLowerCase()) ?? []).some((d) => {
     const words = nameWords(d);
     return wanted.every((w) => words.includes(w));
@@ -376,7 +381,7 @@ function nameWords(s: string): string[] {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}\s]/gu, ' ')
     .split(/\s+/)
-    .filter((w) => w && !/^(the|a|an|mr|mrs|ms|dr|of)$/.test(w))
+    .filter((w) => w && !/^(the|a|an|of)$/.test(w) && !PERSON_TITLES.has(w))
     .map(singularWord);
 }
 
@@ -457,7 +462,8 @@ function pickLead(group: Scored[]): Scored {
 function displayValue(q: Question, lead: Scored, group: Scored[]): string {
   const f = lead.fact;
   if (f.kind === 'date') {
-    const resolved = group.find((s) => s.fact.value)?.fact;
+    // The most precise date the group's sources give ("on March 14" over "next month").
+    const resolved = [...group].filter((s) => s.fact.value).sort((a, b) => String(b.fact.value).length - String(a.fact.value).length || b.score - a.score)[0]?.fact;
     const phrase = f.surface.replace(/^(on|in)\s+/i, '');
     if (!resolved) return f.description ? `${phrase} (no date given for the article)` : phrase;
     const v = String(resolved.value);

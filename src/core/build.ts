@@ -26,7 +26,7 @@ export function buildFactTable(raws: RawArticle[], hash: string, nlp: Nlp, onErr
     builtAt: new Date().toISOString(),
     articles,
     facts,
-    claims: alignClaims(facts, relatedArticles(articles)),
+    claims: alignClaims(facts, relatedArticles(articles), Object.fromEntries(articles.map((a) => [a.id, a.published]))),
     aliases: findAliases(articles, facts),
   };
 }

@@ -194,6 +194,8 @@ export const SYNONYM_SETS: string[][] = [
   ['home', 'house', 'dwelling', 'residence'],
   ['governor', 'gov'],
   ['prosecute', 'prosecutor', 'prosecution'],
+  ['charge', 'count', 'offence', 'offense'],
+  ['ban', 'bar', 'disqualify', 'prohibit'],
   ['sentence', 'sentencing', 'jail', 'imprison'],
   ['contain', 'containment'],
   ['regulator', 'agency', 'administration', 'authority', 'watchdog', 'commission', 'regulate', 'oversee'],

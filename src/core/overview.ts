@@ -20,13 +20,12 @@ const DIMENSION_NAMES: Record<string, string> = {
 export function answerDisagreement(question: string, topic: QTerm[], table: FactTable, index: SearchIndex, publicUrl: string): Answer {
   const facts = new Map(table.facts.map((f) => [f.id, f]));
   const wanted = topic.map((t) => t.term);
-  const relevant = table.claims.filter((c) => {
-    if (c.groups.length < 2) return false;
-    const sourcesA = new Set(c.groups[0]!.sources);
-    if (!c.groups.slice(1).some((g) => g.sources.some((s) => !sourcesA.has(s)) || g.sources.length)) return false;
-    if (!wanted.length) return true;
-    return wanted.some((w) => w === c.subject || w === c.attribute || synonymsOf(w).has(c.subject) || (DIMENSION_NAMES[c.attribute] ?? '').includes(w));
-  });
+  const disputed = table.claims.filter((c) => c.groups.length >= 2);
+  // Claims about the thing named ("the number of vehicles") first; a bare measure ("the numbers") matches by kind.
+  const bySubject = disputed.filter((c) => wanted.some((w) => w === c.subject || synonymsOf(w).has(c.subject) || synonymsOf(c.subject).has(w)));
+  const relevant = !wanted.length ? disputed
+    : bySubject.length ? bySubject
+    : disputed.filter((c) => wanted.some((w) => w === c.attribute || (DIMENSION_NAMES[c.attribute] ?? '').split(' ').includes(w)));
   const total = table.articles.length;
   if (!relevant.length) {
     const topicText = wanted.length ? ` on ${wanted.join(' ')}` : '';
@@ -51,8 +50,17 @@ export function answerDisagreement(question: string, topic: QTerm[], table: Fact
     const [main, ...others] = c.groups;
     const what = `${DIMENSION_NAMES[c.attribute] ?? c.attribute} ${c.subject}`.trim();
     lines.push(`${what}: ${main!.value} (${main!.sources.length} source${main!.sources.length === 1 ? '' : 's'}) vs ${others.map((o) => `${o.value} (${o.sources.length})`).join(', ')}`);
-    const first = citeFact(main!.facts[0]!);
-    if (first) citations.push(first);
+    // Cite every side: one snippet per source on the main value, then the dissenters.
+    for (const g of c.groups) {
+      const seen = new Set<string>();
+      for (const id of g.facts) {
+        const f = facts.get(id);
+        if (!f || seen.has(f.article) || citations.some((x) => x.source === f.article)) continue;
+        seen.add(f.article);
+        const cite = citeFact(id);
+        if (cite) citations.push(cite);
+      }
+    }
     for (const o of others) {
       conflicts.push({ value: o.value, sources: o.sources, attribution: facts.get(o.facts[0]!)?.attribution, citations: o.facts.slice(0, 3).map(citeFact).filter((x): x is Citation => Boolean(x)) });
     }

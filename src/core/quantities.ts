@@ -239,6 +239,8 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
   }
 
   // Counts: a number followed by a noun phrase ("300 UN peacekeepers", "two small boats").
+  // "one more crash" is a figure of speech, not a count.
+  if (!/^\d/.test(t.v) && /^(more|less|other|another|last)$/.test(tokens[last + 1]?.lower ?? '')) return undefined;
   const counted = countedNoun(tokens, last);
   if (counted) {
     const label = `${hedge ? hedge.text + ' ' : ''}${numText} ${counted.phrase}`;
@@ -329,7 +331,7 @@ function dimensionBefore(tokens: Tok[], first: number): { attribute: string; con
 
 function isDateLike(tokens: Tok[], first: number, last: number): boolean {
   const after = tokens[last + 1]?.lower;
-  return after === 'ago' || after === 'later' || after === 'earlier' || tokens[first - 1]?.lower === 'for';
+  return after === 'ago' || after === 'later' || after === 'earlier';
 }
 
 /** The noun a measure modifies: skip adjectives and hyphens, take the head noun. */
@@ -434,14 +436,15 @@ export function displayNumber(v: number): string {
 
 /** Whether two normalized quantities can describe the same value (ranges or within 3%). */
 export function quantitiesCompatible(
-  a: { value: number; range?: [number, number]; label?: string },
-  b: { value: number; range?: [number, number]; label?: string },
+  a: { value: number; range?: [number, number]; label?: string; unit?: string },
+  b: { value: number; range?: [number, number]; label?: string; unit?: string },
 ): boolean {
   const [al, ah] = a.range ?? [a.value, a.value];
   const [bl, bh] = b.range ?? [b.value, b.value];
   // Converted units round ("80-foot" is 24.4 m): 3%. The same unit stated twice must match.
   const unitOf = (l?: string) => l?.split(' ').filter((w) => !/\d/.test(w)).at(-1);
-  const sameUnit = unitOf(a.label) === unitOf(b.label);
+  // Counts and money are never converted, so they must match as stated.
+  const sameUnit = a.unit === 'count' || (a.unit !== undefined && a.unit === a.unit?.toUpperCase() && a.unit.length === 3) || unitOf(a.label) === unitOf(b.label);
   const tol = (sameUnit ? 0.002 : 0.03) * Math.max(Math.abs(a.value), Math.abs(b.value));
   return al - tol <= bh && bl - tol <= ah;
 }
