@@ -53,6 +53,8 @@ export function answerQuestion(asked: Question, ctx: AnswerContext): Answer {
   }
   switch (q.intent) {
     case 'person':
+      // "What does X stand for" wants the expansion first; "who is X" the description first.
+      if (q.expand && q.describe) return expandAlias(q, q.describe, ctx) ?? answerFacts(q, ctx) ?? none();
       return answerFacts(q, ctx) ?? (q.describe ? expandAlias(q, q.describe, ctx) : undefined) ?? none();
     case 'quantity':
     case 'date':
@@ -543,7 +545,8 @@ function answerCoverage(q: Question, ctx: AnswerContext): Answer | undefined {
   const citations: Citation[] = [];
   for (const ref of index.candidates(terms, index.table.articles.length)) {
     if (citations.some((c) => c.source === ref.article.id)) continue;
-    const here = terms.every((t) => index.match(ref, t) >= 0.9);
+    // Named things must appear as named (or respelt); common words may appear as synonyms ("Gov." for governor).
+    const here = terms.every((t) => index.matchHere(ref, t) >= (t.name ? 0.9 : 0.7));
     if (here) citations.push(citationFor(ref.article, ref.sentence.start, ref.sentence.end, ctx.publicUrl));
   }
   if (!citations.length) return undefined;

@@ -190,7 +190,9 @@ function findChronoDates(text: string, published: string | undefined, tense: Ten
     const s = r.start;
     // chrono may fold a preceding count into the date ("rose to 22 on Wednesday").
     const lead = /^\d+\s+(?=on\b|in\b|at\b)/i.exec(r.text)?.[0].length ?? 0;
-    const surface = r.text.slice(lead).replace(/[,\s]+$/, '');
+    // "Tuesday night": keep the part of the day chrono leaves out.
+    const daypart = /^\s+(night|morning|afternoon|evening)\b/i.exec(text.slice(r.index + r.text.length))?.[0] ?? '';
+    const surface = (r.text.slice(lead) + daypart).replace(/[,\s]+$/, '');
     const index = r.index + lead;
     const lower = surface.toLowerCase();
     if (!s.isCertain('day') && !s.isCertain('weekday') && !s.isCertain('month') && !s.isCertain('year')) continue;

@@ -41,6 +41,7 @@ export const UNITS: Record<string, UnitDef> = {
   mph: { dim: 'speed', base: 'km/h', factor: 1.609344, abbr: 'mph' }, kph: { dim: 'speed', base: 'km/h', factor: 1, abbr: 'km/h' }, 'km/h': { dim: 'speed', base: 'km/h', factor: 1, abbr: 'km/h' },
   liter: { dim: 'volume', base: 'l', factor: 1, abbr: 'l' }, liters: { dim: 'volume', base: 'l', factor: 1, abbr: 'l' }, litre: { dim: 'volume', base: 'l', factor: 1, abbr: 'l' }, litres: { dim: 'volume', base: 'l', factor: 1, abbr: 'l' },
   barrel: { dim: 'volume', base: 'l', factor: 158.987, abbr: 'barrels' }, barrels: { dim: 'volume', base: 'l', factor: 158.987, abbr: 'barrels' },
+  c: { dim: 'temperature', base: '°C', factor: 1, abbr: '°C' }, f: { dim: 'temperature', base: '°F', factor: 1, abbr: '°F' },
   fahrenheit: { dim: 'temperature', base: '°F', factor: 1, abbr: '°F' }, celsius: { dim: 'temperature', base: '°C', factor: 1, abbr: '°C' },
   '°f': { dim: 'temperature', base: '°F', factor: 1, abbr: '°F' }, '°c': { dim: 'temperature', base: '°C', factor: 1, abbr: '°C' },
   degrees: { dim: 'temperature', base: '°', factor: 1, abbr: 'degrees' }, degree: { dim: 'temperature', base: '°', factor: 1, abbr: 'degrees' },
@@ -150,7 +151,7 @@ export const PLACE_WORDS = new Set([
 export const SYNONYM_SETS: string[][] = [
   ['fighter', 'militant', 'jihadist', 'soldier', 'troop', 'combatant', 'insurgent', 'rebel', 'force', 'gunman', 'defender'],
   ['seize', 'capture', 'overrun', 'conquer', 'occupy', 'retake'],
-  ['begin', 'start', 'launch', 'commence', 'open', 'kick'],
+  ['begin', 'start', 'launch', 'commence', 'open', 'kick', 'break', 'erupt', 'ignite', 'spark'],
   ['end', 'finish', 'conclude', 'close', 'stop'],
   ['cost', 'price', 'pay', 'charge', 'sell', 'retail', 'fee'],
   ['die', 'death', 'dead', 'kill', 'toll', 'fatality'],
@@ -240,4 +241,6 @@ export const QUESTION_STOP = new Set([
   'exactly', 'approximately', 'roughly', 'currently', 'now', 'still', 'also', 'just', 'only', 'very', 'so', 'as', 'than',
   'he', 'she', 'his', 'her', 'him', 'i', 'you', 'we', 'our', 'your', 'one', 'get', 'go', 'happen', 'know', 'report',
   'mention', 'source', 'outlet', 'article', 'say', 'exist', 'length', 'height', 'width', 'depth', 'size', 'measure',
+  'hot', 'cold', 'warm', 'fast', 'quick', 'strong', 'powerful', 'severe', 'intense', 'pls', 'plz', 'please', 'thx', 'thanks',
+  'lol', 'btw', 'fyi', 'asap', 'ok', 'okay', 'hey', 'hi', 'hello', 'guys', 'anyone', 'somebody', 'someone',
 ]);

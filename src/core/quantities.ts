@@ -121,7 +121,8 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
   let unit: UnitDef | undefined;
   let unitEnd = last;
   const gluedRaw = GLUED.exec(t.v)?.[2] ?? '';
-  const glued = !multiplierWord && num.glued && !(gluedRaw.length <= 2 && /^[A-Z]$/.test(gluedRaw)) ? UNITS[num.glued] : undefined;
+  const temperature = /^[CF]$/.test(gluedRaw);
+  const glued = !multiplierWord && num.glued && (temperature || (!(gluedRaw.length <= 2 && /^[A-Z]$/.test(gluedRaw)) && !/^[cf]$/.test(gluedRaw))) ? UNITS[num.glued] : undefined;
   if (glued) unit = glued;
   else {
     let k = last + 1;
@@ -139,7 +140,7 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
       // "4.2 million pounds" is money; "100 pounds" on its own is a weight.
       currency = 'GBP';
       unitEnd = k;
-    } else if (w && UNITS[w.lower] && !(w.v.length <= 2 && /[A-Z]/.test(w.v) && !/^(GB|MB|TB|KM|MW)$/.test(w.v)) && (w.start > tokens[k - 1]!.end || w.v.length > 2 || /^[a-z%]/.test(w.v))) {
+    } else if (w && UNITS[w.lower] && !/^[cf]$/i.test(w.v) && !(w.v.length <= 2 && /[A-Z]/.test(w.v) && !/^(GB|MB|TB|KM|MW)$/.test(w.v)) && (w.start > tokens[k - 1]!.end || w.v.length > 2 || /^[a-z%]/.test(w.v))) {
       unit = UNITS[w.lower];
       unitEnd = k;
     } else if (w && !currency && CURRENCIES[w.lower] && w.type !== 'currency' && w.lower !== 'pounds') {

@@ -30,6 +30,8 @@ export interface Question {
   typeNoun?: string;
   /** person: "who is X" asks for a description of X. */
   describe?: string;
+  /** person: "what does X stand for" asks for the expansion of an acronym. */
+  expand?: boolean;
   /** quote: who is quoted. */
   speaker?: string;
   /** "the latest toll": prefer the newest source over the best supported. */
@@ -121,7 +123,7 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
   const standFor = /^what (?:does|do|did) (?:the )?([A-Za-z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}) (?:stand for|mean)$|^what is (?:the )?([A-Za-z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}) short for$/i.exec(q);
   if (standFor) {
     const name = (standFor[1] ?? standFor[2])!;
-    return { ...base, intent: 'person', describe: name, terms: termsOf(name.toUpperCase() === name ? name : name.toUpperCase(), nlp) };
+    return { ...base, intent: 'person', describe: name, expand: true, terms: termsOf(name, nlp) };
   }
 
   // Quotes: "what did X say", "what does X say about Y", "quote X".
