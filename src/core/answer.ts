@@ -132,6 +132,7 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
 
 
 
+
 function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
   const { index } = ctx;
   const out: Scored[] = [];
@@ -147,7 +148,9 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
     if (coverage < ANSWER_THRESHOLD * 0.8) continue;
     const facts = index.factsOf(ref);
     // "When did X collapse": a date in a sentence without the event's verb dates something else.
-    const eventFactor = verbs.length && verbs.some((t) => index.matchHere(ref, t) < 0.7) ? 0.75 : 1;
+    // The article uses the verb, but not this sentence: it dates or counts something else.
+    // (A verb the article never uses is already counted against the sentence as absent.)
+    const eventFactor = verbs.some((t) => index.matchHere(ref, t) < 0.7 && index.match(ref, t) > 0) ? 0.75 : 1;
     // Names the question gives anchor it more precisely than its common words ("the USGS put it at …").
     const named = terms.filter((t) => t.name && index.matchHere(ref, t) >= 0.9);
     const anchors = facts.length > 1 ? termPositions(ref, named.length ? named : terms) : [];
@@ -309,6 +312,8 @@ const TYPE_CLASSES: Record<string, string> = {
   person: 'person', official: 'person', man: 'person', woman: 'person', leader: 'person', executive: 'person', ceo: 'person',
 };
 
+const LOOSE_SUBJECT = new Set(['temperature', 'speed', 'duration', 'magnitude', 'percent', 'change']);
+
 const LENGTHS = new Set(['length', 'height', 'width', 'depth', 'thickness', 'distance']);
 
 function dimensionFit(wanted: string, f: Fact): number {
@@ -334,7 +339,8 @@ function subjectFit(q: Question, f: Fact, questionWords: Set<string>, before: st
   if (new RegExp(`\\b${q.focus.replace(/[^\p{L}\p{N}]/gu, '')}`, 'iu').test(before)) return 0.95;
   if (!f.subject) return 0.8;
   if (questionWords.has(f.subject)) return q.dimension === 'count' ? 0.5 : 0.8;
-  return q.dimension === 'count' ? 0.4 : 0.6;
+  // A count of something else is another count; a temperature or speed is rarely "of" a noun.
+  return q.dimension === 'count' ? 0.4 : LOOSE_SUBJECT.has(q.dimension ?? '') ? 0.8 : 0.6;
 }
 
 function valueKey(f: Fact): string {
@@ -465,7 +471,10 @@ function displayValue(q: Question, lead: Scored, group: Scored[]): string {
   const f = lead.fact;
   if (f.kind === 'date') {
     // The most precise date the group's sources give ("on March 14" over "next month").
-    const resolved = [...group].filter((s) => s.fact.value).sort((a, b) => String(b.fact.value).length - String(a.fact.value).length || b.score - a.score)[0]?.fact;
+    // Only among the best-supported facts: a precise date from a weaker sentence may be another event.
+    const top = Math.max(...group.map((s) => s.score));
+    const resolved = [...group].filter((s) => s.fact.value && s.score >= top * 0.9).sort((a, b) => String(b.fact.value).length - String(a.fact.value).length || b.score - a.score)[0]?.fact
+      ?? group.find((s) => s.fact.value)?.fact;
     const phrase = f.surface.replace(/^(on|in)\s+/i, '');
     if (!resolved) return f.description ? `${phrase} (no date given for the article)` : phrase;
     const v = String(resolved.value);

@@ -150,7 +150,9 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
     if (how?.[1] === 'much' && /\bhow much of\b/.test(lower)) dimension = 'percent';
     // "How much did the stock drop": a change, most often in percent.
     const change = /\b(drop|dropped|fall|fell|fallen|decline|declined|rise|rose|risen|grow|grew|grown|increase|increased|decrease|decreased|jump|jumped|climb|climbed|slide|slid|plunge|plunged|gain|gained|shrink|shrank|cut)\b/.test(lower);
-    if (how?.[1] === 'much' && change && !/\b(cost|price|pay|paid|spend|spent|fund|money)\b/.test(lower)) dimension = 'change';
+    if (dimension === 'percent') {
+      // already a share ("how much of it")
+    } else if (how?.[1] === 'much' && change && !/\b(cost|price|pay|paid|spend|spent|fund|money)\b/.test(lower)) dimension = 'change';
     else if (how?.[1] === 'much' && !/\b(cost|costs|price|priced|pay|paid|spend|spent|charge|charged|worth|sell|sold|fund|funding|raise|raised|money|budget|fine|fined|value|valued|earn|earned|make|made|lose|lost|invest|invested|pledge|pledged|donate|donated|give|gave|given|grant|granted|provide|provided|offer|offered|award|awarded|allocate|allocated|aid|loan|lend|lent|put|putting|contribute|contributed|cash|dollars?|euros?|pounds?)\b/.test(lower)) dimension = 'number';
     let focus = focusNoun(q, how ? how.index + how[0].length : measureNoun!.index + measureNoun![0].length, nlp, how?.[1] === 'many');
     // "How many miles long is the wall": a unit after "how many" asks for a measure, not a count.
@@ -264,7 +266,9 @@ export function termsOf(text: string, nlp: Nlp): QTerm[] {
     if (p === 'VERB' && LIGHT_VERBS.has(lemma)) return;
     if (capital && /^(who|what|which|when|where|why|how|i)$/i.test(v)) return;
     const abbreviation = Boolean(ABBREVIATIONS[lemma]);
-    const weight = (capital || number) && !abbreviation ? 3 : p === 'NOUN' || abbreviation ? 2 : 1;
+    // A day or month in the question ("by Thursday") pins which report is meant.
+    const calendar = /^(mon|tues|wednes|thurs|fri|satur|sun)day$|^(january|february|march|april|june|july|august|september|october|november|december)$/i.test(v);
+    const weight = ((capital || number) && !abbreviation) || calendar ? 3 : p === 'NOUN' || abbreviation ? 2 : 1;
     for (const term of splitTerm(singularNoun(lemma, p, capital))) {
       if (seen.has(term) || QUESTION_STOP.has(term) && !capital) continue;
       seen.add(term);
