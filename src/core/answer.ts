@@ -133,6 +133,7 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
 
 
 
+
 function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
   const { index } = ctx;
   const out: Scored[] = [];
@@ -370,7 +371,7 @@ function speakerMatch(written: string, asked: string, aliases: Record<string, st
   // "What did the governor say": a speaker the text describes that way ("the CEO": "chief executive").
   const wanted = asked.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w && !/^(the|a|an|of)$/.test(w)).flatMap((w) => ABBREVIATIONS[w] ?? [w]);
   return wanted.length > 0 && (roles?.get(written.toLowerCase()) ?? []).some((d) => {
-    const words = nameWords(d);
+    const words = d.toLowerCase().split(/[^\p{L}\p{N}]+/u);
     return wanted.every((w) => words.includes(w));
   });
 }

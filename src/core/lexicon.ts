@@ -196,6 +196,7 @@ export const SYNONYM_SETS: string[][] = [
   ['governor', 'gov'],
   ['prosecute', 'prosecutor', 'prosecution'],
   ['charge', 'count', 'offence', 'offense'],
+  ['case', 'trial', 'lawsuit', 'proceedings', 'prosecution'],
   ['ban', 'bar', 'disqualify', 'prohibit'],
   ['sentence', 'sentencing', 'jail', 'imprison'],
   ['contain', 'containment'],

@@ -22,6 +22,8 @@ export interface FoundQuantity {
   subject: string;
   label: string;
   qualifier?: string;
+  /** Token index of the total in "N of the M things", read as a count of its own. */
+  totalAt?: number;
 }
 
 const CALENDAR_WORD = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$|^(mon|tues|wednes|thurs|fri|satur|sun)day$/i;
@@ -38,6 +40,8 @@ export function findQuantities(tokens: Tok[], skip: Set<number>): FoundQuantity[
     const q = readQuantity(tokens, i, used);
     if (!q) continue;
     for (let k = q.first; k <= q.last; k++) used.add(k);
+    // "five of the seven counts": the total is a count of its own.
+    if (q.totalAt !== undefined) used.delete(q.totalAt);
     out.push(q);
   }
   return out;
@@ -245,7 +249,7 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
   const counted = countedNoun(tokens, last);
   if (counted) {
     const label = `${hedge ? hedge.text + ' ' : ''}${numText} ${counted.phrase}`;
-    return finish('count', true, value, 'count', label, counted.last, counted.head);
+    return { ...finish('count', true, value, 'count', label, counted.last, counted.head), totalAt: counted.totalAt };
   }
   // People counted by what happened to them: "612 injured", "killed 148", "injured more than 600".
   const nextTok = tokens[last + 1];
@@ -401,11 +405,12 @@ function subjectBefore(tokens: Tok[], first: number): string {
   return '';
 }
 
-function countedNoun(tokens: Tok[], last: number): { head: string; phrase: string; last: number } | undefined {
+function countedNoun(tokens: Tok[], last: number): { head: string; phrase: string; last: number; totalAt?: number } | undefined {
   let k = last + 1;
   if (tokens[k]?.lower === 'of' && tokens[k + 1]?.lower === 'the') k += 2;
   // "five of the seven counts": what is counted follows the total.
-  if (k > last + 1 && tokens[k] && parseNumber(tokens[k]!)) k++;
+  let totalAt: number | undefined;
+  if (k > last + 1 && tokens[k] && parseNumber(tokens[k]!)) totalAt = k++;
   const start = k;
   let headAt = -1;
   for (let n = 0; n < 5 && k < tokens.length; n++, k++) {
@@ -420,6 +425,7 @@ function countedNoun(tokens: Tok[], last: number): { head: string; phrase: strin
   // Time and unit words are not things counted here ("two years", "three times").
   if (/^(time|times|year|month|week|day|hour|minute|second|percent)$/.test(head.lemma)) return undefined;
   return {
+    totalAt,
     head: head.lemma,
     phrase: tokens.slice(start, headAt + 1).map((x, idx) => (idx > 0 && x.start > tokens[start + idx - 1]!.end ? ' ' : '') + x.v).join(''),
     last: headAt,

@@ -4,7 +4,7 @@
  */
 import type { IntentType } from './types.js';
 import type { Nlp } from './nlp.js';
-import { ABBREVIATIONS, QUESTION_STOP, UNITS } from './lexicon.js';
+import { ABBREVIATIONS, CURRENCIES, QUESTION_STOP, UNITS } from './lexicon.js';
 import { splitTerm } from './analyze.js';
 
 export interface QTerm {
@@ -170,9 +170,12 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
     // not what the sentence must contain.
     const generic = /^(money|cash|amount|sum)$/;
     const isMeasure = (t: QTerm) => Boolean(NOUN_DIMENSIONS[t.term]) && t.term !== focus;
-    let kept = terms.filter((t) => !UNITS[t.term] && !LATEST.test(t.term) && !generic.test(t.term) && !isMeasure(t));
+    // Units and currencies ("in dollars") say how to show the figure, not where it is.
+    const unitWord = (t: QTerm) => Boolean(UNITS[t.term] || UNITS[`${t.term}s`] || CURRENCIES[t.term] || CURRENCIES[`${t.term}s`]);
+    let kept = terms.filter((t) => !unitWord(t) && !LATEST.test(t.term) && !generic.test(t.term) && !isMeasure(t));
     // "How much was the fine": when the measure word is all there is, it is the topic.
-    if (!kept.some((t) => t.weight > 1)) kept = terms.filter((t) => !UNITS[t.term] && !LATEST.test(t.term) && !generic.test(t.term));
+    if (!kept.some((t) => t.weight > 1)) kept = terms.filter((t) => !unitWord(t) && !LATEST.test(t.term) && !generic.test(t.term));
+    if (focus && (CURRENCIES[focus] || CURRENCIES[`${focus}s`])) focus = undefined;
     return { ...base, intent: 'quantity', dimension, focus, latest: LATEST.test(lower), terms: kept };
   }
 
