@@ -62,7 +62,7 @@ const NOUN_DIMENSIONS: Record<string, string> = {
 const LIGHT_VERBS = new Set(['get', 'give', 'make', 'take', 'have', 'do', 'put', 'go', 'come', 'keep', 'let', 'become', 'seem']);
 
 /** "the latest toll", "the current figure": the newest source should win. */
-const LATEST = /\b(latest|late|current|newest|most recent|updated|final|now)\b/;
+const LATEST = /\b(latest|late|current|currently|newest|most recent|updated|final|now|so far|to date|as of|yet|still)\b/;
 
 const SOURCE_WORDS = '(?:sources?|outlets?|news outlets?|articles?|reports?|publications?|papers?|newspapers?|media|websites?|sites?|stories|coverage)';
 const MENTION_VERBS = /^(?:mention|mentions|mentioned|cover|covers|covered|name|names|named|cite|cites|cited|discuss|discusses|discussed|talk about|talks about|refer to|refers to|include|includes|report on|reports on|write about|writes about|say anything about|carry|carries|feature|features)\b/;
