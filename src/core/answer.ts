@@ -146,6 +146,7 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
     let coverage = index.coverage(ref, terms);
     // "Who is the CEO of X": a sentence that does not itself name X answers about someone else.
     for (const t of names) if (index.match(ref, t) < 0.7) coverage *= 0.6;
+
     if (coverage < ANSWER_THRESHOLD * 0.8) continue;
     const facts = index.factsOf(ref);
     // "When did X collapse": a date in a sentence without the event's verb dates something else.
@@ -156,7 +157,7 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
     const named = terms.filter((t) => t.name && index.matchHere(ref, t) >= 0.9);
     const anchors = facts.length > 1 ? termPositions(ref, named.length ? named : terms) : [];
     for (const fact of facts) {
-      const before = fact.kind === 'quantity' ? ref.article.raw.slice(Math.max(ref.sentence.start, fact.span.start - 80), fact.span.start) : '';
+      const before = fact.kind === 'quantity' || fact.kind === 'entity' ? ref.article.raw.slice(Math.max(ref.sentence.start, fact.span.start - (fact.kind === 'entity' ? 40 : 80)), fact.span.start) : '';
       let factor = factFactor(q, fact, questionWords, index.table.aliases ?? {}, index.roles, before);
       if (factor <= 0) continue;
       // Of two dates (or figures) in one sentence, the one next to the question's words answers it.
@@ -281,6 +282,11 @@ function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: R
       if (q.describe) return f.description && namesMatch(String(f.value), q.describe) ? 1 : 0;
       if (mentionedIn(String(f.value), questionWords, undefined, aliases)) return 0;
       if (isRoleOnly(String(f.value))) return 0;
+      // "Who is the president of X": someone the text calls a president.
+      if (q.role) {
+        const said = `${f.description ?? ''} ${before}`.toLowerCase();
+        if (![q.role, ...synonymsOf(q.role)].some((r) => new RegExp(`\\b${r}\\b`).test(said))) return 0.3;
+      }
       return f.attribute === 'person' ? 1 : f.attribute === 'organization' ? 0.7 : 0.4;
     }
     case 'entity': {

@@ -30,6 +30,8 @@ export interface Question {
   typeNoun?: string;
   /** person: "who is X" asks for a description of X. */
   describe?: string;
+  /** person: "who is the *president* of X" asks for someone with that role. */
+  role?: string;
   /** person: "what does X stand for" asks for the expansion of an acronym. */
   expand?: boolean;
   /** quote: who is quoted. */
@@ -58,8 +60,11 @@ const NOUN_DIMENSIONS: Record<string, string> = {
   percentage: 'percent', share: 'percent', rate: 'percent', speed: 'speed', duration: 'duration', capacity: 'size',
 };
 
+/** Role nouns a "who is the … of X" question can ask for. */
+const ROLE_NOUNS = /^(president|chairman|chairwoman|chair|ceo|head|leader|chief|director|minister|governor|mayor|judge|founder|spokesman|spokeswoman|spokesperson|commander|owner|editor|manager|secretary|ambassador|envoy|coach|captain|prosecutor|lawyer|attorney)$/;
+
 /** Verbs that carry no event of their own ("did the agency *give*", "*get* hurt"). */
-const LIGHT_VERBS = new Set(['get', 'give', 'make', 'take', 'have', 'do', 'put', 'go', 'come', 'keep', 'let', 'become', 'seem']);
+const LIGHT_VERBS = new Set(['get', 'give', 'make', 'take', 'have', 'do', 'put', 'go', 'come', 'keep', 'let', 'become', 'seem', 'remain', 'stay']);
 
 /** "the latest toll", "the current figure": the newest source should win. */
 const LATEST = /\b(latest|late|current|currently|newest|most recent|updated|final|now|so far|to date|as of|yet|still)\b/;
@@ -183,8 +188,10 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
   if (/^(?:who|whom|whose|whos|who's)\b/.test(lower)) {
     const describe = /^who (?:is|was|are|were) (?:the )?((?:[A-Z][\w'.-]*\s*)+)$/.exec(q.replace(/^who (is|was|are|were) /i, (m) => m.toLowerCase()));
     if (describe) return { ...base, intent: 'person', describe: describe[1]!.trim(), terms };
+    // "Who is the president of X": the role asked for.
+    const role = /^who(?:'s|s| is| was| are| were) (?:the |a |an )?(?:current |new |former )?([a-z]+)\b/.exec(lower)?.[1];
     // "Who succeeded X", "who called it …": the verb is what tells the sentences apart.
-    return { ...base, intent: 'person', terms: terms.map((t) => (t.pos === 'VERB' ? { ...t, weight: 2 } : t)) };
+    return { ...base, intent: 'person', role: role && ROLE_NOUNS.test(role) ? role : undefined, terms: terms.map((t) => (t.pos === 'VERB' ? { ...t, weight: 2 } : t)) };
   }
 
   // "which river", "what company", "where".
