@@ -5,12 +5,7 @@
 import type { Article, Claim, Fact } from './types.js';
 import { quantitiesCompatible } from './quantities.js';
 import { canonical } from './lexicon.js';
-import { datesCompatible } from './dates.js';
 
-/** Facts placed at different times ("in 2015, a magnitude 6.1 quake") are about different events. */
-export function sameTime(a: Fact, b: Fact): boolean {
-  return !a.time || !b.time || datesCompatible({ value: a.time }, { value: b.time });
-}
 
 const SHINGLE = 8;
 const SAMPLE_MOD = 8;

@@ -11,7 +11,7 @@ import { ABBREVIATIONS, CURRENCIES, PERSON_TITLES, synonymsOf } from './lexicon.
 import { citationFor } from './links.js';
 import { datesCompatible } from './dates.js';
 import { quantitiesCompatible } from './quantities.js';
-import { groupFacts, sameTime, uniq } from './align.js';
+import { groupFacts, uniq } from './align.js';
 
 /** How much each further source reporting a value adds to its weight against competing values. */
 const SUPPORT_BONUS = 0.1;

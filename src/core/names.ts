@@ -211,7 +211,6 @@ export function findAttribution(tokens: Tok[], names: FoundName[]): FoundAttribu
   const order = [...tokens.keys()].filter((k) => k > 0 && isSpeechVerb(tokens, k));
   order.sort((a, b) => Number(!CORE_SPEECH.has(tokens[a]!.lemma)) - Number(!CORE_SPEECH.has(tokens[b]!.lemma)) || a - b);
   for (const k of order) {
-    const t = tokens[k]!;
     let end = k - 1;
     while (end >= 0 && /^(also|earlier|later|then|has|have|had|was|is|previously|reportedly)$/.test(tokens[end]!.lower)) end--;
     if (end < 0) continue;

@@ -195,7 +195,7 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
       if (after?.lower === 'old' || (after?.v === '-' && after2?.lower === 'old')) {
         return finish('age', true, value, 'year', `${numText} years`, after.lower === 'old' ? conversionEnd + 1 : conversionEnd + 2, subjectBefore(tokens, first));
       }
-      if (isDateLike(tokens, first, conversionEnd)) return undefined;
+      if (isDateLike(tokens, conversionEnd)) return undefined;
     }
     if (unit.dim === 'length') {
       const dim = dimensionAfter(tokens, conversionEnd) ?? dimensionBefore(tokens, first);
@@ -334,7 +334,8 @@ function dimensionBefore(tokens: Tok[], first: number): { attribute: string; con
   return undefined;
 }
 
-function isDateLike(tokens: Tok[], first: number, last: number): boolean {
+/** "three years ago", "two days later": a point in time, not a span. */
+function isDateLike(tokens: Tok[], last: number): boolean {
   const after = tokens[last + 1]?.lower;
   return after === 'ago' || after === 'later' || after === 'earlier';
 }
