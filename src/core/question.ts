@@ -114,8 +114,9 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
     return { ...base, intent: 'coverage', coverage: count ? 'count' : 'report', sub, terms: sub.terms.length ? sub.terms : termsOf(inner, nlp) };
   }
 
-  if (/\b(disagree|differ|conflict|contradict|inconsisten|discrepan|dispute|agree)\w*/.test(lower) && new RegExp(`\\b${SOURCE_WORDS}\\b|\\bthey\\b|\\bcoverage\\b`).test(lower)) {
-    const topic = lower.replace(/.*?\b(?:disagree|differ|conflict|contradict|agree)\w*\s*(?:on|about|over|regarding|in)?\s*/, '');
+  if (/\b(disagree|differ|conflict|contradict|inconsisten|discrepan|dispute|agree)\w*/.test(lower)
+    && (new RegExp(`\\b${SOURCE_WORDS}\\b|\\bthey\\b|\\bcoverage\\b`).test(lower) || /\b(disagreement|discrepanc\w*|inconsistenc\w*|conflicting)\b/.test(lower))) {
+    const topic = lower.replace(/.*?\b(?:disagree|differ|conflict|contradict|agree|discrepan|inconsisten)\w*\s*(?:on|about|over|regarding|in|between)?\s*/, '').replace(/['’]s\b/g, '');
     // "how strong the earthquake was" → magnitude: measure words name the attribute in dispute.
     const measures = [...topic.matchAll(/\b(\w+)\b/g)].map((m) => DIMENSIONS[m[1]!] ?? NOUN_DIMENSIONS[m[1]!]).filter((d): d is string => Boolean(d) && d !== 'money' || /\b(cost|price|money|aid|fund)/.test(topic));
     const topicTerms = termsOf(topic, nlp).filter((t) => !/^(number|figure|fact|detail|thing|anything|something|numbers|figures)$/.test(t.term));
@@ -132,7 +133,7 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
   }
 
   // Quotes: "what did X say", "what does X say about Y", "quote X".
-  const quote = /^what (?:did|does|do|has|have) (.+?) (?:say|said|tweet|tweeted|write|wrote|tell|told|post|posted|claim|claimed|announce|announced|state|stated|add|added)\b/i.exec(q)
+  const quote = /^what (?:did|does|do|has|have) (.+?) (?:say|said|tweet|tweeted|write|wrote|tell|told|post|posted|claim|claimed|announce|announced|state|stated|add|added|warn|warned|report|reported|describe|described|call|called|urge|urged|argue|argued|reveal|revealed)\b/i.exec(q)
     ?? /^(?:quote|quotes from|what was said by) (.+)$/i.exec(q);
   if (quote) return { ...base, intent: 'quote', speaker: quote[1]!.replace(/^the\s+/i, ''), terms };
 
@@ -159,7 +160,7 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
       // already a share ("how much of it")
     } else if (how?.[1] === 'much' && change && !/\b(cost|price|pay|paid|spend|spent|fund|money)\b/.test(lower)) dimension = 'change';
     else if (how?.[1] === 'much' && !/\b(cost|costs|price|priced|pay|paid|spend|spent|charge|charged|worth|sell|sold|fund|funding|raise|raised|money|budget|fine|fined|value|valued|earn|earned|make|made|lose|lost|invest|invested|pledge|pledged|donate|donated|give|gave|given|grant|granted|provide|provided|offer|offered|award|awarded|allocate|allocated|aid|loan|lend|lent|put|putting|contribute|contributed|cash|dollars?|euros?|pounds?)\b/.test(lower)) dimension = 'number';
-    let focus = focusNoun(q, how ? how.index + how[0].length : measureNoun!.index + measureNoun![0].length, nlp, how?.[1] === 'many');
+    let focus = (!how ? measureNoun?.owner : undefined) ?? focusNoun(q, how ? how.index + how[0].length : measureNoun!.index + measureNoun![0].length, nlp, how?.[1] === 'many');
     // "How many miles long is the wall": a unit after "how many" asks for a measure, not a count.
     const unit = focus ? UNITS[focus] ?? UNITS[`${focus}s`] : undefined;
     if (how?.[1] === 'many' && unit) {
@@ -186,7 +187,9 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
 
   // People.
   if (/^(?:who|whom|whose|whos|who's)\b/.test(lower)) {
-    const describe = /^who (?:is|was|are|were) (?:the )?((?:[A-Z][\w'.-]*\s*)+)$/.exec(q.replace(/^who (is|was|are|were) /i, (m) => m.toLowerCase()));
+    const describe = /^who (?:is|was|are|were) (?:the )?((?:[A-Z][\w'.-]*\s*)+)$/.exec(q.replace(/^who (is|was|are|were) /i, (m) => m.toLowerCase()))
+      // typed in lower case ("who is mcgurk"): one to three words, no article
+      ?? /^who (?:is|was) (?!the |a |an |this |that |it\b|he\b|she\b)((?:[a-z][\w'.-]*\s*){1,3})$/.exec(q.toLowerCase().trim());
     if (describe) return { ...base, intent: 'person', describe: describe[1]!.trim(), terms };
     // "Who is the president of X": the role asked for.
     const role = /^who(?:'s|s| is| was| are| were) (?:the |a |an )?(?:current |new |former )?([a-z]+)\b/.exec(lower)?.[1];
@@ -208,14 +211,17 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
 }
 
 /** "what is the (latest death) toll", "which magnitude": the measure noun and where it ends. */
-function measureNounOf(lower: string): { 0: string; 1: string; index: number } | undefined {
-  const m = /\bwhats?(?: is| was| are| were|'s|’s)? the ((?:[\w-]+ ){0,3}[\w-]+)/.exec(lower) ?? /^(?:what|which) ([\w-]+)/.exec(lower);
+function measureNounOf(lower: string): { 0: string; 1: string; index: number; owner?: string } | undefined {
+  const m = /\bwhats?(?: is| was| are| were|'s|’s)? the ((?:[\w'’-]+ ){0,3}[\w'’-]+)/.exec(lower) ?? /^(?:what|which) ([\w-]+)/.exec(lower);
   if (!m) return undefined;
-  const words = m[1]!.split(' ');
+  const words = m[1]!.split(' ').map((w) => w.replace(/['’]s$/, ''));
   const k = words.findIndex((w) => NOUN_DIMENSIONS[w]);
   if (k < 0) return { 0: m[0], 1: words[0]!, index: m.index };
-  const upto = m[0].slice(0, m[0].length - m[1]!.length) + words.slice(0, k + 1).join(' ');
-  return { 0: upto, 1: words[k]!, index: m.index };
+  const raw = m[1]!.split(' ');
+  const upto = m[0].slice(0, m[0].length - m[1]!.length) + raw.slice(0, k + 1).join(' ');
+  // "the wall's length": the possessor is what is measured.
+  const owner = k > 0 && /['’]s$/.test(raw[k - 1]!) ? words[k - 1] : undefined;
+  return { 0: upto, 1: words[k]!, index: m.index, owner };
 }
 
 /** "Were people hurt? How many injuries": the last part that asks something. */

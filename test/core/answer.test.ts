@@ -131,6 +131,16 @@ describe('answers on the seeds', () => {
     expect(seeds.ask('What did McGurk say?').answer).toMatch(/“key milestone in campaign to liberate the city”/);
   });
 
+  it.each([
+    ["What's the wall's length?", /^2,500 m/],
+    ['who is mcgurk', /^Brett McGurk: /],
+    ['Who built the Rafiqah wall?', /^Abbasid/],
+    ['What did the UN warn about?', /100,000 civilians/],
+    ["Is there any disagreement about the wall's length?", /^Yes, 1 disagreement/],
+  ])('answers a paraphrase: %s', (q, expected) => {
+    expect(seeds.ask(q).answer).toMatch(expected);
+  });
+
   it('"how many miles long" asks for a length, not a count of miles', () => {
     const q = parseQuestion('How many miles long is the wall?', nlp);
     expect(q).toMatchObject({ intent: 'quantity', dimension: 'length', focus: 'wall' });
