@@ -164,5 +164,6 @@ export function splitTerm(term: string): string[] {
   if (!clean) return [];
   const noDots = clean.replace(/\./g, '');
   const parts = noDots.split(/[-–/]/).filter((p) => p.length > 0);
-  return parts.length > 1 ? [noDots, ...parts] : [noDots];
+  // "pre-orders" is also "preorders", as people type it.
+  return parts.length > 1 ? [noDots, parts.join(''), ...parts] : [noDots];
 }

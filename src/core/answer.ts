@@ -74,12 +74,12 @@ function respell(q: Question, index: SearchIndex): Question {
   // it cannot tell names apart, so it does not count against them. (For figures and dates the verb
   // is the event itself — "how many are missing" — and stays.)
   const terms = q.terms
-    .map((t) => (t.name ? t : { ...t, term: index.respell(t.term) }))
+    .map((t) => (t.name ? t : { ...t, term: index.respell(index.preferSurface(t.term, t.surface)) }))
     .filter((t) => t.pos !== 'VERB' || index.supports(t) || (q.intent !== 'entity' && q.intent !== 'person' && q.intent !== 'quote'));
   return {
     ...q,
     terms,
-    focus: q.focus && index.respell(q.focus),
+    focus: q.focus && index.respell(index.preferSurface(q.focus, q.terms.find((t) => t.term === q.focus)?.surface)),
     typeNoun: q.typeNoun && index.respell(q.typeNoun),
   };
 }
@@ -122,6 +122,7 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
     : q.intent === 'date' ? groups.slice(1).filter((g) => Math.max(...g.map((s) => s.score)) >= 0.9 * mainScore) : [];
   return render(q, ctx, main, conflicts);
 }
+
 
 
 

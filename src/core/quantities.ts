@@ -234,6 +234,9 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
     return finish('age', true, value, 'year', `${numText} years`, last, subjectBefore(tokens, first));
   }
 
+  // "3G", "4S": a digit glued to letters is a model name, not a count.
+  const glue = tokens[i + 1];
+  if (glue && glue.start === t.end && /^[A-Za-z]{1,3}$/.test(glue.v) && !UNITS[glue.lower] && !MULTIPLIERS[glue.lower]) return undefined;
   // A year or a number inside a name is not a quantity.
   if (/^\d{4}$/.test(t.v) && value >= 1000 && value <= 2100) return undefined;
   // A number right after a name is part of it ("iPhone 4", "Windows 7", "Boeing 737").

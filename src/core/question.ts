@@ -9,6 +9,8 @@ import { splitTerm } from './analyze.js';
 
 export interface QTerm {
   term: string;
+  /** The word as typed, when the term is its lemma ("jobs" for "job"): a lower-cased name may be meant. */
+  surface?: string;
   /** For a name followed by its noun ("Rafiqah Wall"): that noun, so "the wall" can stand for it. */
   head?: string;
   weight: number;
@@ -145,6 +147,11 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
     return { ...base, intent: 'date', precision, terms: terms.map((t) => (t.pos === 'VERB' ? { ...t, weight: 2 } : t)) };
   }
 
+  // "What does X cost", "what did X sell for": a price.
+  if (/^what (?:does|did|do|will|would) .+ (?:cost|costs|sell for|go for|charge)$/.test(lower)) {
+    return { ...base, intent: 'quantity', dimension: 'money', terms: terms.filter((t) => !/^(cost|sell|charge)$/.test(t.term)) };
+  }
+
   // Quantities.
   const how = /\bhow (many|much|long|tall|high|wide|far|deep|thick|big|large|old|heavy|often|strong|powerful|severe|intense|hot|cold|warm|fast|quick)\b/.exec(lower);
   const measureNoun = measureNounOf(lower);
@@ -156,8 +163,10 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
     if (how?.[1] === 'much' && /\bhow much of\b/.test(lower)) dimension = 'percent';
     // "How much did the stock drop": a change, most often in percent.
     const change = /\b(drop|dropped|fall|fell|fallen|decline|declined|rise|rose|risen|grow|grew|grown|increase|increased|decrease|decreased|jump|jumped|climb|climbed|slide|slid|plunge|plunged|gain|gained|shrink|shrank|cut)\b/.test(lower);
-    if (dimension === 'percent') {
-      // already a share ("how much of it")
+    // "How much is the iPhone", "what does the program cost": a price.
+    const priceAsked = how?.[1] === 'much' && /^how much (?:is|are|was|were|does|do|did|will)\b/.test(lower) && !change && !/\bof\b/.test(lower);
+    if (dimension === 'percent' || priceAsked) {
+      // already a share ("how much of it") or a price
     } else if (how?.[1] === 'much' && change && !/\b(cost|price|pay|paid|spend|spent|fund|money)\b/.test(lower)) dimension = 'change';
     else if (how?.[1] === 'much' && !/\b(cost|costs|price|priced|pay|paid|spend|spent|charge|charged|worth|sell|sold|fund|funding|raise|raised|money|budget|fine|fined|value|valued|earn|earned|make|made|lose|lost|invest|invested|pledge|pledged|donate|donated|give|gave|given|grant|granted|provide|provided|offer|offered|award|awarded|allocate|allocated|aid|loan|lend|lent|put|putting|contribute|contributed|cash|dollars?|euros?|pounds?)\b/.test(lower)) dimension = 'number';
     let focus = (!how ? measureNoun?.owner : undefined) ?? focusNoun(q, how ? how.index + how[0].length : measureNoun!.index + measureNoun![0].length, nlp, how?.[1] === 'many');
@@ -212,7 +221,7 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
 
 /** "what is the (latest death) toll", "which magnitude": the measure noun and where it ends. */
 function measureNounOf(lower: string): { 0: string; 1: string; index: number; owner?: string } | undefined {
-  const m = /\bwhats?(?: is| was| are| were|'s|’s)? the ((?:[\w'’-]+ ){0,3}[\w'’-]+)/.exec(lower) ?? /^(?:what|which) ([\w-]+)/.exec(lower);
+  const m = /\bwhats?(?: is| was| are| were|'s|’s)? the ((?:[\w'’-]+ ){0,3}[\w'’-]+)/.exec(lower) ?? /^(?:(?:at|in|on|by|for|from|to|of) )?(?:what|which) ([\w-]+)/.exec(lower);
   if (!m) return undefined;
   const words = m[1]!.split(' ').map((w) => w.replace(/['’]s$/, ''));
   const k = words.findIndex((w) => NOUN_DIMENSIONS[w]);
@@ -280,6 +289,8 @@ export function termsOf(text: string, nlp: Nlp): QTerm[] {
     const lemma = (capital ? v : (lemmas[i] ?? v)).toLowerCase();
     if (!capital && !number && QUESTION_STOP.has(lemma)) return;
     if (p === 'VERB' && LIGHT_VERBS.has(lemma)) return;
+    // "pass away", "pick up": the particle of a phrasal verb is part of the verb, not a term.
+    if (/^(away|up|out|off|down|over|back|along|around)$/.test(lemma) && pos[i - 1] === 'VERB') return;
     if (capital && /^(who|what|which|when|where|why|how|i)$/i.test(v)) return;
     const abbreviation = Boolean(ABBREVIATIONS[lemma]);
     // A day or month in the question ("by Thursday") pins which report is meant.
@@ -289,6 +300,7 @@ export function termsOf(text: string, nlp: Nlp): QTerm[] {
       if (seen.has(term) || QUESTION_STOP.has(term) && !capital) continue;
       seen.add(term);
       const qt: QTerm = { term, weight, name: (capital || number) && !abbreviation, pos: abbreviation ? 'NOUN' : capital ? 'PROPN' : p };
+      if (!capital && v.toLowerCase() !== term) qt.surface = v.toLowerCase();
       if (lastName && lastName.index === i - 1 && (p === 'NOUN' || capital)) lastName.term.head = singularNoun(lemma.toLowerCase(), 'NOUN', false);
       if (qt.name) lastName = { term: qt, index: i };
       out.push(qt);

@@ -118,6 +118,12 @@ export class SearchIndex {
     return false;
   }
 
+  /** The form of a typed word the corpus uses more: "jobs" typed in lower case is the name, not "job". */
+  preferSurface(term: string, surface: string | undefined): string {
+    if (!surface) return term;
+    return (this.vocab.get(surface) ?? 0) > (this.vocab.get(term) ?? 0) ? surface : term;
+  }
+
   /** The corpus's own spelling of a word it never uses but is one typo away from ("civillian" → "civilian"). */
   respell(word: string): string {
     if (word.length < 6 || this.vocab.has(word) || synonymsOf(word).size) return word;

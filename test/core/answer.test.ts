@@ -188,6 +188,10 @@ describe.runIf(apple)('answers on a corpus the code was not written for (Wikinew
     ['When did Steve Jobs die?', /2011-10-05/],
     ['Who replaced Jobs as CEO?', /Tim Cook/],
     ['How many attendees were at WWDC 2005?', /3,800/],
+    ['what does the iphone developer program cost', /\$99\b/],
+    ['at what age did steve jobs die', /\b56\b/],
+    ['what day did jobs pass away', /2011-10-05/],
+    ['how much is the iPhone 3G in the US', /\$199/],
   ])('%s', (q, expected) => {
     const a = apple!.ask(q);
     expect(a.answered).toBe(true);
