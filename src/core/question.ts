@@ -68,6 +68,9 @@ const ROLE_NOUNS = /^(president|chairman|chairwoman|chair|ceo|head|leader|chief|
 /** Verbs that carry no event of their own ("did the agency *give*", "*get* hurt"). */
 const LIGHT_VERBS = new Set(['get', 'give', 'make', 'take', 'have', 'do', 'put', 'go', 'come', 'keep', 'let', 'become', 'seem', 'remain', 'stay']);
 
+/** Words that frame a topic rather than name it ("the 100,000 *figure*", "the *claim* that …"). */
+const GENERIC_TOPIC = /^(figure|number|claim|detail|fact|information|report|news|story|thing|statement|mention|part|bit|piece)s?$/;
+
 /** "the latest toll", "the current figure": the newest source should win. */
 const LATEST = /\b(latest|late|current|currently|newest|most recent|updated|final|now|so far|to date|as of|yet|still)\b/;
 
@@ -97,7 +100,7 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
     const mention = MENTION_VERBS.exec(rest.toLowerCase());
     if (mention) {
       const topic = rest.slice(mention[0].length);
-      return { ...base, intent: 'coverage', coverage: count ? 'count' : 'mention', terms: termsOf(topic, nlp) };
+      return { ...base, intent: 'coverage', coverage: count ? 'count' : 'mention', terms: termsOf(topic, nlp).filter((t) => !GENERIC_TOPIC.test(t.term)) };
     }
     // "which outlets report how high the bridge is" / "which sources say the bridge is 1 km long"
     const verb = /^(?:\w+)\s+(?:that\s+)?/.exec(rest);
@@ -110,7 +113,7 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
     }
     if (!/^(how|when|who|what|which|where|why)\b/i.test(inner)) {
       // "how many sources report the 1,200-meter length": which sources carry those words.
-      return { ...base, intent: 'coverage', coverage: count ? 'count' : 'mention', terms: termsOf(inner, nlp) };
+      return { ...base, intent: 'coverage', coverage: count ? 'count' : 'mention', terms: termsOf(inner, nlp).filter((t) => !GENERIC_TOPIC.test(t.term)) };
     }
     const sub = parseQuestion(/^(how|when|who|what|which|where|why)\b/i.test(inner) ? inner : `what ${inner}`, nlp);
     return { ...base, intent: 'coverage', coverage: count ? 'count' : 'report', sub, terms: sub.terms.length ? sub.terms : termsOf(inner, nlp) };
