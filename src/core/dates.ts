@@ -98,7 +98,7 @@ export function findDates(text: string, published: string | undefined, tenseAt: 
     const key = `${published ?? ''}|${tense}|${windowText}`;
     let found = chronoCache.get(key);
     if (!found) {
-      found = simpleDates(windowText, published, tense) ?? [];
+      found = simpleDates(windowText, published, tense) ?? monthDates(windowText, published, tense) ?? [];
       if (!found.length) findChronoDates(windowText, published, tense, found);
       if (chronoCache.size >= 20_000) chronoCache.clear();
       chronoCache.set(key, found);
@@ -165,6 +165,58 @@ function simpleDates(text: string, published: string | undefined, tense: Tense):
       }
     }
   }
+  return out.length ? out : undefined;
+}
+
+const MONTH_NAME = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?';
+const MONTH_DATE = new RegExp(
+  `\\b${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b(?![,.]?\\d)` +
+  `|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_NAME}(?:,?\\s+(\\d{4}))?\\b` +
+  `|\\b${MONTH_NAME}\\s+(\\d{4})\\b` +
+  `|\\b(?:in|since|by|until|till|from|during|early|late|mid|last|next|this)\\s+${MONTH_NAME}\\b(?!,?\\s*\\d)`,
+  'g',
+);
+
+/**
+ * Month-name dates ("June 6", "6 June 2017", "September 2003", "in March") read without chrono.
+ * Undefined when the window holds date words these forms do not cover.
+ */
+function monthDates(text: string, published: string | undefined, tense: Tense): FoundDate[] | undefined {
+  if (/\bago\b|\bearlier\b|\blater\b|\bbefore\b|\bafter\b|\d{4}-\d{2}|\d{1,2}\/\d{1,2}/.test(text)) return undefined;
+  const ref = published ? parseIsoLocal(published) : undefined;
+  const out: FoundDate[] = [];
+  MONTH_DATE.lastIndex = 0;
+  for (let m = MONTH_DATE.exec(text); m; m = MONTH_DATE.exec(text)) {
+    const monthName = m[1] ?? m[5] ?? m[7] ?? m[9];
+    const day = Number(m[2] ?? m[4] ?? 0) || undefined;
+    const yearText = m[3] ?? m[6] ?? m[8];
+    const month = monthIndex(monthName!) + 1;
+    if (month < 1 || (day !== undefined && (day < 1 || day > 31))) continue;
+    // The preposition of "in March" is not part of the date as written.
+    const lead = /^(?:in|since|by|until|till|from|during)\s+/i.exec(m[0])?.[0].length ?? 0;
+    const at = { start: m.index + lead, end: m.index + m[0].length, surface: m[0].slice(lead) };
+    if (yearText) {
+      out.push({ ...at, value: day ? iso(Number(yearText), month, day) : iso(Number(yearText), month), inferred: false });
+      continue;
+    }
+    if (!ref) {
+      out.push({ ...at, value: '', inferred: false });
+      continue;
+    }
+    // Without a year: the occurrence on the tense's side of the article date ("last"/"next" say which).
+    const rel = /^(last|next)\s/i.exec(m[0])?.[1]?.toLowerCase();
+    let y = ref.getFullYear();
+    const candidate = new Date(y, month - 1, day ?? 1, 12);
+    const forward = rel === 'next' || (rel !== 'last' && tense === 'future');
+    if (!forward && candidate > ref) y -= 1;
+    if (forward && candidate < ref) y += 1;
+    if (rel === 'last' && candidate.getFullYear() === ref.getFullYear() && candidate.getMonth() === ref.getMonth()) y -= 1;
+    out.push({ ...at, value: day ? iso(y, month, day) : iso(y, month), inferred: true });
+  }
+  // Any other date word left in the window is chrono's to read.
+  const covered = (i: number) => out.some((o) => i >= o.start - 12 && i <= o.end);
+  const trigger = new RegExp(MAYBE_DATE.source, 'g');
+  for (let t = trigger.exec(text); t; t = trigger.exec(text)) if (!covered(t.index)) return undefined;
   return out.length ? out : undefined;
 }
 
