@@ -129,6 +129,19 @@ function singular(lemma: string, pos: string): string {
   return lemma.slice(0, -1);
 }
 
+/**
+ * One shared copy of each term string: a 2,000-article table holds hundreds of thousands of
+ * terms but only tens of thousands of distinct ones.
+ */
+const interned = new Map<string, string>();
+function intern(term: string): string {
+  const known = interned.get(term);
+  if (known !== undefined) return known;
+  if (interned.size > 500_000) interned.clear();
+  interned.set(term, term);
+  return term;
+}
+
 /** Content terms of a token list: lemmas of content words, plus names as written. */
 export function termsOf(tokens: Tok[]): string[] {
   const set = new Set<string>();
@@ -152,7 +165,7 @@ export function termsOf(tokens: Tok[]): string[] {
       if (/^[A-Z]{2,}s$/.test(t.v)) set.add(t.lower.slice(0, -1));
     }
   }
-  return [...set];
+  return [...set].map(intern);
 }
 
 const PLAIN = /^[\p{Ll}\p{N}]+$/u;
