@@ -179,13 +179,21 @@ async function main(): Promise<void> {
     const texts = raws.map((r) => r.raw);
     for (const t of texts.slice(0, 50)) nlp.readDoc(t);
     buildFactTable(raws.slice(0, 50), 'warmup', nlp);
+    // Two alternating rounds, the faster of each: one-off timings on a shared 2-core VM swing by 30%.
     let tokens = 0;
-    let t = performance.now();
-    for (const text of texts) tokens += nlp.readDoc(text).tokens().length();
-    const readDocMs = performance.now() - t;
-    t = performance.now();
-    const bigTable = buildFactTable(raws, hash, nlp);
-    const buildMs = performance.now() - t;
+    let readDocMs = Infinity;
+    let buildMs = Infinity;
+    let bigTable: ReturnType<typeof buildFactTable> | undefined;
+    for (let round = 0; round < 2; round++) {
+      tokens = 0;
+      let t = performance.now();
+      for (const text of texts) tokens += nlp.readDoc(text).tokens().length();
+      readDocMs = Math.min(readDocMs, performance.now() - t);
+      bigTable = undefined;
+      t = performance.now();
+      bigTable = buildFactTable(raws, hash, nlp);
+      buildMs = Math.min(buildMs, performance.now() - t);
+    }
     const perSec = (n: number, ms: number) => Math.round((n * 1000) / ms).toLocaleString('en-US');
     const ratio = readDocMs / buildMs;
     rows.push(['readDoc throughput (baseline)', `${perSec(raws.length, readDocMs)} art/s, ${perSec(tokens, readDocMs)} tok/s`, '', undefined]);
@@ -224,7 +232,7 @@ async function main(): Promise<void> {
     const seedsEngine = createEngine(buildFactTable(seeds.articles, seeds.hash, nlp), nlp, { publicUrl: 'http://localhost:8080' });
     const warm = askLatency(seedsEngine, questions);
     rows.push([`warm ask p50 / p99 (seeds, ${warm.n} asks)`, `${warm.p50.toFixed(2)} / ${warm.p99.toFixed(2)} ms`, 'p99 < 20 ms', warm.p99 < 20]);
-    const big = askLatency(createEngine(bigTable, nlp, { publicUrl: 'http://localhost:8080' }), questions);
+    const big = askLatency(createEngine(bigTable!, nlp, { publicUrl: 'http://localhost:8080' }), questions);
     rows.push([`warm ask p50 / p99 (${ARTICLES} articles)`, `${big.p50.toFixed(2)} / ${big.p99.toFixed(2)} ms`, '(info)', undefined]);
   } finally {
     await rm(tmp, { recursive: true, force: true });

@@ -8,8 +8,8 @@ import { canonical } from './lexicon.js';
 
 
 const SHINGLE = 8;
-const SAMPLE_MOD = 8;
-const MAX_POSTING_SCAN = 32;
+const SAMPLE_MOD = 12;
+const MAX_POSTING_SCAN = 16;
 const MAX_WIRE_WITH = 25;
 
 /** FNV-1a 32-bit hash of a string. */

@@ -140,7 +140,7 @@ export function clean(raw: string, meta: ArticleMeta = {}): Cleaned {
   const paragraphs: Paragraph[] = [];
   let n = 0;
   for (const line of lines) {
-    if (!raw.slice(line.start, line.end).trim()) continue;
+    if (!/\S/.test(raw.slice(line.start, line.end))) continue;
     n++;
     if (!coveredBy(line, furniture, raw)) paragraphs.push({ ...line, number: n });
   }

@@ -107,12 +107,12 @@ export function findDates(text: string, published: string | undefined, tenseAt: 
   }
   // Centuries and decades: kept as phrases (no ISO form), so "when was it built" can say them.
   CENTURY.lastIndex = 0;
-  for (let m = CENTURY.exec(text); m; m = CENTURY.exec(text)) {
+  for (let m = /century|0s\b/i.test(text) ? CENTURY.exec(text) : null; m; m = CENTURY.exec(text)) {
     out.push({ start: m.index, end: m.index + m[0].length, surface: m[0], value: '', inferred: false });
   }
   // Bare years after a preposition ("in 2014"), which chrono leaves alone.
   YEAR_AFTER_PREP.lastIndex = 0;
-  for (let m = YEAR_AFTER_PREP.exec(text); m; m = YEAR_AFTER_PREP.exec(text)) {
+  for (let m = /\d{4}/.test(text) ? YEAR_AFTER_PREP.exec(text) : null; m; m = YEAR_AFTER_PREP.exec(text)) {
     const start = m.index + m[0].length - m[2]!.length;
     if (out.some((o) => start < o.end && start + 4 > o.start)) continue;
     out.push({ start: m.index, end: start + 4, surface: m[0], value: m[2]!, inferred: false });
