@@ -3,7 +3,17 @@
  * date, tense-aware. chrono-node finds and parses the phrases; this module decides
  * precision and direction (a past-tense "on Sunday" is the Sunday before).
  */
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
+import type * as Chrono from 'chrono-node';
+
+// chrono-node is loaded on first use: answering from a stored table never parses dates, and
+// its many modules are a third of a cold start.
+const requireChrono = createRequire(import.meta.url);
+let chronoModule: typeof Chrono | undefined;
+function chrono(): typeof Chrono {
+  chronoModule ??= requireChrono('chrono-node') as typeof Chrono;
+  return chronoModule;
+}
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_RE = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
@@ -66,13 +76,17 @@ const KEEP = new Set([
   'ENYearMonthNameParser', 'ENCasualDateParser', 'ENMonthNameParser', 'ENRelativeDateFormatParser', 'ISOFormatParser',
   'ENYearMonthDayParser',
 ]);
-const parser = (() => {
-  const c = chrono.casual.clone();
-  const kept = c.parsers.filter((p) => KEEP.has(p.constructor.name));
-  // Should a chrono release rename its parsers, keep them all rather than lose dates.
-  if (kept.length >= 6) c.parsers = kept;
-  return c;
-})();
+let trimmedParser: Chrono.Chrono | undefined;
+function parser(): Chrono.Chrono {
+  if (!trimmedParser) {
+    const c = chrono().casual.clone();
+    const kept = c.parsers.filter((p) => KEEP.has(p.constructor.name));
+    // Should a chrono release rename its parsers, keep them all rather than lose dates.
+    if (kept.length >= 6) c.parsers = kept;
+    trimmedParser = c;
+  }
+  return trimmedParser;
+}
 
 const chronoCache = new Map<string, FoundDate[]>();
 
@@ -237,7 +251,7 @@ function dateWindows(text: string): { start: number; end: number }[] {
 
 function findChronoDates(text: string, published: string | undefined, tense: Tense, out: FoundDate[]): void {
   const ref = published ? parseIsoLocal(published) : undefined;
-  const results = parser.parse(text, ref ?? new Date(2000, 0, 1, 12), { forwardDate: false });
+  const results = parser().parse(text, ref ?? new Date(2000, 0, 1, 12), { forwardDate: false });
   for (const r of results) {
     const s = r.start;
     // chrono may fold a preceding count into the date ("rose to 22 on Wednesday").
