@@ -356,7 +356,6 @@ function subjectFit(q: Question, f: Fact, questionWords: Set<string>, before: st
 function valueKey(f: Fact): string {
   if (f.kind === 'quantity') return `${f.unit}:${f.value}`;
   if (f.kind === 'date') return f.value ? String(f.value) : `~${f.description ?? f.surface}`;
-  if (f.kind === 'person' as string || f.kind === 'entity') return String(f.value).toLowerCase();
   return String(f.value).toLowerCase();
 }
 
