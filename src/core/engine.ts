@@ -7,7 +7,7 @@ import type { Nlp } from './nlp.js';
 import { SearchIndex } from './search.js';
 import { parseQuestion } from './question.js';
 import { answerQuestion, NOT_SAID } from './answer.js';
-import { answerDisagreement, buildSuggestions, factViews } from './overview.js';
+import { answerDisagreement, buildSuggestions, factViewIndex } from './overview.js';
 import { buildTimeline } from './timeline.js';
 import { viewerUrl } from './links.js';
 
@@ -65,6 +65,7 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
   const ctx = { index, publicUrl };
   const byId = new Map(table.articles.map((a) => [a.id, a]));
   let timeline: TimelineEntry[] | undefined;
+  let factViews: ((id: string) => Record<number, FactView[]>) | undefined;
   let suggestions: { question: string; answer: Answer }[] | undefined;
 
   const ask = (question: string): Answer => {
@@ -109,7 +110,8 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
     article: (id) => {
       const article = byId.get(id);
       if (!article) return undefined;
-      return { article, facts: factViews(table, id) };
+      factViews ??= factViewIndex(table);
+      return { article, facts: factViews(id) };
     },
     suggest: (typed, limit = 25) => {
       suggestions ??= buildSuggestions(table, ask);

@@ -122,8 +122,11 @@ function plural(noun: string): string {
   return `${noun}s`;
 }
 
-/** Each sentence's facts with the other sources that agree or disagree. */
-export function factViews(table: FactTable, id: string): Record<number, FactView[]> {
+/**
+ * Each sentence's facts with the other sources that agree or disagree. The agreement index is
+ * built once per table; the returned function answers per article.
+ */
+export function factViewIndex(table: FactTable): (id: string) => Record<number, FactView[]> {
   const inClaim = new Map<string, { agree: string[]; disagree: string[] }>();
   for (const c of table.claims) {
     c.groups.forEach((g, gi) => {
@@ -139,17 +142,24 @@ export function factViews(table: FactTable, id: string): Record<number, FactView
     s.add(f.article);
     byValue.set(key(f), s);
   }
-  const out: Record<number, FactView[]> = {};
+  const byArticle = new Map<string, Fact[]>();
   for (const f of table.facts) {
-    if (f.article !== id) continue;
-    const claim = inClaim.get(f.id);
-    const agree = claim ? claim.agree : [...(byValue.get(key(f)) ?? [])];
-    (out[f.sentence] ??= []).push({
-      fact: f,
-      label: f.label,
-      agreeWith: agree.filter((s) => s !== id).sort(),
-      disagreeWith: (claim?.disagree ?? []).filter((s) => s !== id).sort(),
-    });
+    const list = byArticle.get(f.article);
+    if (list) list.push(f);
+    else byArticle.set(f.article, [f]);
   }
-  return out;
+  return (id) => {
+    const out: Record<number, FactView[]> = {};
+    for (const f of byArticle.get(id) ?? []) {
+      const claim = inClaim.get(f.id);
+      const agree = claim ? claim.agree : [...(byValue.get(key(f)) ?? [])];
+      (out[f.sentence] ??= []).push({
+        fact: f,
+        label: f.label,
+        agreeWith: agree.filter((s) => s !== id).sort(),
+        disagreeWith: (claim?.disagree ?? []).filter((s) => s !== id).sort(),
+      });
+    }
+    return out;
+  };
 }

@@ -28,12 +28,10 @@ export interface Span {
 export type FurnitureReason =
   | 'date-token'
   | 'dateline'
-  | 'title'
   | 'navigation'
   | 'caption'
   | 'credit'
   | 'duplicate'
-  | 'heading'
   | 'headlines';
 
 /** A piece of raw text set aside by cleaning: never used for facts or answers. */

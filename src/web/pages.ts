@@ -11,12 +11,10 @@ import { Html, html, join, layout, safeHref, sourcePath } from './html.js';
 const REASONS: Record<FurnitureReason, string> = {
   'date-token': 'date line of the corpus file',
   dateline: 'dateline',
-  title: 'headline (shown as the title)',
   navigation: 'site navigation',
   caption: 'photo caption',
   credit: 'photo or agency credit',
   duplicate: 'repeated text',
-  heading: 'section heading',
   headlines: 'unrelated headlines',
 };
 

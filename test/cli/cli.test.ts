@@ -17,12 +17,13 @@ interface Run {
   stderr: string;
 }
 
-function run(script: string, args: string[], input?: string): Promise<Run> {
+function run(script: string, args: string[], input?: string, opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     // CORPUS_DIR set but empty (= the default, seeds): the commands read .env, and dotenv never
     // overrides a variable that is set, so a developer's own .env cannot change what is tested.
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PUBLIC_URL, LOG_LEVEL: 'info', CORPUS_DIR: '' };
-    const child = spawn(TSX, [`src/cli/${script}.ts`, ...args], {
+    const env: NodeJS.ProcessEnv = opts.env ?? { ...process.env, DATA_DIR: dataDir, PUBLIC_URL, LOG_LEVEL: 'info', CORPUS_DIR: '' };
+    const child = spawn(TSX, [path.resolve(`src/cli/${script}.ts`), ...args], {
+      cwd: opts.cwd,
       env,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
@@ -144,15 +145,7 @@ describe('sources and timeline', () => {
     await writeFile(path.join(cwd, '.env'), `CORPUS_DIR=${path.resolve('seeds')}\nDATA_DIR=${dataDir}\nPUBLIC_URL=http://from-dotenv.test\n`);
     const env: NodeJS.ProcessEnv = { ...process.env };
     for (const k of ['CORPUS_DIR', 'DATA_DIR', 'PUBLIC_URL']) delete env[k];
-    const r = await new Promise<Run>((resolve, reject) => {
-      const child = spawn(TSX, [path.resolve('src/cli/sources.ts'), '--json'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => (stdout += d));
-      child.stderr.on('data', (d) => (stderr += d));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
+    const r = await run('sources', ['--json'], undefined, { cwd, env });
     expect(r.code, r.stderr).toBe(0);
     const list = JSON.parse(r.stdout) as { id: string; viewer: string }[];
     expect(list.map((s) => s.id)).toEqual([...seeds.keys()]);
