@@ -113,8 +113,8 @@ function typeName(tokens: Tok[], first: number, last: number, roleBefore?: strin
     // Two or three plain capitalized words, no article, no org/place/event word: most often a person.
     type = 'person';
   }
-  // A lower-case noun right after the name says what kind of thing it is ("the Abbasid dynasty"),
-  // as does one right before "of" ("the town of Baaj").
+  // A lower-case noun right after the name says what kind of thing it is ("the Tudor dynasty"),
+  // as does one right before "of" ("the town of Elm Creek").
   if (after && after.pos === 'NOUN' && /^[a-z]/.test(after.v)) kindNoun = after.lemma;
   else if (after && /^[A-Z]{2,5}s$/.test(after.v)) kindNoun = after.v.slice(0, -1).toLowerCase();
   else if (before?.lower === 'of' && tokens[first - 2]?.pos === 'NOUN' && /^[a-z]/.test(tokens[first - 2]!.v)) kindNoun = tokens[first - 2]!.lemma;

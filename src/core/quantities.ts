@@ -113,7 +113,7 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
     multiplierWord = unitWord === 'k' ? 'thousand' : /^(m|mn)$/.test(unitWord) ? 'million' : 'billion';
     last = i + 1;
   }
-  // Shown as written ("7.0", "2,500"), so a figure reads as the sources gave it.
+  // Shown as written ("7.0", "1,200"), so a figure reads as the sources gave it.
   const written = /^\d/.test(t.v) ? (num.glued ? t.v.slice(0, t.v.length - num.glued.length) : t.v) : t.lower;
   const numText = written + (multiplierWord ? ` ${multiplierWord}` : '');
 
@@ -390,7 +390,7 @@ function sentenceSubject(tokens: Tok[]): string {
 
 /** "fined £4.2m", "raised $5bn": the verb right before an amount says what it is. */
 function amountVerb(tokens: Tok[], first: number): string | undefined {
-  // Skip an object in between: "fined Aldergrove 4.2 million pounds".
+  // Skip an object in between: "fined the firm 4.2 million pounds".
   for (let k = first - 1; k >= Math.max(0, first - 4); k--) {
     const t = tokens[k]!;
     if (t.pos === 'VERB') return t.lower === `${t.lemma}ed` ? `${t.lemma}e` : t.lemma;
