@@ -167,7 +167,7 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
       if (fact.kind !== 'quote') factor *= eventFactor;
       // "Acme sues Globex" for "which company sued Globex": the name doing the asked action.
       if (fact.kind === 'entity' && verbs.length && doesVerb(ref, fact, verbs)) factor = Math.min(1, factor * 1.4);
-      // "built by the Abbasid dynasty" for "who built it": the agent of a passive.
+      // "built by the Tudor dynasty" for "who built it": the agent of a passive.
       if (fact.kind === 'entity' && verbs.length && /\bby (?:the |a |an )?$/i.test(before) && eventFactor === 1) factor = Math.max(factor, 0.85);
       const fit = q.intent === 'quantity' ? dimensionFit(q.dimension!, fact) : factor;
       out.push({ fact, ref, score: coverage * factor, value: valueKey(fact), fit, event: eventFactor === 1 });
