@@ -403,7 +403,7 @@ function nameWords(s: string): string[] {
     .map(singularWord);
 }
 
-/** "Ridgeback SUVs" and "Ridgeback SUV" are one name. */
+/** "Model X SUVs" and "Model X SUV" are one name. */
 function singularWord(w: string): string {
   return w.length > 3 && /[^s]s$/.test(w) ? w.slice(0, -1) : w;
 }

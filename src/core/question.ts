@@ -200,7 +200,7 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
   // People.
   if (/^(?:who|whom|whose|whos|who's)\b/.test(lower)) {
     const describe = /^who (?:is|was|are|were) (?:the )?((?:[A-Z][\w'.-]*\s*)+)$/.exec(q.replace(/^who (is|was|are|were) /i, (m) => m.toLowerCase()))
-      // typed in lower case ("who is mcgurk"): one to three words, no article
+      // typed in lower case ("who is jane doe"): one to three words, no article
       ?? /^who (?:is|was) (?!the |a |an |this |that |it\b|he\b|she\b)((?:[a-z][\w'.-]*\s*){1,3})$/.exec(q.toLowerCase().trim());
     if (describe) return { ...base, intent: 'person', describe: describe[1]!.trim(), terms };
     // "Who is the president of X": the role asked for.
