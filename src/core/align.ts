@@ -166,7 +166,7 @@ export function relatedArticles(articles: Article[]): (a: string, b: string) => 
 }
 
 /**
- * Whether two figures qualify the same thing: "Valtera Motors" and "Valtera" do, "iPhone 3GS" and
+ * Whether two figures qualify the same thing: "Acme Motors" and "Acme" do, "iPhone 3GS" and
  * "iPhone" do not (a model code sets them apart); an unqualified figure goes with either.
  */
 export function qualifiersAgree(a?: string, b?: string): boolean {

@@ -11,7 +11,7 @@ export interface QTerm {
   term: string;
   /** The word as typed, when the term is its lemma ("jobs" for "job"): a lower-cased name may be meant. */
   surface?: string;
-  /** For a name followed by its noun ("Rafiqah Wall"): that noun, so "the wall" can stand for it. */
+  /** For a name followed by its noun ("Morandi Bridge"): that noun, so "the bridge" can stand for it. */
   head?: string;
   weight: number;
   /** A name or number: the coverage must contain it, or the bot abstains. */
@@ -329,7 +329,7 @@ function focusNoun(q: string, from: number, nlp: Nlp, adjacent: boolean): string
   for (let i = 0; i < values.length; i++) {
     const p = pos[i]!;
     const v = values[i]!;
-    // "Valtera's CEO": the possessor is not the head; keep reading the noun phrase.
+    // "the company's CEO": the possessor is not the head; keep reading the noun phrase.
     if (started && /^['’]s$/.test(v)) {
       started = false;
       continue;

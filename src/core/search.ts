@@ -30,7 +30,7 @@ export class SearchIndex {
   readonly vocab = new Map<string, number>();
   /** The year most articles were published in: the "now" of an undated article. */
   readonly corpusYear: string | undefined;
-  /** What the text calls each named person ("irena dascal" → ["the governor of Korvash Province"]). */
+  /** What the text calls each named person ("jane doe" → ["the governor of the province"]). */
   readonly roles = new Map<string, string[]>();
   private readonly byInitial = new Map<string, string[]>();
   private readonly aliasWords = new Map<string, string[][]>();
@@ -209,7 +209,7 @@ export class SearchIndex {
     const title = this.titleTerms[ref.a]!;
     const near = Math.max(prev ? this.inSet(prev, t) * MATCH.nearby : 0, next ? this.inSet(next, t) * MATCH.next : 0, this.inSet(title, t) * MATCH.title);
     const article = this.inSet(this.articleTerms[ref.a]!, t) * MATCH.article;
-    // "the wall" in a sentence of an article about "the Rafiqah Wall" is that wall.
+    // "the bridge" in a sentence of an article about "the Morandi Bridge" is that bridge.
     const coreferent = article > 0 && t.head && here.has(t.head) ? MATCH.coreferent : 0;
     return Math.max(inSet, near, article, coreferent);
   }
