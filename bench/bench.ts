@@ -17,7 +17,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { buildFactTable } from '../src/core/build.js';
+import { buildFactTable } from '../src/core/ingest/build.js';
 import { createEngine, type Engine } from '../src/core/engine.js';
 import { createNlp } from '../src/core/nlp.js';
 import type { RawArticle } from '../src/core/types.js';

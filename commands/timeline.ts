@@ -1,7 +1,7 @@
 /** /timeline [from] [to] — dated events oldest first, each with its sources; paged with buttons. */
 import { SlashCommandBuilder, MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import type { BotContext } from '../src/discord/command.js';
-import { isIsoDatePrefix } from '../src/core/dates.js';
+import { isIsoDatePrefix } from '../src/core/ingest/dates.js';
 import { NO_MENTIONS, notice, pagerRow, paginate, renderPage, timelineLines } from '../src/discord/render.js';
 
 

@@ -6,8 +6,9 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildFactTable } from './core/build.js';
-import { createEngine, type Engine, type FactTable } from './core/engine.js';
+import { buildFactTable } from './core/ingest/build.js';
+import { createEngine, type Engine } from './core/engine.js';
+import type { FactTable } from './core/types.js';
 import { createNlp, type Nlp } from './core/nlp.js';
 import type { Logger } from './core/types.js';
 import { readCorpus, type CorpusOptions } from './store/corpus-loader.js';
@@ -80,13 +81,23 @@ export async function loadEngine(opts: LoadOptions & { publicUrl: string }): Pro
 
 let fingerprint: Promise<string> | undefined;
 
-/** A hash of the pipeline's source files (src/core), so a changed pipeline never serves a stale table. */
+/** Whether a file under src/core (path relative to it) shapes the stored table. */
+function ingestSide(relative: string): boolean {
+  const parts = relative.split(/[\\/]/);
+  return parts[0] !== 'ask' && !/^engine\.(ts|js)$/.test(parts[0]!);
+}
+
+/**
+ * A hash of the ingest pipeline's source files (src/core/ingest and the shared floor), so a changed
+ * pipeline never serves a stale table; answering code (src/core/ask, the engine façade) is left out,
+ * so changing how questions are answered keeps the stored tables.
+ */
 function pipelineFingerprint(): Promise<string> {
   fingerprint ??= (async () => {
     const coreDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'core');
     const h = createHash('sha256');
     try {
-      const names = (await readdir(coreDir, { recursive: true })).filter((n) => /\.(ts|js|mjs|json)$/.test(n)).sort();
+      const names = (await readdir(coreDir, { recursive: true })).filter((n) => /\.(ts|js|mjs|json)$/.test(n) && ingestSide(n)).sort();
       for (const n of names) h.update(n).update('\0').update(await readFile(path.join(coreDir, n))).update('\0');
     } catch {
       // Bundled or relocated code: fall back to the corpus hash and SCHEMA_VERSION alone.

@@ -7,8 +7,8 @@ import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, loadConfigFromEnvironment } from '../config.js';
 import type { Engine } from '../core/engine.js';
-import { isIsoDatePrefix } from '../core/dates.js';
-import { MAX_QUESTION_LENGTH } from '../core/question.js';
+import { isIsoDatePrefix } from '../core/ingest/dates.js';
+import { MAX_QUESTION_LENGTH } from '../core/ask/question.js';
 import { createLogger } from '../logger.js';
 import { loadEngine } from '../load-engine.js';
 import { CorpusError } from '../store/corpus-loader.js';
@@ -29,7 +29,6 @@ export function helpText(engine: Engine): string {
     ...(examples.length ? ['Try:', ...examples.map((q) => `  ${q}`)] : []),
   ].join('\n');
 }
-
 
 /** Answers one line of input; returns undefined for /quit. */
 export function respond(engine: Engine, line: string): string | undefined {

@@ -1,7 +1,7 @@
 /** `npm run --silent timeline -- [--json] [--corpus DIR] [--from DATE] [--to DATE]`: dated events, oldest first. */
 import { cliContext, COMMON_OPTIONS, JSON_OPTION, openEngine, out, runCli, UsageError, type CommandSpec } from './args.js';
 import { renderTimeline } from './render-text.js';
-import { isIsoDatePrefix } from '../core/dates.js';
+import { isIsoDatePrefix } from '../core/ingest/dates.js';
 
 const spec: CommandSpec = {
   name: 'timeline',
@@ -15,7 +15,6 @@ const spec: CommandSpec = {
   },
   maxPositionals: 0,
 };
-
 
 runCli(spec, async ({ flags }) => {
   const range: { from?: string; to?: string } = {};

@@ -2,48 +2,18 @@
  * The engine: the one object every face (CLI, Discord, web) talks to.
  * Built from a fact table; answering never touches disk or the network.
  */
-import type { Answer, Article, Claim, Fact, SourceSummary, TimelineEntry } from './types.js';
+import type { Answer, ArticleView, FactTable, FactView, SourceSummary, TimelineEntry } from './types.js';
 import type { Nlp } from './nlp.js';
-import { SearchIndex } from './search.js';
-import { parseQuestion } from './question.js';
-import { answerQuestion, NOT_SAID } from './answer.js';
-import { answerDisagreement, buildSuggestions, factViewIndex } from './overview.js';
-import { buildTimeline } from './timeline.js';
-import { viewerUrl } from './links.js';
-
-export const SCHEMA_VERSION = 1;
-
-/** Everything extracted from one corpus; what the store persists. */
-export interface FactTable {
-  schema: number;
-  /** Hash of the corpus contents (files + sources.json); the cache key. */
-  hash: string;
-  builtAt: string;
-  articles: Article[];
-  facts: Fact[];
-  claims: Claim[];
-  /** Aliases the corpus defines ("islamic state" ↔ "is"), lower-case. */
-  aliases: Record<string, string[]>;
-}
+import { SearchIndex } from './ask/search.js';
+import { parseQuestion } from './ask/question.js';
+import { answerQuestion, NOT_SAID } from './ask/answer.js';
+import { answerDisagreement, buildSuggestions, factViewIndex } from './ask/overview.js';
+import { buildTimeline } from './ask/timeline.js';
+import { viewerUrl } from './ask/links.js';
 
 export interface EngineOptions {
   /** Base URL of the snippet viewer, e.g. `http://localhost:8080`. */
   publicUrl: string;
-}
-
-/** A fact as the viewer shows it: with the other sources that agree or disagree. */
-export interface FactView {
-  fact: Fact;
-  /** Human-readable value ("1,200 m", "2017-07-02", "Jane Doe"). */
-  label: string;
-  agreeWith: string[];
-  disagreeWith: string[];
-}
-
-export interface ArticleView {
-  article: Article;
-  /** Facts per sentence index. */
-  facts: Record<number, FactView[]>;
 }
 
 export interface Engine {

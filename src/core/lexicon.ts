@@ -245,3 +245,6 @@ export const QUESTION_STOP = new Set([
   'hot', 'cold', 'warm', 'fast', 'quick', 'strong', 'powerful', 'severe', 'intense', 'pls', 'plz', 'please', 'thx', 'thanks',
   'lol', 'btw', 'fyi', 'asap', 'ok', 'okay', 'hey', 'hi', 'hello', 'guys', 'anyone', 'somebody', 'someone',
 ]);
+
+/** Weekday names, indexed as `Date.getDay()` counts them (0 = Sunday). */
+export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];

@@ -204,3 +204,33 @@ export interface Logger {
   warn(msg: string, ctx?: Record<string, unknown>): void;
   error(msg: string, ctx?: Record<string, unknown>): void;
 }
+
+export const SCHEMA_VERSION = 1;
+
+/** Everything extracted from one corpus; what the store persists. */
+export interface FactTable {
+  schema: number;
+  /** Hash of the corpus contents (files + sources.json); the cache key. */
+  hash: string;
+  builtAt: string;
+  articles: Article[];
+  facts: Fact[];
+  claims: Claim[];
+  /** Aliases the corpus defines ("islamic state" ↔ "is"), lower-case. */
+  aliases: Record<string, string[]>;
+}
+
+/** A fact as the viewer shows it: with the other sources that agree or disagree. */
+export interface FactView {
+  fact: Fact;
+  /** Human-readable value ("1,200 m", "2017-07-02", "Jane Doe"). */
+  label: string;
+  agreeWith: string[];
+  disagreeWith: string[];
+}
+
+export interface ArticleView {
+  article: Article;
+  /** Facts per sentence index. */
+  facts: Record<number, FactView[]>;
+}

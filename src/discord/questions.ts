@@ -1,6 +1,6 @@
 /** Checks shared by /ask and questions by mention, so both refuse the same inputs the same way. */
 
-import { MAX_QUESTION_LENGTH } from '../core/question.js';
+import { MAX_QUESTION_LENGTH } from '../core/ask/question.js';
 
 /** Longest question accepted (the engine's limit); also the `max_length` of the /ask option. */
 export const MAX_QUESTION = MAX_QUESTION_LENGTH;

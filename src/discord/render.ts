@@ -5,7 +5,7 @@
  */
 import { escapeMarkdown, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
 import type { Answer, Citation, SourceSummary, TimelineEntry } from '../core/types.js';
-import { shortSourceId } from '../core/links.js';
+import { shortSourceId } from '../core/ask/links.js';
 
 /** Discord's documented message and embed limits. */
 export const LIMITS = {

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { SCHEMA_VERSION } from '../core/engine.js';
+import { SCHEMA_VERSION } from '../core/types.js';
 import type { ArticleMeta, Logger, RawArticle } from '../core/types.js';
 
 export const SOURCES_FILE = 'sources.json';

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
-import { SCHEMA_VERSION, type FactTable } from '../core/engine.js';
+import { SCHEMA_VERSION, type FactTable } from '../core/types.js';
 import type { Logger } from '../core/types.js';
 
 export interface FactStore {

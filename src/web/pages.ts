@@ -2,9 +2,10 @@
  * The viewer's pages, rendered server-side from the same Answer / SourceSummary /
  * TimelineEntry / ArticleView objects every other face uses.
  */
-import type { ArticleView, Engine, FactTable, FactView } from '../core/engine.js';
+import type { Engine } from '../core/engine.js';
+import type { ArticleView, FactTable, FactView } from '../core/types.js';
 import type { Answer, Citation, Fact, Furniture, FurnitureReason, SourceSummary, Span, TimelineEntry } from '../core/types.js';
-import { shortSourceId as shortId } from '../core/links.js';
+import { shortSourceId as shortId } from '../core/ask/links.js';
 import { Html, html, join, layout, safeHref, sourcePath } from './html.js';
 
 /** What a reader is told about each kind of removed furniture. */
@@ -26,7 +27,6 @@ export interface PageContext {
 export function pageContext(engine: Engine): PageContext {
   return { sources: engine.sources() };
 }
-
 
 /** A reader-facing label for a source: its outlet when that names it uniquely, else a short id. */
 function sourceLabel(ctx: PageContext, id: string): string {

@@ -7,8 +7,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Engine } from '../core/engine.js';
 import type { Logger, Span } from '../core/types.js';
-import { isIsoDatePrefix } from '../core/dates.js';
-import { MAX_QUESTION_LENGTH } from '../core/question.js';
+import { isIsoDatePrefix } from '../core/ingest/dates.js';
+import { MAX_QUESTION_LENGTH } from '../core/ask/question.js';
 import { CSS, JS } from './assets.js';
 import { articlePage, askPage, errorPage, sourcesPage, storyPage, timelinePage } from './pages.js';
 

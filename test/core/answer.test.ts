@@ -2,9 +2,9 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createNlp } from '../../src/core/nlp.js';
-import { buildFactTable } from '../../src/core/build.js';
+import { buildFactTable } from '../../src/core/ingest/build.js';
 import { createEngine } from '../../src/core/engine.js';
-import { parseQuestion } from '../../src/core/question.js';
+import { parseQuestion } from '../../src/core/ask/question.js';
 import type { RawArticle } from '../../src/core/types.js';
 
 const nlp = createNlp();

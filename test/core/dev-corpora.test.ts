@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createNlp } from '../../src/core/nlp.js';
-import { buildFactTable } from '../../src/core/build.js';
+import { buildFactTable } from '../../src/core/ingest/build.js';
 import { createEngine } from '../../src/core/engine.js';
 import { readCorpus } from '../../src/store/corpus-loader.js';
 import { parseQuestionLine, score } from '../../src/cli/score.js';

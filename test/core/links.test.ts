@@ -8,7 +8,7 @@ import {
   textDirectiveFor,
   viewerUrl,
   withTextFragment,
-} from '../../src/core/links.js';
+} from '../../src/core/ask/links.js';
 import type { Article, Sentence } from '../../src/core/types.js';
 
 function article(raw: string, extra: Partial<Article> = {}): Article {

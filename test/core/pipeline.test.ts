@@ -1,11 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clean } from '../../src/core/clean.js';
+import { clean } from '../../src/core/ingest/clean.js';
 import { createNlp } from '../../src/core/nlp.js';
-import { extractArticle } from '../../src/core/extract.js';
-import { buildFactTable } from '../../src/core/build.js';
-import { findDates, isIsoDatePrefix, parseDateLine } from '../../src/core/dates.js';
+import { extractArticle } from '../../src/core/ingest/extract.js';
+import { buildFactTable } from '../../src/core/ingest/build.js';
+import { findDates, isIsoDatePrefix, parseDateLine } from '../../src/core/ingest/dates.js';
 import type { Fact, RawArticle } from '../../src/core/types.js';
 
 const nlp = createNlp();

@@ -2,10 +2,10 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildFactTable } from '../../src/core/build.js';
+import { buildFactTable } from '../../src/core/ingest/build.js';
 import { createNlp } from '../../src/core/nlp.js';
 import { readCorpus } from '../../src/store/corpus-loader.js';
-import { SCHEMA_VERSION, type FactTable } from '../../src/core/engine.js';
+import { SCHEMA_VERSION, type FactTable } from '../../src/core/types.js';
 import type { Logger } from '../../src/core/types.js';
 import { createFileStore, createMemoryStore, tableFileName } from '../../src/store/fact-store.js';
 

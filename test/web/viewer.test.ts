@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/core/engine.js';
-import { citationFor } from '../../src/core/links.js';
+import { citationFor } from '../../src/core/ask/links.js';
 import { startWebServer, type WebServer } from '../../src/web/server.js';
 import { EVIL_ID, SEEDS, engineFor, evilCorpus, recordingLogger } from './helpers.js';
 

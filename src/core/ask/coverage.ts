@@ -2,12 +2,12 @@
  * Questions about the coverage itself: which sources mention something, how many report a
  * figure (answered through the figure's own question), and what an acronym stands for.
  */
-import type { Answer, Citation } from './types.js';
+import type { Answer, Citation } from '../types.js';
 import type { Question } from './question.js';
 import type { SearchIndex } from './search.js';
 import type { AnswerContext } from './answer.js';
 import { citationFor } from './links.js';
-import { uniq } from './align.js';
+import { uniq } from '../values.js';
 
 /** "Who are the SDF?" with no description in the text: the name the corpus gives the acronym. */
 export function expandAlias(q: Question, name: string, ctx: AnswerContext): Answer | undefined {

@@ -2,11 +2,10 @@
  * The timeline: dated facts grouped into events (same date, similar sentence) across
  * sources, oldest first, each with its resolved date at its real precision.
  */
-import type { Citation, Fact, TimelineEntry } from './types.js';
+import type { Citation, Fact, TimelineEntry } from '../types.js';
 import type { SearchIndex } from './search.js';
 import { citationFor } from './links.js';
-import { datesCompatible } from './dates.js';
-import { uniq } from './align.js';
+import { datesCompatible, uniq } from '../values.js';
 
 interface Event {
   date: string;

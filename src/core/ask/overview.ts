@@ -3,13 +3,14 @@
  * table can answer (for autocomplete, /help and the overview page), and each fact with
  * the other sources that agree or disagree (for the viewer).
  */
-import type { Answer, Citation, Conflict, Fact } from './types.js';
-import type { FactTable, FactView } from './engine.js';
+import type { Answer, Citation, Conflict, Fact } from '../types.js';
+import type { FactTable, FactView } from '../types.js';
 import type { QTerm } from './question.js';
 import type { SearchIndex } from './search.js';
 import { citationFor } from './links.js';
-import { uniq } from './align.js';
-import { synonymsOf } from './lexicon.js';
+
+import { synonymsOf } from '../lexicon.js';
+import { uniq } from '../values.js';
 
 const DIMENSION_NAMES: Record<string, string> = {
   count: 'number of', money: 'amount for', length: 'length of', height: 'height of', width: 'width of', depth: 'depth of',

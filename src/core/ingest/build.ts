@@ -1,7 +1,7 @@
 /** Builds the fact table from raw articles: clean → nlp → extract → align. */
-import type { Article, Fact, RawArticle } from './types.js';
-import type { Nlp } from './nlp.js';
-import { SCHEMA_VERSION, type FactTable } from './engine.js';
+import type { Article, Fact, RawArticle } from '../types.js';
+import type { Nlp } from '../nlp.js';
+import { SCHEMA_VERSION, type FactTable } from '../types.js';
 import { extractArticle } from './extract.js';
 import { alignClaims, detectWireCopy, findAliases, relatedArticles } from './align.js';
 

@@ -2,9 +2,10 @@
  * Runs wink-nlp once per paragraph of cleaned text and returns sentences with tokens
  * whose offsets index the raw article text.
  */
-import type { Nlp } from './nlp.js';
+import type { Nlp } from '../nlp.js';
 import type { Paragraph } from './clean.js';
-import type { Sentence } from './types.js';
+import { splitTerm } from '../terms.js';
+import type { Sentence } from '../types.js';
 
 export interface Tok {
   /** Text as written. */
@@ -168,15 +169,3 @@ export function termsOf(tokens: Tok[]): string[] {
   return [...set].map(intern);
 }
 
-const PLAIN = /^[\p{Ll}\p{N}]+$/u;
-
-/** Splits hyphenated and dotted forms into parts and keeps the joined form ("u.s.-backed" → us, back, us-backed). */
-export function splitTerm(term: string): string[] {
-  if (PLAIN.test(term)) return [term];
-  const clean = term.replace(/[’']s$/, '').replace(/[“”"‘’'()[\]]/g, '');
-  if (!clean) return [];
-  const noDots = clean.replace(/\./g, '');
-  const parts = noDots.split(/[-–/]/).filter((p) => p.length > 0);
-  // "pre-orders" is also "preorders", as people type it.
-  return parts.length > 1 ? [noDots, parts.join(''), ...parts] : [noDots];
-}

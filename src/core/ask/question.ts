@@ -2,10 +2,10 @@
  * The intent matcher: a question becomes an intent with slots (what dimension, which
  * noun it is about, which terms must be supported), using wink-nlp for lemmas and POS.
  */
-import type { IntentType } from './types.js';
-import type { Nlp } from './nlp.js';
-import { ABBREVIATIONS, CURRENCIES, QUESTION_STOP, UNITS } from './lexicon.js';
-import { splitTerm } from './analyze.js';
+import type { IntentType } from '../types.js';
+import type { Nlp } from '../nlp.js';
+import { ABBREVIATIONS, CURRENCIES, QUESTION_STOP, UNITS } from '../lexicon.js';
+import { splitTerm } from '../terms.js';
 
 export interface QTerm {
   term: string;

@@ -4,7 +4,7 @@
  * bot's own viewer (`PUBLIC_URL/sources/<id>?hl=<start>-<end>`).
  * Pure: no I/O.
  */
-import type { Article, Citation, Span } from './types.js';
+import type { Article, Citation, Span } from '../types.js';
 
 /** Snippets of at most this many words are linked by `textStart` alone. */
 const SHORT_WORDS = 8;

@@ -4,7 +4,7 @@
  * sets it aside as spans. Nothing is rewritten, so every offset stays an index into
  * the raw text and every snippet shown later is verbatim.
  */
-import type { ArticleMeta, Furniture, FurnitureReason, Span } from './types.js';
+import type { ArticleMeta, Furniture, FurnitureReason, Span } from '../types.js';
 import { parseDateLine } from './dates.js';
 
 export interface Paragraph extends Span {

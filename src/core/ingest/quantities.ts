@@ -6,7 +6,7 @@ import type { Tok } from './analyze.js';
 import {
   CURRENCIES, CURRENCY_SYMBOL, DIMENSION_WORDS, HEDGES, MULTIPLIERS, NUMBER_WORDS, UNITS,
   type Hedge, type UnitDef,
-} from './lexicon.js';
+} from '../lexicon.js';
 
 export interface FoundQuantity {
   /** Token indices [first, last] of the whole expression (hedge to unit or counted noun). */
@@ -445,17 +445,3 @@ export function displayNumber(v: number): string {
   return sign + grouped + (frac ? `.${frac}` : '');
 }
 
-/** Whether two normalized quantities can describe the same value (ranges or within 3%). */
-export function quantitiesCompatible(
-  a: { value: number; range?: [number, number]; label?: string; unit?: string },
-  b: { value: number; range?: [number, number]; label?: string; unit?: string },
-): boolean {
-  const [al, ah] = a.range ?? [a.value, a.value];
-  const [bl, bh] = b.range ?? [b.value, b.value];
-  // Converted units round ("80-foot" is 24.4 m): 3%. The same unit stated twice must match.
-  const unitOf = (l?: string) => l?.split(' ').filter((w) => !/\d/.test(w)).at(-1);
-  // Counts and money are never converted, so they must match as stated.
-  const sameUnit = a.unit === 'count' || (a.unit !== undefined && a.unit === a.unit?.toUpperCase() && a.unit.length === 3) || unitOf(a.label) === unitOf(b.label);
-  const tol = (sameUnit ? 0.002 : 0.03) * Math.max(Math.abs(a.value), Math.abs(b.value));
-  return al - tol <= bh && bl - tol <= ah;
-}

@@ -2,10 +2,11 @@
  * Alignment across articles: shared wire copy, name aliases ("Islamic State (IS)"),
  * and claims — facts about the same thing grouped by compatible values.
  */
-import type { Article, Claim, Fact } from './types.js';
-import { quantitiesCompatible } from './quantities.js';
-import { canonical } from './lexicon.js';
+import type { Article, Claim, Fact } from '../types.js';
 
+import { canonical } from '../lexicon.js';
+import { groupFacts, uniq } from '../values.js';
+import { quantitiesCompatible } from '../values.js';
 
 const SHINGLE = 8;
 const SAMPLE_MOD = 12;
@@ -231,17 +232,6 @@ function sourcesOf(c: Claim): number {
   return new Set(c.groups.flatMap((g) => g.sources)).size;
 }
 
-/** Greedy clustering: each fact joins the first group whose first member it is compatible with. */
-export function groupFacts<T>(items: T[], compatible: (a: T, b: T) => boolean): T[][] {
-  const groups: T[][] = [];
-  for (const it of items) {
-    const g = groups.find((grp) => compatible(grp[0]!, it));
-    if (g) g.push(it);
-    else groups.push([it]);
-  }
-  return groups.sort((a, b) => b.length - a.length);
-}
-
 /** The first item for each key, in order. */
 function uniqBy<T>(xs: T[], key: (x: T) => string): T[] {
   const seen = new Set<string>();
@@ -253,6 +243,3 @@ function uniqBy<T>(xs: T[], key: (x: T) => string): T[] {
   });
 }
 
-export function uniq<T>(xs: T[]): T[] {
-  return [...new Set(xs)];
-}

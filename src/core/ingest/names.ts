@@ -4,7 +4,7 @@
  * and typed from the words around them (titles, appositives, speech verbs, org words).
  */
 import type { Tok } from './analyze.js';
-import { EVENT_WORDS, ORG_WORDS, PERSON_TITLES, PLACE_WORDS, ROLE_WORDS, SPEECH_VERBS } from './lexicon.js';
+import { EVENT_WORDS, ORG_WORDS, PERSON_TITLES, PLACE_WORDS, ROLE_WORDS, SPEECH_VERBS } from '../lexicon.js';
 
 export type NameType = 'person' | 'organization' | 'place' | 'thing';
 

@@ -2,14 +2,14 @@
  * Extraction: one article in, its sentences and typed facts out. Runs wink-nlp once
  * per paragraph of the cleaned text; chrono-node only on sentences that may hold a date.
  */
-import type { Article, Fact, RawArticle } from './types.js';
-import type { Nlp } from './nlp.js';
+import type { Article, Fact, RawArticle } from '../types.js';
+import type { Nlp } from '../nlp.js';
 import { clean, maskFurniture } from './clean.js';
 import { analyze, type AnalyzedSentence, type Tok } from './analyze.js';
 import { findDates, humanDate, type Tense } from './dates.js';
 import { findQuantities } from './quantities.js';
 import { findAttribution, findNames, findQuotes } from './names.js';
-import { SPEECH_VERBS } from './lexicon.js';
+import { SPEECH_VERBS } from '../lexicon.js';
 
 export interface Extracted {
   article: Article;

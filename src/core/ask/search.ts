@@ -4,10 +4,10 @@
  * news synonyms, to measure how well a sentence supports a question's terms.
  */
 import bm25 from 'wink-bm25-text-search';
-import type { Article, Fact, Sentence } from './types.js';
-import type { FactTable } from './engine.js';
+import type { Article, Fact, Sentence } from '../types.js';
+import type { FactTable } from '../types.js';
 import type { QTerm } from './question.js';
-import { ABBREVIATIONS, synonymsOf } from './lexicon.js';
+import { ABBREVIATIONS, synonymsOf } from '../lexicon.js';
 
 export interface SentenceRef {
   article: Article;

@@ -4,15 +4,14 @@
  * by compatible values across sources, and rendered with agreement, conflicts and
  * verbatim citations. Below the support threshold the answer is an honest "doesn't say".
  */
-import type { Answer, Citation, Conflict, Fact } from './types.js';
+import type { Answer, Citation, Conflict, Fact } from '../types.js';
 import { MAX_QUESTION_LENGTH, type Question, type QTerm } from './question.js';
 import type { SearchIndex, SentenceRef } from './search.js';
-import { ABBREVIATIONS, CURRENCIES, PERSON_TITLES, synonymsOf } from './lexicon.js';
+import { ABBREVIATIONS, CURRENCIES, PERSON_TITLES, synonymsOf } from '../lexicon.js';
 import { citationFor } from './links.js';
-import { datesCompatible } from './dates.js';
-import { quantitiesCompatible } from './quantities.js';
-import { groupFacts, uniq } from './align.js';
+
 import { answerCoverage, expandAlias } from './coverage.js';
+import { datesCompatible, groupFacts, quantitiesCompatible, uniq } from '../values.js';
 
 /** How much each further source reporting a value adds to its weight against competing values. */
 const SUPPORT_BONUS = 0.1;
@@ -123,18 +122,6 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
     : q.intent === 'date' ? groups.slice(1).filter((g) => Math.max(...g.map((s) => s.score)) >= 0.9 * mainScore) : [];
   return render(q, ctx, main, conflicts);
 }
-
-
-
-
-
-
-
-
-
-
-
-
 
 function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
   const { index } = ctx;

@@ -3,6 +3,7 @@
  * date, tense-aware. chrono-node finds and parses the phrases; this module decides
  * precision and direction (a past-tense "on Sunday" is the Sunday before).
  */
+import { WEEKDAYS } from '../lexicon.js';
 import { createRequire } from 'node:module';
 import type * as Chrono from 'chrono-node';
 
@@ -18,7 +19,6 @@ function chrono(): typeof Chrono {
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_RE = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const WEEKDAY_RE = '(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\.?';
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 const DATE_LINE = new RegExp(
   `^(?:${WEEKDAY_RE},?\\s+)?(?:(${MONTH_RE})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})|(\\d{1,2})\\s+(${MONTH_RE}),?\\s+(\\d{4})|(\\d{4})-(\\d{2})-(\\d{2}))(?:[,\\s·|–-]+(?:updated:?\\s*)?\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s+[A-Z]{2,5})?)?\\s*$`,
@@ -313,12 +313,6 @@ export function parseIsoLocal(isoDate: string): Date | undefined {
   return new Date(Number(m[1]), m[2] ? Number(m[2]) - 1 : 0, m[3] ? Number(m[3]) : 1, 12);
 }
 
-/** Weekday name of a full ISO date, or undefined for coarser precision. */
-export function weekdayOf(isoDate: string): string | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return undefined;
-  return WEEKDAYS[parseIsoLocal(isoDate)!.getDay()];
-}
-
 /** Human form of an ISO date at its precision: "2 July 2017", "June 2017", "2014". */
 export function humanDate(isoDate: string): string {
   const [y, m, d] = isoDate.split('-');
@@ -329,10 +323,3 @@ export function humanDate(isoDate: string): string {
   return y ?? isoDate;
 }
 
-/** Whether two date values (ISO at any precision, or a weekday for unresolved ones) can be the same day. */
-export function datesCompatible(a: { value: string; weekday?: string }, b: { value: string; weekday?: string }): boolean {
-  if (a.value && b.value) return a.value.startsWith(b.value) || b.value.startsWith(a.value);
-  const wa = a.value ? weekdayOf(a.value) : a.weekday;
-  const wb = b.value ? weekdayOf(b.value) : b.weekday;
-  return wa !== undefined && wa === wb;
-}
