@@ -4,12 +4,11 @@
  * by compatible values across sources, and rendered with agreement, conflicts and
  * verbatim citations. Below the support threshold the answer is an honest "doesn't say".
  */
-import type { Answer, Citation, Conflict, Fact } from '../types.js';
+import type { Answer, Fact } from '../types.js';
 import { MAX_QUESTION_LENGTH, type Question, type QTerm } from './question.js';
 import type { SearchIndex, SentenceRef } from './search.js';
 import { ABBREVIATIONS, CURRENCIES, PERSON_TITLES, synonymsOf } from '../lexicon.js';
-import { citationFor } from './links.js';
-
+import { render, type Scored } from './render.js';
 import { answerCoverage, expandAlias } from './coverage.js';
 import { datesCompatible, groupFacts, quantitiesCompatible, uniq } from '../values.js';
 
@@ -19,17 +18,6 @@ const SUPPORT_BONUS = 0.1;
 /** Below this support a question is not answered. */
 const ANSWER_THRESHOLD = 0.5;
 
-interface Scored {
-  fact: Fact;
-  ref: SentenceRef;
-  score: number;
-  /** The value shown and grouped on (a name for person answers drawn from attributions). */
-  value: string;
-  /** How well the fact's type fits the question (1 = exactly what was asked). */
-  fit: number;
-  /** The sentence has the question's verbs (the event asked about), when it has any. */
-  event?: boolean;
-}
 
 export interface AnswerContext {
   index: SearchIndex;
@@ -120,7 +108,7 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
   const mainScore = Math.max(...main.map((s) => s.score));
   const conflicts = q.intent === 'quantity' ? groups.slice(1).filter((g) => g.some((s) => s.event && main.some((m) => sameEvent(m, s, ctx.index.corpusYear))))
     : q.intent === 'date' ? groups.slice(1).filter((g) => Math.max(...g.map((s) => s.score)) >= 0.9 * mainScore) : [];
-  return render(q, ctx, main, conflicts);
+  return render(q, ctx.index.table.articles.length, ctx.publicUrl, main, conflicts);
 }
 
 function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
@@ -418,90 +406,6 @@ function similarText(a: string, b: string): boolean {
   let shared = 0;
   for (const w of wa) if (wb.has(w)) shared++;
   return shared >= 0.6 * Math.min(wa.size, wb.size);
-}
-
-function render(q: Question, ctx: AnswerContext, main: Scored[], conflictGroups: Scored[][]): Answer {
-  const total = ctx.index.table.articles.length;
-  const sources = uniq(main.map((s) => s.ref.article.id));
-  const lead = pickLead(main);
-  const value = displayValue(q, lead, main);
-  const attributions = uniq(main.map((s) => s.fact.attribution).filter((a): a is string => Boolean(a)));
-  const per = attributions.length && q.intent !== 'quote' && q.intent !== 'person' ? ` (per ${attributions.slice(0, 2).join(', ')})` : '';
-  const agree = sources.length === total && total > 1 ? `${total} of ${total} sources agree` : `${sources.length} of ${total} source${total === 1 ? '' : 's'} report${sources.length === 1 ? 's' : ''} it`;
-  const conflicts: Conflict[] = conflictGroups.map((g) => {
-    const l = pickLead(g);
-    return {
-      value: displayValue(q, l, g),
-      sources: uniq(g.map((s) => s.ref.article.id)),
-      attribution: l.fact.attribution,
-      citations: uniqueCitations(g, ctx),
-    };
-  });
-  let text = `${value}${per} — ${agree}.`;
-  for (const c of conflicts) {
-    text += ` ${c.sources.length === 1 ? 'One source' : `${c.sources.length} sources`} report${c.sources.length === 1 ? 's' : ''} ${c.value}${c.attribution ? ` (${c.attribution})` : ''}.`;
-  }
-  return {
-    question: q.text,
-    answered: true,
-    intent: q.intent,
-    answer: text,
-    value,
-    agree: sources.length,
-    total,
-    citations: uniqueCitations(main, ctx),
-    conflicts,
-  };
-}
-
-/** The fact to show for a group: an exact, non-hedged value from the best-scored sentence. */
-function pickLead(group: Scored[]): Scored {
-  // For quotes, the fullest version of the words (sources quote the same line at different lengths).
-  if (group[0]!.fact.kind === 'quote') return [...group].sort((a, b) => String(b.fact.value).length - String(a.fact.value).length || b.score - a.score)[0]!;
-  // Among the best-supported facts, an exact figure reads better than a hedged one.
-  const best = Math.max(...group.map((s) => s.score));
-  const strong = group.filter((s) => s.score >= best * 0.9);
-  return strong.sort((a, b) => Number(Boolean(a.fact.approx)) - Number(Boolean(b.fact.approx)) || b.score - a.score)[0]!;
-}
-
-function displayValue(q: Question, lead: Scored, group: Scored[]): string {
-  const f = lead.fact;
-  if (f.kind === 'date') {
-    // The most precise date the group's sources give ("on March 14" over "next month").
-    // Only among the best-supported facts: a precise date from a weaker sentence may be another event.
-    const top = Math.max(...group.map((s) => s.score));
-    const resolved = [...group].filter((s) => s.fact.value && s.score >= top * 0.9).sort((a, b) => String(b.fact.value).length - String(a.fact.value).length || b.score - a.score)[0]?.fact
-      ?? group.find((s) => s.fact.value)?.fact;
-    const phrase = f.surface.replace(/^(on|in)\s+/i, '');
-    if (!resolved) return f.description ? `${phrase} (no date given for the article)` : phrase;
-    const v = String(resolved.value);
-    const shown = q.precision === 'year' ? v.slice(0, 4) : v;
-    return resolved.inferred ? `${shown} (“${phrase}”, ${resolved.label}; inferred from the article date)` : `${shown} (“${resolved.surface.replace(/^(on|in)\s+/i, '')}”)`;
-  }
-  if (f.kind === 'quote') return f.attribute === 'reported' ? `${f.attribution}: ${f.value}` : `“${f.value}” — ${f.attribution ?? 'unattributed'}`;
-  if (f.kind === 'entity') {
-    const names = group.map((s) => String(s.fact.value));
-    const longest = names.reduce((a, b) => (b.length > a.length ? b : a));
-    if (q.describe) {
-      const all = group.map((s) => s.fact.description).filter((d): d is string => Boolean(d));
-      const descs = uniq(all.some((d) => d.includes(' ')) ? all.filter((d) => d.includes(' ')) : all);
-      return `${longest}: ${descs.slice(0, 2).join('; ')}`;
-    }
-    const desc = group.map((s) => s.fact.description).find((d) => d && d.length < 120);
-    return desc ? `${longest} (${desc})` : longest;
-  }
-  return f.label;
-}
-
-function uniqueCitations(group: Scored[], ctx: AnswerContext): Citation[] {
-  const seen = new Set<string>();
-  const out: Citation[] = [];
-  for (const s of [...group].sort((a, b) => b.score - a.score)) {
-    if (seen.has(s.ref.article.id)) continue;
-    seen.add(s.ref.article.id);
-    out.push(citationFor(s.ref.article, s.ref.sentence.start, s.ref.sentence.end, ctx.publicUrl));
-  }
-  return out;
 }
 
 export type { QTerm };

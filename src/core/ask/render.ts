@@ -1,0 +1,107 @@
+/**
+ * Rendering a scored answer for people: the lead value, how many sources agree, the competing
+ * values as conflicts, and one verbatim citation per source.
+ */
+import type { Answer, Citation, Conflict, Fact } from '../types.js';
+import type { Question } from './question.js';
+import type { SentenceRef } from './search.js';
+import { citationFor } from './links.js';
+import { uniq } from '../values.js';
+
+/** A fact found in a candidate sentence, scored against the question. */
+export interface Scored {
+  fact: Fact;
+  ref: SentenceRef;
+  score: number;
+  /** The value shown and grouped on (a name for person answers drawn from attributions). */
+  value: string;
+  /** How well the fact's type fits the question (1 = exactly what was asked). */
+  fit: number;
+  /** The sentence has the question's verbs (the event asked about), when it has any. */
+  event?: boolean;
+}
+
+/** The answer for the best group of facts, with the competing groups as conflicts. */
+export function render(q: Question, total: number, publicUrl: string, main: Scored[], conflictGroups: Scored[][]): Answer {
+  const sources = uniq(main.map((s) => s.ref.article.id));
+  const lead = pickLead(main);
+  const value = displayValue(q, lead, main);
+  const attributions = uniq(main.map((s) => s.fact.attribution).filter((a): a is string => Boolean(a)));
+  const per = attributions.length && q.intent !== 'quote' && q.intent !== 'person' ? ` (per ${attributions.slice(0, 2).join(', ')})` : '';
+  const agree = sources.length === total && total > 1 ? `${total} of ${total} sources agree` : `${sources.length} of ${total} source${total === 1 ? '' : 's'} report${sources.length === 1 ? 's' : ''} it`;
+  const conflicts: Conflict[] = conflictGroups.map((g) => {
+    const l = pickLead(g);
+    return {
+      value: displayValue(q, l, g),
+      sources: uniq(g.map((s) => s.ref.article.id)),
+      attribution: l.fact.attribution,
+      citations: uniqueCitations(g, publicUrl),
+    };
+  });
+  let text = `${value}${per} — ${agree}.`;
+  for (const c of conflicts) {
+    text += ` ${c.sources.length === 1 ? 'One source' : `${c.sources.length} sources`} report${c.sources.length === 1 ? 's' : ''} ${c.value}${c.attribution ? ` (${c.attribution})` : ''}.`;
+  }
+  return {
+    question: q.text,
+    answered: true,
+    intent: q.intent,
+    answer: text,
+    value,
+    agree: sources.length,
+    total,
+    citations: uniqueCitations(main, publicUrl),
+    conflicts,
+  };
+}
+
+/** The fact to show for a group: an exact, non-hedged value from the best-scored sentence. */
+function pickLead(group: Scored[]): Scored {
+  // For quotes, the fullest version of the words (sources quote the same line at different lengths).
+  if (group[0]!.fact.kind === 'quote') return [...group].sort((a, b) => String(b.fact.value).length - String(a.fact.value).length || b.score - a.score)[0]!;
+  // Among the best-supported facts, an exact figure reads better than a hedged one.
+  const best = Math.max(...group.map((s) => s.score));
+  const strong = group.filter((s) => s.score >= best * 0.9);
+  return strong.sort((a, b) => Number(Boolean(a.fact.approx)) - Number(Boolean(b.fact.approx)) || b.score - a.score)[0]!;
+}
+
+function displayValue(q: Question, lead: Scored, group: Scored[]): string {
+  const f = lead.fact;
+  if (f.kind === 'date') {
+    // The most precise date the group's sources give ("on March 14" over "next month").
+    // Only among the best-supported facts: a precise date from a weaker sentence may be another event.
+    const top = Math.max(...group.map((s) => s.score));
+    const resolved = [...group].filter((s) => s.fact.value && s.score >= top * 0.9).sort((a, b) => String(b.fact.value).length - String(a.fact.value).length || b.score - a.score)[0]?.fact
+      ?? group.find((s) => s.fact.value)?.fact;
+    const phrase = f.surface.replace(/^(on|in)\s+/i, '');
+    if (!resolved) return f.description ? `${phrase} (no date given for the article)` : phrase;
+    const v = String(resolved.value);
+    const shown = q.precision === 'year' ? v.slice(0, 4) : v;
+    return resolved.inferred ? `${shown} (“${phrase}”, ${resolved.label}; inferred from the article date)` : `${shown} (“${resolved.surface.replace(/^(on|in)\s+/i, '')}”)`;
+  }
+  if (f.kind === 'quote') return f.attribute === 'reported' ? `${f.attribution}: ${f.value}` : `“${f.value}” — ${f.attribution ?? 'unattributed'}`;
+  if (f.kind === 'entity') {
+    const names = group.map((s) => String(s.fact.value));
+    const longest = names.reduce((a, b) => (b.length > a.length ? b : a));
+    if (q.describe) {
+      const all = group.map((s) => s.fact.description).filter((d): d is string => Boolean(d));
+      const descs = uniq(all.some((d) => d.includes(' ')) ? all.filter((d) => d.includes(' ')) : all);
+      return `${longest}: ${descs.slice(0, 2).join('; ')}`;
+    }
+    const desc = group.map((s) => s.fact.description).find((d) => d && d.length < 120);
+    return desc ? `${longest} (${desc})` : longest;
+  }
+  return f.label;
+}
+
+function uniqueCitations(group: Scored[], publicUrl: string): Citation[] {
+  const seen = new Set<string>();
+  const out: Citation[] = [];
+  for (const s of [...group].sort((a, b) => b.score - a.score)) {
+    if (seen.has(s.ref.article.id)) continue;
+    seen.add(s.ref.article.id);
+    out.push(citationFor(s.ref.article, s.ref.sentence.start, s.ref.sentence.end, publicUrl));
+  }
+  return out;
+}
+
