@@ -154,6 +154,11 @@ export type IntentType =
   | 'disagreement'
   | 'sources'
   | 'timeline'
+  | 'relation'
+  | 'yesno'
+  | 'why'
+  | 'summary'
+  | 'definition'
   | 'none';
 
 export interface Answer {
@@ -169,6 +174,8 @@ export interface Answer {
   total?: number;
   citations: Citation[];
   conflicts: Conflict[];
+  /** When not answered: the closest passages, so a reader can judge for themselves. */
+  passages?: Citation[];
 }
 
 export interface SourceSummary {
