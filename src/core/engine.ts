@@ -2,7 +2,8 @@
  * The engine: the one object every face (CLI, Discord, web) talks to.
  * Built from a fact table; answering never touches disk or the network.
  */
-import type { Answer, ArticleView, FactTable, FactView, SourceSummary, TimelineEntry } from './types.js';
+import type { Answer, ArticleView, FactTable, FactView, SourceSummary, TimelineEntry, WordNet } from './types.js';
+import { answerRelation, answerYesNo, compileQuestion } from './ask/relation.js';
 import type { Nlp } from './nlp.js';
 import { SearchIndex } from './ask/search.js';
 import { parseQuestion } from './ask/question.js';
@@ -14,6 +15,8 @@ import { viewerUrl } from './ask/links.js';
 export interface EngineOptions {
   /** Base URL of the snippet viewer, e.g. `http://localhost:8080`. */
   publicUrl: string;
+  /** Lexical knowledge for aligning questions with the coverage's own words. */
+  wordnet?: WordNet;
 }
 
 export interface Engine {
@@ -32,7 +35,7 @@ export interface Engine {
 export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): Engine {
   const publicUrl = opts.publicUrl.replace(/\/+$/, '');
   const index = new SearchIndex(table);
-  const ctx = { index, publicUrl };
+  const ctx = { index, publicUrl, wn: opts.wordnet };
   const byId = new Map(table.articles.map((a) => [a.id, a]));
   let timeline: TimelineEntry[] | undefined;
   let factViews: ((id: string) => Record<number, FactView[]>) | undefined;
@@ -56,6 +59,20 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
         answer: entries.length ? entries.slice(0, 10).map((e) => `${e.date}: ${e.text}`).join(' · ') : NOT_SAID,
         citations: entries.slice(0, 10).map((e) => e.citations[0]!).filter(Boolean), conflicts: [],
       };
+    }
+    // Clauses with a verb to align ("which team pulled …", "did they …") are answered from frames;
+    // a question naming something the coverage never mentions goes straight to the honest "no".
+    if ((q.intent === 'person' || q.intent === 'entity' || q.intent === 'none') && !q.terms.some((t) => t.name && !index.supports(t))) {
+      const frame = compileQuestion(q.text, nlp, opts.wordnet);
+      if (frame) {
+        const answer = frame.wh === 'yesno' ? answerYesNo(frame, q.text, q.terms, ctx) : answerRelation(frame, q.text, q.terms, ctx);
+        // "Who was charged": a name from the typed person answer beats a bare "a man" from a frame.
+        if (answer && frame.wh === 'who' && !/\p{Lu}/u.test(answer.value ?? '')) {
+          const typed = answerQuestion(q, ctx);
+          return typed.answered ? typed : answer;
+        }
+        if (answer) return answer;
+      }
     }
     return answerQuestion(q, ctx);
   };

@@ -141,7 +141,7 @@ export function chunk(input: Tok[]): { toks: Tok[]; chunks: Chunk[] } {
       chunks.push({ kind: 'NP', first: k, last: k, head: k });
       k++;
     } else if (isNpTok(t)) {
-      while (k < n && isNpTok(toks[k])) {
+      while (k < n && (isNpTok(toks[k]) || (toks[k]!.lower === 'not' && k > start && toks[k - 1]!.pos === 'DET' && toks[k + 1]?.pos === 'ADJ'))) {
         // A determiner inside a noun group starts a new one ("gave the boy a book").
         if (k > start && toks[k]!.pos === 'DET' && toks[k - 1]!.pos !== 'PART') break;
         k++;
