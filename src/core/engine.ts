@@ -3,7 +3,7 @@
  * Built from a fact table; answering never touches disk or the network.
  */
 import type { Answer, ArticleView, FactTable, FactView, SourceSummary, TimelineEntry, WordNet } from './types.js';
-import { answerRelation, answerYesNo, compileQuestion } from './ask/relation.js';
+import { answerRelation, answerYesNo, compileQuestion, eventSupported } from './ask/relation.js';
 import type { Nlp } from './nlp.js';
 import { SearchIndex } from './ask/search.js';
 import { parseQuestion } from './ask/question.js';
@@ -62,9 +62,9 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
     }
     // Clauses with a verb to align ("which team pulled …", "did they …") are answered from frames;
     // a question naming something the coverage never mentions goes straight to the honest "no".
-    if ((q.intent === 'person' || q.intent === 'entity' || q.intent === 'none') && !q.terms.some((t) => t.name && !index.supports(t))) {
-      const frame = compileQuestion(q.text, nlp, opts.wordnet);
-      if (frame) {
+    const frame = q.intent === 'coverage' || q.intent === 'quote' ? undefined : compileQuestion(q.text, nlp, opts.wordnet);
+    if (frame && frame.wh !== 'when' && frame.wh !== 'how' && (q.intent === 'person' || q.intent === 'entity' || q.intent === 'none') && !q.terms.some((t) => t.name && !index.supports(t))) {
+      {
         const answer = frame.wh === 'yesno' ? answerYesNo(frame, q.text, q.terms, ctx) : answerRelation(frame, q.text, q.terms, ctx);
         // "Who was charged": a name from the typed person answer beats a bare "a man" from a frame.
         if (answer && frame.wh === 'who' && !/\p{Lu}/u.test(answer.value ?? '')) {
@@ -74,8 +74,14 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
         if (answer) return answer;
       }
     }
-    return answerQuestion(q, ctx);
+    const typed = answerQuestion(q, ctx);
+    // No answer from a sentence that does not speak of the asked event ("when does the trial start").
+    if (typed.answered && frame && typed.intent !== 'quantity' && typed.citations.length && !typed.citations.some((c) => eventSupported(frame, sentenceAt(c.source, c.start)?.terms ?? [], opts.wordnet))) {
+      return { ...typed, answered: false, answer: NOT_SAID, value: undefined, agree: undefined, citations: [], conflicts: [] };
+    }
+    return typed;
   };
+  const sentenceAt = (id: string, at: number) => byId.get(id)?.sentences.find((s) => s.start <= at && at < s.end);
 
   const engine: Engine = {
     table,

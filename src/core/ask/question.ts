@@ -4,7 +4,7 @@
  */
 import type { IntentType } from '../types.js';
 import type { Nlp } from '../nlp.js';
-import { ABBREVIATIONS, CURRENCIES, QUESTION_STOP, UNITS } from '../lexicon.js';
+import { ABBREVIATIONS, CURRENCIES, LIGHT_VERBS, QUESTION_STOP, UNITS } from '../lexicon.js';
 import { splitTerm } from '../terms.js';
 
 export interface QTerm {
@@ -65,8 +65,6 @@ const NOUN_DIMENSIONS: Record<string, string> = {
 /** Role nouns a "who is the … of X" question can ask for. */
 const ROLE_NOUNS = /^(president|chairman|chairwoman|chair|ceo|head|leader|chief|director|minister|governor|mayor|judge|founder|spokesman|spokeswoman|spokesperson|commander|owner|editor|manager|secretary|ambassador|envoy|coach|captain|prosecutor|lawyer|attorney)$/;
 
-/** Verbs that carry no event of their own ("did the agency *give*", "*get* hurt"). */
-const LIGHT_VERBS = new Set(['get', 'give', 'make', 'take', 'have', 'do', 'put', 'go', 'come', 'keep', 'let', 'become', 'seem', 'remain', 'stay']);
 
 /** Words that frame a topic rather than name it ("the 100,000 *figure*", "the *claim* that …"). */
 const GENERIC_TOPIC = /^(figure|number|claim|detail|fact|information|report|news|story|thing|statement|mention|part|bit|piece)s?$/;

@@ -12,9 +12,9 @@ import type { SearchIndex, SentenceRef } from './search.js';
 import type { QTerm } from './question.js';
 import { render, type Scored } from './render.js';
 import { uniq } from '../values.js';
-import { PERSON_TITLES, POSSESSIVES } from '../lexicon.js';
+import { LIGHT_VERBS, PERSON_TITLES, POSSESSIVES } from '../lexicon.js';
 
-export type Wh = 'who' | 'what' | 'which' | 'where' | 'why' | 'yesno';
+export type Wh = 'who' | 'what' | 'which' | 'where' | 'why' | 'when' | 'how' | 'yesno';
 type Role = 'agent' | 'patient' | 'attr';
 
 interface QArg {
@@ -50,7 +50,6 @@ const SUPPORT_BONUS = 0.1;
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'him', 'her', 'them', 'we', 'i', 'you', 'us', 'this', 'that', 'these', 'those', 'who', 'which']);
 const ANY = new Set(['any', 'anyone', 'anybody', 'anything', 'someone', 'somebody', 'something']);
-const LIGHT = new Set(['be', 'have', 'do', 'get', 'happen']);
 const PLACE_PREPS = new Set(['in', 'at', 'near', 'on', 'inside', 'outside', 'from', 'to', 'into', 'across', 'outside']);
 const PERSONISH = ['person', 'individual', 'someone', 'organization', 'organisation', 'group', 'social group', 'team', 'unit', 'administrative unit', 'worker', 'leader', 'official'];
 const PLACEISH = ['location', 'region', 'area', 'place', 'structure', 'building', 'establishment', 'facility', 'district', 'point', 'geographical area', 'address', 'room', 'vehicle', 'container'];
@@ -69,11 +68,13 @@ export function compileQuestion(text: string, nlp: Nlp, wn?: WordNet): QuestionF
   const first = chunks[0]!;
   if (first.kind === 'WH') {
     const w = t[first.first]!.lower;
-    if (w === 'how' || w === 'when' || w === 'whose') return undefined;
+    if (w === 'whose') return undefined;
     wh = w === 'whom' ? 'who' : (w as Wh);
-    if (!['who', 'what', 'which', 'where', 'why'].includes(wh)) return undefined;
+    if (!['who', 'what', 'which', 'where', 'why', 'when', 'how'].includes(wh)) return undefined;
+    // "how many X did they …": the measured noun group belongs to the wh-phrase.
+    if (wh === 'how') while (chunks[i]?.kind === 'OTHER' || chunks[i]?.kind === 'NP') i++;
     if (first.last > first.first) typeNoun = t[first.head]!.lemma;
-    i = 1;
+    i = Math.max(i, 1);
   } else if (!(first.kind === 'VG' && first.bare)) return undefined;
 
   // The verb groups: an auxiliary first ("did", "was") and the main verb after its subject.
@@ -131,7 +132,7 @@ export function compileQuestion(text: string, nlp: Nlp, wn?: WordNet): QuestionF
     if (wh !== 'yesno') return undefined; // "who/what is X" is a description, answered elsewhere
     return frame.agent ? frame : undefined;
   }
-  if (LIGHT.has(verb) && !object && !slots.length) return undefined;
+  if (LIGHT_VERBS.has(verb) && !object && !slots.length) return undefined;
   if (passive) {
     frame.patient = subject;
     const by = slots.findIndex((s) => s.p === 'by');
@@ -142,6 +143,7 @@ export function compileQuestion(text: string, nlp: Nlp, wn?: WordNet): QuestionF
     frame.patient = object;
   }
   if (wh === 'yesno') return frame.agent || frame.patient ? frame : undefined;
+  if (wh === 'when' || wh === 'how') return frame; // answered by typed facts; the frame guards the event
   if (wh === 'where') frame.open = 'place';
   else if (wh === 'why') frame.open = 'cause';
   else if (whIsSubject) frame.open = passive ? 'patient' : 'agent';
@@ -163,9 +165,11 @@ function repairQuestion(toks: Tok[], wn?: WordNet): Tok[] {
   if (toks.slice(auxAt + 1).some((x) => x.pos === 'VERB')) return toks;
   let k = auxAt + 1;
   while (k < toks.length && /^(DET|ADJ|NOUN|PROPN|NUM|PRON|PART)$/.test(toks[k]!.pos)) k++;
-  for (let j = k - 1; j > auxAt + 1; j--) {
+  // The verb follows the subject's head: a name, a pronoun or a noun ("did the Yankees sign this winter").
+  for (let j = auxAt + 2; j < k; j++) {
     const x = toks[j]!;
-    if (x.pos === 'NOUN' && (!wn || wn.has(x.lower, 'v'))) {
+    const before = toks[j - 1]!;
+    if (x.pos === 'NOUN' && /^(PROPN|PRON|NOUN|ADJ)$/.test(before.pos) && !POSSESSIVES.has(before.lower) && (!wn || wn.has(x.lower, 'v'))) {
       const out = toks.slice();
       out[j] = { ...x, pos: 'VERB', lemma: x.lower };
       return out;
@@ -445,4 +449,19 @@ function sameAnswer(a: string, b: string): boolean {
   if (!wa.length || !wb.length) return false;
   const [small, big] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
   return small.every((w) => big.includes(w));
+}
+
+/**
+ * Whether a sentence speaks of the question's event: its verb, a synonym, a derived noun or a
+ * broader verb among the sentence's terms. Questions with only a light verb ("what is", "did
+ * they have") have no event to check.
+ */
+export function eventSupported(qf: QuestionFrame, sentenceTerms: readonly string[], wn?: WordNet): boolean {
+  if (LIGHT_VERBS.has(qf.verb.split(' ')[0]!)) return true;
+  const forms = new Set([qf.verb, ...qf.verb.split(' ')]);
+  if (wn) {
+    for (const w of [...wn.synonyms(qf.verb, 'v', 4), ...wn.derived(qf.verb, 'v', 4), ...wn.hypernyms(qf.verb, 'v', 1, 3)]) forms.add(w);
+    for (const n of [...forms]) for (const d of wn.derived(n, 'n', 2)) forms.add(d);
+  }
+  return sentenceTerms.some((t) => forms.has(t));
 }
