@@ -203,4 +203,33 @@ describe('npm start with a token, against the fake Discord', () => {
     expect(await p.exited).toBe(0);
     expect(p.err() + p.out()).not.toContain('fake-token.service');
   }, 60_000);
+
+  it('with SHARDS=2, /healthz counts both shards and SIGHUP reloads the manager, then every shard', async () => {
+    fake = await new FakeDiscord().start();
+    const dir = await tempDir('coverage-bot-shards-hup-');
+    const corpus = path.join(dir, 'corpus');
+    await cp(path.join(ROOT, 'seeds'), corpus, { recursive: true });
+    const p = start(
+      process.execPath,
+      ['--import', 'tsx', 'src/main.ts'],
+      env({ DISCORD_TOKEN: 'fake-token.shards', DISCORD_API_URL: fake.apiUrl, SHARDS: '2', CORPUS_DIR: corpus, DATA_DIR: path.join(dir, 'data'), PORT: '0' }),
+    );
+    await p.waitFor(/all shards ready/, 45_000);
+    const [, viewer] = p.err().match(VIEWER)!;
+    expect((await getJson(`${viewer}/healthz`)).body.discord).toEqual({ state: 'ready', shards: 2, shardsReady: 2, disconnectedSeconds: 0 });
+
+    await cp(path.join(APPLE, JOBS), path.join(corpus, JOBS));
+    p.child.kill('SIGHUP');
+    await p.waitFor(/\[shard 0\] reloaded corpus[\s\S]*\[shard 1\] reloaded corpus|\[shard 1\] reloaded corpus[\s\S]*\[shard 0\] reloaded corpus/, 30_000);
+    // The manager built the new table once; the shards read it from the store.
+    expect(p.err().match(/built fact table/g)).toHaveLength(2);
+    expect((await getJson(`${viewer}/healthz`)).body.articles).toBe(6);
+    for (const shard of [0, 1]) {
+      const i = fake.command('ask', [{ name: 'question', value: 'How old was Steve Jobs when he died?' }], { shard, user: { id: `160000000000000000${shard}`, username: `h${shard}` } });
+      const edit = await fake.waitForRequest((r) => r.method === 'PATCH' && r.path.endsWith(`/${i.token}/messages/@original`), 10_000, `shard ${shard} answer`);
+      expect(edit.body.embeds[0].description).toMatch(/\b56\b/);
+    }
+    p.child.kill('SIGTERM');
+    expect(await p.exited).toBe(0);
+  }, 90_000);
 });
