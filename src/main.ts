@@ -1,6 +1,7 @@
 /**
  * `npm start`: the bot on Discord (one process, or a ShardingManager when SHARDS is set) plus the
- * snippet viewer; without a token, guidance and a terminal chat on the same commands.
+ * snippet viewer; without a token, guidance and a terminal chat on the same commands, or, with no
+ * terminal either (systemd, Docker), the viewer alone until SIGTERM. SIGHUP reloads the corpus.
  */
 import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
