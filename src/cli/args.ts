@@ -84,7 +84,7 @@ export interface CliContext {
 /** Reads the configuration (`.env` included, as `npm start` does) and makes the stderr logger; `--corpus` overrides CORPUS_DIR. */
 export function cliContext(flags: ParsedArgs['flags']): CliContext {
   const config = loadConfigFromEnvironment();
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, undefined, { format: config.logFormat });
   const corpusDir = typeof flags.corpus === 'string' ? flags.corpus : config.corpusDir;
   return { config, logger, corpusDir };
 }

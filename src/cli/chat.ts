@@ -90,7 +90,7 @@ export async function runChat(opts: { engine: Engine; input: NodeJS.ReadableStre
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   try {
     const config = loadConfigFromEnvironment();
-    const logger = createLogger(config.logLevel);
+    const logger = createLogger(config.logLevel, undefined, { format: config.logFormat });
     const engine = await loadEngine({ corpusDir: config.corpusDir, dataDir: config.dataDir, publicUrl: config.publicUrl, logger });
     await runChat({ engine, input: process.stdin, output: process.stdout });
   } catch (e) {
