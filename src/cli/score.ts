@@ -3,7 +3,8 @@
  *
  * Rules, per question line `{ id, q, expect, sources, precise, conflict, abstain }`:
  * - `abstain: true` → the answer must be `answered: false`; otherwise it must be `answered: true`.
- * - `expect`: case-insensitive regex the answer text must match (`""` or absent matches anything).
+ * - `expect`: case-insensitive regex the answer's own claim must match — its value or its first
+ *   sentence, not the other values reported after it (`""` or absent matches anything).
  * - `sources`: ids or id prefixes; EVERY listed source must be among the cited sources
  *   (`"000"` matches a citation of `"000_6e79…"`).
  * - `precise: true`: additionally, every cited source must match a listed one.
@@ -65,8 +66,10 @@ export function score(question: Question, answer: Answer): string[] {
   } else if (!answer.answered) {
     why.push(`expected an answer, got answered: false (${quote(answer.answer)})`);
   }
-  if (question.expect && !new RegExp(question.expect, 'i').test(answer.answer)) {
-    why.push(`answer ${quote(answer.answer)} does not match /${question.expect}/i`);
+  // The expected value must be the answer's own — its value, or its first sentence — not one of
+  // the "other values reported" listed after it.
+  if (question.expect && !new RegExp(question.expect, 'i').test(ownAnswer(answer))) {
+    why.push(`answer ${quote(ownAnswer(answer))} does not match /${question.expect}/i`);
   }
   if (question.sources?.length) {
     const missing = question.sources.filter((s) => !cited.some((c) => matches(s, c)));
@@ -86,6 +89,12 @@ export function score(question: Question, answer: Answer): string[] {
     }
   }
   return why;
+}
+
+/** The part of an answer that is its own claim: the value and the first sentence, without the competing values. */
+export function ownAnswer(answer: Answer): string {
+  const first = answer.answer.split(/(?<=\.)\s+(?=(?:One source|\d+ sources) reports?\b)/)[0] ?? answer.answer;
+  return answer.value && !first.includes(answer.value) ? `${answer.value} ${first}` : first;
 }
 
 function quote(s: string): string {
