@@ -100,3 +100,45 @@ export function ownAnswer(answer: Answer): string {
 function quote(s: string): string {
   return JSON.stringify(s.length > 120 ? s.slice(0, 120) + '…' : s);
 }
+
+export interface FileScore {
+  passed: number;
+  failed: number;
+  /** Abstention questions that got an answer: a wrong answer where "doesn't say" was right. */
+  answeredTraps: number;
+  /** `PASS id` / `FAIL id: why`, one per question line. */
+  lines: string[];
+}
+
+/** Scores every line of a question file with `ask`. */
+export function scoreFile(text: string, ask: (q: string) => Answer): FileScore {
+  const result: FileScore = { passed: 0, failed: 0, answeredTraps: 0, lines: [] };
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (!line.trim()) return;
+    const parsed = parseQuestionLine(line, i + 1);
+    if (!parsed.ok) {
+      result.failed++;
+      result.lines.push(`FAIL ${parsed.id}: bad question line ${i + 1}: ${parsed.error}`);
+      return;
+    }
+    const q = parsed.question;
+    let why: string[];
+    let answered = false;
+    try {
+      const a = ask(q.q);
+      answered = a.answered;
+      why = score(q, a);
+    } catch (e) {
+      why = [`ask threw ${(e as Error).message}`];
+    }
+    if (q.abstain && answered) result.answeredTraps++;
+    if (why.length) {
+      result.failed++;
+      result.lines.push(`FAIL ${q.id}: ${why.join('; ')}`);
+    } else {
+      result.passed++;
+      result.lines.push(`PASS ${q.id}`);
+    }
+  });
+  return result;
+}

@@ -7,7 +7,8 @@ import { answerRelation, answerYesNo, compileQuestion, eventSupported } from './
 import type { Nlp } from './nlp.js';
 import { SearchIndex } from './ask/search.js';
 import { parseQuestion } from './ask/question.js';
-import { answerQuestion, NOT_SAID } from './ask/answer.js';
+import { answerQuestion } from './ask/answer.js';
+import { NOT_SAID } from './ask/render.js';
 import { answerDisagreement, buildSuggestions, factViewIndex } from './ask/overview.js';
 import { buildTimeline } from './ask/timeline.js';
 import { viewerUrl } from './ask/links.js';
@@ -76,7 +77,7 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
     }
     const typed = answerQuestion(q, ctx);
     // No answer from a sentence that does not speak of the asked event ("when does the trial start").
-    if (typed.answered && frame && typed.intent !== 'quantity' && typed.citations.length && !typed.citations.some((c) => eventSupported(frame, sentenceAt(c.source, c.start)?.terms ?? [], opts.wordnet))) {
+    if (typed.answered && frame && typed.intent !== 'quantity' && typed.citations.length && !typed.citations.some((c) => eventSupported(frame, sentenceAt(c.source, c.start) ?? { index: 0, paragraph: 0, start: 0, end: 0, terms: [] }, opts.wordnet))) {
       return { ...typed, answered: false, answer: NOT_SAID, value: undefined, agree: undefined, citations: [], conflicts: [] };
     }
     return typed;

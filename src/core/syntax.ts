@@ -161,6 +161,12 @@ export function chunk(input: Tok[]): { toks: Tok[]; chunks: Chunk[] } {
         const u = toks[k]!;
         if (u.pos === 'AUX' || (u.pos === 'VERB' && main < 0)) {
           if (u.pos === 'VERB') {
+            // "got arrested": get + a participle is a passive of the participle.
+            if (u.lemma === 'get' && toks[k + 1]?.pos === 'VERB' && /(ed|en)$/.test(toks[k + 1]!.lower)) {
+              sawBe = true;
+              k++;
+              continue;
+            }
             main = k;
             if (sawBe && /(ed|en|wn|ne|t)$/.test(u.lower) && u.lower !== u.lemma) passive = true;
           } else {

@@ -8,7 +8,7 @@ import type { Answer, Fact } from '../types.js';
 import { MAX_QUESTION_LENGTH, type Question, type QTerm } from './question.js';
 import type { SearchIndex, SentenceRef } from './search.js';
 import { ABBREVIATIONS, CURRENCIES, PERSON_TITLES, synonymsOf } from '../lexicon.js';
-import { render, type Scored } from './render.js';
+import { NOT_SAID, render, type Scored } from './render.js';
 import { answerCoverage, expandAlias } from './coverage.js';
 import { datesCompatible, groupFacts, quantitiesCompatible, uniq } from '../values.js';
 
@@ -24,7 +24,6 @@ export interface AnswerContext {
   publicUrl: string;
 }
 
-export const NOT_SAID = "The coverage doesn't say.";
 
 /** Answers a parsed question from the fact table. */
 export function answerQuestion(asked: Question, ctx: AnswerContext): Answer {
@@ -137,6 +136,8 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
       const before = fact.kind === 'quantity' || fact.kind === 'entity' ? ref.article.raw.slice(Math.max(ref.sentence.start, fact.span.start - (fact.kind === 'entity' ? 40 : 80)), fact.span.start) : '';
       let factor = factFactor(q, fact, questionWords, index.table.aliases ?? {}, index.roles, before);
       if (factor <= 0) continue;
+      // "Who is the captain of X": a captain the sentence does not tie to X is someone else's.
+      if (q.role && q.roleOf && fact.kind === 'entity' && !roleLinked(ref.article.raw.slice(ref.sentence.start, ref.sentence.end), q.role, q.roleOf)) continue;
       // Of two dates (or figures) in one sentence, the one next to the question's words answers it.
       if (anchors.length) factor *= proximity(fact, anchors);
       if (fact.kind !== 'quote') factor *= eventFactor;
@@ -229,6 +230,18 @@ function doesVerb(ref: SentenceRef, fact: Fact, verbs: QTerm[]): boolean {
     const stem = v.term.slice(0, Math.max(3, v.term.length - 1));
     return w.startsWith(stem) || [...synonymsOf(v.term)].some((syn) => w.startsWith(syn.slice(0, Math.max(3, syn.length - 1))));
   });
+}
+
+/**
+ * Whether a sentence ties a role to what it is the role of: "captain of X", "X's captain",
+ * "X captain", or the role and X in one apposition ("Jane Doe, the X captain").
+ */
+function roleLinked(sentence: string, role: string, of: string): boolean {
+  const lower = sentence.toLowerCase();
+  const roles = [role, ...synonymsOf(role)].map((r) => r.replace(/[^\p{L}\p{N} ]/gu, ''));
+  const owner = of.toLowerCase().replace(/^(the|a|an)\s+/, '').replace(/[^\p{L}\p{N} ]/gu, ' ').trim().split(/\s+/).filter((w) => w.length > 1).at(-1);
+  if (!owner) return true;
+  return roles.some((r) => new RegExp(`\\b${r}s?\\s+(?:of|for|at|on)\\s+(?:the\\s+)?(?:[\\p{L}\\p{N}.'’-]+\\s+){0,3}?${owner}|\\b${owner}(?:'s|’s|s')?\\s+(?:[\\p{L}-]+\\s+){0,2}?${r}\\b`, 'u').test(lower));
 }
 
 /** 1 next to a question word, down to 0.75 a long way from any. */

@@ -34,6 +34,8 @@ export interface Question {
   describe?: string;
   /** person: "who is the *president* of X" asks for someone with that role. */
   role?: string;
+  /** person: "who is the president *of X*": what the role belongs to. */
+  roleOf?: string;
   /** person: "what does X stand for" asks for the expansion of an acronym. */
   expand?: boolean;
   /** quote: who is quoted. */
@@ -204,7 +206,8 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
     // "Who is the president of X": the role asked for.
     const role = /^who(?:'s|s| is| was| are| were) (?:the |a |an )?(?:current |new |former )?([a-z]+)\b/.exec(lower)?.[1];
     // "Who succeeded X", "who called it …": the verb is what tells the sentences apart.
-    return { ...base, intent: 'person', role: role && ROLE_NOUNS.test(role) ? role : undefined, terms: terms.map((t) => (t.pos === 'VERB' ? { ...t, weight: 2 } : t)) };
+    const roleOf = role && ROLE_NOUNS.test(role) ? new RegExp(`\\b${role}s? (?:of|for|at|on) (.+)$`).exec(lower)?.[1] : undefined;
+    return { ...base, intent: 'person', role: role && ROLE_NOUNS.test(role) ? role : undefined, roleOf, terms: terms.map((t) => (t.pos === 'VERB' ? { ...t, weight: 2 } : t)) };
   }
 
   // "which river", "what company", "where".

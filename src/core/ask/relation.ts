@@ -5,7 +5,9 @@
  * stored for candidate sentences: the verb by lemma, WordNet synonym or word form, every bound
  * slot by its words, names or a pronoun standing for them. No aligned verb and slots, no answer.
  */
-import type { Answer, Fact, FrameArg, Frame, WordNet } from '../types.js';
+import type { Answer, Fact, FrameArg, Frame, Sentence, WordNet } from '../types.js';
+import { citationFor } from './links.js';
+import { NOT_SAID } from './render.js';
 import type { Nlp } from '../nlp.js';
 import { chunk, readTokens, type Chunk, type Tok } from '../syntax.js';
 import type { SearchIndex, SentenceRef } from './search.js';
@@ -86,6 +88,8 @@ export function compileQuestion(text: string, nlp: Nlp, wn?: WordNet): QuestionF
     aux = main;
     main = vgs[1]!;
   }
+  // "is going to be paid", "wants to buy": the last verb of a catenative chain names the event.
+  while (chunks[main + 1]?.kind === 'VG' && chunks[main + 1]!.inf) main++;
   const mc = chunks[main]!;
   const auxLemma = aux !== undefined ? t[chunks[aux]!.head]!.lemma : undefined;
   let verb = mc.bare ? t[mc.head]!.lemma : mc.lemma!;
@@ -160,6 +164,16 @@ export function compileQuestion(text: string, nlp: Nlp, wn?: WordNet): QuestionF
  * the last noun of the subject group that WordNet knows as a verb is the verb.
  */
 function repairQuestion(toks: Tok[], wn?: WordNet): Tok[] {
+  // "Who smuggled the gun": right after a subject wh-word comes the verb, however it was tagged.
+  const second = toks[1];
+  if (wn && second && /^(who|what)$/.test(toks[0]!.lower) && second.pos !== 'AUX' && second.pos !== 'VERB') {
+    const base = [second.lower, second.lower.replace(/e?d$/, ''), second.lower.replace(/d$/, ''), second.lower.replace(/(\w)\1ed$/, '$1'), second.lower.replace(/s$/, '')].find((b) => wn.has(b, 'v'));
+    if (base && /(ed|s)$/.test(second.lower)) {
+      const out = toks.slice();
+      out[1] = { ...second, pos: 'VERB', lemma: base };
+      return out;
+    }
+  }
   const auxAt = toks.findIndex((x) => x.pos === 'AUX');
   if (auxAt < 0 || !/^(do|does|did|will|would|can|could|should|might|may)$/.test(toks[auxAt]!.lower)) return toks;
   if (toks.slice(auxAt + 1).some((x) => x.pos === 'VERB')) return toks;
@@ -214,8 +228,19 @@ interface Aligned {
 
 /** Answers a wh-question from aligned frames, or undefined when no frame aligns well enough. */
 export function answerRelation(qf: QuestionFrame, question: string, terms: QTerm[], ctx: RelationContext): Answer | undefined {
-  const aligned = align(qf, terms, ctx).filter((a) => a.arg && a.score >= RELATION_THRESHOLD);
-  if (!aligned.length) return undefined;
+  const all = align(qf, terms, ctx);
+  const aligned = all.filter((a) => a.arg && a.score >= RELATION_THRESHOLD);
+  if (!aligned.length) {
+    // "Who smuggled the gun in?" where the coverage says only that it was smuggled in.
+    const reported = all.filter((a) => !a.arg && a.score >= YESNO_THRESHOLD && qf.verb !== 'be' && !LIGHT_VERBS.has(qf.verb));
+    if (!reported.length) return undefined;
+    const open = qf.open === 'agent' || qf.open === 'patient' ? (qf.wh === 'who' ? 'who' : 'what') : qf.wh === 'where' ? 'where' : qf.wh === 'why' ? 'why' : 'that detail';
+    return {
+      question, answered: false, intent: 'relation', citations: [], conflicts: [],
+      answer: `${NOT_SAID} The sources report it, but not ${open}.`,
+      passages: uniqueRefs(reported).slice(0, 2).map((a) => citationFor(a.ref.article, a.ref.sentence.start, a.ref.sentence.end, ctx.publicUrl)),
+    };
+  }
   const scored: Scored[] = aligned.map((a) => {
     const text = a.ref.article.raw.slice(a.arg!.start, a.arg!.end).replace(/^(the|a|an)\s+/i, '').replace(/[\s,;:]+$/, '');
     const fact: Fact = {
@@ -325,7 +350,11 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
       let fit = 1;
       if (qf.open) {
         arg = openArg(qf, f);
-        if (!arg) continue;
+        if (!arg) {
+          // The event is reported without the asked participant: remember it, to decline honestly.
+          out.push({ ref, frame: f, score: v * (checks.length ? checks.reduce((a, b) => a + b, 0) / checks.length : 0.6) * support });
+          continue;
+        }
         const filler = text.slice(arg.start, arg.end);
         if (PRONOUNS.has(filler.toLowerCase()) || !/[\p{L}\p{N}]/u.test(filler)) continue;
         if (asked(filler, qf)) continue;
@@ -401,9 +430,11 @@ function openArg(qf: QuestionFrame, f: Frame): FrameArg | undefined {
   if (open === 'attr') return f.attr;
   if (open === 'cause') return f.cause ?? f.purpose;
   if (open === 'place') {
-    // "at the medical center for federal prisoners in Springfield": the whole chain of place phrases.
+    // "at the medical center for federal prisoners in Springfield": the whole chain of place phrases;
+    // where something went ("handed over to X") only when no place it happened at is given.
     const slots = f.slots ?? [];
-    const k = slots.findIndex((s) => PLACE_PREPS.has(s.p) && s.p !== 'to' && s.p !== 'from');
+    let k = slots.findIndex((s) => PLACE_PREPS.has(s.p) && s.p !== 'to' && s.p !== 'from');
+    if (k < 0) k = slots.findIndex((s) => s.p === 'to' || s.p === 'into');
     if (k < 0) return undefined;
     const first = slots[k]!.arg;
     let last = first;
@@ -456,12 +487,25 @@ function sameAnswer(a: string, b: string): boolean {
  * broader verb among the sentence's terms. Questions with only a light verb ("what is", "did
  * they have") have no event to check.
  */
-export function eventSupported(qf: QuestionFrame, sentenceTerms: readonly string[], wn?: WordNet): boolean {
+export function eventSupported(qf: QuestionFrame, sentence: Sentence, wn?: WordNet): boolean {
   if (LIGHT_VERBS.has(qf.verb.split(' ')[0]!)) return true;
   const forms = new Set([qf.verb, ...qf.verb.split(' ')]);
   if (wn) {
     for (const w of [...wn.synonyms(qf.verb, 'v', 4), ...wn.derived(qf.verb, 'v', 4), ...wn.hypernyms(qf.verb, 'v', 1, 3)]) forms.add(w);
     for (const n of [...forms]) for (const d of wn.derived(n, 'n', 2)) forms.add(d);
   }
-  return sentenceTerms.some((t) => forms.has(t));
+  if (!sentence.terms.some((t) => forms.has(t))) return false;
+  // "He'd like to sign by Christmas": an event the sentence only wishes for or denies did not happen.
+  const framed = (sentence.frames ?? []).filter((f) => forms.has(f.verb) || forms.has(f.verb.split(' ')[0]!));
+  return !framed.length || framed.some((f) => !f.modal && !f.neg);
+}
+
+function uniqueRefs(xs: Aligned[]): Aligned[] {
+  const seen = new Set<string>();
+  return xs.filter((a) => {
+    const k = a.ref.article.id;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }

@@ -8,6 +8,9 @@ import type { SentenceRef } from './search.js';
 import { citationFor } from './links.js';
 import { uniq } from '../values.js';
 
+/** What every face shows when the coverage does not answer a question. */
+export const NOT_SAID = "The coverage doesn't say.";
+
 /** A fact found in a candidate sentence, scored against the question. */
 export interface Scored {
   fact: Fact;
