@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { cliContext, COMMON_OPTIONS, openEngine, out, runCli, UsageError, type CommandSpec } from './args.js';
+import type { Answer } from '../core/types.js';
 import { parseQuestionLine, score } from './score.js';
 
 const spec: CommandSpec = {
@@ -41,6 +42,8 @@ runCli(spec, async ({ flags, positionals }) => {
   const engine = await openEngine(ctx);
   let passed = 0;
   let failed = 0;
+  // Answers by question id, for follow-ups (`context_from`).
+  const answers = new Map<string, Answer>();
   text.split(/\r?\n/).forEach((line, i) => {
     if (!line.trim()) return;
     const parsed = parseQuestionLine(line, i + 1);
@@ -52,7 +55,14 @@ runCli(spec, async ({ flags, positionals }) => {
     const q = parsed.question;
     let why: string[];
     try {
-      why = score(q, engine.ask(q.q));
+      const previous = q.context_from === undefined ? undefined : answers.get(q.context_from);
+      if (q.context_from !== undefined && !previous) {
+        why = [`context_from "${q.context_from}" names no earlier question in the file`];
+      } else {
+        const answer = engine.ask(q.q, previous?.context);
+        answers.set(q.id, answer);
+        why = score(q, answer);
+      }
     } catch (e) {
       why = [`ask threw ${(e as Error).message}`];
     }

@@ -8,6 +8,7 @@
  *   (`"000"` matches a citation of `"000_6e79…"`).
  * - `precise: true`: additionally, every cited source must match a listed one.
  * - `conflict`: case-insensitive regex that the answer text or some `conflicts[].value` must match.
+ * - `context_from`: the id of an earlier question; this one is asked as its follow-up.
  */
 import { z } from 'zod';
 import type { Answer } from '../core/types.js';
@@ -20,6 +21,8 @@ export const questionSchema = z.object({
   precise: z.boolean().optional(),
   conflict: z.string().optional(),
   abstain: z.boolean().optional(),
+  /** A follow-up: the id of an earlier question whose answer's `context` is passed along. */
+  context_from: z.union([z.string(), z.number()]).transform(String).optional(),
 });
 
 export type Question = z.infer<typeof questionSchema>;

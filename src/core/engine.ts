@@ -2,7 +2,7 @@
  * The engine: the one object every face (CLI, Discord, web) talks to.
  * Built from a fact table; answering never touches disk or the network.
  */
-import type { Answer, ArticleView, FactTable, FactView, SourceSummary, TimelineEntry } from './types.js';
+import type { Answer, AskContext, ArticleView, FactTable, FactView, SourceSummary, TimelineEntry } from './types.js';
 import type { Nlp } from './nlp.js';
 import { SearchIndex } from './ask/search.js';
 import { parseQuestion } from './ask/question.js';
@@ -10,6 +10,7 @@ import { answerQuestion, NOT_SAID } from './ask/answer.js';
 import { answerDisagreement, buildSuggestions, factViewIndex } from './ask/overview.js';
 import { buildTimeline } from './ask/timeline.js';
 import { viewerUrl } from './ask/links.js';
+import { resolveFollowUp, winkTagger } from './ask/followup.js';
 
 export interface EngineOptions {
   /** Base URL of the snippet viewer, e.g. `http://localhost:8080`. */
@@ -18,7 +19,8 @@ export interface EngineOptions {
 
 export interface Engine {
   readonly table: FactTable;
-  ask(question: string): Answer;
+  /** Answers a question; with the `context` of the previous answer, a follow-up is resolved against it. */
+  ask(question: string, context?: AskContext): Answer;
   sources(): SourceSummary[];
   timeline(range?: { from?: string; to?: string }): TimelineEntry[];
   article(id: string): ArticleView | undefined;
@@ -38,7 +40,15 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
   let factViews: ((id: string) => Record<number, FactView[]>) | undefined;
   let suggestions: { question: string; answer: Answer }[] | undefined;
 
-  const ask = (question: string): Answer => {
+  const tagger = winkTagger(nlp);
+  const ask = (question: string, context?: AskContext): Answer => {
+    const full = context ? resolveFollowUp(question, context, tagger).question : question;
+    const answer = answerParsed(full);
+    answer.context = { question: answer.question, intent: answer.intent, ...(answer.answered && answer.value ? { value: answer.value } : {}) };
+    return answer;
+  };
+
+  const answerParsed = (question: string): Answer => {
     const q = parseQuestion(typeof question === 'string' ? question : '', nlp);
     if (q.intent === 'disagreement') return answerDisagreement(q.text, q.terms, table, index, publicUrl);
     if (q.intent === 'sources') {
