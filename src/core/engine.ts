@@ -11,6 +11,7 @@ import { answerDisagreement, buildSuggestions, factViewIndex } from './ask/overv
 import { buildTimeline } from './ask/timeline.js';
 import { viewerUrl } from './ask/links.js';
 import { resolveFollowUp, winkTagger } from './ask/followup.js';
+import { sourceNamer } from './outlets.js';
 
 export interface EngineOptions {
   /** Base URL of the snippet viewer, e.g. `http://localhost:8080`. */
@@ -24,6 +25,8 @@ export interface Engine {
   sources(): SourceSummary[];
   timeline(range?: { from?: string; to?: string }): TimelineEntry[];
   article(id: string): ArticleView | undefined;
+  /** What people call a source: its outlet, a wire agency, its URL's host, else its short id (unique per corpus). */
+  sourceName(id: string): string;
   /** Questions the fact table can answer that contain what the user typed (autocomplete). */
   suggest(typed: string, limit?: number): string[];
   /** Facts most sources agree on, and the disagreements, for the story overview. */
@@ -36,6 +39,7 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
   const index = new SearchIndex(table);
   const ctx = { index, publicUrl };
   const byId = new Map(table.articles.map((a) => [a.id, a]));
+  const sourceName = sourceNamer(table.articles);
   let timeline: TimelineEntry[] | undefined;
   let factViews: ((id: string) => Record<number, FactView[]>) | undefined;
   let suggestions: { question: string; answer: Answer }[] | undefined;
@@ -55,7 +59,7 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
       const list = engine.sources();
       return {
         question: q.text, answered: true, intent: 'sources', value: String(list.length), agree: list.length, total: list.length,
-        answer: `${list.length} sources: ${list.map((s) => `${s.id}${s.outlet ? ` (${s.outlet})` : ''}`).join(', ')}.`,
+        answer: `${list.length} sources: ${list.map((s) => sourceName(s.id)).join(', ')}.`,
         citations: [], conflicts: [],
       };
     }
@@ -73,6 +77,7 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
   const engine: Engine = {
     table,
     ask,
+    sourceName,
     sources: () => table.articles.map((a) => {
       const viewer = viewerUrl(publicUrl, a.id);
       return {
