@@ -5,6 +5,7 @@ import type { Engine } from '../core/engine.js';
 import type { Logger } from '../core/types.js';
 import type { Command } from './command.js';
 import { Cooldowns, type CooldownOptions } from './cooldown.js';
+import { Conversations } from './conversations.js';
 import { createDispatcher } from './dispatcher.js';
 import { COMMANDS_DIR, loadCommands } from './loader.js';
 import { NO_MENTIONS } from './render.js';
@@ -55,7 +56,7 @@ export async function startBot(opts: BotOptions): Promise<Bot> {
       ? {}
       : { shards: [0], shardCount: 1 };
   const client = new Client(clientOptions(config, sharding));
-  const dispatcher = createDispatcher(commands, { engine, logger, config, cooldowns: new Cooldowns(opts.cooldown) });
+  const dispatcher = createDispatcher(commands, { engine, logger, config, cooldowns: new Cooldowns(opts.cooldown), conversations: new Conversations() });
 
   client.on(Events.InteractionCreate, (i) => {
     void dispatcher.interaction(i);

@@ -4,8 +4,9 @@
  * every embed through a budget, so no corpus can produce a message Discord rejects (50035).
  */
 import { escapeMarkdown, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
-import type { Answer, Citation, SourceSummary, TimelineEntry } from '../core/types.js';
+import type { Answer, Article, Citation, SourceSummary, TimelineEntry } from '../core/types.js';
 import { shortSourceId } from '../core/ask/links.js';
+import { groupCitations, trimSnippet, type CitationGroup } from '../core/snippets.js';
 
 /** Discord's documented message and embed limits. */
 export const LIMITS = {
@@ -136,15 +137,42 @@ export function link(label: string, url: string): string {
   return `[${label}](${safe})`;
 }
 
-function citationLink(c: Citation): string {
-  return link(`${sourceLabel(c.source)} ¶${c.paragraph}`, c.url || c.viewer);
+function citationLink(c: Citation, name: (id: string) => string = sourceLabel): string {
+  return link(`${inline(name(c.source), 60)} ¶${c.paragraph}`, c.url || c.viewer);
+}
+
+/** What a face knows beyond the Answer: how sources are named and which share wire copy. */
+export interface AnswerView {
+  /** The source's name (`engine.sourceName`); the short id when not given. */
+  name?: (id: string) => string;
+  /** Articles with their wire links, so wire copy is cited once (`engine.table.articles`). */
+  articles?: Pick<Article, 'id' | 'wireWith'>[];
+}
+
+/** Citations shown in the answer itself; the rest sit behind the "more" button. */
+export const SHOWN_CITATIONS = 3;
+
+/** Citation groups split into those shown in the answer and how many sources stay hidden. */
+function citationPlan(answer: Answer, view: AnswerView): { shown: CitationGroup[]; hidden: Citation[] } {
+  const groups = groupCitations(answer.citations, view.articles ?? []);
+  const shown = groups.slice(0, SHOWN_CITATIONS);
+  const leads = new Set(shown.map((g) => g.lead.source));
+  const hidden = uniqueBy(answer.citations, (c) => c.source).filter((c) => !leads.has(c.source));
+  return { shown, hidden };
 }
 
 /** The embed for one answered (or declined) question; the same for /ask and mentions. */
-export function renderAnswer(answer: Answer): APIEmbed {
+export function renderAnswer(answer: Answer, view: AnswerView = {}): APIEmbed {
+  const name = view.name ?? sourceLabel;
   const line = answer.answered ? `**${inline(answer.answer, 1000)}**` : inline(answer.answer, 1000);
   // Quotes go in the description (4096) rather than a field (1024): they are the evidence.
-  const quotes = answer.citations.slice(0, 8).map((c) => `> ${inline(c.snippet, 300)} — ${citationLink(c)}`);
+  // One per wire group, trimmed around the fact; the other copies are named after it.
+  const { shown, hidden } = citationPlan(answer, view);
+  const quotes = shown.map((g) => {
+    const also = g.also.length ? ` · also in ${joinWithin(g.also.map((id) => inline(name(id), 60)), ', ', 300)}` : '';
+    return `> ${inline(trimSnippet(g.lead.snippet, answer.value), 300)} — ${citationLink(g.lead, name)}${also}`;
+  });
+  if (hidden.length) quotes.push(`${hidden.length} more cited snippet${hidden.length === 1 ? '' : 's'}: use the button below.`);
   const description = quotes.length ? `${line}\n\n${joinWithin(quotes, '\n', 3200 - line.length, (n) => `…and ${n} more quote${n === 1 ? '' : 's'}`)}` : line;
   const b = new EmbedBudget(
     {
@@ -162,13 +190,36 @@ export function renderAnswer(answer: Answer): APIEmbed {
       'Disagreements',
       answer.conflicts.map((c) => {
         const who = c.attribution ? ` (per ${inline(c.attribution, 120)})` : '';
-        const links = c.citations?.length ? c.citations.map(citationLink) : c.sources.map(sourceLabel);
+        const links = c.citations?.length ? uniqueBy(c.citations, (x) => x.source).map((x) => citationLink(x, name)) : c.sources.map((id) => inline(name(id), 60));
         return `• ${inline(c.value, 300)}${who} — ${joinWithin(links, ' · ', 400)}`;
       }),
     );
   }
-  if (answer.citations.length) b.add('Sources', uniqueBy(answer.citations, (c) => c.source).map(citationLink), ' · ');
   return b.done();
+}
+
+/** The "more sources" button of an answer; `key` names the kept answer. Anyone may press it. */
+export function moreRow(key: string, hidden: number): APIActionRowComponent<APIButtonComponent>[] {
+  if (hidden <= 0) return [];
+  return [{ type: 1, components: [{ type: 2, style: 2, label: truncate(`More sources (${hidden})`, LIMITS.buttonLabel), custom_id: `ask::more:${key}`.slice(0, LIMITS.customId) }] }];
+}
+
+/** The answer with its "more" button when some cited sources are not shown; `keep` stores the answer for the button. */
+export function answerMessage(answer: Answer, view: AnswerView, keep: (a: Answer) => string): { embeds: APIEmbed[]; components: APIActionRowComponent<APIButtonComponent>[] } {
+  const { hidden } = citationPlan(answer, view);
+  return { embeds: [renderAnswer(answer, view)], components: hidden.length ? moreRow(keep(answer), hidden.length) : [] };
+}
+
+/** The citations an answer did not show, each with its snippet: what the "more" button reveals. */
+export function renderMore(answer: Answer, view: AnswerView = {}): APIEmbed {
+  const name = view.name ?? sourceLabel;
+  const { hidden } = citationPlan(answer, view);
+  const lines = hidden.map((c) => `> ${inline(trimSnippet(c.snippet, answer.value), 300)} — ${citationLink(c, name)}`);
+  return new EmbedBudget({
+    title: `More sources: ${answer.question.replace(/\s+/g, ' ').trim() || 'your question'}`,
+    description: lines.length ? joinWithin(lines, '\n', 3800, (n) => `…and ${n} more`) : 'Every cited source is already shown.',
+    color: COLOR_INFO,
+  }).done();
 }
 
 function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {
@@ -190,7 +241,7 @@ export function sourceLines(sources: SourceSummary[]): string[] {
 export function timelineLines(entries: TimelineEntry[]): string[] {
   return entries.map((e) => {
     const when = `**${inline(e.date, 20)}**${e.inferred ? ' (inferred)' : ''}`;
-    const links = e.citations.length ? e.citations.map(citationLink) : e.sources.map(sourceLabel);
+    const links = e.citations.length ? e.citations.map((c) => citationLink(c)) : e.sources.map(sourceLabel);
     return `${when} — ${inline(e.text, 350)}\n↳ ${joinWithin(links, ' · ', 500)}`;
   });
 }
