@@ -35,7 +35,8 @@ runCli(spec, async ({ flags, positionals }) => {
   const context = parseContextOption(flags.context);
   const ctx = cliContext(flags);
   const engine = await openEngine(ctx);
-  const print = (a: Answer) => out(flags.json ? JSON.stringify(a) : renderAnswer(a));
+  const view = { name: (id: string) => engine.sourceName(id), articles: engine.table.articles };
+  const print = (a: Answer) => out(flags.json ? JSON.stringify(a) : renderAnswer(a, view));
 
   if (positionals.length) {
     const answer = safeAsk(engine, positionals.join(' ').trim(), ctx.logger, context);

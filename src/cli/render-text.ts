@@ -1,5 +1,7 @@
 /** Renders the engine's objects as plain terminal text (the CLI without --json). */
-import type { Answer, Citation, SourceSummary, TimelineEntry } from '../core/types.js';
+import type { Answer, SourceSummary, TimelineEntry } from '../core/types.js';
+import { shortSourceId } from '../core/ask/links.js';
+import { citationPlan, trimSnippet, type AnswerView } from '../core/snippets.js';
 
 /** Collapses whitespace and cuts long text at a word boundary. */
 export function clip(text: string, max = 240): string {
@@ -9,22 +11,40 @@ export function clip(text: string, max = 240): string {
   return cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 20)) + '…';
 }
 
-function citationLines(c: Citation, n: number, indent = ''): string[] {
-  return [`${indent}[${n}] ${c.source} ¶${c.paragraph}: "${clip(c.snippet)}"`, `${indent}    ${c.url}`];
+/** Options for answers as text: how sources are named and grouped, and how many citations to show. */
+export interface TextAnswerOptions extends AnswerView {
+  /** Citation groups shown; the rest are counted (default: all). */
+  max?: number;
+  /** Longest snippet shown before it is trimmed around the fact. */
+  snippetChars?: number;
 }
 
-/** The answer line, numbered citations, then any conflicting values with their sources. */
-export function renderAnswer(a: Answer): string {
+/**
+ * The answer line, one numbered citation per wire group (the other copies named after it,
+ * the snippet trimmed around the fact), then any other values reported, with their sources.
+ */
+export function renderAnswer(a: Answer, opts: TextAnswerOptions = {}): string {
+  const name = opts.name ?? shortSourceId;
   const lines = [a.answer];
-  if (a.citations.length) {
+  const { shown, hidden } = citationPlan(a.citations, opts.articles, opts.max ?? Infinity);
+  if (shown.length) {
     lines.push('', 'Sources:');
-    a.citations.forEach((c, i) => lines.push(...citationLines(c, i + 1, '  ')));
+    shown.forEach((g, i) => {
+      const also = g.also.length ? ` (also in ${g.also.map(name).join(', ')})` : '';
+      lines.push(`  [${i + 1}] ${name(g.lead.source)} ¶${g.lead.paragraph}: "${trimSnippet(g.lead.snippet, a.value, opts.snippetChars)}"${also}`, `      ${g.lead.url}`);
+    });
+    const more = hidden.filter((c) => !shown.some((g) => g.also.includes(c.source)));
+    if (more.length) lines.push(`  …and ${more.length} more source${more.length === 1 ? '' : 's'} (${more.map((c) => name(c.source)).join(', ')})`);
   }
   if (a.conflicts.length) {
     lines.push('', 'Other values reported:');
     for (const c of a.conflicts) {
-      lines.push(`  - ${c.value} (${c.sources.join(', ')})${c.attribution ? ` — according to ${c.attribution}` : ''}`);
+      lines.push(`  - ${c.value} (${c.sources.map(name).join(', ')})${c.attribution ? ` — according to ${c.attribution}` : ''}`);
     }
+  }
+  if (!a.answered && a.passages?.length) {
+    lines.push('', 'Closest passages:');
+    a.passages.forEach((p, i) => lines.push(`  [${i + 1}] ${name(p.source)} ¶${p.paragraph}: "${trimSnippet(p.snippet)}"`, `      ${p.url}`));
   }
   return lines.join('\n');
 }

@@ -10,6 +10,14 @@ import { wireGroups } from './outlets.js';
 export const SNIPPET_CHARS = 200;
 const ELLIPSIS = '…';
 
+/** What a face knows beyond the Answer: how sources are named and which share wire copy. */
+export interface AnswerView {
+  /** The source's name (`engine.sourceName`); the short id when not given. */
+  name?: (id: string) => string;
+  /** Articles with their wire links, so wire copy is cited once (`engine.table.articles`). */
+  articles?: Pick<Article, 'id' | 'wireWith'>[];
+}
+
 export interface CitationGroup {
   /** The citation shown. */
   lead: Citation;
@@ -74,4 +82,18 @@ export function trimSnippet(snippet: string, focus?: string, max = SNIPPET_CHARS
     if (space > Math.max(start, at + len)) end = space;
   }
   return `${start > 0 ? ELLIPSIS : ''}${text.slice(start, end).replace(/[\s,;:]+$/, '')}${end < text.length ? ELLIPSIS : ''}`;
+}
+
+/** The citation groups shown (at most `max`) and the cited sources left out (one citation each). */
+export function citationPlan(citations: Citation[], articles: Pick<Article, 'id' | 'wireWith'>[] | undefined, max: number): { shown: CitationGroup[]; hidden: Citation[] } {
+  const shown = groupCitations(citations, articles ?? []).slice(0, Math.max(0, max));
+  const leads = new Set(shown.map((g) => g.lead.source));
+  const seen = new Set<string>();
+  const hidden: Citation[] = [];
+  for (const c of citations) {
+    if (leads.has(c.source) || seen.has(c.source)) continue;
+    seen.add(c.source);
+    hidden.push(c);
+  }
+  return { shown, hidden };
 }

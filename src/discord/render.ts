@@ -4,9 +4,11 @@
  * every embed through a budget, so no corpus can produce a message Discord rejects (50035).
  */
 import { escapeMarkdown, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
-import type { Answer, Article, Citation, SourceSummary, TimelineEntry } from '../core/types.js';
+import type { Answer, Citation, SourceSummary, TimelineEntry } from '../core/types.js';
 import { shortSourceId } from '../core/ask/links.js';
-import { groupCitations, trimSnippet, type CitationGroup } from '../core/snippets.js';
+import { citationPlan, trimSnippet, type AnswerView } from '../core/snippets.js';
+
+export type { AnswerView } from '../core/snippets.js';
 
 /** Discord's documented message and embed limits. */
 export const LIMITS = {
@@ -141,24 +143,12 @@ function citationLink(c: Citation, name: (id: string) => string = sourceLabel): 
   return link(`${inline(name(c.source), 60)} ¶${c.paragraph}`, c.url || c.viewer);
 }
 
-/** What a face knows beyond the Answer: how sources are named and which share wire copy. */
-export interface AnswerView {
-  /** The source's name (`engine.sourceName`); the short id when not given. */
-  name?: (id: string) => string;
-  /** Articles with their wire links, so wire copy is cited once (`engine.table.articles`). */
-  articles?: Pick<Article, 'id' | 'wireWith'>[];
-}
-
 /** Citations shown in the answer itself; the rest sit behind the "more" button. */
 export const SHOWN_CITATIONS = 3;
 
-/** Citation groups split into those shown in the answer and how many sources stay hidden. */
-function citationPlan(answer: Answer, view: AnswerView): { shown: CitationGroup[]; hidden: Citation[] } {
-  const groups = groupCitations(answer.citations, view.articles ?? []);
-  const shown = groups.slice(0, SHOWN_CITATIONS);
-  const leads = new Set(shown.map((g) => g.lead.source));
-  const hidden = uniqueBy(answer.citations, (c) => c.source).filter((c) => !leads.has(c.source));
-  return { shown, hidden };
+/** Citation groups shown in the answer, and the cited sources behind its "more" button. */
+function planFor(answer: Answer, view: AnswerView) {
+  return citationPlan(answer.citations, view.articles, SHOWN_CITATIONS);
 }
 
 /** The embed for one answered (or declined) question; the same for /ask and mentions. */
@@ -167,7 +157,7 @@ export function renderAnswer(answer: Answer, view: AnswerView = {}): APIEmbed {
   const line = answer.answered ? `**${inline(answer.answer, 1000)}**` : inline(answer.answer, 1000);
   // Quotes go in the description (4096) rather than a field (1024): they are the evidence.
   // One per wire group, trimmed around the fact; the other copies are named after it.
-  const { shown, hidden } = citationPlan(answer, view);
+  const { shown, hidden } = planFor(answer, view);
   const quotes = shown.map((g) => {
     const also = g.also.length ? ` · also in ${joinWithin(g.also.map((id) => inline(name(id), 60)), ', ', 300)}` : '';
     return `> ${inline(trimSnippet(g.lead.snippet, answer.value), 300)} — ${citationLink(g.lead, name)}${also}`;
@@ -206,14 +196,14 @@ export function moreRow(key: string, hidden: number): APIActionRowComponent<APIB
 
 /** The answer with its "more" button when some cited sources are not shown; `keep` stores the answer for the button. */
 export function answerMessage(answer: Answer, view: AnswerView, keep: (a: Answer) => string): { embeds: APIEmbed[]; components: APIActionRowComponent<APIButtonComponent>[] } {
-  const { hidden } = citationPlan(answer, view);
+  const { hidden } = planFor(answer, view);
   return { embeds: [renderAnswer(answer, view)], components: hidden.length ? moreRow(keep(answer), hidden.length) : [] };
 }
 
 /** The citations an answer did not show, each with its snippet: what the "more" button reveals. */
 export function renderMore(answer: Answer, view: AnswerView = {}): APIEmbed {
   const name = view.name ?? sourceLabel;
-  const { hidden } = citationPlan(answer, view);
+  const { hidden } = planFor(answer, view);
   const lines = hidden.map((c) => `> ${inline(trimSnippet(c.snippet, answer.value), 300)} — ${citationLink(c, name)}`);
   return new EmbedBudget({
     title: `More sources: ${answer.question.replace(/\s+/g, ' ').trim() || 'your question'}`,
