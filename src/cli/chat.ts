@@ -60,12 +60,12 @@ export function respond(engine: Engine, line: string, session: ChatSession = {})
     case '/help':
       return helpText(engine);
     case '/sources':
-      return renderSources(engine.sources());
+      return renderSources(engine.sources(), view(engine).name);
     case '/timeline': {
       const [from, to] = rest;
       for (const v of [from, to]) if (v && !isIsoDatePrefix(v)) return `Dates look like 2017, 2017-06 or 2017-07-02 (got "${clip(v, 40)}").`;
       const entries = engine.timeline({ from, to });
-      return entries.length ? renderTimeline(entries) : 'No dated events in the coverage for that range.';
+      return entries.length ? renderTimeline(entries, view(engine).name) : 'No dated events in the coverage for that range.';
     }
     case '/more':
       // Every source on its own, wire copies included.

@@ -50,12 +50,14 @@ export function renderAnswer(a: Answer, opts: TextAnswerOptions = {}): string {
 }
 
 /** One numbered block per source: title, outlet and date, size, wire-copy share, link. */
-export function renderSources(list: SourceSummary[]): string {
+export function renderSources(list: SourceSummary[], name?: (id: string) => string): string {
   if (list.length === 0) return 'No sources loaded.';
   return list
     .map((s, i) => {
-      const byline = [s.outlet, s.published].filter(Boolean).join(', ');
-      const wire = s.wireWith.length ? `, ${Math.round(s.wireShare * 100)}% shared wire copy with ${s.wireWith.join(', ')}` : '';
+      // A name that is only the short id adds nothing to a line that shows the id.
+      const named = name?.(s.id);
+      const byline = [named && named !== shortSourceId(s.id) ? named : s.outlet, s.published].filter(Boolean).join(', ');
+      const wire = s.wireWith.length ? `, ${Math.round(s.wireShare * 100)}% shared wire copy with ${s.wireWith.map((id) => (name ? name(id) : id)).join(', ')}` : '';
       return [
         `${i + 1}. ${s.title}${byline ? ` (${byline})` : ''}`,
         `   ${s.id} — ${s.words} words, ${s.sentences} sentences, ${s.furniture} furniture block${s.furniture === 1 ? '' : 's'} set aside${wire}`,
@@ -66,9 +68,9 @@ export function renderSources(list: SourceSummary[]): string {
 }
 
 /** One line per dated event, oldest first, with the sources that report it. */
-export function renderTimeline(entries: TimelineEntry[]): string {
+export function renderTimeline(entries: TimelineEntry[], name: (id: string) => string = (id) => id): string {
   if (entries.length === 0) return 'No dated events found.';
   return entries
-    .map((e) => `${e.date.padEnd(10)}  ${clip(e.text, 160)}${e.inferred ? ` ("${e.phrase}", inferred)` : ''}  [${e.sources.join(', ')}]`)
+    .map((e) => `${e.date.padEnd(10)}  ${clip(e.text, 160)}${e.inferred ? ` ("${e.phrase}", inferred)` : ''}  [${e.sources.map(name).join(', ')}]`)
     .join('\n');
 }

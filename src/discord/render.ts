@@ -218,20 +218,22 @@ function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {
 }
 
 /** One line per source: title (linked), outlet, date, wire copies. */
-export function sourceLines(sources: SourceSummary[]): string[] {
+export function sourceLines(sources: SourceSummary[], named?: (id: string) => string): string[] {
   return sources.map((s) => {
-    const name = s.outlet && s.title && s.outlet !== s.title ? `${inline(s.title, 150)} — ${inline(s.outlet, 60)}` : inline(s.outlet ?? s.title ?? s.id, 150);
+    const n = named?.(s.id);
+    const outlet = n && n !== shortSourceId(s.id) ? n : s.outlet;
+    const name = outlet && s.title && outlet !== s.title ? `${inline(s.title, 150)} — ${inline(outlet, 60)}` : inline(outlet ?? s.title ?? s.id, 150);
     const parts = [`**${sourceLabel(s.id)}** ${link(name, s.url || s.viewer)}`, s.published ?? 'undated'];
-    if (s.wireWith.length) parts.push(`wire copy shared with ${joinWithin(s.wireWith.map(sourceLabel), ', ', 200)}`);
+    if (s.wireWith.length) parts.push(`wire copy shared with ${joinWithin(s.wireWith.map((id) => (named ? inline(named(id), 60) : sourceLabel(id))), ', ', 200)}`);
     return parts.join(' · ');
   });
 }
 
 /** One block per timeline entry: date, what happened, its sources as links. */
-export function timelineLines(entries: TimelineEntry[]): string[] {
+export function timelineLines(entries: TimelineEntry[], name: (id: string) => string = sourceLabel): string[] {
   return entries.map((e) => {
     const when = `**${inline(e.date, 20)}**${e.inferred ? ' (inferred)' : ''}`;
-    const links = e.citations.length ? e.citations.map((c) => citationLink(c)) : e.sources.map(sourceLabel);
+    const links = e.citations.length ? e.citations.map((c) => citationLink(c, name)) : e.sources.map((id) => inline(name(id), 60));
     return `${when} — ${inline(e.text, 350)}\n↳ ${joinWithin(links, ' · ', 500)}`;
   });
 }
