@@ -7,6 +7,7 @@ import type { ArticleView, FactTable, FactView } from '../core/types.js';
 import type { Answer, Citation, Fact, Furniture, FurnitureReason, SourceSummary, Span, TimelineEntry } from '../core/types.js';
 import { shortSourceId as shortId } from '../core/ask/links.js';
 import { Html, html, join, layout, safeHref, sourcePath } from './html.js';
+import { trimSnippet } from '../core/snippets.js';
 
 /** What a reader is told about each kind of removed furniture. */
 const REASONS: Record<FurnitureReason, string> = {
@@ -45,11 +46,12 @@ function chip(ctx: PageContext, id: string, span?: Span, extraClass = ''): Html 
   return html`<a class="chip${extraClass}" href="${sourcePath(id, span)}" title="${sourceTitle(ctx, id)}">${sourceLabel(ctx, id)}</a>`;
 }
 
-function citationItem(ctx: PageContext, c: Citation): Html {
+function citationItem(ctx: PageContext, c: Citation, value?: string): Html {
   const original = c.url !== c.viewer ? safeHref(c.url) : undefined;
+  // Trimmed around the fact for reading; "in context" shows the whole sentence highlighted.
   return html`<li class="citation" data-source="${c.source}">
 ${chip(ctx, c.source, c)} <span class="para">¶${c.paragraph}</span>
-<q class="snippet">${c.snippet}</q>
+<q class="snippet">${trimSnippet(c.snippet, value)}</q>
 <a class="in-context" href="${sourcePath(c.source, c)}">in context</a>${original ? html` · <a class="original" href="${original}" rel="noopener noreferrer">original</a>` : ''}
 </li>`;
 }
@@ -63,15 +65,15 @@ export function answerBlock(ctx: PageContext, a: Answer, opts: { heading?: boole
           return chip(ctx, id, cit, ' disagree');
         }),
         ' ',
-      )}${c.citations?.length ? html`<ol class="citations">${c.citations.map((x) => citationItem(ctx, x))}</ol>` : ''}</li>`)}</ul></div>`
+      )}${c.citations?.length ? html`<ol class="citations">${c.citations.map((x) => citationItem(ctx, x, c.value))}</ol>` : ''}</li>`)}</ul></div>`
     : '';
   return html`<article class="answer ${a.answered ? 'answered' : 'unanswered'}" data-intent="${a.intent}">
 ${opts.heading ? html`<h3 class="question">${a.question}</h3>` : ''}
 <p class="answer-text">${a.answer}</p>
 ${a.agree !== undefined && a.total !== undefined ? html`<p class="agreement">${a.agree} of ${a.total} sources agree</p>` : ''}
 ${a.citations.length && opts.compact ? html`<p class="cited">${join(a.citations.map((c) => chip(ctx, c.source, c)), ' ')}</p>
-<details class="snippets"><summary>${a.citations.length} cited snippet${a.citations.length === 1 ? '' : 's'}</summary><ol class="citations">${a.citations.map((c) => citationItem(ctx, c))}</ol></details>` : ''}
-${a.citations.length && !opts.compact ? html`<ol class="citations">${a.citations.map((c) => citationItem(ctx, c))}</ol>` : ''}
+<details class="snippets"><summary>${a.citations.length} cited snippet${a.citations.length === 1 ? '' : 's'}</summary><ol class="citations">${a.citations.map((c) => citationItem(ctx, c, a.value))}</ol></details>` : ''}
+${a.citations.length && !opts.compact ? html`<ol class="citations">${a.citations.map((c) => citationItem(ctx, c, a.value))}</ol>` : ''}
 ${conflicts}
 </article>`;
 }
