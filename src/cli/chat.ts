@@ -22,7 +22,7 @@ export function helpText(engine: Engine): string {
   return [
     `I answer questions about the news coverage of one story (${engine.sources().length} sources loaded), citing the exact snippets.`,
     'Commands:',
-    '  /ask <question>   or just type a question',
+    '  /ask <question>   or just type a question; follow-ups work ("and how high is it?", "when?")',
     '  /sources          the articles, dates, links, wire copies',
     '  /timeline [from] [to]   dated events, oldest first (2017, 2017-06, 2017-07-02)',
     '  /more             every source of the last answer',

@@ -296,7 +296,7 @@ export function renderHelp(examples: string[], sources: number): APIEmbed {
       ),
       color: COLOR_INFO,
     },
-    'You can also mention me with a question.',
+    'You can also mention me with a question. Follow-ups work for 10 minutes: "and how high is it?", "what about the civilians?", "when?"',
   );
   b.add('Commands', [
     '`/ask question:` — answer a question from the coverage',
