@@ -17,6 +17,8 @@ describe('follow-up constructions', () => {
     ['"and X" with a bare noun phrase swaps the focus', 'What did the mayor say about the dam?', 'and the governor?', 'What did the governor say about the dam?'],
     ['a bare question word asks the previous event another way', 'Did the council close the bridge?', 'when?', 'When did the council close the bridge?'],
     ['a bare question word replaces the previous one', 'When did the council close the bridge?', 'Why?', 'Why did the council close the bridge?'],
+    ['"what about its X" asks for a property of the previous focus', 'How long is the old aqueduct?', 'what about its height?', 'What is the height of the old aqueduct?'],
+    ['"and their X" likewise', 'Who are the Valley Wardens?', 'and their leader?', 'What is the leader of the Valley Wardens?'],
     ['"and" before a complete question is dropped', 'How long is the old aqueduct?', 'and how many arches does the viaduct have?', 'How many arches does the viaduct have?'],
   ])('%s', (_name, prev, q, expected) => {
     expect(resolve(after(prev), q).question).toBe(expected);

@@ -125,6 +125,15 @@ function swapFocus(prev: Frame, ctx: AskContext, np: string): string {
 /** The rows, tried in order; the first that applies wins. */
 const RULES: Rule[] = [
   {
+    // "what about its height?", "and their leader?": a property of the previous focus.
+    name: 'its X',
+    rewrite(q, prev, ctx, _tag, opened) {
+      const m = /^(?:(?:what|how)\s+about\s+)?(?:its|their|his|her)\s+(.+)$/i.exec(q);
+      if (!m || !prev.focus || (!opened && !/^(?:what|how)\s+about\b/i.test(q))) return undefined;
+      return `What is the ${m[1]} of ${article(prev.focus)}?`;
+    },
+  },
+  {
     // "what about the civilians?", "how about Mosul?", "and the militants?" (a bare noun phrase).
     name: 'what about X',
     rewrite(q, prev, ctx, tag, opened) {
