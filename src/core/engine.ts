@@ -11,6 +11,7 @@ import { answerDisagreement, buildSuggestions, factViewIndex } from './ask/overv
 import { buildTimeline } from './ask/timeline.js';
 import { viewerUrl } from './ask/links.js';
 import { resolveFollowUp, winkTagger } from './ask/followup.js';
+import { answerWhoSaid } from './ask/attribution.js';
 import { sourceNamer } from './outlets.js';
 
 export interface EngineOptions {
@@ -46,8 +47,10 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
 
   const tagger = winkTagger(nlp);
   const ask = (question: string, context?: AskContext): Answer => {
-    const full = context ? resolveFollowUp(question, context, tagger).question : question;
-    const answer = answerParsed(full);
+    const resolved = context ? resolveFollowUp(question, context, tagger) : { question };
+    // "Who said that?" is answered from the sentences behind the previous answer, when they say.
+    const answer = (resolved.rule === 'who said that' && context ? answerWhoSaid(resolved.question, answerParsed(context.question), table) : undefined)
+      ?? answerParsed(resolved.question);
     answer.context = { question: answer.question, intent: answer.intent, ...(answer.answered && answer.value ? { value: answer.value } : {}) };
     return answer;
   };

@@ -127,7 +127,7 @@ const RULES: Rule[] = [
   {
     // "what about its height?", "and their leader?": a property of the previous focus.
     name: 'its X',
-    rewrite(q, prev, ctx, _tag, opened) {
+    rewrite(q, prev, _ctx, _tag, opened) {
       const m = /^(?:(?:what|how)\s+about\s+)?(?:its|their|his|her)\s+(.+)$/i.exec(q);
       if (!m || !prev.focus || (!opened && !/^(?:what|how)\s+about\b/i.test(q))) return undefined;
       return `What is the ${m[1]} of ${article(prev.focus)}?`;
