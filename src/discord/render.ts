@@ -163,6 +163,8 @@ export function renderAnswer(answer: Answer, view: AnswerView = {}): APIEmbed {
     return `> ${inline(trimSnippet(g.lead.snippet, answer.value), 300)} — ${citationLink(g.lead, name)}${also}`;
   });
   if (hidden.length) quotes.push(`${hidden.length} more cited snippet${hidden.length === 1 ? '' : 's'}: use the button below.`);
+  // Unanswered: the closest passages, so the reader can judge for themselves.
+  if (!answer.answered) for (const p of (answer.passages ?? []).slice(0, SHOWN_CITATIONS)) quotes.push(`> ${inline(trimSnippet(p.snippet), 300)} — ${citationLink(p, name)}`);
   const description = quotes.length ? `${line}\n\n${joinWithin(quotes, '\n', 3200 - line.length, (n) => `…and ${n} more quote${n === 1 ? '' : 's'}`)}` : line;
   const b = new EmbedBudget(
     {

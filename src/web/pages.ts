@@ -74,6 +74,7 @@ ${a.agree !== undefined && a.total !== undefined ? html`<p class="agreement">${a
 ${a.citations.length && opts.compact ? html`<p class="cited">${join(a.citations.map((c) => chip(ctx, c.source, c)), ' ')}</p>
 <details class="snippets"><summary>${a.citations.length} cited snippet${a.citations.length === 1 ? '' : 's'}</summary><ol class="citations">${a.citations.map((c) => citationItem(ctx, c, a.value))}</ol></details>` : ''}
 ${a.citations.length && !opts.compact ? html`<ol class="citations">${a.citations.map((c) => citationItem(ctx, c, a.value))}</ol>` : ''}
+${!a.answered && a.passages?.length ? html`<ol class="citations passages">${a.passages.map((c) => citationItem(ctx, c))}</ol>` : ''}
 ${conflicts}
 </article>`;
 }
