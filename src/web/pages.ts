@@ -122,7 +122,8 @@ ${disagreements.length ? disagreements.map((a) => answerBlock(ctx, a, { heading:
 <section id="sources"><h2>Sources by outlet</h2>${sourcesTable(ctx)}</section>
 <section id="agreed"><h2>What the sources agree on</h2>
 ${agreed.length ? agreed.map((a) => answerBlock(ctx, a, { heading: true, compact: true })) : html`<p class="empty">No fact is reported by several sources yet.</p>`}
-</section>`;
+</section>
+${suggestions(engine.suggest('', 6))}`;
   return layout({ title: 'The story', current: 'story', body });
 }
 
