@@ -69,7 +69,8 @@ function firstNounPhrase(text: string, tag?: Tagger): string {
   if (toks[i]?.pos === 'PRON') return toks[i]!.text;
   if (toks[i]?.pos === 'DET') i++;
   let lastNoun = -1;
-  while (i < toks.length && /^(ADJ|NOUN|PROPN|NUM|PART)$/.test(toks[i]!.pos) || (toks[i]?.text === '-' || toks[i]?.text === "'s" || toks[i]?.text === '’s')) {
+  const inPhrase = (t: Tag | undefined) => Boolean(t && (/^(ADJ|NOUN|PROPN|NUM|PART)$/.test(t.pos) || /^(-|'s|’s)$/.test(t.text)));
+  while (inPhrase(toks[i])) {
     if (/^(NOUN|PROPN)$/.test(toks[i]!.pos)) lastNoun = i;
     i++;
   }
@@ -85,7 +86,7 @@ function joinTokens(toks: Tag[]): string {
 function frameOf(question: string, tag?: Tagger): Frame {
   const q = trimEnd(question.replace(OPENER, ''));
   const head = WH_HEAD.exec(q);
-  let wh = head ? head[1]!.toLowerCase().replace(/\s+/g, ' ') : '';
+  const wh = head ? head[1]!.toLowerCase().replace(/\s+/g, ' ') : '';
   let after = head ? q.slice(head[0].length) : q;
   let whNoun = '';
   const words = after.split(/\s+/).filter(Boolean);
@@ -100,7 +101,6 @@ function frameOf(question: string, tag?: Tagger): Frame {
   const m = new RegExp(`^(${AUX})\\b\\s*`, 'i').exec(after);
   const aux = m ? m[1]!.toLowerCase() : '';
   const rest = m ? after.slice(m[0].length) : after;
-  if (!wh && !aux) wh = '';
   const focus = whNoun ? whNoun : firstNounPhrase(rest, tag) || rest;
   return { wh, whNoun, aux, rest, focus };
 }
