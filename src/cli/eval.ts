@@ -39,7 +39,7 @@ runCli(spec, async ({ flags, positionals }) => {
 
   const ctx = cliContext(flags);
   const engine = await openEngine(ctx);
-  const { passed, failed, lines } = scoreFile(text, (q) => engine.ask(q));
+  const { passed, failed, lines } = scoreFile(text, (q, context) => engine.ask(q, context));
   for (const line of lines) out(line);
   out(`${passed} passed, ${failed} failed`);
   const total = passed + failed;

@@ -9,9 +9,10 @@
  *   (`"000"` matches a citation of `"000_6e79…"`).
  * - `precise: true`: additionally, every cited source must match a listed one.
  * - `conflict`: case-insensitive regex that the answer text or some `conflicts[].value` must match.
+ * - `context_from`: the id of an earlier question; this one is asked as its follow-up.
  */
 import { z } from 'zod';
-import type { Answer } from '../core/types.js';
+import type { Answer, AskContext } from '../core/types.js';
 
 export const questionSchema = z.object({
   id: z.union([z.string(), z.number()]).transform(String).optional(),
@@ -21,6 +22,8 @@ export const questionSchema = z.object({
   precise: z.boolean().optional(),
   conflict: z.string().optional(),
   abstain: z.boolean().optional(),
+  /** A follow-up: the id of an earlier question whose answer's `context` is passed along. */
+  context_from: z.union([z.string(), z.number()]).transform(String).optional(),
 });
 
 export type Question = z.infer<typeof questionSchema>;
@@ -93,7 +96,7 @@ export function score(question: Question, answer: Answer): string[] {
 
 /** The part of an answer that is its own claim: the value and the first sentence, without the competing values. */
 export function ownAnswer(answer: Answer): string {
-  const first = answer.answer.split(/(?<=\.)\s+(?=(?:One source|\d+ sources) reports?\b)/)[0] ?? answer.answer;
+  const first = answer.answer.split(/(?<=\.)\s+(?=(?:One|\d+)(?: other| of those)? sources? (?:also )?(?:reports?|cites?)\b)/)[0] ?? answer.answer;
   return answer.value && !first.includes(answer.value) ? `${answer.value} ${first}` : first;
 }
 
@@ -111,8 +114,10 @@ export interface FileScore {
 }
 
 /** Scores every line of a question file with `ask`. */
-export function scoreFile(text: string, ask: (q: string) => Answer): FileScore {
+export function scoreFile(text: string, ask: (q: string, context?: AskContext) => Answer): FileScore {
   const result: FileScore = { passed: 0, failed: 0, answeredTraps: 0, lines: [] };
+  // Answers by question id, for follow-ups (`context_from`).
+  const answers = new Map<string, Answer>();
   text.split(/\r?\n/).forEach((line, i) => {
     if (!line.trim()) return;
     const parsed = parseQuestionLine(line, i + 1);
@@ -125,9 +130,15 @@ export function scoreFile(text: string, ask: (q: string) => Answer): FileScore {
     let why: string[];
     let answered = false;
     try {
-      const a = ask(q.q);
-      answered = a.answered;
-      why = score(q, a);
+      const previous = q.context_from === undefined ? undefined : answers.get(q.context_from);
+      if (q.context_from !== undefined && !previous) {
+        why = [`context_from "${q.context_from}" names no earlier question in the file`];
+      } else {
+        const a = ask(q.q, previous?.context);
+        answers.set(q.id, a);
+        answered = a.answered;
+        why = score(q, a);
+      }
     } catch (e) {
       why = [`ask threw ${(e as Error).message}`];
     }

@@ -2,7 +2,7 @@
  * The engine: the one object every face (CLI, Discord, web) talks to.
  * Built from a fact table; answering never touches disk or the network.
  */
-import type { Answer, ArticleView, FactTable, FactView, SourceSummary, TimelineEntry, WordNet } from './types.js';
+import type { Answer, AskContext, ArticleView, FactTable, FactView, SourceSummary, TimelineEntry, WordNet } from './types.js';
 import { answerRelation, answerYesNo, compileQuestion, eventSupported } from './ask/relation.js';
 import type { Nlp } from './nlp.js';
 import { SearchIndex } from './ask/search.js';
@@ -12,6 +12,9 @@ import { NOT_SAID } from './ask/render.js';
 import { answerDisagreement, buildSuggestions, factViewIndex } from './ask/overview.js';
 import { buildTimeline } from './ask/timeline.js';
 import { viewerUrl } from './ask/links.js';
+import { resolveFollowUp, winkTagger } from './ask/followup.js';
+import { answerWhoSaid } from './ask/attribution.js';
+import { sourceNamer } from './outlets.js';
 
 export interface EngineOptions {
   /** Base URL of the snippet viewer, e.g. `http://localhost:8080`. */
@@ -22,10 +25,13 @@ export interface EngineOptions {
 
 export interface Engine {
   readonly table: FactTable;
-  ask(question: string): Answer;
+  /** Answers a question; with the `context` of the previous answer, a follow-up is resolved against it. */
+  ask(question: string, context?: AskContext): Answer;
   sources(): SourceSummary[];
   timeline(range?: { from?: string; to?: string }): TimelineEntry[];
   article(id: string): ArticleView | undefined;
+  /** What people call a source: its outlet, a wire agency, its URL's host, else its short id (unique per corpus). */
+  sourceName(id: string): string;
   /** Questions the fact table can answer that contain what the user typed (autocomplete). */
   suggest(typed: string, limit?: number): string[];
   /** Facts most sources agree on, and the disagreements, for the story overview. */
@@ -38,18 +44,29 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
   const index = new SearchIndex(table);
   const ctx = { index, publicUrl, wn: opts.wordnet };
   const byId = new Map(table.articles.map((a) => [a.id, a]));
+  const sourceName = sourceNamer(table.articles);
   let timeline: TimelineEntry[] | undefined;
   let factViews: ((id: string) => Record<number, FactView[]>) | undefined;
   let suggestions: { question: string; answer: Answer }[] | undefined;
 
-  const ask = (question: string): Answer => {
+  const tagger = winkTagger(nlp);
+  const ask = (question: string, context?: AskContext): Answer => {
+    const resolved = context ? resolveFollowUp(question, context, tagger) : { question };
+    // "Who said that?" is answered from the sentences behind the previous answer, when they say.
+    const answer = (resolved.rule === 'who said that' && context ? answerWhoSaid(resolved.question, answerParsed(context.question), table) : undefined)
+      ?? answerParsed(resolved.question);
+    answer.context = { question: answer.question, intent: answer.intent, ...(answer.answered && answer.value ? { value: answer.value } : {}) };
+    return answer;
+  };
+
+  const answerParsed = (question: string): Answer => {
     const q = parseQuestion(typeof question === 'string' ? question : '', nlp);
     if (q.intent === 'disagreement') return answerDisagreement(q.text, q.terms, table, index, publicUrl);
     if (q.intent === 'sources') {
       const list = engine.sources();
       return {
         question: q.text, answered: true, intent: 'sources', value: String(list.length), agree: list.length, total: list.length,
-        answer: `${list.length} sources: ${list.map((s) => `${s.id}${s.outlet ? ` (${s.outlet})` : ''}`).join(', ')}.`,
+        answer: `${list.length} sources: ${list.map((s) => sourceName(s.id)).join(', ')}.`,
         citations: [], conflicts: [],
       };
     }
@@ -87,6 +104,7 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
   const engine: Engine = {
     table,
     ask,
+    sourceName,
     sources: () => table.articles.map((a) => {
       const viewer = viewerUrl(publicUrl, a.id);
       return {

@@ -210,6 +210,20 @@ export interface Answer {
   conflicts: Conflict[];
   /** When not answered: the closest passages, so a reader can judge for themselves. */
   passages?: Citation[];
+  /** What to pass back with the next question of the same conversation, for follow-ups. */
+  context?: AskContext;
+}
+
+/**
+ * The conversation state a follow-up ("and how high is it?") is resolved against: opaque to
+ * the faces, JSON-serializable, returned with every answer.
+ */
+export interface AskContext {
+  /** The previous question in full (a follow-up already rewritten). */
+  question: string;
+  intent: IntentType;
+  /** The bare value of its answer, when it had one. */
+  value?: string;
 }
 
 export interface SourceSummary {

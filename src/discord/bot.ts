@@ -7,6 +7,7 @@ import type { ConnectionTracker } from '../service/health.js';
 import { enforceAllowList } from './allow-list.js';
 import type { Command } from './command.js';
 import { Cooldowns, type CooldownOptions } from './cooldown.js';
+import { Conversations } from './conversations.js';
 import { createDispatcher } from './dispatcher.js';
 import { watchClient } from './connection.js';
 import { COMMANDS_DIR, loadCommands } from './loader.js';
@@ -60,7 +61,7 @@ export async function startBot(opts: BotOptions): Promise<Bot> {
       ? {}
       : { shards: [0], shardCount: 1 };
   const client = new Client(clientOptions(config, sharding));
-  const dispatcher = createDispatcher(commands, { engine, logger, config, cooldowns: new Cooldowns(opts.cooldown) });
+  const dispatcher = createDispatcher(commands, { engine, logger, config, cooldowns: new Cooldowns(opts.cooldown), conversations: new Conversations() });
 
   client.on(Events.InteractionCreate, (i) => {
     void dispatcher.interaction(i);
