@@ -4,6 +4,7 @@
  */
 import type { Answer, AskContext, ArticleView, FactTable, FactView, SourceSummary, TimelineEntry, WordNet } from './types.js';
 import { answerRelation, answerYesNo, compileQuestion, eventSupported } from './ask/relation.js';
+import { answerDefinition } from './ask/definition.js';
 import type { Nlp } from './nlp.js';
 import { SearchIndex } from './ask/search.js';
 import { parseQuestion } from './ask/question.js';
@@ -91,6 +92,11 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
         }
         if (answer) return answer;
       }
+    }
+    // "Who is X?": what the coverage calls X.
+    if (q.intent === 'person' && q.describe && !q.expand) {
+      const described = answerDefinition(q.describe, q.text, q.terms, index, publicUrl);
+      if (described) return described;
     }
     const typed = answerQuestion(q, ctx);
     // No answer from a sentence that does not speak of the asked event ("when does the trial start").

@@ -6,7 +6,7 @@
  */
 import type { Frame, FrameArg } from './types.js';
 import type { Nlp } from './nlp.js';
-import { IRREALIS_GOVERNORS, NEGATIVE_GOVERNORS, NEGATORS, PARTICLES, POSSESSIVES, SUBORDINATORS } from './lexicon.js';
+import { IRREALIS_GOVERNORS, NEGATIVE_GOVERNORS, NEGATORS, PARTICLES, POSSESSIVES, ROLE_WORDS, SUBORDINATORS } from './lexicon.js';
 
 export interface Tok {
   /** Text as written. */
@@ -418,11 +418,13 @@ function apposition(toks: Tok[], chunks: Chunk[], i: number): Frame | undefined 
   const a = chunks[i]!;
   const b = chunks[i + 2]!;
   const isName = (c: Chunk) => toks[c.head]!.pos === 'PROPN';
-  const isDesc = (c: Chunk) => toks[c.head]!.pos === 'NOUN' || toks[c.first]!.pos === 'DET';
+  // A description is a common-noun group, or a capitalized title ("Chief Public Relations Officer").
+  const isDesc = (c: Chunk) => toks[c.head]!.pos === 'NOUN' || toks[c.first]!.pos === 'DET' || ROLE_WORDS.has(toks[c.head]!.lower);
   let name: Chunk | undefined;
   let desc: Chunk | undefined;
-  if (isName(a) && isDesc(b) && !isName(b)) [name, desc] = [a, b];
-  else if (isDesc(a) && !isName(a) && isName(b)) [name, desc] = [b, a];
+  const title = (c: Chunk) => ROLE_WORDS.has(toks[c.head]!.lower);
+  if (isName(a) && isDesc(b) && (!isName(b) || (title(b) && !title(a)))) [name, desc] = [a, b];
+  else if (isDesc(a) && (!isName(a) || title(a)) && isName(b) && !title(b)) [name, desc] = [b, a];
   if (!name || !desc) return undefined;
   // A description may run on with "of …" ("the president of the club").
   let descLast = desc.last;

@@ -199,9 +199,11 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
 
   // People.
   if (/^(?:who|whom|whose|whos|who's)\b/.test(lower)) {
-    const describe = /^who (?:is|was|are|were) (?:the )?((?:[A-Z][\w'.-]*\s*)+)$/.exec(q.replace(/^who (is|was|are|were) /i, (m) => m.toLowerCase()))
+    const who = q.replace(/^who(?:['’]s|s)\s/i, 'who is ');
+    const describe = /^who (?:is|was|are|were) (?:the )?((?:\p{Lu}[\p{L}\p{N}'’.-]*\s*)+)$/u.exec(who.replace(/^who (is|was|are|were) /i, (m) => m.toLowerCase()))
       // typed in lower case ("who is jane doe"): one to three words, no article
-      ?? /^who (?:is|was) (?!the |a |an |this |that |it\b|he\b|she\b)((?:[a-z][\w'.-]*\s*){1,3})$/.exec(q.toLowerCase().trim());
+      ?? (/\p{Lu}/u.test(who.slice(3)) || /['’]s\b/.test(who) ? null
+        : /^who (?:is|was) (?!the |a |an |this |that |it\b|he\b|she\b|his\b|her\b|their\b|its\b|my\b|our\b|your\b)((?:\p{Ll}[\p{L}\p{N}'’.-]*\s*){1,3})$/u.exec(who.toLowerCase().trim()));
     if (describe) return { ...base, intent: 'person', describe: describe[1]!.trim(), terms };
     // "Who is the president of X": the role asked for.
     const role = /^who(?:'s|s| is| was| are| were) (?:the |a |an )?(?:current |new |former )?([a-z]+)\b/.exec(lower)?.[1];
