@@ -4,7 +4,7 @@
  * by compatible values across sources, and rendered with agreement, conflicts and
  * verbatim citations. Below the support threshold the answer is an honest "doesn't say".
  */
-import type { Answer, Fact } from '../types.js';
+import type { Answer, Fact, WordNet } from '../types.js';
 import { MAX_QUESTION_LENGTH, type Question, type QTerm } from './question.js';
 import type { SearchIndex, SentenceRef } from './search.js';
 import { ABBREVIATIONS, CURRENCIES, PERSON_TITLES, synonymsOf } from '../lexicon.js';
@@ -22,12 +22,14 @@ const ANSWER_THRESHOLD = 0.5;
 export interface AnswerContext {
   index: SearchIndex;
   publicUrl: string;
+  wn?: WordNet;
 }
 
 
 /** Answers a parsed question from the fact table. */
 export function answerQuestion(asked: Question, ctx: AnswerContext): Answer {
   const q = respell(asked, ctx.index);
+  if (q.dimension === 'age' && q.focus && ctx.wn) q.personFocus = ctx.wn.hypernyms(q.focus, 'n', 6, 2).includes('person');
   const none = (why?: string): Answer => ({
     question: q.text, answered: false, intent: q.intent === 'none' ? 'none' : q.intent,
     answer: why ? `${NOT_SAID} ${why}` : NOT_SAID, citations: [], conflicts: [],
@@ -333,6 +335,9 @@ function subjectFit(q: Question, f: Fact, questionWords: Set<string>, before: st
   if (f.qualifier && f.qualifier.split(' ').some((w) => !questionWords.has(w) && [...questionWords].some((t) => t.length >= 2 && w !== t && w.startsWith(t) && /\d/.test(t)))) return 0.5;
   if (!q.focus) return f.subject && questionWords.has(f.subject) ? 1 : 0.9;
   if (f.subject === q.focus) return 1;
+  // "How old is the guy charged with arson": ages belong to people, most often named ones; the
+  // sentence's support says which person.
+  if (q.dimension === 'age' && q.personFocus && f.subject && !questionWords.has(f.subject)) return 0.85;
   if (synonymsOf(q.focus).has(f.subject)) return 0.9;
   // "The Corsa, the maker's best-selling car, starts at $27,900": the focus named just before the figure.
   if (new RegExp(`\\b${q.focus.replace(/[^\p{L}\p{N}]/gu, '')}`, 'iu').test(before)) return 0.95;

@@ -40,6 +40,8 @@ export interface Question {
   expand?: boolean;
   /** quote: who is quoted. */
   speaker?: string;
+  /** quantity: the focus is a kind of person ("the guy", "the receptionist"); set when answering. */
+  personFocus?: boolean;
   /** "the latest toll": prefer the newest source over the best supported. */
   latest?: boolean;
   /** coverage: which sources mention the terms, or report the answer of `sub`. */
