@@ -469,7 +469,7 @@ const ROWS: Row[] = [
   // --- times of day ---
   {
     name: 'a clock time ("10:30 a.m.", "at 9.25pm", "noon")',
-    re: /\b(?:(?:at|around|about|by|until|before|after|from|since|shortly after|just before)\s+)?(?:(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?\s?m\b\.?|p\.?\s?m\b\.?)|(\d{1,2})[:.h](\d{2})\s*(?:GMT|UTC|[A-Z]{2,4}T|local time|hours|h)\b|(noon|midday|midnight))(?:\s+(?:GMT|UTC|[ECMP][SD]?T|BST|CET|local time))?/gi,
+    re: /\b(?:(?:at|around|about|by|until|before|after|from|since|shortly after|just before)\s+)?(?:(\d{1,2})(?:[:.](\d{2}))?\s*(a\.m\.|p\.m\.|a\.?\s?m\b|p\.?\s?m\b)|(\d{1,2})[:.h](\d{2})\s*(?:GMT|UTC|[A-Z]{2,4}T|local time|hours|h)\b|(noon|midday|midnight))(?:\s+(?:GMT|UTC|[ECMP][SD]?T|BST|CET|local time))?/gi,
     build: (m) => {
       if (!m[1] && !m[4] && !m[7]) return undefined;
       let h: number;
@@ -606,7 +606,11 @@ export function tagTimex(text: string, dct: string | undefined, tenseAt: Tense |
     const s = d.start + lead;
     const e = d.end;
     if (claimed(d.start, d.end)) continue;
-    out.push({ start: s, end: e, text: text.slice(s, e), type: 'DATE', value: d.value || UNRESOLVED, tense: tenseFor(s, e), inferred: d.inferred, weekday: d.weekday });
+    const tense = tenseFor(s, e);
+    let value = d.value;
+    // Dates near each other share one reading window and its tense; a relative date takes its own clause's.
+    if (d.inferred && typeof tenseAt !== 'string') value = findDates(d.surface, dct, tense)[0]?.value || value;
+    out.push({ start: s, end: e, text: text.slice(s, e), type: 'DATE', value: value || UNRESOLVED, tense, inferred: d.inferred, weekday: d.weekday });
   }
   out.sort((a, b) => a.start - b.start);
   anchorTimes(out, ref);
