@@ -101,6 +101,11 @@ export interface Fact {
   label: string;
   /** Date facts: the resolved date was inferred from the article date. */
   inferred?: boolean;
+  /**
+   * Date facts: the TIMEX3 value when it says more than the ISO `value` can (`2017-W27`,
+   * `2012-SU`, `2015-Q2`, `FY2007`, `197` for the 1970s, `2017-07-02T10:30`).
+   */
+  timex?: string;
   /** Extra description: a person's role, a quote's speaker description. */
   description?: string;
   /** Who the sentence attributes the claim to ("the ministry", "state media"). */

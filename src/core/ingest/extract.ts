@@ -6,7 +6,9 @@ import type { Article, Fact, RawArticle } from '../types.js';
 import type { Nlp } from '../nlp.js';
 import { clean, maskFurniture } from './clean.js';
 import { analyze, type AnalyzedSentence, type Tok } from './analyze.js';
-import { findDates, humanDate, type Tense } from './dates.js';
+import type { Tense } from './dates.js';
+import { clauseTense } from './tense.js';
+import { humanTimex, isCalendarDate, isoOfTimex, tagTimex } from './timex.js';
 import { findQuantities } from './quantities.js';
 import { findAttribution, findNames, findQuotes } from './names.js';
 import { SPEECH_VERBS } from '../lexicon.js';
@@ -46,20 +48,13 @@ export function extractArticle(raw: RawArticle, nlp: Nlp): Extracted {
       speaker = before[0]?.value ?? lastSpeaker ?? speaker;
     }
     if (speaker) s.sentence.attribution = speaker;
-    const tense = tenseOf(s.tokens);
 
-    // Dates first: their tokens are not quantities.
+    // Dates first: their tokens are not quantities. Durations, sets and references stay out of
+    // the date facts (a duration is a quantity; "now" is no date to answer with).
     const dateTokens = new Set<number>();
     let sentenceTime: string | undefined;
     const base = s.sentence.start;
-    const tenseAt = (start: number, end: number): Tense => {
-      const from = firstTokenAt(s.tokens, base + start - 30);
-      const near: Tok[] = [];
-      for (let k = from; k < s.tokens.length && s.tokens[k]!.start <= base + end + 30; k++) near.push(s.tokens[k]!);
-      const local = tenseOf(near);
-      return local === 'present' ? tense : local;
-    };
-    const dates = findDates(s.text, published, tenseAt);
+    const dates = tagTimex(s.text, published, (a, b) => clauseTense(s.tokens, base + a, base + b)).filter(isCalendarDate);
     const verb = dates.length ? mainVerb(s.tokens) ?? '' : '';
     for (const d of dates) {
       const start = s.sentence.start + d.start;
@@ -71,11 +66,13 @@ export function extractArticle(raw: RawArticle, nlp: Nlp): Extracted {
       const at = firstTokenAt(s.tokens, start);
       const before = s.tokens.slice(Math.max(0, at - 3), at);
       const datesReport = before.some((t) => SPEECH_VERBS.has(t.lemma) || t.lemma === 'statement');
-      if (d.value && !datesReport) sentenceTime ??= d.value;
+      const value = isoOfTimex(d.value);
+      if (value && !datesReport) sentenceTime ??= value;
+      const resolved = !d.value.startsWith('XXXX');
       add({
-        kind: 'date', attribute: 'event', subject: verb, value: d.value, span: { start, end },
-        surface: d.surface, label: d.value ? humanDate(d.value) : d.surface, inferred: d.inferred,
-        description: d.weekday, attribution: speaker,
+        kind: 'date', attribute: 'event', subject: verb, value, span: { start, end },
+        surface: d.text, label: resolved ? humanTimex(d.value) : d.text, inferred: d.inferred,
+        description: d.weekday, attribution: speaker, timex: resolved && d.value !== value ? d.value : undefined,
       });
     }
     for (const q of findQuantities(s.tokens, dateTokens)) {

@@ -26,6 +26,10 @@ const SCHEDULE_FOR = new Set(['set', 'scheduled', 'slated', 'planned', 'due', 'e
 const AHEAD_NOUNS = new Set(['deadline', 'target', 'goal', 'schedule', 'forecast', 'outlook', 'plan', 'expiry', 'expiration']);
 /** Present-tense verbs that report or describe a state rather than schedule an event. */
 const STATIVE = new Set(['be', 'have', 'say', 'tell', 'report', 'add', 'claim', 'state', 'note', 'know', 'remain', 'seem', 'appear', 'mean', 'show', 'think', 'believe', 'want', 'need', 'include', 'contain', 'accord']);
+/** Verbs that schedule what follows them: "to begin on Monday", "to last through April". */
+const SCHEDULED_VERBS = new Set(['begin', 'start', 'open', 'close', 'end', 'last', 'resume', 'expire', 'run', 'take', 'occur', 'launch', 'arrive', 'finish', 'conclude', 'continue', 'hold', 'meet', 'convene', 'vote', 'decide', 'rule']);
+/** Prepositions that make a date a limit ahead of the clause: "until Friday", "through April", "by June". */
+const DEADLINE_PREPS = new Set(['until', 'till', 'through', 'by', 'before']);
 const PRESENT_FORMS = new Set(['is', 'are', 'am', "'s", '’s', "'re", '’re', 'has', 'have', 'does', 'do']);
 const PAST_AUX = new Set(['was', 'were', 'had', 'did']);
 
@@ -68,6 +72,7 @@ function clauseVerbTense(tokens: Tok[], lo: number, hi: number, a: number, b: nu
   let presentEvent = false;
   let perfectOrProgressive = false;
   let infinitiveBefore = false;
+  let bareInfinitive = false;
   for (let k = lo; k <= hi; k++) {
     if (k >= a && k <= b) continue;
     const t = tokens[k]!;
@@ -76,10 +81,15 @@ function clauseVerbTense(tokens: Tok[], lo: number, hi: number, a: number, b: nu
     if (SCHEDULE_TO.has(t.lower) && next?.lower === 'to' && tokens[k + 2] && isVerb(tokens[k + 2]!)) return 'future';
     if (SCHEDULE_FOR.has(t.lower) && (next?.lower === 'for' || next?.lower === 'on')) return 'future';
     if (t.lower === 'to' && k < a && next && isVerb(next) && next.lower === next.lemma) {
-      // The nearest verb before the expression is an infinitive: "agreed to extend the truce until Friday".
+      // The nearest verb before the expression is an infinitive that looks ahead: "an event to be
+      // held on October 12", "expected to last through April", "agreed to extend the truce until
+      // Friday" — but not a purpose ("launched an offensive to seize the city on June 6").
       let nearer = false;
-      for (let j = k + 2; j < a; j++) if (isVerb(tokens[j]!)) nearer = true;
-      if (!nearer) infinitiveBefore = true;
+      for (let j = k + 2; j < a; j++) if (isVerb(tokens[j]!) && !(next.lower === 'be' && j === k + 2)) nearer = true;
+      const passive = next.lower === 'be' && tokens[k + 2] !== undefined && isPastForm(tokens[k + 2]!);
+      const until = DEADLINE_PREPS.has(tokens[a - 1]?.lower ?? '');
+      if (!nearer && (passive || SCHEDULED_VERBS.has(next.lemma) || until)) infinitiveBefore = true;
+      else if (!nearer) bareInfinitive = true;
     }
     if (!isVerb(t)) continue;
     sawVerb = true;
@@ -100,7 +110,8 @@ function clauseVerbTense(tokens: Tok[], lo: number, hi: number, a: number, b: nu
     return ahead ? 'future' : undefined;
   }
   if (past || perfectOrProgressive) return infinitiveBefore ? 'future' : 'past';
-  if (infinitiveBefore) return 'future';
+  // Without a past verb, any infinitive looks ahead: "the truce is to last through April", "plans to open on Friday".
+  if (infinitiveBefore || bareInfinitive) return 'future';
   if (tokens.slice(lo, hi + 1).some((t) => AHEAD_NOUNS.has(t.lower))) return 'future';
   return presentEvent ? 'future' : 'present';
 }

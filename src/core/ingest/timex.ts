@@ -668,6 +668,11 @@ function reanchorQuotes(text: string, found: Timex[], ref: Date | undefined, ten
 
 // ---------- reading values back ----------
 
+/** A point or span on the calendar (a date, a time, a week, a decade …): not a duration, a set or a reference. */
+export function isCalendarDate(t: Timex): boolean {
+  return (t.type === 'DATE' || t.type === 'TIME') && !/_REF$|^P/.test(t.value);
+}
+
 /**
  * The ISO date (at its precision) that contains a TIMEX3 value, for the fact table: a week
  * inside one month is that month, a quarter or season its year; '' when none fits (decades,
