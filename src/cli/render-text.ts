@@ -49,6 +49,6 @@ export function renderSources(list: SourceSummary[]): string {
 export function renderTimeline(entries: TimelineEntry[]): string {
   if (entries.length === 0) return 'No dated events found.';
   return entries
-    .map((e) => `${e.date.padEnd(10)}  ${clip(e.text, 160)}${e.inferred ? ` ("${e.phrase}", inferred)` : ''}  [${e.sources.join(', ')}]`)
+    .map((e) => `${(e.time ? `${e.date} ${e.time}` : e.date).padEnd(10)}  ${clip(e.text, 160)}${e.inferred ? ` ("${e.phrase}", inferred)` : ''}  [${e.sources.join(', ')}]`)
     .join('\n');
 }

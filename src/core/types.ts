@@ -67,6 +67,8 @@ export interface Article {
   wireShare: number;
   /** Ids of articles sharing wire copy with this one. */
   wireWith: string[];
+  /** Index of the lead sentence when it tells a past event without dating it (the timeline dates it by `published`). */
+  leadEvent?: number;
 }
 
 export type FactKind = 'quantity' | 'date' | 'entity' | 'quote';
@@ -206,6 +208,8 @@ export interface TimelineEntry {
   /** The date phrase as written in the first source. */
   phrase: string;
   inferred: boolean;
+  /** Time of day when the sources give one (`10:30`). */
+  time?: string;
   sources: string[];
   citations: Citation[];
 }

@@ -118,6 +118,7 @@ export function extractArticle(raw: RawArticle, nlp: Nlp): Extracted {
     if (attribution && !attribution.pronoun) lastSpeaker = speaker;
   }
 
+  const lead = published ? leadEvent(analyzed, facts, cleaned.titleSpan) : undefined;
   const article: Article = {
     id: raw.id,
     raw: raw.raw,
@@ -132,6 +133,7 @@ export function extractArticle(raw: RawArticle, nlp: Nlp): Extracted {
     wireShare: 0,
     wireWith: [],
   };
+  if (lead !== undefined) article.leadEvent = lead;
   return { article, facts };
 }
 
@@ -177,6 +179,22 @@ export function tenseOf(tokens: Tok[]): Tense {
     if (!past && t.lower !== t.lemma && !t.lower.endsWith('ing') && !PRESENT_FORMS.has(t.lower) && t.lower !== `${t.lemma}s` && t.lower !== `${t.lemma}es`) past = true;
   }
   return past ? 'past' : 'present';
+}
+
+/**
+ * The lead sentence (the first full sentence of the body), when it tells a past event and
+ * gives it no date: news leads report what just happened, so the article date places it.
+ */
+function leadEvent(analyzed: AnalyzedSentence[], facts: Fact[], title: { start: number; end: number } | undefined): number | undefined {
+  const lead = analyzed.find((s) => {
+    if (title && s.sentence.start < title.end && title.start < s.sentence.end) return false;
+    const words = s.tokens.filter((t) => t.type === 'word').length;
+    return words >= 8 && /[.!?"”’]$/.test(s.text.trim());
+  });
+  if (!lead) return undefined;
+  if (facts.some((f) => f.kind === 'date' && f.sentence === lead.sentence.index)) return undefined;
+  if (lead.tokens.some((t) => t.type === 'punctuation' && /^["“”]$/.test(t.v))) return undefined;
+  return tenseOf(lead.tokens) === 'past' ? lead.sentence.index : undefined;
 }
 
 /** Index of the first token starting at or after `offset` (tokens are in text order). */
