@@ -518,6 +518,11 @@ const ROWS: Row[] = [
     re: /\b(?:an?\s+|some\s+|the\s+)?(?:(?:undetermined|unspecified|indefinite|unknown|extended|long|short|brief|limited|prolonged|lengthy)\s+period(?:\s+of\s+time)?|period\s+of\s+time|(?:the\s+)?(?:Christmas|New Year|Easter|Thanksgiving|holiday|festive)(?:\s+and\s+(?:Christmas|New Year|Easter|Thanksgiving))?(?:\s+\w+)?\s+(?:period|season))\b/gi,
     build: () => ({ type: 'DURATION', value: 'PXD', inferred: false }),
   },
+  {
+    name: 'a holiday naming its season ("Christmas sales", "Thanksgiving shopping")',
+    re: /\b(?:Christmas|Thanksgiving|Easter|New Year(?:'s)?|back-to-school)(?=\s+(?:sales|shopping|spending|trading|rush|break|holidays?|quarter|travel)\b)/g,
+    build: () => ({ type: 'DURATION', value: 'PXD', inferred: false }),
+  },
 
   // --- sets ---
   {
