@@ -471,10 +471,10 @@ const ROWS: Row[] = [
     name: 'a clock time ("10:30 a.m.", "at 9.25pm", "noon")',
     re: /\b(?:(?:at|around|about|by|until|before|after|from|since|shortly after|just before)\s+)?(?:(\d{1,2})(?:[:.](\d{2}))?\s*(a\.m\.|p\.m\.|a\.?\s?m\b|p\.?\s?m\b)|(\d{1,2})[:.h](\d{2})\s*(?:GMT|UTC|[A-Z]{2,4}T|local time|hours|h)\b|(noon|midday|midnight))(?:\s+(?:GMT|UTC|[ECMP][SD]?T|BST|CET|local time))?/gi,
     build: (m) => {
-      if (!m[1] && !m[4] && !m[7]) return undefined;
+      if (!m[1] && !m[4] && !m[6]) return undefined;
       let h: number;
       let min: number;
-      if (m[7]) [h, min] = /midnight/i.test(m[7]) ? [24, 0] : [12, 0];
+      if (m[6]) [h, min] = /midnight/i.test(m[6]) ? [24, 0] : [12, 0];
       else {
         h = Number(m[1] ?? m[4]);
         min = Number(m[2] ?? m[5] ?? 0);
