@@ -348,6 +348,16 @@ const ROWS: Row[] = [
     },
   },
 
+  {
+    name: 'a month of a named year ("January of this year", "March of 2015")', re: new RegExp(`\\b${MONTH}\\s+of\\s+(?:${YEAR}|(this|last|next|the\\s+previous|the\\s+following|the\\s+same)\\s+year)\\b`, 'gi'),
+    build: (m, c) => {
+      const month = monthNumber(m[1]!);
+      if (m[2]) return dateOf(iso(Number(m[2]), month), false);
+      if (!c.dct) return dateOf(undefined);
+      return dateOf(iso(c.dct.getFullYear() + dirOf(m[3]!.replace(/^the\s+/i, '')), month));
+    },
+  },
+
   // --- quarters, halves, fiscal years ---
   {
     name: '"the second quarter of 2015", "fourth-quarter"', re: new RegExp(`\\b(?:the\\s+)?(?:(fiscal|financial)\\s+)?(${ORDINAL})[-\\s]quarter\\b(?:\\s+(?:of\\s+)?((?:the\\s+)?(?:fiscal\\s+|financial\\s+)?(?:year\\s+)?(?:${YEAR}|'\\d\\d|(?:this|last|next|the)\\s+(?:fiscal\\s+|financial\\s+)?year)))?`, 'gi'),
