@@ -89,3 +89,21 @@ describe('events, not mentions', () => {
     expect(ahead.timeline()).toEqual([]);
   });
 });
+
+describe('answers show TIMEX values readably', () => {
+  const engine = engineOf([article('000_maker', '2016-05-02', [
+    'Sales of the tractor fell sharply in the first quarter of 2015, the maker said.',
+    'The plant was opened in summer 2012 by the governor.',
+    'The union met the owners last week to discuss wages.',
+  ].join('\n\n'))]);
+
+  it.each([
+    ['When did sales of the tractor fall?', /^Q1 2015 /],
+    ['When was the plant opened?', /^summer 2012 /],
+    ['When did the union meet the owners?', /the week of 25 April 2016/],
+  ])('%s', (question, shown) => {
+    const a = engine.ask(question);
+    expect(a.answered).toBe(true);
+    expect(a.answer).toMatch(shown);
+  });
+});

@@ -76,7 +76,8 @@ function displayValue(q: Question, lead: Scored, group: Scored[]): string {
     const phrase = f.surface.replace(/^(on|in)\s+/i, '');
     if (!resolved) return f.description ? `${phrase} (no date given for the article)` : phrase;
     const v = String(resolved.value);
-    const shown = q.precision === 'year' ? v.slice(0, 4) : v;
+    // A week, season or quarter reads as such ("the week of 10 July 2017", "Q1 2009"), not as the ISO date holding it.
+    const shown = q.precision === 'year' ? v.slice(0, 4) : resolved.timex ? resolved.label : v;
     return resolved.inferred ? `${shown} (“${phrase}”, ${resolved.label}; inferred from the article date)` : `${shown} (“${resolved.surface.replace(/^(on|in)\s+/i, '')}”)`;
   }
   if (f.kind === 'quote') return f.attribute === 'reported' ? `${f.attribution}: ${f.value}` : `“${f.value}” — ${f.attribution ?? 'unattributed'}`;
