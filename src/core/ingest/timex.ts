@@ -55,6 +55,11 @@ interface Built {
 
 interface Row {
   name: string;
+  /**
+   * Words one of which the sentence must hold before the pattern is tried (most sentences hold
+   * no time word); `#3`/`#4` stand for a run of 3/4 digits, `#clock` for a clock-like number.
+   */
+  when: string[];
   re: RegExp;
   /** What the match means; `null` claims the text as NOT a time; undefined lets other readers try. */
   build: (m: RegExpExecArray, c: Ctx) => Built | Built[] | null | undefined;
@@ -270,19 +275,19 @@ function yearPhrase(dct: Date | undefined, phrase: string | undefined): { year?:
 
 const ROWS: Row[] = [
   // --- not times at all ---
-  { name: 'a named day ("Black Monday")', re: new RegExp(`\\b(?:${NAMED_DAY_WORDS})\\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\\b`, 'g'), build: () => null },
-  { name: 'an index level or decimal ("at 1412.55 points")', re: /\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b|\b\d{3,5}\.\d+\b|\b\d{3,5}\s+(?:index\s+)?points\b/gi, build: () => null },
-  { name: 'an age ("55-year-old")', re: /\b\d+-(?:year|month|week|day)-old\b|\baged\s+\d+\b/gi, build: () => null },
+  { name: 'a named day ("Black Monday")', when: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'], re: new RegExp(`\\b(?:${NAMED_DAY_WORDS})\\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\\b`, 'g'), build: () => null },
+  { name: 'an index level or decimal ("at 1412.55 points")', when: ['#3'], re: /\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b|\b\d{3,5}\.\d+\b|\b\d{3,5}\s+(?:index\s+)?points\b/gi, build: () => null },
+  { name: 'an age ("55-year-old")', when: ['old', 'aged'], re: /\b\d+-(?:year|month|week|day)-old\b|\baged\s+\d+\b/gi, build: () => null },
 
   // --- present, past and future references ---
-  { name: 'a present reference ("now", "currently")', re: /\b(?:right\s+now|now|currently|at present|at the moment|nowadays|these days|presently|to date|so far this year)\b/gi, build: (m) => /so far this year/i.test(m[0]) ? undefined : { type: 'DATE', value: 'PRESENT_REF', inferred: false } },
-  { name: 'a past reference ("recently", "at the time")', re: /\b(?:more\s+|most\s+|until\s+)?(?:recently|lately|previously|formerly|in the past|in recent (?:years|months|weeks|days|times|decades)|at the time|at that time|back then|in years past)\b/gi, build: () => ({ type: 'DATE', value: 'PAST_REF', inferred: false }) },
-  { name: 'a future reference ("in the future")', re: /\b(?:in the (?:near |distant )?future|in (?:the )?(?:coming|next) (?:few )?(?:years|months|weeks|days)|in years to come)\b/gi, build: () => ({ type: 'DATE', value: 'FUTURE_REF', inferred: false }) },
-  { name: 'an unspecified date ("at a later date")', re: /\b(?:a|an|some)\s+(?:later|earlier|future|unspecified|undisclosed|unknown|undetermined|specific)\s+(?:date|time|point)\b/gi, build: () => ({ type: 'DATE', value: UNRESOLVED, inferred: false }) },
+  { name: 'a present reference ("now", "currently")', when: ['now', 'currently', 'present', 'moment', 'nowadays', 'days', 'presently', 'date'], re: /\b(?:right\s+now|now|currently|at present|at the moment|nowadays|these days|presently|to date|so far this year)\b/gi, build: (m) => /so far this year/i.test(m[0]) ? undefined : { type: 'DATE', value: 'PRESENT_REF', inferred: false } },
+  { name: 'a past reference ("recently", "at the time")', when: ['recent', 'recently', 'lately', 'previously', 'formerly', 'past', 'time', 'then'], re: /\b(?:more\s+|most\s+|until\s+)?(?:recently|lately|previously|formerly|in the past|in recent (?:years|months|weeks|days|times|decades)|at the time|at that time|back then|in years past)\b/gi, build: () => ({ type: 'DATE', value: 'PAST_REF', inferred: false }) },
+  { name: 'a future reference ("in the future")', when: ['future', 'coming', 'next', 'come'], re: /\b(?:in the (?:near |distant )?future|in (?:the )?(?:coming|next) (?:few )?(?:years|months|weeks|days)|in years to come)\b/gi, build: () => ({ type: 'DATE', value: 'FUTURE_REF', inferred: false }) },
+  { name: 'an unspecified date ("at a later date")', when: ['date', 'time', 'point'], re: /\b(?:a|an|some)\s+(?:later|earlier|future|unspecified|undisclosed|unknown|undetermined|specific)\s+(?:date|time|point)\b/gi, build: () => ({ type: 'DATE', value: UNRESOLVED, inferred: false }) },
 
   // --- relative to the article date ---
   {
-    name: '"N units ago"', re: new RegExp(`\\b(${NUM})\\s+${UNIT}s?\\s+(ago|from now|hence|before now)\\b`, 'gi'),
+    name: '"N units ago"', when: ['ago', 'now', 'hence'], re: new RegExp(`\\b(${NUM})\\s+${UNIT}s?\\s+(ago|from now|hence|before now)\\b`, 'gi'),
     build: (m, c) => {
       const n = numberOf(m[1]!);
       const sign = /ago|before/i.test(m[3]!) ? -1 : 1;
@@ -291,7 +296,7 @@ const ROWS: Row[] = [
     },
   },
   {
-    name: 'a deictic day ("today", "yesterday morning", "tonight")', re: /\b(today|yesterday|tomorrow|tonight|last night|this (?:morning|afternoon|evening))(?:\s+(morning|afternoon|evening|night))?\b/gi,
+    name: 'a deictic day ("today", "yesterday morning", "tonight")', when: ['today', 'yesterday', 'tomorrow', 'tonight', 'night', 'morning', 'afternoon', 'evening'], re: /\b(today|yesterday|tomorrow|tonight|last night|this (?:morning|afternoon|evening))(?:\s+(morning|afternoon|evening|night))?\b/gi,
     build: (m, c) => {
       const w = m[1]!.toLowerCase();
       const shift = w.startsWith('yesterday') || w === 'last night' ? -1 : w.startsWith('tomorrow') ? 1 : 0;
@@ -302,7 +307,7 @@ const ROWS: Row[] = [
     },
   },
   {
-    name: 'a weekday with a part of the day ("Friday morning")', re: /\b(?:(last|next|this|early|late)\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+(morning|afternoon|evening|night)\b/gi,
+    name: 'a weekday with a part of the day ("Friday morning")', when: ['morning', 'afternoon', 'evening', 'night'], re: /\b(?:(last|next|this|early|late)\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+(morning|afternoon|evening|night)\b/gi,
     build: (m, c) => {
       const wanted = WEEKDAYS.indexOf(m[2]!.toLowerCase());
       if (!c.dct) return { type: 'TIME', value: `${UNRESOLVED}T${DAYPARTS[m[3]!.toLowerCase()]}`, inferred: false };
@@ -310,7 +315,7 @@ const ROWS: Row[] = [
     },
   },
   {
-    name: 'this/last/next week, month, year, weekend, quarter, decade', re: /\b(?:(?:earlier|later)\s+)?(this|last|next|the\s+(?:previous|following|current|same|coming|past|last|latest))\s+(week(?:end)?|month|year|quarter|decade|century|(?:fiscal|financial)\s+year)\b/gi,
+    name: 'this/last/next week, month, year, weekend, quarter, decade', when: ['week', 'weekend', 'month', 'year', 'quarter', 'decade', 'century'], re: /\b(?:(?:earlier|later)\s+)?(this|last|next|the\s+(?:previous|following|current|same|coming|past|last|latest))\s+(week(?:end)?|month|year|quarter|decade|century|(?:fiscal|financial)\s+year)\b/gi,
     build: (m, c) => {
       const q = m[1]!.toLowerCase().replace(/\s+/g, ' ');
       const unit = m[2]!.toLowerCase();
@@ -321,7 +326,7 @@ const ROWS: Row[] = [
     },
   },
   {
-    name: '"the week of July 10"', re: new RegExp(`\\bthe\\s+week\\s+of\\s+${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+${YEAR})?`, 'gi'),
+    name: '"the week of July 10"', when: ['week'], re: new RegExp(`\\bthe\\s+week\\s+of\\s+${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+${YEAR})?`, 'gi'),
     build: (m, c) => {
       const month = monthNumber(m[1]!);
       const d = Number(m[2]);
@@ -330,7 +335,7 @@ const ROWS: Row[] = [
     },
   },
   {
-    name: 'the start, middle or end of a period ("the end of the year")',
+    name: 'the start, middle or end of a period ("the end of the year")', when: ['beginning', 'start', 'end', 'middle', 'close', 'turn', 'rest', 'remainder', 'half'],
     re: new RegExp(`\\b(?:the\\s+)?(?:very\\s+)?(beginning|start|end|middle|close|turn|rest|remainder|first\\s+half|second\\s+half)\\s+of\\s+(?:the\\s+|this\\s+|(last|next|the\\s+previous|the\\s+following|the\\s+current)\\s+)?(?:(year|month|week|decade|century|quarter|(?:fiscal|financial)\\s+year)|${YEAR}|${MONTH}(?:\\s+${YEAR})?)\\b`, 'gi'),
     build: (m, c) => {
       const which = m[1]!.toLowerCase();
@@ -349,7 +354,7 @@ const ROWS: Row[] = [
   },
 
   {
-    name: 'a month of a named year ("January of this year", "March of 2015")', re: new RegExp(`\\b${MONTH}\\s+of\\s+(?:${YEAR}|(this|last|next|the\\s+previous|the\\s+following|the\\s+same)\\s+year)\\b`, 'gi'),
+    name: 'a month of a named year ("January of this year", "March of 2015")', when: ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'], re: new RegExp(`\\b${MONTH}\\s+of\\s+(?:${YEAR}|(this|last|next|the\\s+previous|the\\s+following|the\\s+same)\\s+year)\\b`, 'gi'),
     build: (m, c) => {
       const month = monthNumber(m[1]!);
       if (m[2]) return dateOf(iso(Number(m[2]), month), false);
@@ -360,7 +365,7 @@ const ROWS: Row[] = [
 
   // --- quarters, halves, fiscal years ---
   {
-    name: '"the second quarter of 2015", "fourth-quarter"', re: new RegExp(`\\b(?:the\\s+)?(?:(fiscal|financial)\\s+)?(${ORDINAL})[-\\s]quarter\\b(?:\\s+(?:of\\s+)?((?:the\\s+)?(?:fiscal\\s+|financial\\s+)?(?:year\\s+)?(?:${YEAR}|'\\d\\d|(?:this|last|next|the)\\s+(?:fiscal\\s+|financial\\s+)?year)))?`, 'gi'),
+    name: '"the second quarter of 2015", "fourth-quarter"', when: ['quarter'], re: new RegExp(`\\b(?:the\\s+)?(?:(fiscal|financial)\\s+)?(${ORDINAL})[-\\s]quarter\\b(?:\\s+(?:of\\s+)?((?:the\\s+)?(?:fiscal\\s+|financial\\s+)?(?:year\\s+)?(?:${YEAR}|'\\d\\d|(?:this|last|next|the)\\s+(?:fiscal\\s+|financial\\s+)?year)))?`, 'gi'),
     build: (m, c) => {
       const ord = m[2]!.toLowerCase();
       const q = ORDINALS[ord] ?? Number(/\d+/.exec(ord)?.[0]);
@@ -373,7 +378,7 @@ const ROWS: Row[] = [
     },
   },
   {
-    name: '"Q1 2009", "2015 Q3"', re: new RegExp(`\\b(?:Q([1-4])(?:\\s+|\\s*of\\s+|/|-)?(${'(?:1[5-9]|20)\\d\\d'}|'\\d\\d)?|${YEAR}\\s*-?\\s*Q([1-4]))\\b`, 'g'),
+    name: '"Q1 2009", "2015 Q3"', when: ['q'], re: new RegExp(`\\b(?:Q([1-4])(?:\\s+|\\s*of\\s+|/|-)?(${'(?:1[5-9]|20)\\d\\d'}|'\\d\\d)?|${YEAR}\\s*-?\\s*Q([1-4]))\\b`, 'g'),
     build: (m, c) => {
       const q = Number(m[1] ?? m[4]);
       const yText = m[2] ?? m[3];
@@ -382,7 +387,7 @@ const ROWS: Row[] = [
     },
   },
   {
-    name: '"the first half of 2015"', re: new RegExp(`\\b(?:the\\s+)?(first|second|1st|2nd)[-\\s]half\\s+of\\s+(?:${YEAR}|(?:the|this|last|next)\\s+year)\\b`, 'gi'),
+    name: '"the first half of 2015"', when: ['half'], re: new RegExp(`\\b(?:the\\s+)?(first|second|1st|2nd)[-\\s]half\\s+of\\s+(?:${YEAR}|(?:the|this|last|next)\\s+year)\\b`, 'gi'),
     build: (m, c) => {
       const h = /^(first|1st)$/i.test(m[1]!) ? 'H1' : 'H2';
       const y = m[2] ? Number(m[2]) : c.dct ? c.dct.getFullYear() + dirOf(/(last|next)/i.exec(m[0])?.[1]) : undefined;
@@ -390,13 +395,13 @@ const ROWS: Row[] = [
     },
   },
   {
-    name: 'a fiscal year ("fiscal 2015", "FY2016")', re: /\b(?:FY\s?|fiscal\s+(?:year\s+)?|financial\s+year\s+)((?:19|20)\d\d|'?\d\d)\b(?:[-–/](\d\d)\b)?/gi,
+    name: 'a fiscal year ("fiscal 2015", "FY2016")', when: ['fy', 'fiscal', 'financial'], re: /\b(?:FY\s?|fiscal\s+(?:year\s+)?|financial\s+year\s+)((?:19|20)\d\d|'?\d\d)\b(?:[-–/](\d\d)\b)?/gi,
     build: (m) => dateOf(`FY${m[2] ? fullYear(m[2]) : fullYear(m[1]!)}`, false),
   },
 
   // --- seasons ---
   {
-    name: 'a season ("last winter", "summer 2012", "the summer of 2012")',
+    name: 'a season ("last winter", "summer 2012", "the summer of 2012")', when: ['spring', 'summer', 'autumn', 'fall', 'winter'],
     re: new RegExp(`\\b(?:(this|last|next|past|coming|early|late|mid|the|in)[-\\s]+)?(?:(?:this|last|next|past)\\s+)?(spring|summer|autumn|fall|winter)\\b(?:\\s+(?:of\\s+)?${YEAR})?`, 'gi'),
     build: (m, c) => {
       const qualifier = /\b(this|last|next|past|coming)\s+(?:spring|summer|autumn|fall|winter)/i.exec(m[0])?.[1] ?? m[1];
@@ -410,7 +415,7 @@ const ROWS: Row[] = [
 
   // --- decades and centuries ---
   {
-    name: 'a decade ("the late 1970s", "the \'90s")', re: /\b(?:the\s+)?(?:(early|late|mid)[-\s]?)?((?:1[0-9]|20)\d0|'\d0)'?s\b/gi,
+    name: 'a decade ("the late 1970s", "the \'90s")', when: ['s'], re: /\b(?:the\s+)?(?:(early|late|mid)[-\s]?)?((?:1[0-9]|20)\d0|'\d0)'?s\b/gi,
     build: (m, c) => {
       const t = m[2]!;
       let decade: number;
@@ -423,7 +428,7 @@ const ROWS: Row[] = [
     },
   },
   {
-    name: 'a century ("the 19th century")', re: new RegExp(`\\b(?:the\\s+)?(?:(early|late|mid)[-\\s]?)?(${ORDINAL})[-\\s]century\\b`, 'gi'),
+    name: 'a century ("the 19th century")', when: ['century'], re: new RegExp(`\\b(?:the\\s+)?(?:(early|late|mid)[-\\s]?)?(${ORDINAL})[-\\s]century\\b`, 'gi'),
     build: (m) => {
       const o = m[2]!.toLowerCase();
       const n = ORDINALS[o] ?? Number(/\d+/.exec(o)?.[0]);
@@ -434,7 +439,7 @@ const ROWS: Row[] = [
 
   // --- years ---
   {
-    name: 'a year range ("2011–2012", "1963-64", "between 2011 and 2012")', re: /\b(?:between\s+)?((?:1[5-9]|20)\d\d)(\s*[-–—/]\s*|\s+and\s+|\s+to\s+)((?:1[5-9]|20)\d\d|\d\d)\b(?![-–/.:]\d)/gi,
+    name: 'a year range ("2011–2012", "1963-64", "between 2011 and 2012")', when: ['#4'], re: /\b(?:between\s+)?((?:1[5-9]|20)\d\d)(\s*[-–—/]\s*|\s+and\s+|\s+to\s+)((?:1[5-9]|20)\d\d|\d\d)\b(?![-–/.:]\d)/gi,
     build: (m) => {
       const a = Number(m[1]);
       const tail = m[3]!;
@@ -451,11 +456,11 @@ const ROWS: Row[] = [
     },
   },
   {
-    name: 'a year with a modifier of time ("early 2009", "mid-2011")', re: new RegExp(`\\b(early|late|mid|the\\s+end\\s+of|the\\s+start\\s+of)[-\\s]${YEAR}\\b(?![-–.,]\\d)`, 'gi'),
+    name: 'a year with a modifier of time ("early 2009", "mid-2011")', when: ['#4'], re: new RegExp(`\\b(early|late|mid|the\\s+end\\s+of|the\\s+start\\s+of)[-\\s]${YEAR}\\b(?![-–.,]\\d)`, 'gi'),
     build: (m) => ({ type: 'DATE', value: m[2]!, inferred: false, mod: modOf(m[1]) }),
   },
   {
-    name: 'a year after a preposition ("in 2014", "since 1991")', re: new RegExp(`\\b(in|since|by|until|till|from|during|through|throughout|before|after|of|to|for|around|circa|as of|as early as|as late as|until late|beginning|starting)\\s+${YEAR}\\b(?![-–.,:/]\\d)(?!\\s*${NOT_YEAR_AFTER})`, 'gi'),
+    name: 'a year after a preposition ("in 2014", "since 1991")', when: ['#4'], re: new RegExp(`\\b(in|since|by|until|till|from|during|through|throughout|before|after|of|to|for|around|circa|as of|as early as|as late as|until late|beginning|starting)\\s+${YEAR}\\b(?![-–.,:/]\\d)(?!\\s*${NOT_YEAR_AFTER})`, 'gi'),
     build: (m) => {
       // After "of", "to", "for", "around" a number is as often a count: "of 2000 soldiers".
       if (/^(of|to|for|around)$/i.test(m[1]!) && !/^(?:19|20)/.test(m[2]!)) return undefined;
@@ -463,11 +468,11 @@ const ROWS: Row[] = [
     },
   },
   {
-    name: 'a year modifying a noun ("a 2014 survey", "the 1991 agreement")', re: new RegExp(`\\b(?:a|an|the|its|their|his|her|this|that|our|last|next|every)\\s+((?:19|20)\\d\\d)(?:'s)?(?=\\s+[a-z])(?!\\s+${NOT_YEAR_AFTER})`, 'gi'),
+    name: 'a year modifying a noun ("a 2014 survey", "the 1991 agreement")', when: ['#4'], re: new RegExp(`\\b(?:a|an|the|its|their|his|her|this|that|our|last|next|every)\\s+((?:19|20)\\d\\d)(?:'s)?(?=\\s+[a-z])(?!\\s+${NOT_YEAR_AFTER})`, 'gi'),
     build: (m) => ({ type: 'DATE', value: m[1]!, inferred: false, at: [m[0].indexOf(m[1]!), m[0].indexOf(m[1]!) + 4] }),
   },
   {
-    name: 'a year after a name ("WWDC 2005", "Conference 2010")', re: /\b([A-Z][A-Za-z]+)\s+((?:19|20)\d\d)\b(?![-–.,:/]\d)(?!\s*(?:%|percent|points))/g,
+    name: 'a year after a name ("WWDC 2005", "Conference 2010")', when: ['#4'], re: /\b([A-Z][A-Za-z]+)\s+((?:19|20)\d\d)\b(?![-–.,:/]\d)(?!\s*(?:%|percent|points))/g,
     build: (m) => {
       if (monthNumber(m[1]!) > 0 && /^[A-Z][a-z]{2,}\.?$/.test(m[1]!) && MONTH_NAMES.some((n) => n.startsWith(m[1]!.toLowerCase().slice(0, 3)) && m[1]!.length >= 3)) return undefined;
       if (/^(No|Number|Nos|Route|Flight|Room|Model|Version|Section|Article|Resolution|Chapter|Page|Windows|Office)$/.test(m[1]!)) return undefined;
@@ -478,7 +483,7 @@ const ROWS: Row[] = [
 
   // --- times of day ---
   {
-    name: 'a clock time ("10:30 a.m.", "at 9.25pm", "noon")',
+    name: 'a clock time ("10:30 a.m.", "at 9.25pm", "noon")', when: ['#clock', 'noon', 'midday', 'midnight'],
     re: /\b(?:(?:at|around|about|by|until|before|after|from|since|shortly after|just before)\s+)?(?:(\d{1,2})(?:[:.](\d{2}))?\s*(a\.m\.|p\.m\.|a\.?\s?m\b|p\.?\s?m\b)|(\d{1,2})[:.h](\d{2})\s*(?:GMT|UTC|[A-Z]{2,4}T|local time|hours|h)\b|(noon|midday|midnight))(?:\s+(?:GMT|UTC|[ECMP][SD]?T|BST|CET|local time))?/gi,
     build: (m) => {
       if (!m[1] && !m[4] && !m[6]) return undefined;
@@ -503,7 +508,7 @@ const ROWS: Row[] = [
 
   // --- durations ---
   {
-    name: 'a count of units ("three years", "the next six months", "for two weeks")',
+    name: 'a count of units ("three years", "the next six months", "for two weeks")', when: ['second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'night', 'nights', 'week', 'weeks', 'fortnight', 'fortnights', 'month', 'months', 'year', 'years', 'decade', 'decades', 'century', 'centuries'],
     re: new RegExp(`\\b(?:(?:the|a|an)\\s+)?(?:(?:past|last|next|coming|previous|first|final|following|full|entire|whole|other)\\s+)?(${NUM})\\s+(?:more\\s+|full\\s+|straight\\s+|consecutive\\s+|long\\s+)?${UNIT}s?\\b(?!-old|\\s+old\\b)`, 'gi'),
     build: (m) => {
       const n = numberOf(m[1]!);
@@ -512,11 +517,11 @@ const ROWS: Row[] = [
     },
   },
   {
-    name: 'a hyphenated length ("a three-year contract", "decades-long")', re: new RegExp(`\\b(?:(${NUM})-${UNIT}(?:-long)?|${UNIT}s-long)\\b(?!-old)`, 'gi'),
+    name: 'a hyphenated length ("a three-year contract", "decades-long")', when: ['second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'night', 'nights', 'week', 'weeks', 'fortnight', 'fortnights', 'month', 'months', 'year', 'years', 'decade', 'decades', 'century', 'centuries'], re: new RegExp(`\\b(?:(${NUM})-${UNIT}(?:-long)?|${UNIT}s-long)\\b(?!-old)`, 'gi'),
     build: (m) => ({ type: 'DURATION', value: m[1] ? duration(numberOf(m[1]), m[2]!) : duration(undefined, m[3]!), inferred: false }),
   },
   {
-    name: 'an unknown count of units ("for years", "over the past decade")', re: new RegExp(`\\b(?:the\\s+)?(past|last|next|coming|previous)\\s+(?:few\\s+|several\\s+|many\\s+)?${UNIT}s?\\b|\\b(?:for|over|within|in)\\s+${UNIT}s\\b`, 'gi'),
+    name: 'an unknown count of units ("for years", "over the past decade")', when: ['second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'night', 'nights', 'week', 'weeks', 'fortnight', 'fortnights', 'month', 'months', 'year', 'years', 'decade', 'decades', 'century', 'centuries'], re: new RegExp(`\\b(?:the\\s+)?(past|last|next|coming|previous)\\s+(?:few\\s+|several\\s+|many\\s+)?${UNIT}s?\\b|\\b(?:for|over|within|in)\\s+${UNIT}s\\b`, 'gi'),
     build: (m) => {
       const unit = m[2] ?? m[3]!;
       const plural = /s$/i.test(m[0]) && !/centur(y|ies)$/i.test(unit) ? /s$/i.test(m[0]) : /ies$/i.test(m[0]);
@@ -524,19 +529,19 @@ const ROWS: Row[] = [
     },
   },
   {
-    name: 'a period of unknown length ("an undetermined period of time", "the holiday season")',
+    name: 'a period of unknown length ("an undetermined period of time", "the holiday season")', when: ['period', 'season'],
     re: /\b(?:an?\s+|some\s+|the\s+)?(?:(?:undetermined|unspecified|indefinite|unknown|extended|long|short|brief|limited|prolonged|lengthy)\s+period(?:\s+of\s+time)?|period\s+of\s+time|(?:the\s+)?(?:Christmas|New Year|Easter|Thanksgiving|holiday|festive)(?:\s+and\s+(?:Christmas|New Year|Easter|Thanksgiving))?(?:\s+\w+)?\s+(?:period|season))\b/gi,
     build: () => ({ type: 'DURATION', value: 'PXD', inferred: false }),
   },
   {
-    name: 'a holiday naming its season ("Christmas sales", "Thanksgiving shopping")',
+    name: 'a holiday naming its season ("Christmas sales", "Thanksgiving shopping")', when: ['christmas', 'thanksgiving', 'easter', 'year', 'school'],
     re: /\b(?:Christmas|Thanksgiving|Easter|New Year(?:'s)?|back-to-school)(?=\s+(?:sales|shopping|spending|trading|rush|break|holidays?|quarter|travel)\b)/g,
     build: () => ({ type: 'DURATION', value: 'PXD', inferred: false }),
   },
 
   // --- sets ---
   {
-    name: 'a recurrence ("every week", "each year", "twice a month")', re: /\b(?:(every|each)\s+(other\s+)?(day|night|morning|evening|week|weekend|month|quarter|year|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|(once|twice|three times|\d+ times)\s+(?:a|per|each|every)\s+(day|week|month|year))\b/gi,
+    name: 'a recurrence ("every week", "each year", "twice a month")', when: ['every', 'each', 'once', 'twice', 'times'], re: /\b(?:(every|each)\s+(other\s+)?(day|night|morning|evening|week|weekend|month|quarter|year|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|(once|twice|three times|\d+ times)\s+(?:a|per|each|every)\s+(day|week|month|year))\b/gi,
     build: (m) => {
       const unit = (m[3] ?? m[5]!).toLowerCase();
       const wd = WEEKDAYS.indexOf(unit);
@@ -549,7 +554,7 @@ const ROWS: Row[] = [
   },
   {
     // Lower case only: "Daily Mail", "The Weekly Standard" are names.
-    name: 'a frequency adjective ("annual", "weekly")', re: /\b(annual|annually|yearly|weekly|daily|monthly|quarterly|nightly|hourly|biennial|biannual|fortnightly)\b/g,
+    name: 'a frequency adjective ("annual", "weekly")', when: ['annual', 'annually', 'yearly', 'weekly', 'daily', 'monthly', 'quarterly', 'nightly', 'hourly', 'biennial', 'biannual', 'fortnightly'], re: /\b(annual|annually|yearly|weekly|daily|monthly|quarterly|nightly|hourly|biennial|biannual|fortnightly)\b/g,
     build: (m) => {
       const v: Record<string, string> = { annual: 'P1Y', annually: 'P1Y', yearly: 'P1Y', weekly: 'P1W', daily: 'P1D', monthly: 'P1M', quarterly: 'P3M', nightly: 'P1D', hourly: 'PT1H', biennial: 'P2Y', biannual: 'P6M', fortnightly: 'P2W' };
       return { type: 'SET', value: v[m[1]!]!, inferred: false };
@@ -577,7 +582,12 @@ export function tagTimex(text: string, dct: string | undefined, tenseAt: Tense |
   const ref = dct ? parseIsoLocal(dct) : undefined;
   const tenseFor = (s: number, e: number): Tense => (typeof tenseAt === 'string' ? tenseAt : tenseAt(s, e));
   const claims: Claim[] = [];
+  const words = new Set(text.toLowerCase().match(/[a-z]+/g));
+  if (/\d{3}/.test(text)) words.add('#3');
+  if (/\d{4}/.test(text)) words.add('#4');
+  if (/\d\s*[ap]\.?\s?m\b|\d[:.h]\d\d/i.test(text)) words.add('#clock');
   ROWS.forEach((row, r) => {
+    if (!row.when.some((w) => words.has(w))) return;
     row.re.lastIndex = 0;
     for (let m = row.re.exec(text); m; m = row.re.exec(text)) {
       if (!m[0]) {
