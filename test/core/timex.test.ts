@@ -152,6 +152,7 @@ describe('not dates', () => {
     ['a count after "of"', 'A force of 2000 soldiers was sent.'],
     ['a named day', 'Stocks crashed on Black Monday, the paper recalled.'],
     ['an age', 'The 55-year-old driver was unhurt.'],
+    ['a season word naming an event', 'After the fall of Rome, trade slowed.'],
   ])('%s is not read as a calendar date', (_name, sentence) => {
     const calendar = tag(sentence).filter((t) => t.type === 'DATE' || t.type === 'TIME');
     expect(calendar.map((t) => t.text)).toEqual([]);

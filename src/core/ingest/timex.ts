@@ -94,6 +94,7 @@ const ORDINAL = `(?:\\d{1,2}(?:st|nd|rd|th)|${Object.keys(ORDINALS).sort((a, b) 
 const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH = '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\.?';
 const YEAR = '((?:1[5-9]|20)\\d\\d)';
+const MONTH_ONLY = new RegExp(`^${MONTH}$`, 'i');
 const SEASONS: Record<string, string> = { spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' };
 /** First month of each season (northern hemisphere, as TIMEX3 assumes). */
 const SEASON_START: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
@@ -186,9 +187,11 @@ function monthNumber(name: string): number {
   const n = name.toLowerCase().replace('.', '').slice(0, 3);
   return MONTH_NAMES.findIndex((m) => m.startsWith(n)) + 1;
 }
+/** A year as written, two-digit forms ("'09", "FY16") read as 1950–2049. */
 function fullYear(text: string): number {
   const t = text.replace(/^'/, '');
-  return t.length === 2 ? 2000 + Number(t) - (2000 + Number(t) > new Date().getFullYear() + 10 ? 100 : 0) : Number(t);
+  if (t.length !== 2) return Number(t);
+  return Number(t) < 50 ? 2000 + Number(t) : 1900 + Number(t);
 }
 /** The weekday before (past) or after (future) the anchor; the anchor itself counts unless "last"/"next". */
 function weekdayFrom(anchor: Date, wanted: number, tense: Tense, qualifier?: string): Date {
@@ -408,6 +411,8 @@ const ROWS: Row[] = [
       // Without a qualifier or a year, "spring" and "fall" are as often a water source or a verb.
       if (!m[1] && !m[3] && !/\b(this|last|next|past)\s/i.test(m[0])) return undefined;
       if (/^fall$/i.test(m[2]!) && (!m[1] || /^in$/i.test(m[1])) && !m[3] && !/\b(this|last|next|past)\s/i.test(m[0])) return undefined;
+      // "the fall of Rome", "the spring of discontent": an event or a figure, not a season.
+      if (!m[3] && /^\s+of\b/i.test(m.input.slice(m.index + m[0].length))) return undefined;
       const v = seasonValue(c.dct, m[2]!, qualifier === 'in' || qualifier === 'the' ? undefined : qualifier, c.tense(), m[3]);
       return dateOf(v, !m[3], modOf(m[1]));
     },
@@ -474,7 +479,7 @@ const ROWS: Row[] = [
   {
     name: 'a year after a name ("WWDC 2005", "Conference 2010")', when: ['#4'], re: /\b([A-Z][A-Za-z]+)\s+((?:19|20)\d\d)\b(?![-–.,:/]\d)(?!\s*(?:%|percent|points))/g,
     build: (m) => {
-      if (monthNumber(m[1]!) > 0 && /^[A-Z][a-z]{2,}\.?$/.test(m[1]!) && MONTH_NAMES.some((n) => n.startsWith(m[1]!.toLowerCase().slice(0, 3)) && m[1]!.length >= 3)) return undefined;
+      if (MONTH_ONLY.test(m[1]!)) return undefined;
       if (/^(No|Number|Nos|Route|Flight|Room|Model|Version|Section|Article|Resolution|Chapter|Page|Windows|Office)$/.test(m[1]!)) return undefined;
       const at = m[0].length - 4;
       return { type: 'DATE', value: m[2]!, inferred: false, at: [at, at + 4] };
