@@ -182,7 +182,9 @@ describe('tense from the clause that governs the expression', () => {
     ['"to last through"', 'The truce is expected to last through September.', 'September', 'future', '2017-09'],
     ['a scheduled infinitive after a past verb ("to be held")', 'The club announced a match to be held on Saturday.', 'Saturday', 'future', '2017-07-08'],
     ['a purpose infinitive keeps the past ("to seize … on June 6")', 'The army launched an offensive to seize the town on June 6.', 'June 6', 'past', '2017-06-06'],
-    ['a report in the past about a future event', 'The mayor said on Monday that the bridge will reopen on Friday.', 'Friday', 'future', '2017-07-07'],
+    ['a past relative clause does not govern the date after it', 'The trial of a man who shot two guards last year opens Monday.', 'Monday', 'future', '2017-07-10'],
+    ['the verb a date attaches to, not the nearest past one ("began Tuesday")', 'Sales of the recently announced phone began Tuesday.', 'Tuesday', 'past', '2017-07-04'],
+        ['a report in the past about a future event', 'The mayor said on Monday that the bridge will reopen on Friday.', 'Friday', 'future', '2017-07-07'],
     ['the report itself stays in the past', 'The mayor said on Monday that the bridge will reopen on Friday.', 'Monday', 'past', '2017-07-03'],
   ])('%s', (_name, sentence, phrase, tense, value) => {
     const t = at(sentence, phrase)!;

@@ -33,10 +33,6 @@ const DEADLINE_PREPS = new Set(['until', 'till', 'through', 'by', 'before']);
 const PRESENT_FORMS = new Set(['is', 'are', 'am', "'s", '’s', "'re", '’re', 'has', 'have', 'does', 'do']);
 const PAST_AUX = new Set(['was', 'were', 'had', 'did']);
 
-function isVerb(t: Tok): boolean {
-  return t.pos === 'VERB' || t.pos === 'AUX';
-}
-
 /** A verb form that is past: "entered", "began", "was" (not "entering", "enters"). */
 function isPastForm(t: Tok): boolean {
   if (PAST_AUX.has(t.lower)) return true;
@@ -65,55 +61,71 @@ function clauseAround(tokens: Tok[], a: number, b: number, crossCommas: boolean)
   return [lo, hi];
 }
 
-/** Tense of one clause's verb group, with the expression at [a, b]; undefined when it has no verb. */
-function clauseVerbTense(tokens: Tok[], lo: number, hi: number, a: number, b: number): Tense | undefined {
-  let sawVerb = false;
-  let past = false;
-  let presentEvent = false;
-  let perfectOrProgressive = false;
-  let infinitiveBefore = false;
-  let bareInfinitive = false;
-  for (let k = lo; k <= hi; k++) {
-    if (k >= a && k <= b) continue;
-    const t = tokens[k]!;
+/** Auxiliaries, negation and adverbs that sit between a verb and its auxiliaries ("has not yet", "will soon"). */
+function inGroup(t: Tok): boolean {
+  return t.pos === 'AUX' || t.pos === 'PART' || t.pos === 'ADV' || FUTURE_AUX.has(t.lower) || t.lower === 'to';
+}
+
+/**
+ * Tense of the verb group headed by tokens[v], reading its auxiliaries; `undefined` for a
+ * purpose infinitive ("to seize the city"), which defers to the verb it hangs from.
+ */
+function groupTense(tokens: Tok[], v: number, lo: number, a: number): Tense | undefined {
+  const verb = tokens[v]!;
+  const chain: Tok[] = [];
+  for (let j = v - 1; j >= lo && j >= v - 5 && inGroup(tokens[j]!); j--) chain.unshift(tokens[j]!);
+  if (chain.some((t) => FUTURE_AUX.has(t.lower))) return 'future';
+  const to = chain.findIndex((t) => t.lower === 'to');
+  if (to >= 0) {
+    // An infinitive ("to begin", "to be held"): "is set to begin", "are expected to last",
+    // "an event to be held on October 12" look ahead; a purpose ("to seize the city") defers.
+    const at = v - (chain.length - to);
+    const governor = tokens[at - 1];
+    if (governor && SCHEDULE_TO.has(governor.lower)) return 'future';
+    const passive = chain.slice(to + 1).some((t) => t.lower === 'be') && isPastForm(verb);
+    const until = DEADLINE_PREPS.has(tokens[a - 1]?.lower ?? '');
+    if (passive || SCHEDULED_VERBS.has(verb.lemma) || until) return 'future';
+    return undefined;
+  }
+  if (SCHEDULE_FOR.has(verb.lower) && ['for', 'on'].includes(tokens[v + 1]?.lower ?? '')) return 'future';
+  if (isPastForm(verb) || chain.some((t) => PAST_AUX.has(t.lower))) return 'past';
+  if (chain.some((t) => ['has', 'have', "'ve", '’ve'].includes(t.lower))) return 'past';
+  // "is meeting on Friday", "resumes Monday": a present event with a date is a scheduled one.
+  const progressive = verb.lower.endsWith('ing') && chain.some((t) => ['is', 'are', "'s", '’s', "'re", '’re', 'am'].includes(t.lower));
+  const simpleEvent = verb.pos === 'VERB' && !STATIVE.has(verb.lemma) && (verb.lower === `${verb.lemma}s` || verb.lower === `${verb.lemma}es`);
+  return progressive || simpleEvent ? 'future' : 'present';
+}
+
+/** A verb that can head a finite group: not a bare participle ("forces gradually forcing …"). */
+function canHead(tokens: Tok[], k: number): boolean {
+  const t = tokens[k]!;
+  if (t.pos === 'AUX') {
+    // An auxiliary heads its group only when no verb follows it ("the deal was in 2009").
     const next = tokens[k + 1];
-    if (FUTURE_AUX.has(t.lower) && (t.pos === 'AUX' || t.pos === 'VERB' || t.lower === 'wo')) return 'future';
-    if (SCHEDULE_TO.has(t.lower) && next?.lower === 'to' && tokens[k + 2] && isVerb(tokens[k + 2]!)) return 'future';
-    if (SCHEDULE_FOR.has(t.lower) && (next?.lower === 'for' || next?.lower === 'on')) return 'future';
-    if (t.lower === 'to' && k < a && next && isVerb(next) && next.lower === next.lemma) {
-      // The nearest verb before the expression is an infinitive that looks ahead: "an event to be
-      // held on October 12", "expected to last through April", "agreed to extend the truce until
-      // Friday" — but not a purpose ("launched an offensive to seize the city on June 6").
-      let nearer = false;
-      for (let j = k + 2; j < a; j++) if (isVerb(tokens[j]!) && !(next.lower === 'be' && j === k + 2)) nearer = true;
-      const passive = next.lower === 'be' && tokens[k + 2] !== undefined && isPastForm(tokens[k + 2]!);
-      const until = DEADLINE_PREPS.has(tokens[a - 1]?.lower ?? '');
-      if (!nearer && (passive || SCHEDULED_VERBS.has(next.lemma) || until)) infinitiveBefore = true;
-      else if (!nearer) bareInfinitive = true;
-    }
-    if (!isVerb(t)) continue;
-    sawVerb = true;
-    if (isPastForm(t)) {
-      past = true;
-      continue;
-    }
-    if (t.lower === 'has' || t.lower === 'have' || t.lower === "'ve" || t.lower === '’ve') {
-      if (tokens.slice(k + 1, Math.min(hi + 1, k + 4)).some((u) => u.pos === 'VERB' && isPastForm(u))) perfectOrProgressive = true;
-      continue;
-    }
-    // "is meeting on Friday", "resumes Monday": a present event with a date is a scheduled one.
-    if (t.pos === 'VERB' && t.lower.endsWith('ing') && tokens[k - 1] && ['is', 'are', "'s", '’s', "'re", '’re', 'am'].includes(tokens[k - 1]!.lower)) presentEvent = true;
-    else if (t.pos === 'VERB' && !STATIVE.has(t.lemma) && (t.lower === `${t.lemma}s` || t.lower === `${t.lemma}es`)) presentEvent = true;
+    return !(next && (next.pos === 'VERB' || next.pos === 'AUX' || next.pos === 'PART' || next.pos === 'ADV'));
   }
-  if (!sawVerb) {
-    const ahead = tokens.slice(lo, hi + 1).some((t) => AHEAD_NOUNS.has(t.lower));
-    return ahead ? 'future' : undefined;
+  if (t.pos !== 'VERB') return false;
+  if (t.lower.endsWith('ing')) return tokens[k - 1] !== undefined && inGroup(tokens[k - 1]!);
+  return true;
+}
+
+/**
+ * Tense of the verb group the expression at tokens [a, b] attaches to within the clause
+ * [lo, hi]: the nearest verb before it (a purpose infinitive defers to the verb before that),
+ * else the first after it. Undefined when the clause has no verb.
+ */
+function clauseVerbTense(tokens: Tok[], lo: number, hi: number, a: number, b: number): Tense | undefined {
+  const ahead = tokens.slice(lo, hi + 1).some((t) => AHEAD_NOUNS.has(t.lower));
+  const order: number[] = [];
+  for (let k = a - 1; k >= lo; k--) order.push(k);
+  for (let k = b + 1; k <= hi; k++) order.push(k);
+  for (const k of order) {
+    if (!canHead(tokens, k)) continue;
+    const t = groupTense(tokens, k, lo, a);
+    if (t === undefined) continue;
+    return t === 'present' && ahead ? 'future' : t;
   }
-  if (past || perfectOrProgressive) return infinitiveBefore ? 'future' : 'past';
-  // Without a past verb, any infinitive looks ahead: "the truce is to last through April", "plans to open on Friday".
-  if (infinitiveBefore || bareInfinitive) return 'future';
-  if (tokens.slice(lo, hi + 1).some((t) => AHEAD_NOUNS.has(t.lower))) return 'future';
-  return presentEvent ? 'future' : 'present';
+  return ahead ? 'future' : undefined;
 }
 
 /**
