@@ -123,7 +123,13 @@ const CONSTRUCTIONS: [string, string, string, string, string, string][] = [
   ['"every Monday" is a set of Mondays', 'The market opens every Monday.', 'every Monday', '2017-07-04', 'SET', 'XXXX-WXX-1'],
   ['"twice a year" is a yearly set', 'The jury meets twice a year.', 'twice a year', '2017-07-04', 'SET', 'P1Y'],
   ['"annual" is a yearly set', 'The annual fair drew crowds.', 'annual', '2017-07-04', 'SET', 'P1Y'],
-  ['a weekday without an article date is unresolved', 'The fighters crossed the river on Sunday.', 'Sunday', '', 'DATE', 'XXXX-XX-XX'],
+  ['"at a later date" is a date left unspecified', 'The hearing was moved to a later date.', 'a later date', '2017-07-04', 'DATE', 'XXXX-XX-XX'],
+  ['"January of this year" is that month', 'He has been on leave since January of this year.', 'January', '2017-07-04', 'DATE', '2017-01'],
+  ['"for years" is an unknown number of years', 'The families had waited for years.', 'years', '2017-07-04', 'DURATION', 'PXY'],
+  ['"Christmas sales" name a season, not a day', 'Strong Christmas sales lifted the chain.', 'Christmas', '2017-07-04', 'DURATION', 'PXD'],
+  ['"the holiday season" has no known length', 'Shops hire extra staff for the holiday season.', 'holiday season', '2017-07-04', 'DURATION', 'PXD'],
+  ['"between 2011 and 2012" is two years', 'Prices doubled between 2011 and 2012.', '2012', '2017-07-04', 'DATE', '2012'],
+    ['a weekday without an article date is unresolved', 'The fighters crossed the river on Sunday.', 'Sunday', '', 'DATE', 'XXXX-XX-XX'],
 ];
 
 describe('the grammar, one construction at a time', () => {
