@@ -78,6 +78,12 @@ describe('events, not mentions', () => {
     expect(boats).toMatchObject({ date: '2016-03-09', time: '10:30' });
   });
 
+  it('answers "what time" with the time of day, not the bare day', () => {
+    const a = engine.ask('What time did the rescue boats set out?');
+    expect(a.answer).toMatch(/^10:30 a\.m\. \(Wednesday, 9 March 2016, 10:30\)/);
+    expect(engine.ask('When did the rescue boats set out?').answer).not.toMatch(/^10:30/);
+  });
+
   it('dates an undated past-tense lead by its article, marked inferred', () => {
     const lead = timeline.find((e) => /Engineers closed the old stone bridge/.test(e.text))!;
     expect(lead).toMatchObject({ date: '2016-03-11', inferred: true, sources: ['001_gazette'] });

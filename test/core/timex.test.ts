@@ -107,7 +107,9 @@ const CONSTRUCTIONS: [string, string, string, string, string, string][] = [
   ['"early 2009" is 2009', 'He left the firm in early 2009.', 'early 2009', '2017-07-04', 'DATE', '2009'],
   ['"10:30 a.m." takes the day of the sentence\'s date', 'The plane landed at 10:30 a.m. on Sunday.', '10:30 a.m.', '2017-07-04', 'TIME', '2017-07-02T10:30'],
   ['"at 9.25pm" is a time of the article\'s day', 'Police arrived at 9.25pm, a witness said.', '9.25pm', '2017-07-04', 'TIME', '2017-07-04T21:25'],
-  ['"noon" is 12:00', 'The deadline passed at noon on Friday.', 'noon', '2017-07-04', 'TIME', '2017-06-30T12:00'],
+  ['a clock time before a part of a day ("9:25 Thursday morning")', 'At about 9:25 Thursday morning, guards saw the boats.', '9:25', '2017-07-04', 'TIME', '2017-06-29T09:25'],
+  ['a bare clock reading is not a time ("the score was 2:30")', 'The score was 2:30 at the break, and 10.15 later.', '2:30', '2017-07-04', 'NONE', 'NONE'],
+    ['"noon" is 12:00', 'The deadline passed at noon on Friday.', 'noon', '2017-07-04', 'TIME', '2017-06-30T12:00'],
   ['"this morning" is a part of the article\'s day', 'The minister resigned this morning.', 'this morning', '2017-07-04', 'TIME', '2017-07-04TMO'],
   ['"Friday night" is a part of that day', 'Storms struck on Friday night.', 'Friday night', '2017-07-04', 'TIME', '2017-06-30TNI'],
   ['"for three years" is a duration of three years', 'She ran the clinic for three years.', 'three years', '2017-07-04', 'DURATION', 'P3Y'],
@@ -135,6 +137,7 @@ const CONSTRUCTIONS: [string, string, string, string, string, string][] = [
 describe('the grammar, one construction at a time', () => {
   it.each(CONSTRUCTIONS)('%s', (_name, sentence, phrase, dct, type, value) => {
     const t = overlapping(tagText(sentence, dct || undefined, nlp), sentence, phrase);
+    if (type === 'NONE') return expect(t).toBeUndefined();
     expect(t, `nothing found over "${phrase}"`).toBeDefined();
     expect({ type: t!.type, value: t!.value }).toEqual({ type, value });
     expect(sentence.slice(t!.start, t!.end)).toBe(t!.text);

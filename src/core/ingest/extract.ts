@@ -72,7 +72,7 @@ export function extractArticle(raw: RawArticle, nlp: Nlp): Extracted {
       add({
         kind: 'date', attribute: 'event', subject: verb, value, span: { start, end },
         surface: d.text, label: resolved ? humanTimex(d.value) : d.text, inferred: d.inferred,
-        description: d.weekday, attribution: speaker, timex: resolved && d.value !== value ? d.value : undefined,
+        description: d.weekday, attribution: speaker, timex: d.value !== value && d.value !== 'XXXX-XX-XX' ? d.value : undefined,
       });
     }
     for (const q of findQuantities(s.tokens, dateTokens)) {

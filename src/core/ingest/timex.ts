@@ -49,6 +49,8 @@ interface Built {
   value: string;
   inferred?: boolean;
   mod?: Timex['mod'];
+  /** An unresolved weekday's name. */
+  weekday?: string;
   /** Sub-span inside the match (offsets relative to the match start); default: the whole match minus a leading preposition. */
   at?: [number, number];
 }
@@ -313,7 +315,7 @@ const ROWS: Row[] = [
     name: 'a weekday with a part of the day ("Friday morning")', when: ['morning', 'afternoon', 'evening', 'night'], re: /\b(?:(last|next|this|early|late)\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+(morning|afternoon|evening|night)\b/gi,
     build: (m, c) => {
       const wanted = WEEKDAYS.indexOf(m[2]!.toLowerCase());
-      if (!c.dct) return { type: 'TIME', value: `${UNRESOLVED}T${DAYPARTS[m[3]!.toLowerCase()]}`, inferred: false };
+      if (!c.dct) return { type: 'TIME', value: `${UNRESOLVED}T${DAYPARTS[m[3]!.toLowerCase()]}`, inferred: false, weekday: WEEKDAYS[wanted] };
       return { type: 'TIME', value: `${isoDay(weekdayFrom(c.dct, wanted, c.tense(), m[1]))}T${DAYPARTS[m[3]!.toLowerCase()]}`, inferred: true };
     },
   },
@@ -489,7 +491,7 @@ const ROWS: Row[] = [
   // --- times of day ---
   {
     name: 'a clock time ("10:30 a.m.", "at 9.25pm", "noon")', when: ['#clock', 'noon', 'midday', 'midnight'],
-    re: /\b(?:(?:at|around|about|by|until|before|after|from|since|shortly after|just before)\s+)?(?:(\d{1,2})(?:[:.](\d{2}))?\s*(a\.m\.|p\.m\.|a\.?\s?m\b|p\.?\s?m\b)|(\d{1,2})[:.h](\d{2})\s*(?:GMT|UTC|[A-Z]{2,4}T|local time|hours|h)\b|(noon|midday|midnight))(?:\s+(?:GMT|UTC|[ECMP][SD]?T|BST|CET|local time))?/gi,
+    re: /\b(?:(?:at|around|about|by|until|before|after|from|since|shortly after|just before)\s+)?(?:(\d{1,2})(?:[:.](\d{2}))?\s*(a\.m\.|p\.m\.|a\.?\s?m\b|p\.?\s?m\b)|(\d{1,2})[:.h](\d{2})(?:\s*(?:GMT|UTC|[A-Z]{2,4}T|local time|hours|h)\b|(?=\s+(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening)|in the (?:morning|afternoon|evening)|at night)\b))|(noon|midday|midnight))(?:\s+(?:GMT|UTC|[ECMP][SD]?T|BST|CET|local time))?/gi,
     build: (m) => {
       if (!m[1] && !m[4] && !m[6]) return undefined;
       let h: number;
@@ -624,7 +626,7 @@ export function tagTimex(text: string, dct: string | undefined, tenseAt: Tense |
       const lead = LEADING_PREP.exec(text.slice(c.start, c.end))?.[0].length ?? 0;
       [s, e] = [c.start + lead, c.end];
     }
-    out.push({ start: s, end: e, text: text.slice(s, e), type: b.type, value: b.value, tense: tenseFor(s, e), inferred: Boolean(b.inferred), mod: b.mod });
+    out.push({ start: s, end: e, text: text.slice(s, e), type: b.type, value: b.value, tense: tenseFor(s, e), inferred: Boolean(b.inferred), mod: b.mod, weekday: b.weekday });
   }
   // What the rows did not claim: month names, weekdays, "June 6", ISO dates, "last Tuesday".
   const claimed = (s: number, e: number) => kept.some((k) => s < k.end && k.start < e);
@@ -652,11 +654,15 @@ export function tagTimex(text: string, dct: string | undefined, tenseAt: Tense |
 function anchorTimes(found: Timex[], ref: Date | undefined): void {
   for (const t of found) {
     if (t.type !== 'TIME' || !t.value.startsWith(UNRESOLVED + 'T')) continue;
-    const days = found.filter((d) => d.type === 'DATE' && /^\d{4}-\d{2}-\d{2}$/.test(d.value));
+    // The day of a date, or of a part of a day ("9:25 Thursday morning").
+    const days = found.filter((d) => d !== t && /^\d{4}-\d{2}-\d{2}(?:T(?:MO|AF|EV|NI))?$/.test(d.value));
     const nearest = days.sort((a, b) => Math.abs(a.start - t.start) - Math.abs(b.start - t.start))[0];
     const clock = t.value.slice(UNRESOLVED.length);
+    // "at 9.25 a.m. on Thursday" without an article date: the time keeps the weekday it was given.
+    const weekday = found.filter((d) => d.weekday && d.type === 'DATE').sort((a, b) => Math.abs(a.start - t.start) - Math.abs(b.start - t.start))[0];
+    if (!nearest && weekday) t.weekday = weekday.weekday;
     if (nearest) {
-      t.value = nearest.value + clock;
+      t.value = nearest.value.slice(0, 10) + clock;
       t.inferred = nearest.inferred;
     } else if (ref) {
       t.value = isoDay(ref) + clock;
