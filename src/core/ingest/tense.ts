@@ -1,7 +1,7 @@
 /**
- * Tense and modality of a time expression, read from the clause that governs it: the verb
- * group of the clause the expression sits in, not whatever verb happens to be a few
- * characters away. A nearby "will" in another clause no longer flips a past weekday, and
+ * Tense and modality of a time expression, read from the verb group it attaches to: the
+ * nearest finite verb of its own clause (the one before it, else the one after), with that
+ * verb's auxiliaries — not whatever verb happens to be a few characters away. A nearby "will" in another clause no longer flips a past weekday, and
  * modal or scheduled clauses ("could be signed on October 3", "is scheduled for August 2",
  * "faces a May 15 deadline", "to last through April") look ahead.
  */
@@ -13,7 +13,7 @@ const CLAUSE_OPENERS = new Set([
   'that', 'which', 'who', 'whom', 'whose', 'when', 'while', 'whereas', 'because', 'although', 'though',
   'if', 'unless', 'but', 'so', 'where', 'as',
 ]);
-/** Punctuation that ends a clause (commas only when the clause has a verb of its own, see below). */
+/** Punctuation that ends a clause; commas end one too, unless the clause would have no verb (see `clauseTense`). */
 const HARD_BOUNDARY = /^[;:()\[\]"“”—–]$|^--$/;
 
 /** Auxiliaries and modals that put the clause ahead of the time of writing. */
