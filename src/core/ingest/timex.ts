@@ -586,6 +586,20 @@ interface Claim {
  * (ISO); `tenseAt(start, end)` gives the tense of the clause around an expression.
  */
 export function tagTimex(text: string, dct: string | undefined, tenseAt: Tense | ((start: number, end: number) => Tense)): Timex[] {
+  // Wire copy repeats sentences across articles: tag each once per article date. (A tense
+  // callback reads only the sentence's own tokens, so the same text gives the same tenses.)
+  const key = `${dct ?? ''}|${typeof tenseAt === 'string' ? tenseAt : ''}|${text}`;
+  const cached = timexCache.get(key);
+  if (cached) return cached.map((t) => ({ ...t }));
+  const found = tagUncached(text, dct, tenseAt);
+  if (timexCache.size >= 20_000) timexCache.clear();
+  timexCache.set(key, found.map((t) => ({ ...t })));
+  return found;
+}
+
+const timexCache = new Map<string, Timex[]>();
+
+function tagUncached(text: string, dct: string | undefined, tenseAt: Tense | ((start: number, end: number) => Tense)): Timex[] {
   const ref = dct ? parseIsoLocal(dct) : undefined;
   const tenseFor = (s: number, e: number): Tense => (typeof tenseAt === 'string' ? tenseAt : tenseAt(s, e));
   const claims: Claim[] = [];
