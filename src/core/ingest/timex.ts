@@ -592,10 +592,15 @@ export function tagTimex(text: string, dct: string | undefined, tenseAt: Tense |
   const cached = timexCache.get(key);
   if (cached) return cached.map((t) => ({ ...t }));
   const found = tagUncached(text, dct, tenseAt);
-  if (timexCache.size >= 20_000) timexCache.clear();
+  // Sentences without a time are cheap to read again; the bounded cache keeps the ones with one.
+  if (!found.length) return found;
+  if (timexCache.size >= TIMEX_CACHE_SIZE) timexCache.clear();
   timexCache.set(key, found.map((t) => ({ ...t })));
   return found;
 }
+
+/** Sentences kept tagged: enough for a story's wire copy, small beside the fact table. */
+const TIMEX_CACHE_SIZE = 5_000;
 
 const timexCache = new Map<string, Timex[]>();
 
