@@ -1,5 +1,6 @@
 /** A small leveled logger writing JSON-free, single-line records to stderr. */
 import type { Logger } from './core/types.js';
+import { escapeControls } from './core/controls.js';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -10,7 +11,7 @@ export function createLogger(level: LogLevel = 'info', write: (line: string) => 
   const emit = (lvl: LogLevel, msg: string, ctx?: Record<string, unknown>) => {
     if (LOG_LEVELS.indexOf(lvl) < rank) return;
     const extra = ctx && Object.keys(ctx).length ? ' ' + JSON.stringify(ctx) : '';
-    write(`[${lvl}] ${msg}${extra}`);
+    write(escapeControls(`[${lvl}] ${msg}${extra}`));
   };
   return {
     debug: (m, c) => emit('debug', m, c),

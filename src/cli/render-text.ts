@@ -1,5 +1,6 @@
 /** Renders the engine's objects as plain terminal text (the CLI without --json). */
 import type { Answer, Citation, SourceSummary, TimelineEntry } from '../core/types.js';
+import { escapeControls } from '../core/controls.js';
 
 /** Collapses whitespace and cuts long text at a word boundary. */
 export function clip(text: string, max = 240): string {
@@ -26,13 +27,13 @@ export function renderAnswer(a: Answer): string {
       lines.push(`  - ${c.value} (${c.sources.join(', ')})${c.attribution ? ` — according to ${c.attribution}` : ''}`);
     }
   }
-  return lines.join('\n');
+  return escapeControls(lines.join('\n'));
 }
 
 /** One numbered block per source: title, outlet and date, size, wire-copy share, link. */
 export function renderSources(list: SourceSummary[]): string {
   if (list.length === 0) return 'No sources loaded.';
-  return list
+  return escapeControls(list
     .map((s, i) => {
       const byline = [s.outlet, s.published].filter(Boolean).join(', ');
       const wire = s.wireWith.length ? `, ${Math.round(s.wireShare * 100)}% shared wire copy with ${s.wireWith.join(', ')}` : '';
@@ -42,13 +43,13 @@ export function renderSources(list: SourceSummary[]): string {
         `   ${s.url}`,
       ].join('\n');
     })
-    .join('\n');
+    .join('\n'));
 }
 
 /** One line per dated event, oldest first, with the sources that report it. */
 export function renderTimeline(entries: TimelineEntry[]): string {
   if (entries.length === 0) return 'No dated events found.';
-  return entries
+  return escapeControls(entries
     .map((e) => `${e.date.padEnd(10)}  ${clip(e.text, 160)}${e.inferred ? ` ("${e.phrase}", inferred)` : ''}  [${e.sources.join(', ')}]`)
-    .join('\n');
+    .join('\n'));
 }

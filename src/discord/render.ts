@@ -6,6 +6,7 @@
 import { escapeMarkdown, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
 import type { Answer, Citation, SourceSummary, TimelineEntry } from '../core/types.js';
 import { shortSourceId } from '../core/ask/links.js';
+import { showControls } from '../core/controls.js';
 
 /** Discord's documented message and embed limits. */
 export const LIMITS = {
@@ -40,6 +41,7 @@ const ELLIPSIS = '…';
  */
 export function truncate(text: string, max: number): string {
   if (max <= 0) return '';
+  text = showControls(text);
   if (text.length <= max) return text;
   if (max <= ELLIPSIS.length) return ELLIPSIS.slice(0, max);
   let cut = max - ELLIPSIS.length;
@@ -131,7 +133,7 @@ function inline(text: string, max: number): string {
 
 /** A masked link; URLs are percent-encoded where markdown would break. */
 export function link(label: string, url: string): string {
-  const safe = url.replace(/[()\s<>]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
+  const safe = url.replace(/[()\s<>\u0000-\u001f\u007f-\u009f]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
   if (!/^https?:\/\//.test(safe)) return label;
   return `[${label}](${safe})`;
 }
