@@ -34,6 +34,8 @@ const COLOR_ANSWERED = 0x2e7d32;
 const COLOR_UNANSWERED = 0x757575;
 const COLOR_INFO = 0x1565c0;
 const ELLIPSIS = '…';
+/** Quotes shown under an answer; the rest are counted. */
+const MAX_QUOTES = 8;
 
 /**
  * Cuts `text` to at most `max` UTF-16 units, ending with "…" when cut. Prefers a word
@@ -54,17 +56,18 @@ export function truncate(text: string, max: number): string {
 }
 
 /**
- * Joins whole parts with `sep` while the result fits in `max`; parts that don't fit are
- * counted in a trailing "…and N more" so links and quotes are never cut in the middle.
+ * Joins whole parts with `sep` while the result fits in `max` (and at most `limit` parts);
+ * parts that don't fit are counted in a trailing "…and N more" so links and quotes are never
+ * cut in the middle.
  */
-export function joinWithin(parts: string[], sep: string, max: number, more = (n: number) => `…and ${n} more`): string {
+export function joinWithin(parts: string[], sep: string, max: number, more = (n: number) => `…and ${n} more`, limit = Infinity): string {
   let out = '';
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
     const next = out ? out + sep + part : part;
     const rest = parts.length - i - 1;
     const tail = rest > 0 ? sep + more(rest) : '';
-    if (next.length + tail.length <= max) {
+    if (i < limit && next.length + tail.length <= max) {
       out = next;
       continue;
     }
@@ -146,8 +149,8 @@ function citationLink(c: Citation): string {
 export function renderAnswer(answer: Answer): APIEmbed {
   const line = answer.answered ? `**${inline(answer.answer, 1000)}**` : inline(answer.answer, 1000);
   // Quotes go in the description (4096) rather than a field (1024): they are the evidence.
-  const quotes = answer.citations.slice(0, 8).map((c) => `> ${inline(c.snippet, 300)} — ${citationLink(c)}`);
-  const description = quotes.length ? `${line}\n\n${joinWithin(quotes, '\n', 3200 - line.length, (n) => `…and ${n} more quote${n === 1 ? '' : 's'}`)}` : line;
+  const quotes = answer.citations.map((c) => `> ${inline(c.snippet, 300)} — ${citationLink(c)}`);
+  const description = quotes.length ? `${line}\n\n${joinWithin(quotes, '\n', 3200 - line.length, (n) => `…and ${n} more quote${n === 1 ? '' : 's'}`, MAX_QUOTES)}` : line;
   const b = new EmbedBudget(
     {
       title: answer.question.trim() ? answer.question.replace(/\s+/g, ' ').trim() : 'Your question',
