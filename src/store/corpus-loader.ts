@@ -8,6 +8,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { SCHEMA_VERSION } from '../core/types.js';
+import { isCalendarDate } from '../core/calendar.js';
+import { parseDateLine } from '../core/ingest/dates.js';
 import type { ArticleMeta, Logger, RawArticle } from '../core/types.js';
 
 export const SOURCES_FILE = 'sources.json';
@@ -41,7 +43,8 @@ const metaFields = {
     .string()
     .trim()
     .regex(/^\d{4}(-\d{2}(-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?)?)?$/, 'expected an ISO date such as 2017-07-04, 2017-07 or 2017')
-    .transform((s) => s.slice(0, 10)),
+    .transform((s) => s.slice(0, 10))
+    .refine(isCalendarDate, 'expected a date that exists, in a four-digit year from 1000'),
 } satisfies Record<(typeof META_FIELDS)[number], z.ZodType<string, z.ZodTypeDef, unknown>>;
 
 /** Reads the corpus folder `dir`; throws CorpusError only when `dir` is not a readable folder. */
@@ -140,7 +143,23 @@ async function readArticle(file: string, name: string, maxBytes: number): Promis
   // Offsets index the stored text, so line endings are normalized once, here, and never again.
   const text = decoded.text.replace(/\r\n?/g, '\n');
   if (text.trim() === '') return skip(`empty${bytes.length ? ' (only whitespace)' : ''}; skipped`);
-  return { text, warnings: decoded.note ? [`${name}: ${decoded.note}`] : [] };
+  const warnings = decoded.note ? [`${name}: ${decoded.note}`] : [];
+  const badDate = impossibleDateLine(text);
+  if (badDate) warnings.push(`${name}: ${badDate}`);
+  return { text, warnings };
+}
+
+/** A `date` line or a dateline near the top that names no real day ("date 2017-02-30"): it gives no date. */
+function impossibleDateLine(text: string): string | undefined {
+  for (const line of text.split('\n', 8)) {
+    const token = /^\s*date\s+(\d[\d-]*)(?![\w-])/i.exec(line)?.[1];
+    const written = token ?? (line.length < 80 ? parseDateLine(line) : undefined);
+    if (written === undefined) continue;
+    if (isCalendarDate(written)) return undefined;
+    const shown = JSON.stringify(token ? `date ${token.slice(0, 20)}` : line.trim());
+    return `${shown} is not a date that exists (expected YYYY-MM-DD in a four-digit year from 1000); the article loads without it`;
+  }
+  return undefined;
 }
 
 type Decoded = { kind: 'text'; text: string; note?: string } | { kind: 'binary'; why: string };

@@ -6,6 +6,7 @@
  */
 import type { ArticleMeta, Furniture, FurnitureReason, Span } from '../types.js';
 import { parseDateLine } from './dates.js';
+import { isCalendarDate } from '../calendar.js';
 
 export interface Paragraph extends Span {
   /** 1-based line number among non-empty lines, as a reader counts ¶. */
@@ -70,8 +71,10 @@ export function clean(raw: string, meta: ArticleMeta = {}): Cleaned {
     if (!published && bodyLinesSeen <= 1 && i < 8) {
       const m = /^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*/i.exec(text);
       if (m) {
-        published = m[1];
-        publishedFrom = 'date-token';
+        if (isCalendarDate(m[1]!)) {
+          published = m[1];
+          publishedFrom = 'date-token';
+        }
         add(start, start + m[0].length, 'date-token');
         start += m[0].length;
         text = text.slice(m[0].length);
@@ -93,7 +96,7 @@ export function clean(raw: string, meta: ArticleMeta = {}): Cleaned {
     const lineDate = parseDateLine(trimmed);
     if (lineDate) {
       add(start, line.end, 'dateline');
-      if (!published && i < 6) {
+      if (!published && i < 6 && isCalendarDate(lineDate)) {
         published = lineDate;
         publishedFrom = 'dateline';
       }
@@ -144,7 +147,7 @@ export function clean(raw: string, meta: ArticleMeta = {}): Cleaned {
     n++;
     if (!coveredBy(line, furniture, raw)) paragraphs.push({ ...line, number: n });
   }
-  if (meta.published) {
+  if (meta.published && isCalendarDate(meta.published)) {
     published = meta.published;
   }
   return {
