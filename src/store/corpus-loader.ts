@@ -70,6 +70,8 @@ export async function readCorpus(dir: string, logger?: Logger, opts: CorpusOptio
     const id = name.slice(0, -'.txt'.length);
     const result = results[i]!;
     if ('skipped' in result) warnings.push(...result.warnings);
+    // "/sources/." and "/sources/.." are rewritten by every URL parser (even as %2E), so no link could reach them.
+    else if (id === '.' || id === '..') warnings.push(`${name}: the id "${id}" cannot have a viewer link (a path segment of dots); rename the file; skipped`);
     else if (texts.has(id)) warnings.push(`${name}: another file already has the id "${id}"; skipped`);
     else {
       warnings.push(...result.warnings);
