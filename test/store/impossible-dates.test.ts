@@ -34,7 +34,7 @@ describe('impossible dates in a corpus', () => {
     const dir = await corpus({ 'a.txt': BODY, 'sources.json': JSON.stringify({ a: { published, outlet: 'Gazette' } }) });
     const c = await readCorpus(dir);
     expect(c.articles[0]!.meta).toEqual({ outlet: 'Gazette' });
-    expect(c.warnings).toEqual([expect.stringMatching(new RegExp(`published.*date that exists.*${published}`))]);
+    expect(c.warnings).toEqual([expect.stringMatching(/published.*date that exists.*found a string of 10 characters/)]);
   });
 
   it.each([...IMPOSSIBLE, '20170-01-01'])('a first line "date %s" is warned about and gives no publication date', async (d) => {
