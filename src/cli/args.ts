@@ -126,7 +126,7 @@ export function runCli(spec: CommandSpec, main: (args: ParsedArgs) => Promise<nu
       }
       const err = e as Error;
       // Known, explained failures print their message; anything else keeps its stack for a bug report.
-      const known = ['CorpusError', 'ConfigError'].includes(err?.name);
+      const known = ['CorpusError', 'ConfigError', 'StoreWriteError'].includes(err?.name);
       process.stderr.write(`${spec.name}: ${escapeControls(known ? err.message : (err?.stack ?? String(e)))}\n`);
       process.exitCode = 1;
     },
