@@ -7,7 +7,7 @@ export const data = new SlashCommandBuilder().setName('sources').setDescription(
 
 function page(ctx: BotContext, owner: string, n: number) {
   const sources = ctx.engine.sources();
-  const pages = paginate(sourceLines(sources), 3800, 10);
+  const pages = paginate(sourceLines(sources, (id) => ctx.engine.sourceName(id)), 3800, 10);
   const p = Math.min(Math.max(0, n), Math.max(0, pages.length - 1));
   const wire = sources.filter((s) => s.wireWith.length).length;
   const intro = `${sources.length} source${sources.length === 1 ? '' : 's'}${wire ? `; ${wire} share wire copy with another` : ''}.`;

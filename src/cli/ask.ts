@@ -3,25 +3,29 @@
  * with none, every line of stdin (JSON Lines with --json), loading the corpus once.
  */
 import type { Engine } from '../core/engine.js';
-import type { Answer, Logger } from '../core/types.js';
-import { cliContext, COMMON_OPTIONS, JSON_OPTION, openEngine, out, runCli, type CommandSpec } from './args.js';
+import type { Answer, AskContext, Logger } from '../core/types.js';
+import { cliContext, COMMON_OPTIONS, JSON_OPTION, openEngine, out, parseContextOption, runCli, type CommandSpec } from './args.js';
 import { renderAnswer } from './render-text.js';
 
 const spec: CommandSpec = {
   name: 'ask',
   positionals: '["question"]',
   summary: 'Answers a question about the coverage. Without a question, answers each line of stdin.',
-  options: { ...JSON_OPTION, ...COMMON_OPTIONS },
+  options: {
+    ...JSON_OPTION,
+    context: { type: 'string', arg: 'JSON', describe: "a previous answer's \"context\" field: resolves a follow-up (\"and how high is it?\")" },
+    ...COMMON_OPTIONS,
+  },
 };
 
 /** Said for a blank question, so a blank input line still gets its one output line. */
 export const BLANK_QUESTION = 'No question: the line is blank. Type a question about the coverage.';
 
 /** Asks the engine; a failure becomes an unanswered Answer so one bad question never ends a stream. */
-function safeAsk(engine: Engine, question: string, logger: Logger): Answer & { error?: string } {
+function safeAsk(engine: Engine, question: string, logger: Logger, context?: AskContext): Answer & { error?: string } {
   if (!question) return { question, answered: false, answer: BLANK_QUESTION, intent: 'none', citations: [], conflicts: [] };
   try {
-    return engine.ask(question);
+    return engine.ask(question, context);
   } catch (e) {
     logger.error(`ask failed for ${JSON.stringify(question)}`, { error: (e as Error).stack ?? String(e) });
     const error = (e as Error).message;
@@ -30,12 +34,15 @@ function safeAsk(engine: Engine, question: string, logger: Logger): Answer & { e
 }
 
 runCli(spec, async ({ flags, positionals }) => {
+  // Checked before the corpus loads, so a bad --context is a quick usage error.
+  const context = parseContextOption(flags.context);
   const ctx = cliContext(flags);
   const engine = await openEngine(ctx);
-  const print = (a: Answer) => out(flags.json ? JSON.stringify(a) : renderAnswer(a));
+  const view = { name: (id: string) => engine.sourceName(id), articles: engine.table.articles };
+  const print = (a: Answer) => out(flags.json ? JSON.stringify(a) : renderAnswer(a, view));
 
   if (positionals.length) {
-    const answer = safeAsk(engine, positionals.join(' ').trim(), ctx.logger);
+    const answer = safeAsk(engine, positionals.join(' ').trim(), ctx.logger, context);
     print(answer);
     return 'error' in answer ? 1 : 0;
   }
@@ -45,7 +52,7 @@ runCli(spec, async ({ flags, positionals }) => {
   for await (const line of stdinLines()) {
     if (!flags.json && !first) out('');
     first = false;
-    const answer = safeAsk(engine, line.replace(/\s+/g, ' ').trim(), ctx.logger);
+    const answer = safeAsk(engine, line.replace(/\s+/g, ' ').trim(), ctx.logger, context);
     failed ||= 'error' in answer;
     print(answer);
   }

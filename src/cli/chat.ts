@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, loadConfigFromEnvironment } from '../config.js';
 import type { Engine } from '../core/engine.js';
+import type { Answer, AskContext } from '../core/types.js';
 import { isIsoDatePrefix } from '../core/ingest/dates.js';
 import { MAX_QUESTION_LENGTH } from '../core/ask/question.js';
 import { createLogger } from '../logger.js';
@@ -22,17 +23,33 @@ export function helpText(engine: Engine): string {
   return [
     `I answer questions about the news coverage of one story (${engine.sources().length} sources loaded), citing the exact snippets.`,
     'Commands:',
-    '  /ask <question>   or just type a question',
+    '  /ask <question>   or just type a question; follow-ups work ("and how high is it?", "when?")',
     '  /sources          the articles, dates, links, wire copies',
     '  /timeline [from] [to]   dated events, oldest first (2017, 2017-06, 2017-07-02)',
+    '  /more             every source of the last answer',
     '  /help             this text',
     '  /quit             leave',
     ...(examples.length ? ['Try:', ...examples.map((q) => `  ${q}`)] : []),
   ].join('\n');
 }
 
+/** One terminal conversation: the previous question (for follow-ups, 10 minutes) and the last answer (for /more). */
+export interface ChatSession {
+  context?: AskContext;
+  at?: number;
+  last?: Answer;
+  now?: () => number;
+}
+
+/** How long a follow-up may lean on the previous question, as in Discord. */
+const FOLLOW_UP_MS = 10 * 60_000;
+/** Citations a chat answer shows; /more lists the rest. */
+const CHAT_CITATIONS = 3;
+/** Snippets in the chat are trimmed around the fact to about this many characters. */
+const CHAT_SNIPPET = 160;
+
 /** Answers one line of input; returns undefined for /quit. */
-export function respond(engine: Engine, line: string): string | undefined {
+export function respond(engine: Engine, line: string, session: ChatSession = {}): string | undefined {
   const text = line.trim();
   if (!text) return '';
   const [head = '', ...rest] = text.split(/\s+/);
@@ -44,38 +61,57 @@ export function respond(engine: Engine, line: string): string | undefined {
     case '/help':
       return helpText(engine);
     case '/sources':
-      return renderSources(engine.sources());
+      return renderSources(engine.sources(), view(engine).name);
     case '/timeline': {
       const [from, to] = rest;
       for (const v of [from, to]) if (v && !isIsoDatePrefix(v)) return `Dates look like 2017, 2017-06 or 2017-07-02 (got "${clip(v, 40)}").`;
       const entries = engine.timeline({ from, to });
-      return entries.length ? renderTimeline(entries) : 'No dated events in the coverage for that range.';
+      return entries.length ? renderTimeline(entries, view(engine).name) : 'No dated events in the coverage for that range.';
     }
+    case '/more':
+      // Every source on its own, wire copies included.
+      return session.last ? renderAnswer(session.last, { name: view(engine).name }) : 'Nothing to show yet: ask a question first.';
     case '/ask':
-      return ask(engine, arg);
+      return ask(engine, arg, session);
     default:
       if (head.startsWith('/')) return `I don't know ${head}. Try /help.`;
-      return ask(engine, text);
+      return ask(engine, text, session);
   }
 }
 
-function ask(engine: Engine, question: string): string {
+const view = (engine: Engine) => ({ name: (id: string) => engine.sourceName(id), articles: engine.table.articles });
+
+function ask(engine: Engine, question: string, session: ChatSession): string {
   if (!question) return 'Ask me a question about the coverage, e.g. "How long is the wall?" — or type /help.';
   if (question.length > MAX_QUESTION) return `That question is ${question.length} characters long; please keep it under ${MAX_QUESTION}.`;
-  return renderAnswer(engine.ask(question));
+  const now = (session.now ?? Date.now)();
+  const fresh = session.context && session.at !== undefined && now - session.at <= FOLLOW_UP_MS ? session.context : undefined;
+  const answer = engine.ask(question, fresh);
+  session.context = answer.context;
+  session.at = now;
+  session.last = answer;
+  // Say how a follow-up was understood, so a wrong guess is visible.
+  const understood = answer.question !== question.trim() ? `(${answer.question})\n` : '';
+  const shown = renderAnswer(answer, { ...view(engine), max: CHAT_CITATIONS, snippetChars: CHAT_SNIPPET });
+  const sources = new Set(answer.citations.map((c) => c.source)).size;
+  const more = sources > Math.min(CHAT_CITATIONS, (shown.match(/^ {2}\[\d+\]/gm) ?? []).length) ? '\n  (/more shows every source with its snippet)' : '';
+  return understood + shown + more;
 }
 
-/** Runs the prompt loop until /quit or the end of input. */
+/** Runs the prompt loop until /quit or the end of input; on a terminal, with line editing and history. */
 export async function runChat(opts: { engine: Engine; input: NodeJS.ReadableStream; output: NodeJS.WritableStream }): Promise<void> {
   const { engine, output } = opts;
-  const rl = createInterface({ input: opts.input, output, terminal: false });
-  const prompt = () => output.write('coverage-bot> ');
-  output.write('Type a question about the coverage, /help for commands, /quit to leave.\n');
+  const tty = Boolean((opts.input as { isTTY?: boolean }).isTTY && (output as { isTTY?: boolean }).isTTY);
+  // On a terminal readline gives arrow-key editing and history (↑/↓); piped input stays plain.
+  const rl = createInterface({ input: opts.input, output, terminal: tty, historySize: 200, removeHistoryDuplicates: true, prompt: 'coverage-bot> ' });
+  const session: ChatSession = {};
+  const prompt = () => (tty ? rl.prompt() : output.write('coverage-bot> '));
+  output.write('Type a question about the coverage, /help for commands, /quit to leave. Follow-ups like "and how high is it?" work.\n');
   prompt();
   for await (const line of rl) {
     let reply: string | undefined;
     try {
-      reply = respond(engine, line);
+      reply = respond(engine, line, session);
     } catch (e) {
       reply = `Sorry — that failed: ${(e as Error).message}`;
     }
@@ -91,7 +127,7 @@ export async function runChat(opts: { engine: Engine; input: NodeJS.ReadableStre
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   try {
     const config = loadConfigFromEnvironment();
-    const logger = createLogger(config.logLevel);
+    const logger = createLogger(config.logLevel, undefined, { format: config.logFormat });
     const engine = await loadEngine({ corpusDir: config.corpusDir, dataDir: config.dataDir, publicUrl: config.publicUrl, logger });
     await runChat({ engine, input: process.stdin, output: process.stdout });
   } catch (e) {

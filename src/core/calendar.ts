@@ -25,8 +25,9 @@ export function isCalendarDate(iso: string): boolean {
 
 /**
  * A value that has the shape of an ISO date but names no real day ("2017-02-30", "0000",
- * "20170-01-01"). Other forms (an empty value, "2017-W27", "P3Y") are not judged here.
+ * "20170-01-01"). Other forms (an empty value, "2017-W27", "P3Y", and the TIMEX3 decade "197"
+ * or century "18") are not judged here.
  */
 export function isImpossibleDate(value: string): boolean {
-  return ISO.test(value) && !isCalendarDate(value);
+  return /^\d{4}/.test(value) && ISO.test(value) && !isCalendarDate(value);
 }

@@ -48,6 +48,40 @@ export interface Sentence extends Span {
   terms: string[];
   /** Who the sentence attributes its claims to, when it says. */
   attribution?: string;
+  /** Relation frames read from the sentence (who did what to whom, where, when, why). */
+  frames?: Frame[];
+}
+
+/** A noun group filling a frame slot: where it is in the raw text, its head lemma, its name words. */
+export interface FrameArg {
+  start: number;
+  end: number;
+  head: string;
+  /** The proper-noun words of the group, as written ("Mark Teixeira"). */
+  name?: string;
+}
+
+/**
+ * One relation: a verb (lemma; `be` for copulas and appositions) with its doer (`agent`), what
+ * it is done to (`patient`), a copula's or passive's complement (`attr`), prepositional slots,
+ * cause and purpose clauses, and the verb group's polarity, modality and tense. Passives are
+ * turned round: "Y was bought by X" has agent X and patient Y.
+ */
+export interface Frame {
+  verb: string;
+  agent?: FrameArg;
+  patient?: FrameArg;
+  attr?: FrameArg;
+  slots?: { p: string; arg: FrameArg }[];
+  /** "because …", "after …": the clause, with the subordinator as head. */
+  cause?: FrameArg;
+  /** "to …" after the verb: the purpose or complement clause, with its verb as head. */
+  purpose?: FrameArg;
+  neg?: boolean;
+  /** Not asserted as fact: under a modal ("could"), or a verb like "plan to", "calls to". */
+  modal?: boolean;
+  tense?: 'past' | 'future';
+  apposition?: boolean;
 }
 
 /** An article after cleaning and NLP: what the fact table keeps of it. */
@@ -67,6 +101,8 @@ export interface Article {
   wireShare: number;
   /** Ids of articles sharing wire copy with this one. */
   wireWith: string[];
+  /** Index of the lead sentence when it tells a past event without dating it (the timeline dates it by `published`). */
+  leadEvent?: number;
 }
 
 export type FactKind = 'quantity' | 'date' | 'entity' | 'quote';
@@ -101,6 +137,11 @@ export interface Fact {
   label: string;
   /** Date facts: the resolved date was inferred from the article date. */
   inferred?: boolean;
+  /**
+   * Date facts: the TIMEX3 value when it says more than the ISO `value` can (`2017-W27`,
+   * `2012-SU`, `2015-Q2`, `FY2007`, `197` for the 1970s, `2017-07-02T10:30`).
+   */
+  timex?: string;
   /** Extra description: a person's role, a quote's speaker description. */
   description?: string;
   /** Who the sentence attributes the claim to ("the ministry", "state media"). */
@@ -176,6 +217,20 @@ export interface Answer {
   conflicts: Conflict[];
   /** When not answered: the closest passages, so a reader can judge for themselves. */
   passages?: Citation[];
+  /** What to pass back with the next question of the same conversation, for follow-ups. */
+  context?: AskContext;
+}
+
+/**
+ * The conversation state a follow-up ("and how high is it?") is resolved against: opaque to
+ * the faces, JSON-serializable, returned with every answer.
+ */
+export interface AskContext {
+  /** The previous question in full (a follow-up already rewritten). */
+  question: string;
+  intent: IntentType;
+  /** The bare value of its answer, when it had one. */
+  value?: string;
 }
 
 export interface SourceSummary {
@@ -201,6 +256,8 @@ export interface TimelineEntry {
   /** The date phrase as written in the first source. */
   phrase: string;
   inferred: boolean;
+  /** Time of day when the sources give one (`10:30`). */
+  time?: string;
   sources: string[];
   citations: Citation[];
 }
@@ -240,4 +297,23 @@ export interface ArticleView {
   article: Article;
   /** Facts per sentence index. */
   facts: Record<number, FactView[]>;
+}
+
+/** WordNet parts of speech: noun, verb, adjective, adverb. */
+export type WordNetPos = 'n' | 'v' | 'a' | 'r';
+
+/**
+ * Lexical knowledge from WordNet, injected into answering (the core reads no files). Lemmas are
+ * lower-case; multi-word entries use spaces ("step down"). `senses` limits how many of a word's
+ * senses (most frequent first) are read, since rare senses make wrong matches.
+ */
+export interface WordNet {
+  has(lemma: string, pos: WordNetPos): boolean;
+  synonyms(lemma: string, pos: WordNetPos, senses?: number): string[];
+  /** Derivationally related forms in any part of speech ("resign" ↔ "resignation"). */
+  derived(lemma: string, pos: WordNetPos, senses?: number): string[];
+  antonyms(lemma: string, pos: WordNetPos, senses?: number): string[];
+  /** Words of the hypernym synsets up to `depth` levels ("city" → "municipality", "urban area"). */
+  hypernyms(lemma: string, pos: WordNetPos, depth?: number, senses?: number): string[];
+  close(): void;
 }

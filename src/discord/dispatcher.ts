@@ -16,7 +16,8 @@ import {
 } from 'discord.js';
 import type { BotContext, Command } from './command.js';
 import { questionProblem, stripBotMention } from './questions.js';
-import { NO_MENTIONS, notice, renderAnswer } from './render.js';
+import { NO_MENTIONS, notice } from './render.js';
+import { askInChannel } from './ask-flow.js';
 
 /** Discord errors that mean "too late" or "already done": logged, then survived. */
 export const HARMLESS_CODES = new Set<number>([10062, 40060]);
@@ -174,8 +175,8 @@ export function createDispatcher(commands: Map<string, Command>, ctx: BotContext
           await reply({ content: notice(problem.replace('`/ask question: ', '`@me ')) });
           return;
         }
-        const answer = ctx.engine.ask(question);
-        await reply({ embeds: [renderAnswer(answer)] });
+        const { answer, message } = askInChannel(ctx, question, m.channelId, m.author.id);
+        await reply(message);
         logger.debug('mention answered', { ...context, answered: answer.answered });
       } catch (e) {
         if (isHarmless(e)) logger.warn('mention reply failed harmlessly', { ...context, ...errorContext(e) });

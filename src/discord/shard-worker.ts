@@ -7,11 +7,13 @@ import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { loadEngine } from '../load-engine.js';
 import { createFileStore, type FactStore } from '../store/fact-store.js';
+import { createLiveEngine } from '../service/live-engine.js';
+import { createReloader, type Reloader } from '../service/reload.js';
 import { startBot } from './bot.js';
 
 const config = loadConfig();
 const shardId = config.shardIds ?? '?';
-const base = createLogger(config.logLevel);
+const base = createLogger(config.logLevel, undefined, { format: config.logFormat });
 const logger = {
   debug: (m: string, c?: Record<string, unknown>) => base.debug(`[shard ${shardId}] ${m}`, c),
   info: (m: string, c?: Record<string, unknown>) => base.info(`[shard ${shardId}] ${m}`, c),
@@ -32,6 +34,9 @@ const stop = async (why: string, code = 0) => {
 };
 process.on('SIGINT', () => void stop('SIGINT'));
 process.on('SIGTERM', () => void stop('SIGTERM'));
+// The manager rebuilt the table on its SIGHUP and passed the signal on: re-read it from the store.
+let reloader: Reloader | undefined;
+process.on('SIGHUP', () => void reloader?.reload('SIGHUP from the manager'));
 // The manager went away (even while this shard is still starting): don't linger.
 process.on('disconnect', () => void stop('manager disconnected'));
 
@@ -43,8 +48,10 @@ try {
     load: (hash) => files.load(hash),
     save: async () => logger.warn('fact table not found in the store; built in memory for this shard only'),
   };
-  const engine = await loadEngine({ corpusDir: config.corpusDir, dataDir: config.dataDir, publicUrl: config.publicUrl, logger, store: readOnly });
-  if (!stopping) bot = await startBot({ config, engine, logger });
+  const load = () => loadEngine({ corpusDir: config.corpusDir, dataDir: config.dataDir, publicUrl: config.publicUrl, logger, store: readOnly });
+  const live = createLiveEngine(await load());
+  reloader = createReloader({ live, load, logger, what: `corpus ${config.corpusDir}` });
+  if (!stopping) bot = await startBot({ config, engine: live.engine, logger });
 } catch (e) {
   logger.error('shard failed to start', { error: (e as Error).message });
   await stop('start failed', 1);

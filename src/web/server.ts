@@ -19,6 +19,8 @@ export interface WebServerOptions {
   /** Defaults to 127.0.0.1; use 0.0.0.0 to serve other machines. */
   host?: string;
   logger: Logger;
+  /** What `/healthz` answers (status and JSON body); defaults to the engine's counts. */
+  health?: () => { status: number; body: unknown };
 }
 
 export interface WebServer {
@@ -173,7 +175,7 @@ function errorReply(path: string, status: number, message: string, headers?: Rec
 }
 
 /** Handles one request; exported for tests that want to skip the socket. */
-export function handle(engine: Engine, logger: Logger, req: IncomingMessage, res: ServerResponse): void {
+export function handle(engine: Engine, logger: Logger, req: IncomingMessage, res: ServerResponse, health?: WebServerOptions['health']): void {
   const target = req.url ?? '/';
   let path = '/';
   try {
@@ -188,6 +190,11 @@ export function handle(engine: Engine, logger: Logger, req: IncomingMessage, res
     }
     if (path === '/favicon.ico') {
       res.writeHead(204, SECURITY_HEADERS).end();
+      return;
+    }
+    if (path === '/healthz' && health) {
+      const h = health();
+      send(req, res, { status: h.status, type: 'json', body: JSON.stringify(h.body, null, 2) + '\n' });
       return;
     }
     send(req, res, route(engine, path, url.searchParams));
@@ -213,7 +220,7 @@ export function handle(engine: Engine, logger: Logger, req: IncomingMessage, res
 /** Starts the viewer; resolves once it listens. */
 export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
   const { engine, logger } = opts;
-  const server = createServer((req, res) => handle(engine, logger, req, res));
+  const server = createServer((req, res) => handle(engine, logger, req, res, opts.health));
   server.on('clientError', (err, socket) => {
     logger.debug('web: bad client request', { error: err.message });
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
