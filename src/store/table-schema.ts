@@ -13,7 +13,29 @@ const optText = z.string().optional();
 const finite = z.number().finite();
 const span = z.object({ start: count, end: count }).passthrough();
 
-const sentence = z.object({ start: count, end: count, index: count, paragraph: count, terms: z.array(text), attribution: optText }).passthrough();
+// Frames are the most numerous objects in a table: zod checks their outline, and the pass after
+// it checks each argument (whole-number offsets inside the text, a head word) at a fraction of the cost.
+const frame = z.object({ verb: text, slots: z.array(z.object({ p: text }).passthrough()).optional() }).passthrough();
+type FrameShape = z.infer<typeof frame>;
+const FRAME_ARGS = ['agent', 'patient', 'attr', 'cause', 'purpose'] as const;
+
+/** Whether a frame argument is whole and inside a text of length `n`. */
+function argInside(arg: unknown, n: number): boolean {
+  if (typeof arg !== 'object' || arg === null) return false;
+  const { start, end, head } = arg as { start?: unknown; end?: unknown; head?: unknown };
+  return Number.isInteger(start) && Number.isInteger(end) && (start as number) >= 0 && (start as number) <= (end as number) && (end as number) <= n && typeof head === 'string';
+}
+
+/** The frame's arguments, slots included. */
+function frameArgs(f: FrameShape): unknown[] {
+  const out: unknown[] = [];
+  for (const k of FRAME_ARGS) if (f[k] !== undefined) out.push(f[k]);
+  for (const slot of f.slots ?? []) out.push(slot.arg);
+  return out;
+}
+const sentence = z.object({
+  start: count, end: count, index: count, paragraph: count, terms: z.array(text), attribution: optText, frames: z.array(frame).optional(),
+}).passthrough();
 const furniture = z.object({ start: count, end: count, reason: z.string().min(1) }).passthrough();
 
 const article = z.object({
@@ -29,6 +51,7 @@ const article = z.object({
   words: count,
   wireShare: z.number().min(0).max(1),
   wireWith: z.array(text),
+  leadEvent: count.optional(),
 }).passthrough();
 
 const fact = z.object({
@@ -47,6 +70,7 @@ const fact = z.object({
   surface: text,
   label: text,
   inferred: z.boolean().optional(),
+  timex: optText,
   description: optText,
   attribution: optText,
   time: optText,
@@ -89,7 +113,11 @@ export function tableProblem(data: unknown): string | undefined {
     for (const [k, s] of a.sentences.entries()) {
       if (s.start > s.end || s.end > n) return `has sentence ${k} of article ${i} outside its text (${s.start}-${s.end} of ${n})`;
       if (s.index !== k) return `has sentence ${k} of article ${i} numbered ${s.index}`;
+      for (const f of s.frames ?? []) {
+        if (!frameArgs(f).every((arg) => argInside(arg, n))) return `has a malformed frame in sentence ${k} of article ${i} (an argument not a whole span of its text)`;
+      }
     }
+    if (a.leadEvent !== undefined && a.leadEvent >= a.sentences.length) return `has article ${i} leading with a sentence it does not have`;
     for (const [k, f] of a.furniture.entries()) {
       if (f.start > f.end || f.end > n) return `has furniture ${k} of article ${i} outside its text (${f.start}-${f.end} of ${n})`;
     }

@@ -60,6 +60,12 @@ describe('a stored table that parses but is malformed is rebuilt with a warning'
     ['a wire share above 1', () => damaged((t) => (t.articles[0].wireShare = 7)), /articles\.0\.wireShare/],
     ['aliases that are not lists', () => damaged((t) => (t.aliases = { us: 'united states' })), /aliases\.us/],
     ['terms that are not strings', () => damaged((t) => (t.articles[0].sentences[0].terms = [1, 2])), /terms\.0/],
+    ['a frame argument past the text', () => damaged((t) => {
+      const f = t.articles[0].sentences.flatMap((x: any) => x.frames ?? []).find((x: any) => x.agent || x.patient);
+      (f.agent ?? f.patient).end = 10 ** 7;
+    }), /malformed frame in sentence \d+ of article 0/],
+    ['a frame without its verb', () => damaged((t) => delete t.articles[0].sentences.find((x: any) => x.frames?.length).frames[0].verb), /frames\.0\.verb/],
+    ['a lead event past the sentences', () => damaged((t) => (t.articles[0].leadEvent = 999)), /leading with a sentence it does not have/],
   ];
 
   it.each(cases)('%s', async (_name, content, message) => {
