@@ -23,11 +23,11 @@ export const SHAPES: Shape[] = [
     }),
   },
   {
-    // The same line over and over: every repeat is furniture (a duplicate) to check lines against.
+    // The same line over and over (2.2 MB at 8×): every repeat is furniture (a duplicate) to check lines against.
     name: 'repeated lines',
     make: (scale) => ({
       id: 'repeated-lines',
-      raw: HEAD + 'Click here to read more about the wall and its history.\n'.repeat(2500 * scale),
+      raw: HEAD + 'Click here to read more about the wall and its history.\n'.repeat(5000 * scale),
       meta: {},
     }),
   },
