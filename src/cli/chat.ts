@@ -14,6 +14,7 @@ import { createLogger } from '../logger.js';
 import { loadEngine } from '../load-engine.js';
 import { CorpusError } from '../store/corpus-loader.js';
 import { clip, renderAnswer, renderSources, renderTimeline } from './render-text.js';
+import { escapeControls } from '../core/controls.js';
 
 const MAX_QUESTION = MAX_QUESTION_LENGTH;
 
@@ -115,7 +116,7 @@ export async function runChat(opts: { engine: Engine; input: NodeJS.ReadableStre
       reply = `Sorry — that failed: ${(e as Error).message}`;
     }
     if (reply === undefined) break;
-    if (reply) output.write(reply + '\n');
+    if (reply) output.write(escapeControls(reply) + '\n');
     prompt();
   }
   rl.close();
