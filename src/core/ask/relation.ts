@@ -46,7 +46,7 @@ export interface QuestionFrame {
 /** How a stored verb can stand for the asked one. */
 const VERB_MATCH = { same: 1, synonym: 0.85, derived: 0.8, hypernym: 0.6 } as const;
 /** How a bound slot is found: in the frame's own slot, elsewhere in the sentence, as a pronoun. */
-const ARG_MATCH = { slot: 1, frame: 0.85, pronoun: 0.7, sentence: 0.55 } as const;
+const ARG_MATCH = { slot: 1, frame: 0.85, pronoun: 0.7, sentence: 0.55, context: 0.5 } as const;
 /** Below this alignment a frame does not answer; a yes/no needs more, since "yes" is a claim. */
 const RELATION_THRESHOLD = 0.5;
 const YESNO_THRESHOLD = 0.6;
@@ -60,7 +60,11 @@ const PLACEISH = ['location', 'region', 'area', 'place', 'structure', 'building'
 
 /** Reads a question into a frame; undefined when it is not a clause with a verb to align. */
 export function compileQuestion(text: string, nlp: Nlp, wn?: WordNet): QuestionFrame | undefined {
-  const clean = text.replace(/[?!.\s]+$/, '').replace(/^(so|and|but|ok|okay|hey|please)\b,?\s*/i, '');
+  // A fronted phrase ("Besides guns, …", "In 2003, …") and a trailing time clause ("… when deputies
+  // found him") qualify the question; the clause to align is what is left.
+  const clean = text.replace(/[?!.\s]+$/, '').replace(/^(so|and|but|ok|okay|hey|please)\b,?\s*/i, '')
+    .replace(/^(?:besides|apart from|other than|aside from|in|on|at|during|after|before|since)\b[^,]{1,60},\s*(?=(?:who|whom|what|which|where|why|when|how|did|does|do|was|were|is|are|has|have|had)\b)/i, '')
+    .replace(/^((?:who|whom|what|which|where|why|how)\b.+?)\s+\b(?:when|while)\s+\S+\s+\S+.*$/i, '$1');
   if (!clean) return undefined;
   const toks = repairQuestion(readTokens(nlp, clean), wn);
   const { toks: t, chunks } = chunk(toks);
@@ -366,6 +370,8 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
         if (m < 0.5 && own.some((a) => PRONOUNS.has(text.slice(a.start, a.end).toLowerCase())) && antecedentNear(q, ref)) m = Math.max(m, ARG_MATCH.pronoun);
         if (m < 0.5 && !q.name && q.words.every((w) => sentenceWords.has(w))) m = Math.max(m, ARG_MATCH.sentence);
         if (m < 0.5 && q.name && q.words.every((w) => sentenceWords.has(w))) m = Math.max(m, ARG_MATCH.sentence);
+        // A prepositional qualifier ("on the pirate boats") may be set by the sentences before.
+        if (m < 0.5 && !q.name && qf.slots.some((x) => x.arg === q) && antecedentNear(q, ref)) m = Math.max(m, ARG_MATCH.context);
         checks.push(m);
       }
       if (checks.some((c) => c < 0.5)) continue;
