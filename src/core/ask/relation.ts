@@ -25,6 +25,8 @@ interface QArg {
   head: string;
   /** A proper name ("Mark Teixeira"): every word of it must be found, or a pronoun standing for it. */
   name?: boolean;
+  /** Other forms of the name the corpus defines, as word lists. */
+  alternatives?: string[][];
   /** "anyone", "any of the pirates": matches whoever fills the slot. */
   any?: boolean;
 }
@@ -352,8 +354,10 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
         ...qf.slots.map((s): [QArg, FrameArg[]] => [s.arg, (f.slots ?? []).filter((x) => x.p === s.p || (PLACE_PREPS.has(x.p) && PLACE_PREPS.has(s.p))).map((x) => x.arg)]),
       ];
       const everyArg = [f.agent, f.patient, f.attr, ...(f.slots ?? []).map((x) => x.arg)].filter(Boolean) as FrameArg[];
-      for (const [q, own] of bound) {
-        if (!q) continue;
+      for (const [asked, own] of bound) {
+        if (!asked) continue;
+        // "the SDF" is also "the Syrian Democratic Forces" where the coverage defines it so.
+        const q = asked.name ? withAlias(asked, index.table.aliases) : asked;
         if (q.any) {
           checks.push(own.length ? ARG_MATCH.slot : ARG_MATCH.sentence);
           continue;
@@ -397,10 +401,18 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
   return out;
 }
 
+/** A name argument that the corpus gives another form of ("SDF" ↔ "Syrian Democratic Forces") matches either. */
+function withAlias(q: QArg, aliases: Record<string, string[]> | undefined): QArg {
+  const alts = aliases ? Object.hasOwn(aliases, q.words.join(' ')) ? aliases[q.words.join(' ')] : undefined : undefined;
+  if (!alts?.length) return q;
+  return { ...q, alternatives: alts.map((a) => a.split(/\s+/)) };
+}
+
 /** Whether the asked argument is named in the sentence or in one of the two before it. */
 function antecedentNear(q: QArg, ref: SentenceRef): boolean {
   const i = ref.sentence.index;
-  return ref.article.sentences.slice(Math.max(0, i - 2), i + 1).some((s) => q.words.every((w) => s.terms.includes(w)));
+  const forms = [q.words, ...(q.alternatives ?? [])];
+  return ref.article.sentences.slice(Math.max(0, i - 2), i + 1).some((s) => forms.some((ws) => ws.every((w) => s.terms.includes(w))));
 }
 
 /** The other side of any apposition in the sentence that overlaps `a` ("the suspect" ↔ "Dale Pruitt"). */
@@ -461,6 +473,11 @@ function polarForm(word: string, attr: string, wn?: WordNet): 'positive' | 'nega
 
 /** How well a question's noun group matches a frame's: shared names and content words, head synonyms. */
 function argMatch(q: QArg, a: FrameArg, text: string, wn?: WordNet): number {
+  if (q.alternatives) return Math.max(matchWords(q, a, text, wn), ...q.alternatives.map((words) => matchWords({ words, head: words.at(-1)!, name: true }, a, text, wn)));
+  return matchWords(q, a, text, wn);
+}
+
+function matchWords(q: QArg, a: FrameArg, text: string, wn?: WordNet): number {
   const span = text.slice(a.start, a.end).toLowerCase();
   const spanWords = new Set(span.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map((w) => (w.length > 3 && /[^s]s$/.test(w) ? w.slice(0, -1) : w)));
   const has = (w: string) => spanWords.has(w) || spanWords.has(w.replace(/s$/, ''));
