@@ -140,6 +140,11 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
     // "What is the Rafiqah Wall?": what the coverage calls it.
     const whatIs = /^what(?:'s| is| are| was| were) (?:the |an? )?(.+?)\??$/i.exec(q.text.trim());
     if (whatIs && q.intent !== 'quantity' && q.intent !== 'date' && q.intent !== 'coverage' && !/\b(of|for|in|on|at|with|by|about|to|from|did|does|do)\b/i.test(whatIs[1]!)) {
+      // "What is the SDF?": an acronym is answered by what it stands for.
+      if (/^[A-Z][A-Z0-9&.-]{1,9}$/.test(whatIs[1]!)) {
+        const expanded = answerQuestion(parseQuestion(`What does ${whatIs[1]} stand for?`, nlp), ctx);
+        if (expanded.answered) return { ...expanded, question: q.text };
+      }
       const described = answerDefinition(whatIs[1]!, q.text, q.terms, index, publicUrl);
       if (described) return described;
     }

@@ -106,12 +106,34 @@ function repair(toks: Tok[]): Tok[] {
     const t = out[k]!;
     if (t.pos === 'VERB' && /(ing|ed)$/.test(t.lower) && /^(DET|ADJ|NUM)$/.test(out[k - 1]!.pos) && /^(NOUN|PROPN|NUM)$/.test(out[k + 1]!.pos)) t.pos = 'ADJ';
   }
+  for (let k = 1; k + 1 < out.length; k++) {
+    const t = out[k]!;
+    // "the most heavily fortified portion": a participle after adverbs that follow a determiner.
+    if (t.pos === 'VERB' && /(ing|ed)$/.test(t.lower) && out[k - 1]!.pos === 'ADV' && /^(NOUN|PROPN)$/.test(out[k + 1]!.pos)) {
+      let j = k - 1;
+      while (j > 0 && out[j]!.pos === 'ADV') j--;
+      if (out[j]!.pos === 'DET') t.pos = 'ADJ';
+    }
+    // "by opening two gaps": an -ing word after a preposition, before its own object, is a verb.
+    if (t.pos === 'NOUN' && t.lower.endsWith('ing') && out[k - 1]!.pos === 'ADP' && /^(by|after|before|without|while|for)$/.test(out[k - 1]!.lower) && /^(DET|NUM|ADJ|PRON)$/.test(out[k + 1]!.pos)) {
+      t.pos = 'VERB';
+      t.lemma = gerundBase(t.lower);
+    }
+  }
   // Two finite verbs cannot follow each other: the second is a plural noun ("dismissed calls to quit").
   for (let k = 1; k < out.length; k++) {
     const t = out[k]!;
     if (t.pos === 'VERB' && out[k - 1]!.pos === 'VERB' && /[^s]s$/.test(t.lower) && t.lower !== t.lemma) t.pos = 'NOUN';
   }
   return out;
+}
+
+/** The verb of a gerund the tagger read as a noun: "opening" → "open", "running" → "run", "making" → "make". */
+function gerundBase(word: string): string {
+  const base = word.replace(/ing$/, '');
+  if (/([b-df-hj-np-tv-z])\1$/.test(base) && !/(ll|ss|zz)$/.test(base)) return base.slice(0, -1);
+  if (/[^aeiou][aeiou][kvcszg]$/.test(base)) return `${base}e`;
+  return base;
 }
 
 /** Groups tokens into chunks. */
@@ -340,6 +362,8 @@ export function readFrames(tokens: Tok[]): Frame[] {
     const reduced = s === v - 1 && !c.bare && c.first === c.head && /(ed|en)$/.test(toks[c.head]!.lower)
       && chunks[v + 1]?.kind === 'P' && chunks[v + 1]!.lemma === 'by';
     if (s !== undefined) subj = argOf(toks, chunks, s).arg;
+    // "X supported the advance by opening two gaps": a gerund after "by" is done by the clause's doer.
+    if (!subj && chunks[v - 1]?.kind === 'P' && chunks[v - 1]!.lemma === 'by' && toks[c.head]!.lower.endsWith('ing') && prev) subj = prev.frame.agent;
     // "dismissed calls to quit": a wish noun before an infinitive is not its subject; the governor's is.
     if (c.inf && s === v - 1 && prev && IRREALIS_GOVERNORS.has(toks[chunks[s]!.head]!.lemma)) subj = prev.frame.agent;
     else if (prev && (chunks[v - 1]?.kind === 'CONJ' || c.inf || (chunks[v - 1]?.kind === 'NP' && c.inf))) {
