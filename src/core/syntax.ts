@@ -51,15 +51,23 @@ const BE = new Set(['be', 'get']);
 
 /** Reads `text` with wink-nlp into tokens whose offsets are `base` + offsets into `text`. */
 export function readTokens(nlp: Nlp, text: string, base = 0): Tok[] {
+  return docTokens(nlp, nlp.readDoc(text), text, base).toks;
+}
+
+/**
+ * The tokens of a wink document read from `text`, with offsets `base` + offsets into `text`, and
+ * the whitespace before each (which holds the line breaks).
+ */
+export function docTokens(nlp: Nlp, doc: ReturnType<Nlp['readDoc']>, text: string, base = 0): { toks: Tok[]; spaces: string[] } {
   const its = nlp.its;
-  const tokens = nlp.readDoc(text).tokens();
+  const tokens = doc.tokens();
   const values = tokens.out(its.value) as string[];
   const spaces = tokens.out(its.precedingSpaces) as string[];
   const pos = tokens.out(its.pos) as string[];
   const lemmas = tokens.out(its.lemma as typeof its.value) as string[];
   const types = tokens.out(its.type) as string[];
   const stops = tokens.out(its.stopWordFlag) as unknown as boolean[];
-  const out: Tok[] = new Array(values.length);
+  const toks: Tok[] = new Array(values.length);
   let offset = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
@@ -69,13 +77,13 @@ export function readTokens(nlp: Nlp, text: string, base = 0): Tok[] {
       const found = text.indexOf(v, offset);
       if (found >= 0) offset = found;
     }
-    out[i] = {
+    toks[i] = {
       v, lower: v.toLowerCase(), lemma: singular((lemmas[i] ?? v).toLowerCase(), pos[i]!), pos: pos[i]!,
       type: types[i]!, stop: Boolean(stops[i]), start: base + offset, end: base + offset + v.length,
     };
     offset += v.length;
   }
-  return out;
+  return { toks, spaces };
 }
 
 /** wink's lemmatizer misses some plurals ("jihadists"); strip a plain plural -s from nouns. */
