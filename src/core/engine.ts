@@ -8,7 +8,7 @@ import { answerDefinition } from './ask/definition.js';
 import { answerSummary } from './ask/summary.js';
 import { SPEECH_VERBS } from './lexicon.js';
 import type { Nlp } from './nlp.js';
-import { SearchIndex } from './ask/search.js';
+import { SearchIndex, type SentenceRef } from './ask/search.js';
 import { parseQuestion } from './ask/question.js';
 import { answerQuestion } from './ask/answer.js';
 import { NOT_SAID } from './ask/render.js';
@@ -166,8 +166,20 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
    * is about (by the corpus's aliases and spellings too). A headline's capitals make every word look
    * like a name, so a headline must name the event itself.
    */
+  let refsByArticle: Map<string, SentenceRef[]> | undefined;
+  const refsOf = (id: string): SentenceRef[] => {
+    if (!refsByArticle) {
+      refsByArticle = new Map();
+      for (const r of index.refs) {
+        const list = refsByArticle.get(r.article.id);
+        if (list) list.push(r);
+        else refsByArticle.set(r.article.id, [r]);
+      }
+    }
+    return refsByArticle.get(id) ?? [];
+  };
   const supportsEvent = (frame: QuestionFrame, id: string, at: number, namesOnly = false): boolean => {
-    const ref = index.refs.find((r) => r.article.id === id && r.sentence.start <= at && at < r.sentence.end);
+    const ref = refsOf(id).find((r) => r.sentence.start <= at && at < r.sentence.end);
     if (!ref) return false;
     const text = ref.article.raw.slice(ref.sentence.start, ref.sentence.end);
     const headline = (text.match(/\b\p{Lu}/gu)?.length ?? 0) >= 0.6 * (text.match(/\b\p{L}/gu)?.length ?? 1);
