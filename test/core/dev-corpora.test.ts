@@ -159,6 +159,7 @@ const ECBPLUS: Record<string, string[]> = {
   ],
   'ecbplus-29': [
     'ecbplus-29-charles-yards',
+    'ecbplus-29-date',
     'ecbplus-29-record',
     'ecbplus-29-pagano',
     'ecbplus-29-attendance',

@@ -26,6 +26,9 @@ export interface Cleaned {
 }
 
 /** Lines that are site navigation or widgets, never article text. */
+/** A page's own time stamp line: "Published: …", "Last updated at 13:42 GMT", "Posted on …" with a time or a year. */
+const STAMP_LINE = /^(?:last\s+)?(?:published|updated|posted|modified)(?:\s+on)?\s*:?\s.{0,100}(?:\d{1,2}[:.]\d{2}|\b(?:19|20)\d{2}\b)[^.!?]{0,60}$/i;
+
 const NAVIGATION =
   /^(skip to (main )?content|skip navigation|advertisement|advert|sponsored( content)?|share( this)?( article| story| on \w+)?|sign (up|in)( .*)?|log ?in|subscribe( now)?( .*)?|menu|search|home|follow us( .*)?|read more|print( this)?( article)?|e-?mail( this)?( article)?|comments?( \(\d+\))?|(accept|manage)( all)? cookies|we use cookies.*|close|back to top|listen to (this )?article|watch:? .{0,60}|image copyright.*|copyright ©.*|© .{0,80}|all rights reserved\.?|-{3,}|_{3,}|\*{3,})$/i;
 
@@ -94,6 +97,11 @@ export function clean(raw: string, meta: ArticleMeta = {}): Cleaned {
     }
     // A line that is only a date is a dateline; the first one near the top is the publication date.
     const lineDate = parseDateLine(trimmed);
+    // "PUBLISHED: 02:31 GMT, 12 March 2013 | UPDATED: …": a page's time stamps are page furniture.
+    if (!lineDate && STAMP_LINE.test(trimmed)) {
+      add(start, line.end, 'dateline');
+      continue;
+    }
     if (lineDate) {
       add(start, line.end, 'dateline');
       if (!published && i < 6 && isCalendarDate(lineDate)) {

@@ -22,11 +22,15 @@ const MONTH_RE = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|
 const WEEKDAY_RE = '(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\.?';
 
 const DATE_LINE = new RegExp(
-  `^(?:${WEEKDAY_RE},?\\s+)?(?:(${MONTH_RE})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})|(\\d{1,2})\\s+(${MONTH_RE}),?\\s+(\\d{4})|(\\d{4})-(\\d{2})-(\\d{2}))(?:[,\\s·|–-]+(?:updated:?\\s*)?\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s+[A-Z]{2,5})?)?\\s*$`,
+  `^(?:(?:last\\s+)?(?:updated|published|posted)(?:\\s+on)?:?\\s+)?(?:${WEEKDAY_RE},?\\s+)?(?:(${MONTH_RE})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})|(\\d{1,2})\\s+(${MONTH_RE}),?\\s+(\\d{4})|(\\d{4})-(\\d{2})-(\\d{2}))(?:[,\\s·|–-]+(?:(?:last\\s+)?updated:?\\s*)?(?:at\\s+)?\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?\\s?m\\.?)?(?:\\s+[A-Z]{2,5})?)?\\s*$`,
   'i',
 );
 
-/** Parses a line that is only a date ("June 13, 2005", "13 June 2005", "2017-07-04"); ISO or undefined. */
+/**
+ * Parses a line that is only a date, perhaps with its time and a page's "Published"/"Last updated"
+ * label ("June 13, 2005", "23 July 2013 Last updated at 13:42 GMT", "Published on Friday, 27
+ * September 2013"); ISO or undefined.
+ */
 export function parseDateLine(line: string): string | undefined {
   const m = DATE_LINE.exec(line.trim());
   if (!m) return undefined;
