@@ -305,7 +305,7 @@ function slotsAfter(toks: Tok[], chunks: Chunk[], i: number): { slots: { p: stri
  * inside), after any fronted prepositional phrase ("In Athens, police …"); through a relative
  * pronoun, the noun it stands for ("X, which owns Y").
  */
-function subjectBefore(chunks: Chunk[], v: number): number | undefined {
+function subjectBefore(chunks: Chunk[], v: number, toks: Tok[]): number | undefined {
   let j = v - 1;
   while (j >= 0 && chunks[j]!.kind === 'OTHER') j--;
   if (j < 0) return undefined;
@@ -315,6 +315,15 @@ function subjectBefore(chunks: Chunk[], v: number): number | undefined {
     return k >= 0 && chunks[k]!.kind === 'NP' ? k : undefined;
   }
   if (chunks[j]!.kind !== 'NP' && chunks[j]!.kind !== 'COMMA') return undefined;
+  // "Harrison County, Miss., coroner Gary Hargrove said": a noun group right before the verb, after a
+  // comma, is the subject; what comes before it only places it.
+  if (chunks[j]!.kind === 'NP' && chunks[j - 1]?.kind === 'COMMA' && chunks[j - 2]?.kind === 'NP') {
+    let k = j - 2;
+    while (k >= 2 && chunks[k - 1]!.kind === 'COMMA' && chunks[k - 2]!.kind === 'NP') k -= 2;
+    const names = chunks.slice(k, j - 1).filter((c) => c.kind === 'NP').every((c) => toks[c.head]!.pos === 'PROPN');
+    const before = chunks[k - 1];
+    if (names && (!before || before.kind === 'CONJ' || before.kind === 'PUNCT' || before.kind === 'SUB' || (before.kind === 'COMMA' && chunks[k - 2]?.kind !== 'NP'))) return j;
+  }
   let left = j;
   // ", and he pleaded": a conjunction after a comma joins clauses, so the subject starts after it.
   while (left > 0 && /^(NP|P|COMMA|CONJ|OTHER)$/.test(chunks[left - 1]!.kind) && !(chunks[left - 1]!.kind === 'CONJ' && chunks[left - 2]?.kind === 'COMMA')) left--;
@@ -365,7 +374,7 @@ export function readFrames(tokens: Tok[]): Frame[] {
     if (c.tense && c.tense !== 'present') frame.tense = c.tense;
     // Subject: the noun group before; a coordinated or infinitival verb shares its neighbour's.
     let subj: FrameArg | undefined;
-    const s = subjectBefore(chunks, v);
+    const s = subjectBefore(chunks, v, toks);
     // A reduced relative with its agent: "the boy killed by police".
     const reduced = s === v - 1 && !c.bare && c.first === c.head && /(ed|en)$/.test(toks[c.head]!.lower)
       && chunks[v + 1]?.kind === 'P' && chunks[v + 1]!.lemma === 'by';

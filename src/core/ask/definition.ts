@@ -8,7 +8,7 @@ import type { Answer, Fact, FrameArg } from '../types.js';
 import type { SearchIndex, SentenceRef } from './search.js';
 import type { QTerm } from './question.js';
 import { render, type Scored } from './render.js';
-import { PERSON_TITLES } from '../lexicon.js';
+import { PERSON_TITLES, ROLE_WORDS } from '../lexicon.js';
 
 /** How much each way of describing counts: an apposition or copula says what X is; a word before the name may only be a title. */
 const DESCRIBED = { apposition: 1, copula: 0.9, premodifier: 0.7, title: 0.5 } as const;
@@ -69,9 +69,11 @@ export function answerDefinition(name: string, question: string, terms: QTerm[],
   const lead = [...best].sort((a, b) => b.weight - a.weight || b.text.length - a.text.length)[0]!;
   const second = groups.slice(1).find((g) => weight(g) >= 0.7 && Math.max(...g.map((d) => d.weight)) >= DESCRIBED.premodifier);
   // The fullest form of the name the coverage writes ("Brett McGurk" for "mcgurk").
-  const full = index.table.facts
+  // Only for a name asked by one word, and never with a title in front ("Coroner Gary Hargrove").
+  const full = nameWords.length > 1 ? name : index.table.facts
     .filter((f) => f.kind === 'entity' && f.attribute === 'person' && isName(String(f.value)))
     .map((f) => String(f.value))
+    .filter((v) => !words(v).some((w) => ROLE_WORDS.has(w) || PERSON_TITLES.has(w)))
     .reduce((a, b) => (b.length > a.length && words(b).length <= 4 ? b : a), name);
   const label = `${full}: ${clean(lead.text)}${second ? `; ${clean(second[0]!.text)}` : ''}`;
   // Both descriptions shown, so both groups' sources are cited.
