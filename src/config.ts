@@ -38,6 +38,7 @@ const schema = z.object({
   PUBLIC_URL: optionalString,
   WEB_HOST: optionalString.default('127.0.0.1'),
   LOG_LEVEL: optionalString.default('info').pipe(z.enum(LOG_LEVELS)),
+  FETCH_ALLOW_HOSTS: optionalString,
   SHARDS: optionalString.transform((v, ctx) => {
     if (v === undefined) return undefined;
     const n = Number(v);
@@ -62,6 +63,8 @@ export interface Config {
   webHost: string;
   logLevel: (typeof LOG_LEVELS)[number];
   shards?: number;
+  /** Hosts article links may reach even on private addresses (FETCH_ALLOW_HOSTS, comma-separated); empty by default. */
+  fetchAllowHosts: string[];
   /** True inside a ShardingManager child: discord.js then reads its shard ids from the environment. */
   shardWorker: boolean;
   /** Inside a ShardingManager child, the shard ids discord.js gave it (its SHARDS, e.g. "0"); for log lines. */
@@ -96,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webHost: e.WEB_HOST,
     logLevel: e.LOG_LEVEL,
     shards: e.SHARDS,
+    fetchAllowHosts: (e.FETCH_ALLOW_HOSTS ?? '').split(/[\s,]+/).filter(Boolean),
     shardWorker: Boolean(env.SHARDING_MANAGER),
     shardIds: env.SHARDING_MANAGER ? env.SHARDS : undefined,
   };
