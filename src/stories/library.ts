@@ -72,6 +72,8 @@ interface Loaded {
   raws: RawArticle[];
   table: FactTable;
   lastUsed: number;
+  /** Order of use, for least-recently-used eviction (clock time can tie). */
+  tick: number;
 }
 
 const NAME = /^[a-z0-9][a-z0-9_-]{0,31}$/;
@@ -95,6 +97,7 @@ export class StoryLibrary {
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly nlp: Nlp;
   private readonly sweeper: NodeJS.Timeout;
+  private ticks = 0;
   private defaults: { channels: Record<string, string>; guilds: Record<string, string> } | undefined;
 
   constructor(private readonly opts: StoryLibraryOptions) {
@@ -270,7 +273,7 @@ export class StoryLibrary {
 
   /** Stories whose table is in memory, most recently used last. */
   loadedNames(): string[] {
-    return [...this.loaded.entries()].sort((a, b) => a[1].lastUsed - b[1].lastUsed).map(([n]) => n);
+    return [...this.loaded.entries()].sort((a, b) => a[1].tick - b[1].tick).map(([n]) => n);
   }
 
   // ------------------------------------------------------------------ internals
@@ -306,6 +309,7 @@ export class StoryLibrary {
     const hit = this.loaded.get(name);
     if (hit) {
       hit.lastUsed = Date.now();
+      hit.tick = ++this.ticks;
       return hit;
     }
     const pending = this.loading.get(name);
@@ -315,7 +319,7 @@ export class StoryLibrary {
     const load = (async () => {
       const pinned = name === d?.name ? d.engine : undefined;
       const state: Loaded = pinned
-        ? { engine: pinned, raws: [], table: pinned.table, lastUsed: Date.now() }
+        ? { engine: pinned, raws: [], table: pinned.table, lastUsed: Date.now(), tick: ++this.ticks }
         : await this.build(name);
       this.loaded.set(name, state);
       this.evict();
@@ -344,7 +348,7 @@ export class StoryLibrary {
     });
     const base = this.opts.publicUrl.replace(/\/+$/, '');
     const engine = createEngine(table, this.nlp, { publicUrl: isDefault ? base : storyViewerBase(base, name) });
-    return { engine, raws, table, lastUsed: Date.now() };
+    return { engine, raws, table, lastUsed: Date.now(), tick: ++this.ticks };
   }
 
   /** Builds the story's new table beside the old one, then swaps it in whole. */
