@@ -11,6 +11,7 @@ import { createLogger } from './logger.js';
 import { loadEngine } from './load-engine.js';
 import { CorpusError } from './store/corpus-loader.js';
 import { startWebServer } from './web/server.js';
+import { openStoryLibrary } from './stories/open.js';
 
 /** View Channels, Send Messages, Embed Links, Read Message History, Use Application Commands. */
 const BOT_PERMISSIONS = 1024n | 2048n | 16384n | 65536n | 2147483648n;
@@ -93,9 +94,12 @@ async function main(): Promise<void> {
   });
 
   if (web) stops.push(() => web.close());
+  // CORPUS_DIR is the default story; more live in DATA_DIR/stories (/story on Discord, /story in the chat, npm run story).
+  const stories = openStoryLibrary(config, logger, { engine });
+  stops.push(async () => stories.close());
   if (!config.discordToken) {
     process.stdout.write(guidance(config));
-    await runChat({ engine, input: process.stdin, output: process.stdout });
+    await runChat({ engine, input: process.stdin, output: process.stdout, stories });
     await shutdown('chat ended');
     return;
   }
@@ -106,7 +110,7 @@ async function main(): Promise<void> {
       await shards.spawn();
       if (config.discordClientId) logger.info(`invite link: ${inviteUrl(config.discordClientId)}`);
     } else {
-      const bot = await startBot({ config, engine, logger });
+      const bot = await startBot({ config, engine, logger, stories });
       stops.push(bot.stop);
       logger.info(`invite link: ${inviteUrl(config.discordClientId ?? bot.client.application.id)}`);
     }

@@ -12,11 +12,14 @@ import { MAX_QUESTION_LENGTH } from '../core/ask/question.js';
 import { createLogger } from '../logger.js';
 import { loadEngine } from '../load-engine.js';
 import { CorpusError } from '../store/corpus-loader.js';
+import { StoryError, type StoryLibrary } from '../stories/library.js';
+import { openStoryLibrary } from '../stories/open.js';
+import { runStoryWords, STORY_USAGE } from '../stories/text.js';
 import { clip, renderAnswer, renderSources, renderTimeline } from './render-text.js';
 
 const MAX_QUESTION = MAX_QUESTION_LENGTH;
 
-export function helpText(engine: Engine): string {
+export function helpText(engine: Engine, stories = false): string {
   const examples = engine.suggest('', 5);
   return [
     `I answer questions about the news coverage of one story (${engine.sources().length} sources loaded), citing the exact snippets.`,
@@ -24,6 +27,7 @@ export function helpText(engine: Engine): string {
     '  /ask <question>   or just type a question',
     '  /sources          the articles, dates, links, wire copies',
     '  /timeline [from] [to]   dated events, oldest first (2017, 2017-06, 2017-07-02)',
+    ...(stories ? ['  /story use NAME   answer from another story', ...STORY_USAGE.map((l) => `  /${l}`)] : []),
     '  /help             this text',
     '  /quit             leave',
     ...(examples.length ? ['Try:', ...examples.map((q) => `  ${q}`)] : []),
@@ -64,9 +68,38 @@ function ask(engine: Engine, question: string): string {
   return renderAnswer(engine.ask(question));
 }
 
-/** Runs the prompt loop until /quit or the end of input. */
-export async function runChat(opts: { engine: Engine; input: NodeJS.ReadableStream; output: NodeJS.WritableStream }): Promise<void> {
-  const { engine, output } = opts;
+/**
+ * `/story …` in the chat: the same commands as `npm run story`, plus `/story use NAME`, which
+ * switches the story the chat answers from. Returns the reply and the engine to use next.
+ */
+async function storyLine(stories: StoryLibrary, line: string, current: { name: string; engine: Engine }): Promise<string> {
+  const words = line.trim().split(/\s+/).slice(1);
+  try {
+    if (words[0] === 'use') {
+      if (!words[1]) return 'usage: /story use NAME';
+      const name = await stories.resolve(words[1]);
+      current.engine = await stories.engine(name);
+      current.name = name;
+      return `Answering from the story ${name} (${current.engine.sources().length} sources).`;
+    }
+    const { text } = await runStoryWords(stories, words, current.name);
+    // An add or removal may have changed the story being answered from: pick up its new table.
+    if (['add', 'remove-article'].includes(words[0] ?? '') && words[1]?.toLowerCase() === current.name) current.engine = await stories.engine(current.name);
+    if (words[0] === 'delete' && words[1]?.toLowerCase() === current.name && stories.defaultName) {
+      current.name = stories.defaultName;
+      current.engine = await stories.engine(current.name);
+    }
+    return text.replace(/\bstory (new|add) /g, '/story $1 ');
+  } catch (e) {
+    if (e instanceof StoryError) return e.message;
+    throw e;
+  }
+}
+
+/** Runs the prompt loop until /quit or the end of input. With `stories`, `/story …` manages and switches stories. */
+export async function runChat(opts: { engine: Engine; input: NodeJS.ReadableStream; output: NodeJS.WritableStream; stories?: StoryLibrary }): Promise<void> {
+  const { output, stories } = opts;
+  const current = { name: stories?.defaultName ?? '', engine: opts.engine };
   const rl = createInterface({ input: opts.input, output, terminal: false });
   const prompt = () => output.write('coverage-bot> ');
   output.write('Type a question about the coverage, /help for commands, /quit to leave.\n');
@@ -74,7 +107,10 @@ export async function runChat(opts: { engine: Engine; input: NodeJS.ReadableStre
   for await (const line of rl) {
     let reply: string | undefined;
     try {
-      reply = respond(engine, line);
+      const head = line.trim().split(/\s+/)[0]?.toLowerCase();
+      if (stories && head === '/story') reply = await storyLine(stories, line, current);
+      else if (stories && head === '/help') reply = helpText(current.engine, true);
+      else reply = respond(current.engine, line);
     } catch (e) {
       reply = `Sorry — that failed: ${(e as Error).message}`;
     }
@@ -92,7 +128,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     const config = loadConfigFromEnvironment();
     const logger = createLogger(config.logLevel);
     const engine = await loadEngine({ corpusDir: config.corpusDir, dataDir: config.dataDir, publicUrl: config.publicUrl, logger });
-    await runChat({ engine, input: process.stdin, output: process.stdout });
+    const stories = openStoryLibrary(config, logger, { engine });
+    await runChat({ engine, input: process.stdin, output: process.stdout, stories });
+    stories.close();
   } catch (e) {
     if (!(e instanceof ConfigError || e instanceof CorpusError)) throw e;
     process.stderr.write(`chat: ${e.message}\n`);

@@ -95,7 +95,7 @@ export class StoryLibrary {
   private readonly loaded = new Map<string, Loaded>();
   private readonly loading = new Map<string, Promise<Loaded>>();
   private readonly queues = new Map<string, Promise<unknown>>();
-  private readonly nlp: Nlp;
+  private sharedNlp: Nlp | undefined;
   private readonly sweeper: NodeJS.Timeout;
   private ticks = 0;
   private defaults: { channels: Record<string, string>; guilds: Record<string, string> } | undefined;
@@ -103,10 +103,16 @@ export class StoryLibrary {
   constructor(private readonly opts: StoryLibraryOptions) {
     this.root = path.join(opts.dataDir, 'stories');
     this.tablesRoot = path.join(opts.dataDir, 'tables');
-    this.nlp = opts.nlp ?? createNlp();
+    this.sharedNlp = opts.nlp;
     const idle = opts.idleMs ?? DEFAULT_IDLE_MS;
     this.sweeper = setInterval(() => this.unloadIdle(idle), Math.max(1000, Math.min(idle, 60_000)));
     this.sweeper.unref();
+  }
+
+  /** The wink-nlp instance, created only when a story is first loaded (the default story's engine brings its own). */
+  private get nlp(): Nlp {
+    this.sharedNlp ??= createNlp();
+    return this.sharedNlp;
   }
 
   /** The name of the story CORPUS_DIR seeds, if any. */
