@@ -1,15 +1,17 @@
-/** /ask question:<text> — answers from the fact table, with agreement and cited snippets. */
+/** /ask question:<text> [story] — answers from the fact table, with agreement and cited snippets. */
 import { SlashCommandBuilder, MessageFlags, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import type { BotContext } from '../src/discord/command.js';
 import { MAX_QUESTION, questionProblem } from '../src/discord/questions.js';
 import { NO_MENTIONS, choices, notice, renderAnswer } from '../src/discord/render.js';
+import { storyChoices, storyEngine, storyOption } from '../src/discord/stories.js';
 
 export const data = new SlashCommandBuilder()
   .setName('ask')
   .setDescription('Ask a question about the news coverage; the answer cites its sources.')
   .addStringOption((o) =>
     o.setName('question').setDescription('e.g. How long is the wall?').setRequired(true).setMaxLength(MAX_QUESTION).setAutocomplete(true),
-  );
+  )
+  .addStringOption((o) => o.setName('story').setDescription("Which story to answer from (default: this channel's)").setMaxLength(32).setAutocomplete(true));
 
 /** Valid questions are deferred: answering may take a moment on a large corpus. */
 export const defer = (i: ChatInputCommandInteraction): boolean => questionProblem(i.options.getString('question')) === undefined;
@@ -21,11 +23,19 @@ export async function execute(i: ChatInputCommandInteraction, ctx: BotContext): 
     await i.reply({ content: notice(problem), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
     return;
   }
-  const answer = ctx.engine.ask(question.trim());
+  const { engine } = await storyEngine(i, ctx, storyOption(i));
+  const answer = engine.ask(question.trim());
   await i.editReply({ embeds: [renderAnswer(answer)], allowedMentions: NO_MENTIONS });
 }
 
 export async function autocomplete(i: AutocompleteInteraction, ctx: BotContext): Promise<void> {
-  const typed = String(i.options.getFocused() ?? '').slice(0, MAX_QUESTION);
-  await i.respond(choices(ctx.engine.suggest(typed, 25)));
+  const focused = i.options.getFocused(true);
+  if (focused.name === 'story') {
+    await i.respond(await storyChoices(ctx, String(focused.value ?? '')));
+    return;
+  }
+  const typed = String(focused.value ?? '').slice(0, MAX_QUESTION);
+  // Suggestions come from the story the question will go to; a story name still being typed falls back to the default.
+  const engine = await storyEngine(i, ctx, i.options.getString('story')).then((s) => s.engine, () => ctx.engine);
+  await i.respond(choices(engine.suggest(typed, 25)));
 }

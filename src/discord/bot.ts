@@ -8,11 +8,14 @@ import { Cooldowns, type CooldownOptions } from './cooldown.js';
 import { createDispatcher } from './dispatcher.js';
 import { COMMANDS_DIR, loadCommands } from './loader.js';
 import { NO_MENTIONS } from './render.js';
+import type { StoryLibrary } from '../stories/library.js';
 
 export interface BotOptions {
   config: Config;
   engine: Engine;
   logger: Logger;
+  /** Stories the commands may answer from (`story` options, `/story`). */
+  stories?: StoryLibrary;
   /** Defaults to the modules in `commands/`. */
   commands?: Map<string, Command>;
   cooldown?: CooldownOptions;
@@ -55,7 +58,7 @@ export async function startBot(opts: BotOptions): Promise<Bot> {
       ? {}
       : { shards: [0], shardCount: 1 };
   const client = new Client(clientOptions(config, sharding));
-  const dispatcher = createDispatcher(commands, { engine, logger, config, cooldowns: new Cooldowns(opts.cooldown) });
+  const dispatcher = createDispatcher(commands, { engine, logger, config, cooldowns: new Cooldowns(opts.cooldown), stories: opts.stories });
 
   client.on(Events.InteractionCreate, (i) => {
     void dispatcher.interaction(i);

@@ -106,6 +106,13 @@ export function createDispatcher(commands: Map<string, Command>, ctx: BotContext
         await tell(i, FAILED);
       }
     } catch (e) {
+      if (isUserError(e)) {
+        // A request that cannot be done (an unknown story, a bad name): say why, only to the user.
+        const pending = i.deferred && !i.replied;
+        await tell(i, e.message);
+        if (pending) await i.deleteReply().catch((d: unknown) => report(i, d, 'could not remove the pending reply'));
+        return;
+      }
       await fail(i, e);
     }
   }
@@ -184,6 +191,11 @@ export function createDispatcher(commands: Map<string, Command>, ctx: BotContext
       }
     },
   };
+}
+
+/** Errors whose message is a sentence for the user rather than a fault (StoryError). */
+function isUserError(e: unknown): e is Error {
+  return e instanceof Error && e.name === 'StoryError';
 }
 
 /** Interaction and webhook URLs carry the interaction token in their path; keep it out of logs. */
