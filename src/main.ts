@@ -88,14 +88,14 @@ async function main(): Promise<void> {
     process.stderr.write(`${e.message}\nSet CORPUS_DIR in .env or the environment to a folder of .txt articles (see .env.example).\n`);
     process.exit(1);
   });
-  const web = await startWebServer({ engine, port: config.port, host: config.webHost, logger }).catch((e: Error) => {
+  // CORPUS_DIR is the default story; more live in DATA_DIR/stories (/story on Discord, /story in the chat, npm run story).
+  const stories = openStoryLibrary(config, logger, { engine });
+  const web = await startWebServer({ engine, port: config.port, host: config.webHost, logger, stories }).catch((e: Error) => {
     logger.warn(`snippet viewer not started: ${e.message} (set PORT to a free port)`);
     return undefined;
   });
 
   if (web) stops.push(() => web.close());
-  // CORPUS_DIR is the default story; more live in DATA_DIR/stories (/story on Discord, /story in the chat, npm run story).
-  const stories = openStoryLibrary(config, logger, { engine });
   stops.push(async () => stories.close());
   if (!config.discordToken) {
     process.stdout.write(guidance(config));

@@ -8,6 +8,7 @@ import { createLogger } from '../logger.js';
 import { loadEngine } from '../load-engine.js';
 import { createFileStore, type FactStore } from '../store/fact-store.js';
 import { startBot } from './bot.js';
+import { openStoryLibrary } from '../stories/open.js';
 
 const config = loadConfig();
 const shardId = config.shardIds ?? '?';
@@ -44,7 +45,9 @@ try {
     save: async () => logger.warn('fact table not found in the store; built in memory for this shard only'),
   };
   const engine = await loadEngine({ corpusDir: config.corpusDir, dataDir: config.dataDir, publicUrl: config.publicUrl, logger, store: readOnly });
-  if (!stopping) bot = await startBot({ config, engine, logger });
+  // Every shard sees the same story folders; a change made through one shard reaches the others when they next use the story.
+  const stories = openStoryLibrary(config, logger, { engine });
+  if (!stopping) bot = await startBot({ config, engine, logger, stories });
 } catch (e) {
   logger.error('shard failed to start', { error: (e as Error).message });
   await stop('start failed', 1);

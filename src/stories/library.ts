@@ -42,6 +42,8 @@ export interface StoryLibraryOptions {
   maxLoaded?: number;
   /** A table unused for this long is unloaded. */
   idleMs?: number;
+  /** How often a loaded story's folder is checked for changes made elsewhere; 2 s by default. */
+  recheckMs?: number;
 }
 
 export interface StoryInfo {
@@ -74,7 +76,13 @@ interface Loaded {
   lastUsed: number;
   /** Order of use, for least-recently-used eviction (clock time can tie). */
   tick: number;
+  /** The story folder's modification time when it was read, and when that was last compared. */
+  mtime: number;
+  checkedAt: number;
 }
+
+/** How often a loaded story's folder is checked for changes made elsewhere (the CLI, another shard). */
+const RECHECK_MS = 2000;
 
 const NAME = /^[a-z0-9][a-z0-9_-]{0,31}$/;
 const DEFAULTS_FILE = 'defaults.json';
@@ -313,7 +321,7 @@ export class StoryLibrary {
   /** The loaded state of a story: from memory, or loaded (once, however many ask at the same time). */
   private async state(name: string): Promise<Loaded> {
     const hit = this.loaded.get(name);
-    if (hit) {
+    if (hit && !(await this.changedElsewhere(name, hit))) {
       hit.lastUsed = Date.now();
       hit.tick = ++this.ticks;
       return hit;
@@ -321,12 +329,15 @@ export class StoryLibrary {
     const pending = this.loading.get(name);
     if (pending) return pending;
     const d = this.opts.defaultStory;
-    if (name !== d?.name && !(await isDir(this.dir(name)))) throw new StoryError(`there is no story named ${name} (/story list shows them)`);
+    if (name !== d?.name && !(await isDir(this.dir(name)))) {
+      this.loaded.delete(name);
+      throw new StoryError(`there is no story named ${name} (/story list shows them)`);
+    }
     const load = (async () => {
       const pinned = name === d?.name ? d.engine : undefined;
       const state: Loaded = pinned
-        ? { engine: pinned, raws: [], table: pinned.table, lastUsed: Date.now(), tick: ++this.ticks }
-        : await this.build(name);
+        ? { engine: pinned, raws: [], table: pinned.table, lastUsed: Date.now(), tick: ++this.ticks, mtime: 0, checkedAt: Infinity }
+        : await this.build(name, hit);
       this.loaded.set(name, state);
       this.evict();
       return state;
@@ -339,8 +350,24 @@ export class StoryLibrary {
     }
   }
 
+  /**
+   * Whether the story's folder changed since it was loaded, by someone other than this process's
+   * queue (`npm run story` beside the bot, another shard). Adding or removing a file, or replacing
+   * sources.json (a rename), changes the folder's modification time.
+   */
+  private async changedElsewhere(name: string, s: Loaded): Promise<boolean> {
+    const now = Date.now();
+    if (now - s.checkedAt < (this.opts.recheckMs ?? RECHECK_MS) || this.queues.has(name)) return false;
+    s.checkedAt = now;
+    const mtime = await folderTime(this.dir(name));
+    if (mtime === s.mtime) return false;
+    this.opts.logger.info(`story ${name}: changed on disk; reloading it`);
+    return true;
+  }
+
   /** Reads a story folder and loads or builds its table, reusing `previous`'s extractions. */
   private async build(name: string, previous?: Loaded): Promise<Loaded> {
+    const mtime = await folderTime(this.dir(name));
     // The default story shares its stored table with `npm start` and the CLI (DATA_DIR), and the viewer's root pages.
     const isDefault = name === this.defaultName;
     const tables = isDefault ? this.opts.dataDir : path.join(this.tablesRoot, name);
@@ -354,7 +381,7 @@ export class StoryLibrary {
     });
     const base = this.opts.publicUrl.replace(/\/+$/, '');
     const engine = createEngine(table, this.nlp, { publicUrl: isDefault ? base : storyViewerBase(base, name) });
-    return { engine, raws, table, lastUsed: Date.now(), tick: ++this.ticks };
+    return { engine, raws, table, lastUsed: Date.now(), tick: ++this.ticks, mtime, checkedAt: Date.now() };
   }
 
   /** Builds the story's new table beside the old one, then swaps it in whole. */
@@ -451,6 +478,14 @@ async function writeAtomic(file: string, text: string): Promise<void> {
   } catch (e) {
     await unlink(tmp).catch(() => undefined);
     throw e;
+  }
+}
+
+async function folderTime(dir: string): Promise<number> {
+  try {
+    return (await stat(dir)).mtimeMs;
+  } catch {
+    return -1;
   }
 }
 

@@ -71,7 +71,7 @@ beforeAll(async () => {
   cleanup = e.cleanup;
   const config = testConfig(fake, dataDir, { FETCH_ALLOW_HOSTS: '127.0.0.1', PUBLIC_URL: 'http://viewer.test' });
   stories = openStoryLibrary(config, logger, { engine: e.engine });
-  bot = await startBot({ config, engine: e.engine, logger, stories, readyTimeoutMs: 10_000, cooldown: { uses: 100, perMs: 1000 } });
+  bot = await startBot({ config, engine: e.engine, logger, stories, readyTimeoutMs: 10_000, cooldown: { limit: 100, windowMs: 1000 } });
 });
 
 afterAll(async () => {

@@ -140,6 +140,25 @@ describe('default stories', () => {
   });
 });
 
+describe('changes made elsewhere', () => {
+  it('a story changed by another process (npm run story beside the bot, another shard) is reloaded on next use', async () => {
+    const bot = new StoryLibrary({ dataDir, publicUrl: 'http://viewer.test', logger, nlp, recheckMs: 0 });
+    const cli = new StoryLibrary({ dataDir, publicUrl: 'http://viewer.test', logger, nlp });
+    try {
+      await cli.create('shared');
+      await cli.add('shared', [await file('amp.html')]);
+      expect((await bot.engine('shared')).table.articles).toHaveLength(1);
+      await cli.add('shared', [await file('blog.html')]);
+      expect((await bot.engine('shared')).table.articles.map((a) => a.id)).toEqual(['000_amp', '001_blog']);
+      await cli.delete('shared');
+      await expect(bot.engine('shared')).rejects.toThrow(/no story named shared/);
+    } finally {
+      bot.close();
+      cli.close();
+    }
+  });
+});
+
 describe('memory', () => {
   it('keeps at most maxLoaded tables, unloading the least recently used, and reloads on use', async () => {
     const small = new StoryLibrary({ dataDir, publicUrl: 'http://viewer.test', logger, nlp, maxLoaded: 2 });
