@@ -41,9 +41,9 @@ export async function readArticleInput(input: ArticleInput, fetchOptions: FetchO
   if (input.kind === 'upload') {
     const ext = path.extname(input.name).toLowerCase();
     if (!ARTICLE_EXTENSIONS.has(ext)) throw new ArticleError(`${input.name} is not a .txt or .html file`);
-    const page = await fetchPage(input.url, { ...fetchOptions, checkAddress: false, allowHosts: [] });
-    const text = ext === '.txt' ? page.body : undefined;
-    return text !== undefined ? fromText(input.name, text, stemOf(input.name)) : fromHtml(input.name, page.body, undefined, stemOf(input.name));
+    // The bytes then take the same path as a file read from disk: the name says what they are.
+    const page = await fetchPage(input.url, { ...fetchOptions, checkAddress: false, allowHosts: [], anyType: true });
+    return articleFromFile(input.name, page.bytes);
   }
   const page = await fetchPage(input.url, fetchOptions);
   const stem = urlStem(page.url);

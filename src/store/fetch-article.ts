@@ -17,6 +17,8 @@ export interface FetchOptions {
   maxRedirects?: number;
   /** False only for URLs that come from Discord itself (attachments), never for URLs people type. */
   checkAddress?: boolean;
+  /** Accept any content type (an upload's type is judged by its file name instead). */
+  anyType?: boolean;
   /** Resolves a host to every address it has; defaults to dns.lookup with `all: true`. */
   lookup?: (host: string) => Promise<{ address: string; family: number }[]>;
 }
@@ -27,6 +29,8 @@ export interface FetchedPage {
   kind: 'html' | 'text';
   /** Decoded text of the body. */
   body: string;
+  /** The body as received. */
+  bytes: Uint8Array;
 }
 
 /** A fetch that failed; the message is a sentence for the person who gave the link. */
@@ -135,7 +139,7 @@ export async function fetchPage(link: string, opts: FetchOptions = {}): Promise<
         throw new FetchError(`the site answered ${res.status}${res.statusText ? ` (${res.statusText})` : ''} instead of the page`);
       }
       const type = (res.headers.get('content-type') ?? '').toLowerCase();
-      const kind = /^(text\/html|application\/xhtml\+xml)/.test(type) ? 'html' : /^text\/plain/.test(type) ? 'text' : undefined;
+      const kind = /^(text\/html|application\/xhtml\+xml)/.test(type) ? 'html' : /^text\/plain/.test(type) || opts.anyType ? 'text' : undefined;
       if (!kind) {
         await res.body?.cancel().catch(() => undefined);
         throw new FetchError(`that link is not a web page (it is ${type.split(';')[0] || 'of no stated type'})`);
@@ -146,7 +150,7 @@ export async function fetchPage(link: string, opts: FetchOptions = {}): Promise<
         throw new FetchError(`the page is larger than ${megabytes(maxBytes)}`);
       }
       const bytes = await readCapped(res, maxBytes);
-      return { url: url.href, kind, body: decodeBody(bytes, type, kind) };
+      return { url: url.href, kind, body: decodeBody(bytes, type, kind), bytes };
     }
   } catch (e) {
     if (e instanceof FetchError) throw e;

@@ -59,7 +59,8 @@ beforeAll(async () => {
     const url = req.url ?? '/';
     if (url === '/news/harlow-footbridge') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(news);
     else if (url === '/news/late-frost') res.writeHead(200, { 'content-type': 'text/html' }).end(jsonld);
-    else if (url.startsWith('/attachments/')) res.writeHead(200, { 'content-type': 'text/html' }).end(amp);
+    // A CDN may not label an upload as HTML: its file name says what it is.
+    else if (url.startsWith('/attachments/')) res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(amp);
     else res.writeHead(404).end();
   });
   await new Promise<void>((r) => pages.listen(0, '127.0.0.1', r));
