@@ -80,7 +80,8 @@ async function storyLine(stories: StoryLibrary, line: string, current: { name: s
       const name = await stories.resolve(words[1]);
       current.engine = await stories.engine(name);
       current.name = name;
-      return `Answering from the story ${name} (${current.engine.sources().length} sources).`;
+      const n = current.engine.sources().length;
+      return `Answering from the story ${name} (${n} source${n === 1 ? "" : "s"}).`;
     }
     const { text } = await runStoryWords(stories, words, current.name);
     // An add or removal may have changed the story being answered from: pick up its new table.

@@ -148,17 +148,27 @@ describe('/story on Discord', () => {
     expect(embedText(messageOf(r))).toMatch(/2 sources in farm/);
   });
 
-  it('a link to a private address is refused with a plain sentence unless the host is allowed', async () => {
-    const strict = openStoryLibrary(testConfig(fake, dataDir, { FETCH_ALLOW_HOSTS: '' }), logger);
+  it('a link to 127.0.0.1 is refused with a plain sentence when FETCH_ALLOW_HOSTS does not list it', async () => {
+    // A second bot, configured as an operator would be by default: no allow-list.
+    const strictFake = await new FakeDiscord().start();
+    const config = testConfig(strictFake, dataDir, { FETCH_ALLOW_HOSTS: '' });
+    const strict = openStoryLibrary(config, logger);
+    const strictBot = await startBot({ config, engine: (await stories.engine('seeds')), logger, stories: strict, readyTimeoutMs: 10_000 });
     try {
-      const r = await strict.add('bridge', [{ kind: 'url', url: `${site}/news/late-frost` }]);
-      expect(r.added).toEqual([]);
-      expect(r.failed).toEqual([{ label: `${site}/news/late-frost`, error: '127.0.0.1 is a private or local address, which the bot does not fetch (an operator can allow it with FETCH_ALLOW_HOSTS)' }]);
+      const i = strictFake.command('story', [{ type: 1, name: 'add', options: [{ type: 3, name: 'story', value: 'bridge' }, { type: 3, name: 'url', value: `${site}/news/late-frost` }] }], { user: freshUser(), permissions: ADMIN });
+      const edit = await strictFake.waitForRequest(isEdit(i.token), 10_000, 'the refused add');
+      expect(edit.body.content).toBe(
+        `Nothing was added to bridge.\nNot added:\n  ${site}/news/late-frost — 127.0.0.1 is a private or local address, which the bot does not fetch (an operator can allow it with FETCH_ALLOW_HOSTS)`,
+      );
+      expect(strictFake.violations).toEqual([]);
     } finally {
+      await strictBot.stop();
       strict.close();
+      await strictFake.close();
     }
+    expect((await stories.engine('bridge')).table.articles).toHaveLength(1);
+    // The cloud metadata address is refused even by a bot that allows 127.0.0.1.
     const refused = await story('add', [{ name: 'story', value: 'bridge' }, { name: 'url', value: 'http://169.254.169.254/latest/meta-data/' }]);
-    expect(refused.text).toContain('Nothing was added to bridge.');
     expect(refused.text).toContain('169.254.169.254 is a private or local address');
     expect(refused.text).not.toMatch(/\n\s+at /);
   });
