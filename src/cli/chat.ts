@@ -81,7 +81,7 @@ async function storyLine(stories: StoryLibrary, line: string, current: { name: s
       current.engine = await stories.engine(name);
       current.name = name;
       const n = current.engine.sources().length;
-      return `Answering from the story ${name} (${n} source${n === 1 ? "" : "s"}).`;
+      return `Answering from the story ${name} (${n} source${n === 1 ? '' : 's'}).`;
     }
     const { text } = await runStoryWords(stories, words, current.name);
     // An add or removal may have changed the story being answered from: pick up its new table.
