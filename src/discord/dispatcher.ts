@@ -181,7 +181,10 @@ export function createDispatcher(commands: Map<string, Command>, ctx: BotContext
           await reply({ content: notice(problem.replace('`/ask question: ', '`@me ')) });
           return;
         }
-        const answer = ctx.engine.ask(question);
+        // A mention is answered from the channel's story, like /ask without a story option.
+        const stories = ctx.stories;
+        const engine = stories ? await stories.engine(await stories.resolve(null, { channel: m.channelId, guild: m.guildId })) : ctx.engine;
+        const answer = engine.ask(question);
         await reply({ embeds: [renderAnswer(answer)] });
         logger.debug('mention answered', { ...context, answered: answer.answered });
       } catch (e) {

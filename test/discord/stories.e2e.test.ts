@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type Bot } from '../../src/discord/bot.js';
 import { openStoryLibrary } from '../../src/stories/open.js';
 import type { StoryLibrary } from '../../src/stories/library.js';
-import { FakeDiscord, snowflake, type FakeUser } from './fake-discord.js';
+import { BOT, FakeDiscord, snowflake, type FakeUser } from './fake-discord.js';
 import { embedText, engineFor, memoryLogger, messageOf, testConfig } from './helpers.js';
 
 const FIXTURES = path.resolve('test/fixtures/html');
@@ -177,6 +177,10 @@ describe('/story on Discord', () => {
     expect((await story('use', [{ name: 'story', value: 'ferry' }])).text).toContain('in this channel now go to **ferry**');
     const body = await ask('How many passengers had been booked?');
     expect(body.embeds[0].description).toMatch(/1,400/);
+    // A question by mention goes to the channel's story too.
+    const m = fake.messageCreate(`<@${BOT.id}> How many passengers had been booked?`, { user: freshUser() });
+    const reply = await fake.waitForRequest((r) => r.method === 'POST' && /\/channels\/\d+\/messages$/.test(r.path) && r.body?.message_reference?.message_id === m.id, 5000, 'the mention reply');
+    expect(reply.body.embeds[0].description).toMatch(/1,400/);
     const list = await story('list', [], { permissions: '2248473465835073' });
     expect(list.text).toMatch(/\* ferry — 1 article/);
     expect(list.text).toMatch(/ {2}seeds — 5 articles \(default, from CORPUS_DIR\)/);
