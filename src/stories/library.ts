@@ -18,7 +18,7 @@ import type { Extracted } from '../core/ingest/extract.js';
 import { createNlp, type Nlp } from '../core/nlp.js';
 import type { ArticleMeta, Fact, FactTable, Logger, RawArticle } from '../core/types.js';
 import { buildOrLoadTable } from '../load-engine.js';
-import { isInputError, readArticleInput, type ArticleInput, type IncomingArticle } from '../store/article-input.js';
+import type { ArticleInput, IncomingArticle } from '../store/article-input.js';
 import { SOURCES_FILE } from '../store/corpus-loader.js';
 import { createFileStore } from '../store/fact-store.js';
 import type { FetchOptions } from '../store/fetch-article.js';
@@ -178,6 +178,8 @@ export class StoryLibrary {
   async add(raw: string, inputs: ArticleInput[]): Promise<AddResult> {
     const name = await this.writable(raw);
     if (inputs.length === 0) throw new StoryError('give at least one link or file to add');
+    // Readability and its DOM load on the first add, not with every start of the bot.
+    const { isInputError, readArticleInput } = await import('../store/article-input.js');
     // Fetched and converted before taking the story's turn, so a slow site holds up no other change.
     const read = await Promise.all(inputs.map((input) => readArticleInput(input, this.opts.fetch).then((a) => ({ a }), (e: unknown) => ({ e, input }))));
     return this.serialize(name, async () => {
