@@ -1,8 +1,9 @@
 /** /ask question:<text> [story] — answers from the fact table, with agreement and cited snippets. */
-import { SlashCommandBuilder, MessageFlags, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import { SlashCommandBuilder, MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import type { BotContext } from '../src/discord/command.js';
 import { MAX_QUESTION, questionProblem } from '../src/discord/questions.js';
-import { NO_MENTIONS, choices, notice, renderAnswer } from '../src/discord/render.js';
+import { NO_MENTIONS, choices, notice } from '../src/discord/render.js';
+import { askInChannel, moreFor } from '../src/discord/ask-flow.js';
 import { storyChoices, storyEngine, storyOption } from '../src/discord/stories.js';
 
 export const data = new SlashCommandBuilder()
@@ -23,9 +24,20 @@ export async function execute(i: ChatInputCommandInteraction, ctx: BotContext): 
     await i.reply({ content: notice(problem), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
     return;
   }
-  const { engine } = await storyEngine(i, ctx, storyOption(i));
-  const answer = engine.ask(question.trim());
-  await i.editReply({ embeds: [renderAnswer(answer)], allowedMentions: NO_MENTIONS });
+  const target = await storyEngine(i, ctx, storyOption(i));
+  const { message } = askInChannel(ctx, question.trim(), i.channelId ?? 'dm', i.user.id, target);
+  await i.editReply({ ...message, allowedMentions: NO_MENTIONS });
+}
+
+/** The "more sources" button (`ask::more:<key>`): the cited snippets the answer did not show, only to whoever asks. */
+export async function button(i: ButtonInteraction, ctx: BotContext, args: string[]): Promise<void> {
+  const [action, key = ''] = args;
+  const embed = action === 'more' ? await moreFor(ctx, key) : undefined;
+  if (!embed) {
+    await i.reply({ content: notice('That answer is no longer kept — ask the question again to see its sources.'), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    return;
+  }
+  await i.reply({ embeds: [embed], flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
 }
 
 export async function autocomplete(i: AutocompleteInteraction, ctx: BotContext): Promise<void> {

@@ -12,7 +12,7 @@ export const data = new SlashCommandBuilder()
 
 function page(engine: Engine, owner: string, n: number, story?: string) {
   const sources = engine.sources();
-  const pages = paginate(sourceLines(sources), 3800, 10);
+  const pages = paginate(sourceLines(sources, (id) => engine.sourceName(id)), 3800, 10);
   const p = Math.min(Math.max(0, n), Math.max(0, pages.length - 1));
   const wire = sources.filter((s) => s.wireWith.length).length;
   const intro = `${sources.length} source${sources.length === 1 ? '' : 's'}${story ? ` in ${story}` : ''}${wire ? `; ${wire} share wire copy with another` : ''}.`;

@@ -29,7 +29,7 @@ function rangeProblem(from: string | null, to: string | null): string | undefine
 
 function page(engine: Engine, owner: string, n: number, from?: string, to?: string, story?: string) {
   const entries = engine.timeline({ from, to });
-  const pages = paginate(timelineLines(entries), 3800, 6);
+  const pages = paginate(timelineLines(entries, (id) => engine.sourceName(id)), 3800, 6);
   const p = Math.min(Math.max(0, n), Math.max(0, pages.length - 1));
   const range = from || to ? ` (${from ?? '…'} to ${to ?? '…'})` : '';
   const intro = entries.length ? `${entries.length} dated event${entries.length === 1 ? '' : 's'}${range}, oldest first.` : `No dated events in the coverage${range}.`;

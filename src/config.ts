@@ -4,7 +4,7 @@
  */
 import dotenv from 'dotenv';
 import { z } from 'zod';
-import { LOG_LEVELS } from './logger.js';
+import { LOG_FORMATS, LOG_LEVELS } from './logger.js';
 
 const optionalString = z
   .string()
@@ -39,6 +39,17 @@ const schema = z.object({
   WEB_HOST: optionalString.default('127.0.0.1'),
   LOG_LEVEL: optionalString.default('info').pipe(z.enum(LOG_LEVELS)),
   FETCH_ALLOW_HOSTS: optionalString,
+  LOG_FORMAT: optionalString.default('text').pipe(z.enum(LOG_FORMATS)),
+  ALLOWED_GUILDS: optionalString.transform((v, ctx) => {
+    if (v === undefined) return undefined;
+    const ids = v.split(',').map((s) => s.trim()).filter(Boolean);
+    const bad = ids.filter((id) => !/^\d{15,25}$/.test(id));
+    if (bad.length || ids.length === 0) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `expected comma-separated Discord server ids (snowflakes, 15-25 digits), found "${bad[0] ?? v}"` });
+      return z.NEVER;
+    }
+    return ids;
+  }),
   SHARDS: optionalString.transform((v, ctx) => {
     if (v === undefined) return undefined;
     const n = Number(v);
@@ -62,6 +73,10 @@ export interface Config {
   /** Interface the snippet viewer listens on (127.0.0.1 keeps it local; 0.0.0.0 serves others). */
   webHost: string;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** `text` (a timestamped line) or `json` (one object a line). */
+  logFormat: (typeof LOG_FORMATS)[number];
+  /** When set, the bot leaves every server whose id is not listed. */
+  allowedGuilds?: string[];
   shards?: number;
   /** Hosts article links may reach even on private addresses (FETCH_ALLOW_HOSTS, comma-separated); empty by default. */
   fetchAllowHosts: string[];
@@ -98,6 +113,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     webHost: e.WEB_HOST,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
+    allowedGuilds: e.ALLOWED_GUILDS,
     shards: e.SHARDS,
     fetchAllowHosts: (e.FETCH_ALLOW_HOSTS ?? '').split(/[\s,]+/).filter(Boolean),
     shardWorker: Boolean(env.SHARDING_MANAGER),

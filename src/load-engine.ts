@@ -8,12 +8,19 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildFactTable } from './core/ingest/build.js';
 import { createEngine, type Engine } from './core/engine.js';
-import type { FactTable, RawArticle } from './core/types.js';
+import type { FactTable, Logger, RawArticle, WordNet } from './core/types.js';
 import type { Extracted } from './core/ingest/extract.js';
 import { createNlp, type Nlp } from './core/nlp.js';
-import type { Logger } from './core/types.js';
+import { openWordNet } from './store/wordnet.js';
 import { readCorpus, type CorpusOptions } from './store/corpus-loader.js';
 import { createFileStore, type FactStore } from './store/fact-store.js';
+
+let wordnet: WordNet | undefined;
+/** One WordNet reader per process (every story's engine shares it): it caches what it has read. */
+export function sharedWordNet(): WordNet {
+  wordnet ??= openWordNet();
+  return wordnet;
+}
 
 export interface LoadOptions extends CorpusOptions {
   corpusDir: string;
@@ -21,6 +28,8 @@ export interface LoadOptions extends CorpusOptions {
   logger: Logger;
   /** Defaults to the lowdb file store in `dataDir`. */
   store?: FactStore;
+  /** Lexical knowledge; the installed WordNet when not given. */
+  wordnet?: WordNet;
   /** The shared wink-nlp instance; created here when not given. */
   nlp?: Nlp;
   /** An earlier extraction of an unchanged article, so a rebuild analyzes only what is new (stories). */
@@ -81,7 +90,7 @@ export async function buildOrLoadTable(opts: LoadOptions): Promise<LoadedTable> 
 /** Loads (or builds) the fact table for a corpus and returns the engine over it. */
 export async function loadEngine(opts: LoadOptions & { publicUrl: string }): Promise<Engine> {
   const { table, nlp } = await buildOrLoadTable(opts);
-  return createEngine(table, nlp, { publicUrl: opts.publicUrl });
+  return createEngine(table, nlp, { publicUrl: opts.publicUrl, wordnet: opts.wordnet ?? sharedWordNet() });
 }
 
 let fingerprint: Promise<string> | undefined;

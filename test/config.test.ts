@@ -33,6 +33,9 @@ describe('loadConfig', () => {
     ['DISCORD_CLIENT_ID', 'my-bot', /DISCORD_CLIENT_ID: expected a numeric Discord application id/],
     ['DISCORD_API_URL', '127.0.0.1:3000', /DISCORD_API_URL: expected an http\(s\) URL/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL/],
+    ['LOG_FORMAT', 'yaml', /LOG_FORMAT/],
+    ['ALLOWED_GUILDS', '1200000000000000000,my-server', /ALLOWED_GUILDS: expected comma-separated Discord server ids .* found "my-server"/],
+    ['ALLOWED_GUILDS', ' , ', /ALLOWED_GUILDS/],
   ])('rejects %s=%s with a message naming the key', (key, value, message) => {
     expect(() => loadConfig({ [key]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [key]: value })).toThrow(message);
@@ -41,6 +44,14 @@ describe('loadConfig', () => {
   it('in a ShardingManager child, ignores the SHARDS that discord.js sets to the shard id', () => {
     expect(loadConfig({ SHARDING_MANAGER: 'true', SHARDS: '0', SHARD_COUNT: '2' })).toMatchObject({ shards: undefined, shardWorker: true });
     expect(loadConfig({ SHARDS: '2' })).toMatchObject({ shards: 2, shardWorker: false });
+  });
+
+  it('reads LOG_FORMAT and ALLOWED_GUILDS (a comma-separated list, spaces allowed)', () => {
+    expect(loadConfig({})).toMatchObject({ logFormat: 'text', allowedGuilds: undefined });
+    expect(loadConfig({ LOG_FORMAT: 'json', ALLOWED_GUILDS: '1200000000000000000, 1200000000000000001' })).toMatchObject({
+      logFormat: 'json',
+      allowedGuilds: ['1200000000000000000', '1200000000000000001'],
+    });
   });
 
   it('never puts the token in an error message', () => {

@@ -7,7 +7,7 @@
 import { parseArgs as parseNodeArgs } from 'node:util';
 import { loadConfigFromEnvironment, type Config } from '../config.js';
 import type { Engine } from '../core/engine.js';
-import type { Logger } from '../core/types.js';
+import type { AskContext, Logger } from '../core/types.js';
 import { loadEngine } from '../load-engine.js';
 import { createLogger } from '../logger.js';
 
@@ -84,7 +84,7 @@ export interface CliContext {
 /** Reads the configuration (`.env` included, as `npm start` does) and makes the stderr logger; `--corpus` overrides CORPUS_DIR. */
 export function cliContext(flags: ParsedArgs['flags']): CliContext {
   const config = loadConfigFromEnvironment();
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, undefined, { format: config.logFormat });
   const corpusDir = typeof flags.corpus === 'string' ? flags.corpus : config.corpusDir;
   return { config, logger, corpusDir };
 }
@@ -135,4 +135,24 @@ export function runCli(spec: CommandSpec, main: (args: ParsedArgs) => Promise<nu
 /** Writes one line to stdout. */
 export function out(line: string): void {
   process.stdout.write(line + '\n');
+}
+
+/**
+ * Reads `--context JSON` (a previous answer's `context` field). Absent → undefined; anything
+ * that is not such an object is a UsageError saying what was expected and found.
+ */
+export function parseContextOption(value: string | boolean | undefined): AskContext | undefined {
+  if (value === undefined || value === false) return undefined;
+  if (typeof value !== 'string') throw new UsageError('--context: expected a JSON object');
+  let data: unknown;
+  try {
+    data = JSON.parse(value);
+  } catch (e) {
+    throw new UsageError(`--context: expected the JSON "context" of a previous answer, found text that is not JSON (${(e as Error).message})`);
+  }
+  const o = data as Record<string, unknown>;
+  if (!o || typeof o !== 'object' || Array.isArray(o) || typeof o.question !== 'string' || typeof o.intent !== 'string' || (o.value !== undefined && typeof o.value !== 'string')) {
+    throw new UsageError(`--context: expected {"question": "…", "intent": "…"} (a previous answer's "context"), found ${value.slice(0, 80)}`);
+  }
+  return { question: o.question, intent: o.intent as AskContext['intent'], ...(typeof o.value === 'string' ? { value: o.value } : {}) };
 }

@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { cliContext, COMMON_OPTIONS, openEngine, out, runCli, UsageError, type CommandSpec } from './args.js';
-import { parseQuestionLine, score } from './score.js';
+import { scoreFile } from './score.js';
 
 const spec: CommandSpec = {
   name: 'eval',
@@ -39,31 +39,8 @@ runCli(spec, async ({ flags, positionals }) => {
 
   const ctx = cliContext(flags);
   const engine = await openEngine(ctx);
-  let passed = 0;
-  let failed = 0;
-  text.split(/\r?\n/).forEach((line, i) => {
-    if (!line.trim()) return;
-    const parsed = parseQuestionLine(line, i + 1);
-    if (!parsed.ok) {
-      failed++;
-      out(`FAIL ${parsed.id}: bad question line ${i + 1}: ${parsed.error}`);
-      return;
-    }
-    const q = parsed.question;
-    let why: string[];
-    try {
-      why = score(q, engine.ask(q.q));
-    } catch (e) {
-      why = [`ask threw ${(e as Error).message}`];
-    }
-    if (why.length) {
-      failed++;
-      out(`FAIL ${q.id}: ${why.join('; ')}`);
-    } else {
-      passed++;
-      out(`PASS ${q.id}`);
-    }
-  });
+  const { passed, failed, lines } = scoreFile(text, (q, context) => engine.ask(q, context));
+  for (const line of lines) out(line);
   out(`${passed} passed, ${failed} failed`);
   const total = passed + failed;
   if (min !== undefined && (total === 0 || passed / total < min)) {

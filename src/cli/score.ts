@@ -3,14 +3,16 @@
  *
  * Rules, per question line `{ id, q, expect, sources, precise, conflict, abstain }`:
  * - `abstain: true` → the answer must be `answered: false`; otherwise it must be `answered: true`.
- * - `expect`: case-insensitive regex the answer text must match (`""` or absent matches anything).
+ * - `expect`: case-insensitive regex the answer's own claim must match — its value or its first
+ *   sentence, not the other values reported after it (`""` or absent matches anything).
  * - `sources`: ids or id prefixes; EVERY listed source must be among the cited sources
  *   (`"000"` matches a citation of `"000_6e79…"`).
  * - `precise: true`: additionally, every cited source must match a listed one.
  * - `conflict`: case-insensitive regex that the answer text or some `conflicts[].value` must match.
+ * - `context_from`: the id of an earlier question; this one is asked as its follow-up.
  */
 import { z } from 'zod';
-import type { Answer } from '../core/types.js';
+import type { Answer, AskContext } from '../core/types.js';
 
 export const questionSchema = z.object({
   id: z.union([z.string(), z.number()]).transform(String).optional(),
@@ -20,6 +22,8 @@ export const questionSchema = z.object({
   precise: z.boolean().optional(),
   conflict: z.string().optional(),
   abstain: z.boolean().optional(),
+  /** A follow-up: the id of an earlier question whose answer's `context` is passed along. */
+  context_from: z.union([z.string(), z.number()]).transform(String).optional(),
 });
 
 export type Question = z.infer<typeof questionSchema>;
@@ -65,8 +69,10 @@ export function score(question: Question, answer: Answer): string[] {
   } else if (!answer.answered) {
     why.push(`expected an answer, got answered: false (${quote(answer.answer)})`);
   }
-  if (question.expect && !new RegExp(question.expect, 'i').test(answer.answer)) {
-    why.push(`answer ${quote(answer.answer)} does not match /${question.expect}/i`);
+  // The expected value must be the answer's own — its value, or its first sentence — not one of
+  // the "other values reported" listed after it.
+  if (question.expect && !new RegExp(question.expect, 'i').test(ownAnswer(answer))) {
+    why.push(`answer ${quote(ownAnswer(answer))} does not match /${question.expect}/i`);
   }
   if (question.sources?.length) {
     const missing = question.sources.filter((s) => !cited.some((c) => matches(s, c)));
@@ -88,6 +94,62 @@ export function score(question: Question, answer: Answer): string[] {
   return why;
 }
 
+/** The part of an answer that is its own claim: the value and the first sentence, without the competing values. */
+export function ownAnswer(answer: Answer): string {
+  const first = answer.answer.split(/(?<=\.)\s+(?=(?:One|\d+)(?: other| of those)? sources? (?:also )?(?:reports?|cites?)\b)/)[0] ?? answer.answer;
+  return answer.value && !first.includes(answer.value) ? `${answer.value} ${first}` : first;
+}
+
 function quote(s: string): string {
   return JSON.stringify(s.length > 120 ? s.slice(0, 120) + '…' : s);
+}
+
+export interface FileScore {
+  passed: number;
+  failed: number;
+  /** Abstention questions that got an answer: a wrong answer where "doesn't say" was right. */
+  answeredTraps: number;
+  /** `PASS id` / `FAIL id: why`, one per question line. */
+  lines: string[];
+}
+
+/** Scores every line of a question file with `ask`. */
+export function scoreFile(text: string, ask: (q: string, context?: AskContext) => Answer): FileScore {
+  const result: FileScore = { passed: 0, failed: 0, answeredTraps: 0, lines: [] };
+  // Answers by question id, for follow-ups (`context_from`).
+  const answers = new Map<string, Answer>();
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (!line.trim()) return;
+    const parsed = parseQuestionLine(line, i + 1);
+    if (!parsed.ok) {
+      result.failed++;
+      result.lines.push(`FAIL ${parsed.id}: bad question line ${i + 1}: ${parsed.error}`);
+      return;
+    }
+    const q = parsed.question;
+    let why: string[];
+    let answered = false;
+    try {
+      const previous = q.context_from === undefined ? undefined : answers.get(q.context_from);
+      if (q.context_from !== undefined && !previous) {
+        why = [`context_from "${q.context_from}" names no earlier question in the file`];
+      } else {
+        const a = ask(q.q, previous?.context);
+        answers.set(q.id, a);
+        answered = a.answered;
+        why = score(q, a);
+      }
+    } catch (e) {
+      why = [`ask threw ${(e as Error).message}`];
+    }
+    if (q.abstain && answered) result.answeredTraps++;
+    if (why.length) {
+      result.failed++;
+      result.lines.push(`FAIL ${q.id}: ${why.join('; ')}`);
+    } else {
+      result.passed++;
+      result.lines.push(`PASS ${q.id}`);
+    }
+  });
+  return result;
 }

@@ -13,5 +13,5 @@ const spec: CommandSpec = {
 runCli(spec, async ({ flags }) => {
   const engine = await openEngine(cliContext(flags));
   const list = engine.sources();
-  out(flags.json ? JSON.stringify(list) : renderSources(list));
+  out(flags.json ? JSON.stringify(list) : renderSources(list, (id) => engine.sourceName(id)));
 });

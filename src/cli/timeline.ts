@@ -26,5 +26,5 @@ runCli(spec, async ({ flags }) => {
   }
   const engine = await openEngine(cliContext(flags));
   const entries = engine.timeline(range);
-  out(flags.json ? JSON.stringify(entries) : renderTimeline(entries));
+  out(flags.json ? JSON.stringify(entries) : renderTimeline(entries, (id) => engine.sourceName(id)));
 });

@@ -2,26 +2,37 @@
  * The engine: the one object every face (CLI, Discord, web) talks to.
  * Built from a fact table; answering never touches disk or the network.
  */
-import type { Answer, ArticleView, FactTable, FactView, SourceSummary, TimelineEntry } from './types.js';
+import type { Answer, AskContext, ArticleView, FactTable, FactView, SourceSummary, TimelineEntry, WordNet } from './types.js';
+import { answerRelation, answerYesNo, compileQuestion, eventSupported } from './ask/relation.js';
+import { answerDefinition } from './ask/definition.js';
 import type { Nlp } from './nlp.js';
 import { SearchIndex } from './ask/search.js';
 import { parseQuestion } from './ask/question.js';
-import { answerQuestion, NOT_SAID } from './ask/answer.js';
+import { answerQuestion } from './ask/answer.js';
+import { NOT_SAID } from './ask/render.js';
 import { answerDisagreement, buildSuggestions, factViewIndex } from './ask/overview.js';
 import { buildTimeline } from './ask/timeline.js';
 import { viewerUrl } from './ask/links.js';
+import { resolveFollowUp, winkTagger } from './ask/followup.js';
+import { answerWhoSaid } from './ask/attribution.js';
+import { sourceNamer } from './outlets.js';
 
 export interface EngineOptions {
   /** Base URL of the snippet viewer, e.g. `http://localhost:8080`. */
   publicUrl: string;
+  /** Lexical knowledge for aligning questions with the coverage's own words. */
+  wordnet?: WordNet;
 }
 
 export interface Engine {
   readonly table: FactTable;
-  ask(question: string): Answer;
+  /** Answers a question; with the `context` of the previous answer, a follow-up is resolved against it. */
+  ask(question: string, context?: AskContext): Answer;
   sources(): SourceSummary[];
   timeline(range?: { from?: string; to?: string }): TimelineEntry[];
   article(id: string): ArticleView | undefined;
+  /** What people call a source: its outlet, a wire agency, its URL's host, else its short id (unique per corpus). */
+  sourceName(id: string): string;
   /** Questions the fact table can answer that contain what the user typed (autocomplete). */
   suggest(typed: string, limit?: number): string[];
   /** Facts most sources agree on, and the disagreements, for the story overview. */
@@ -32,20 +43,31 @@ export interface Engine {
 export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): Engine {
   const publicUrl = opts.publicUrl.replace(/\/+$/, '');
   const index = new SearchIndex(table);
-  const ctx = { index, publicUrl };
+  const ctx = { index, publicUrl, wn: opts.wordnet };
   const byId = new Map(table.articles.map((a) => [a.id, a]));
+  const sourceName = sourceNamer(table.articles);
   let timeline: TimelineEntry[] | undefined;
   let factViews: ((id: string) => Record<number, FactView[]>) | undefined;
   let suggestions: { question: string; answer: Answer }[] | undefined;
 
-  const ask = (question: string): Answer => {
+  const tagger = winkTagger(nlp);
+  const ask = (question: string, context?: AskContext): Answer => {
+    const resolved = context ? resolveFollowUp(question, context, tagger) : { question };
+    // "Who said that?" is answered from the sentences behind the previous answer, when they say.
+    const answer = (resolved.rule === 'who said that' && context ? answerWhoSaid(resolved.question, answerParsed(context.question), table) : undefined)
+      ?? answerParsed(resolved.question);
+    answer.context = { question: answer.question, intent: answer.intent, ...(answer.answered && answer.value ? { value: answer.value } : {}) };
+    return answer;
+  };
+
+  const answerParsed = (question: string): Answer => {
     const q = parseQuestion(typeof question === 'string' ? question : '', nlp);
     if (q.intent === 'disagreement') return answerDisagreement(q.text, q.terms, table, index, publicUrl);
     if (q.intent === 'sources') {
       const list = engine.sources();
       return {
         question: q.text, answered: true, intent: 'sources', value: String(list.length), agree: list.length, total: list.length,
-        answer: `${list.length} sources: ${list.map((s) => `${s.id}${s.outlet ? ` (${s.outlet})` : ''}`).join(', ')}.`,
+        answer: `${list.length} sources: ${list.map((s) => sourceName(s.id)).join(', ')}.`,
         citations: [], conflicts: [],
       };
     }
@@ -57,12 +79,38 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
         citations: entries.slice(0, 10).map((e) => e.citations[0]!).filter(Boolean), conflicts: [],
       };
     }
-    return answerQuestion(q, ctx);
+    // Clauses with a verb to align ("which team pulled …", "did they …") are answered from frames;
+    // a question naming something the coverage never mentions goes straight to the honest "no".
+    const frame = q.intent === 'coverage' || q.intent === 'quote' ? undefined : compileQuestion(q.text, nlp, opts.wordnet);
+    if (frame && frame.wh !== 'when' && frame.wh !== 'how' && (q.intent === 'person' || q.intent === 'entity' || q.intent === 'none') && !q.terms.some((t) => t.name && !index.supports(t))) {
+      {
+        const answer = frame.wh === 'yesno' ? answerYesNo(frame, q.text, q.terms, ctx) : answerRelation(frame, q.text, q.terms, ctx);
+        // "Who was charged": a name from the typed person answer beats a bare "a man" from a frame.
+        if (answer && frame.wh === 'who' && !/\p{Lu}/u.test(answer.value ?? '')) {
+          const typed = answerQuestion(q, ctx);
+          return typed.answered ? typed : answer;
+        }
+        if (answer) return answer;
+      }
+    }
+    // "Who is X?": what the coverage calls X.
+    if (q.intent === 'person' && q.describe && !q.expand) {
+      const described = answerDefinition(q.describe, q.text, q.terms, index, publicUrl);
+      if (described) return described;
+    }
+    const typed = answerQuestion(q, ctx);
+    // No answer from a sentence that does not speak of the asked event ("when does the trial start").
+    if (typed.answered && frame && typed.intent !== 'quantity' && typed.citations.length && !typed.citations.some((c) => eventSupported(frame, sentenceAt(c.source, c.start) ?? { index: 0, paragraph: 0, start: 0, end: 0, terms: [] }, opts.wordnet))) {
+      return { ...typed, answered: false, answer: NOT_SAID, value: undefined, agree: undefined, citations: [], conflicts: [] };
+    }
+    return typed;
   };
+  const sentenceAt = (id: string, at: number) => byId.get(id)?.sentences.find((s) => s.start <= at && at < s.end);
 
   const engine: Engine = {
     table,
     ask,
+    sourceName,
     sources: () => table.articles.map((a) => {
       const viewer = viewerUrl(publicUrl, a.id);
       return {

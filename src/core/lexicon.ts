@@ -248,3 +248,24 @@ export const QUESTION_STOP = new Set([
 
 /** Weekday names, indexed as `Date.getDay()` counts them (0 = Sunday). */
 export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+/** Words that negate a verb group ("did not", "never"). */
+export const NEGATORS = new Set(['not', "n't", 'n’t', 'never', 'no']);
+
+/** Verb particles that belong to the verb before them ("step down", "pull out"). */
+export const PARTICLES = new Set(['up', 'down', 'out', 'off', 'away', 'back']);
+
+/** Possessive determiners: they start a noun group rather than stand for one. */
+export const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your', 'whose']);
+
+/** Subordinating conjunctions that open a cause or time clause. */
+export const SUBORDINATORS = new Set(['because', 'after', 'since', 'while', 'although', 'though', 'unless', 'before', 'until', 'whereas']);
+
+/** Verbs whose "to" complement did not happen: "refused to resign", "dismissed calls to quit". */
+export const NEGATIVE_GOVERNORS = new Set(['refuse', 'decline', 'deny', 'reject', 'dismiss', 'fail', 'rule', 'resist', 'rebuff', 'oppose']);
+
+/** Verbs and nouns whose "to" complement is wanted or planned, not done: "plans to buy", "calls to quit". */
+export const IRREALIS_GOVERNORS = new Set(['plan', 'want', 'like', 'love', 'prefer', 'hope', 'expect', 'try', 'seek', 'aim', 'intend', 'threaten', 'ask', 'urge', 'call', 'propose', 'offer', 'agree', 'promise', 'vow', 'need', 'consider', 'wish', 'attempt', 'decide', 'demand', 'pressure', 'push']);
+
+/** Verbs that carry no event of their own ("did the agency *give*", "*get* hurt", "was *set* on fire"). */
+export const LIGHT_VERBS = new Set(['be', 'get', 'give', 'make', 'take', 'have', 'do', 'put', 'go', 'come', 'keep', 'let', 'become', 'seem', 'remain', 'stay', 'set', 'happen', 'bring', 'hold']);

@@ -48,6 +48,40 @@ export interface Sentence extends Span {
   terms: string[];
   /** Who the sentence attributes its claims to, when it says. */
   attribution?: string;
+  /** Relation frames read from the sentence (who did what to whom, where, when, why). */
+  frames?: Frame[];
+}
+
+/** A noun group filling a frame slot: where it is in the raw text, its head lemma, its name words. */
+export interface FrameArg {
+  start: number;
+  end: number;
+  head: string;
+  /** The proper-noun words of the group, as written ("Mark Teixeira"). */
+  name?: string;
+}
+
+/**
+ * One relation: a verb (lemma; `be` for copulas and appositions) with its doer (`agent`), what
+ * it is done to (`patient`), a copula's or passive's complement (`attr`), prepositional slots,
+ * cause and purpose clauses, and the verb group's polarity, modality and tense. Passives are
+ * turned round: "Y was bought by X" has agent X and patient Y.
+ */
+export interface Frame {
+  verb: string;
+  agent?: FrameArg;
+  patient?: FrameArg;
+  attr?: FrameArg;
+  slots?: { p: string; arg: FrameArg }[];
+  /** "because …", "after …": the clause, with the subordinator as head. */
+  cause?: FrameArg;
+  /** "to …" after the verb: the purpose or complement clause, with its verb as head. */
+  purpose?: FrameArg;
+  neg?: boolean;
+  /** Not asserted as fact: under a modal ("could"), or a verb like "plan to", "calls to". */
+  modal?: boolean;
+  tense?: 'past' | 'future';
+  apposition?: boolean;
 }
 
 /** An article after cleaning and NLP: what the fact table keeps of it. */
@@ -176,6 +210,20 @@ export interface Answer {
   conflicts: Conflict[];
   /** When not answered: the closest passages, so a reader can judge for themselves. */
   passages?: Citation[];
+  /** What to pass back with the next question of the same conversation, for follow-ups. */
+  context?: AskContext;
+}
+
+/**
+ * The conversation state a follow-up ("and how high is it?") is resolved against: opaque to
+ * the faces, JSON-serializable, returned with every answer.
+ */
+export interface AskContext {
+  /** The previous question in full (a follow-up already rewritten). */
+  question: string;
+  intent: IntentType;
+  /** The bare value of its answer, when it had one. */
+  value?: string;
 }
 
 export interface SourceSummary {
@@ -240,4 +288,23 @@ export interface ArticleView {
   article: Article;
   /** Facts per sentence index. */
   facts: Record<number, FactView[]>;
+}
+
+/** WordNet parts of speech: noun, verb, adjective, adverb. */
+export type WordNetPos = 'n' | 'v' | 'a' | 'r';
+
+/**
+ * Lexical knowledge from WordNet, injected into answering (the core reads no files). Lemmas are
+ * lower-case; multi-word entries use spaces ("step down"). `senses` limits how many of a word's
+ * senses (most frequent first) are read, since rare senses make wrong matches.
+ */
+export interface WordNet {
+  has(lemma: string, pos: WordNetPos): boolean;
+  synonyms(lemma: string, pos: WordNetPos, senses?: number): string[];
+  /** Derivationally related forms in any part of speech ("resign" ↔ "resignation"). */
+  derived(lemma: string, pos: WordNetPos, senses?: number): string[];
+  antonyms(lemma: string, pos: WordNetPos, senses?: number): string[];
+  /** Words of the hypernym synsets up to `depth` levels ("city" → "municipality", "urban area"). */
+  hypernyms(lemma: string, pos: WordNetPos, depth?: number, senses?: number): string[];
+  close(): void;
 }

@@ -3,9 +3,13 @@ import { Client, Events, GatewayIntentBits, Partials, type ClientOptions } from 
 import type { Config } from '../config.js';
 import type { Engine } from '../core/engine.js';
 import type { Logger } from '../core/types.js';
+import type { ConnectionTracker } from '../service/health.js';
+import { enforceAllowList } from './allow-list.js';
 import type { Command } from './command.js';
 import { Cooldowns, type CooldownOptions } from './cooldown.js';
+import { Conversations } from './conversations.js';
 import { createDispatcher } from './dispatcher.js';
+import { watchClient } from './connection.js';
 import { COMMANDS_DIR, loadCommands } from './loader.js';
 import { NO_MENTIONS } from './render.js';
 import type { StoryLibrary } from '../stories/library.js';
@@ -24,6 +28,8 @@ export interface BotOptions {
   shardCount?: number;
   /** How long to wait for the gateway's READY before giving up. */
   readyTimeoutMs?: number;
+  /** Told about every shard's connection, for /healthz. */
+  connection?: ConnectionTracker;
 }
 
 export interface Bot {
@@ -58,7 +64,7 @@ export async function startBot(opts: BotOptions): Promise<Bot> {
       ? {}
       : { shards: [0], shardCount: 1 };
   const client = new Client(clientOptions(config, sharding));
-  const dispatcher = createDispatcher(commands, { engine, logger, config, cooldowns: new Cooldowns(opts.cooldown), stories: opts.stories });
+  const dispatcher = createDispatcher(commands, { engine, logger, config, cooldowns: new Cooldowns(opts.cooldown), conversations: new Conversations(), stories: opts.stories });
 
   client.on(Events.InteractionCreate, (i) => {
     void dispatcher.interaction(i);
@@ -73,6 +79,8 @@ export async function startBot(opts: BotOptions): Promise<Bot> {
   client.on(Events.ShardReconnecting, (shard) => logger.info('gateway reconnecting', { shard }));
   client.on(Events.ShardResume, (shard, replayed) => logger.info('gateway session resumed', { shard, replayed }));
   client.on(Events.Invalidated, () => logger.error('gateway session invalidated'));
+  if (opts.connection) watchClient(client, opts.connection);
+  enforceAllowList(client, config.allowedGuilds, logger);
 
   const started = performance.now();
   const ready = new Promise<Client<true>>((resolve, reject) => {

@@ -10,7 +10,7 @@ import { COMMANDS_DIR, loadCommands } from './loader.js';
 
 try {
   const config = loadConfigFromEnvironment();
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, undefined, { format: config.logFormat });
   if (!config.discordToken || !config.discordClientId) {
     process.stderr.write(
       'deploy-commands needs DISCORD_TOKEN and DISCORD_CLIENT_ID (the Application ID on the General Information page of\n' +

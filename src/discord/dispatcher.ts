@@ -16,7 +16,8 @@ import {
 } from 'discord.js';
 import type { BotContext, Command } from './command.js';
 import { questionProblem, stripBotMention } from './questions.js';
-import { NO_MENTIONS, notice, renderAnswer } from './render.js';
+import { NO_MENTIONS, notice } from './render.js';
+import { askInChannel } from './ask-flow.js';
 
 /** Discord errors that mean "too late" or "already done": logged, then survived. */
 export const HARMLESS_CODES = new Set<number>([10062, 40060]);
@@ -183,9 +184,10 @@ export function createDispatcher(commands: Map<string, Command>, ctx: BotContext
         }
         // A mention is answered from the channel's story, like /ask without a story option.
         const stories = ctx.stories;
-        const engine = stories ? await stories.engine(await stories.resolve(null, { channel: m.channelId, guild: m.guildId })) : ctx.engine;
-        const answer = engine.ask(question);
-        await reply({ embeds: [renderAnswer(answer)] });
+        const story = stories ? await stories.resolve(null, { channel: m.channelId, guild: m.guildId }) : undefined;
+        const target = stories && story ? { engine: await stories.engine(story), story } : undefined;
+        const { answer, message } = askInChannel(ctx, question, m.channelId, m.author.id, target);
+        await reply(message);
         logger.debug('mention answered', { ...context, answered: answer.answered });
       } catch (e) {
         if (isHarmless(e)) logger.warn('mention reply failed harmlessly', { ...context, ...errorContext(e) });

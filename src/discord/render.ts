@@ -6,6 +6,9 @@
 import { escapeMarkdown, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
 import type { Answer, Citation, SourceSummary, TimelineEntry } from '../core/types.js';
 import { shortSourceId } from '../core/ask/links.js';
+import { citationPlan, trimSnippet, type AnswerView } from '../core/snippets.js';
+
+export type { AnswerView } from '../core/snippets.js';
 
 /** Discord's documented message and embed limits. */
 export const LIMITS = {
@@ -136,15 +139,32 @@ export function link(label: string, url: string): string {
   return `[${label}](${safe})`;
 }
 
-function citationLink(c: Citation): string {
-  return link(`${sourceLabel(c.source)} ¶${c.paragraph}`, c.url || c.viewer);
+function citationLink(c: Citation, name: (id: string) => string = sourceLabel): string {
+  return link(`${inline(name(c.source), 60)} ¶${c.paragraph}`, c.url || c.viewer);
+}
+
+/** Citations shown in the answer itself; the rest sit behind the "more" button. */
+export const SHOWN_CITATIONS = 3;
+
+/** Citation groups shown in the answer, and the cited sources behind its "more" button. */
+function planFor(answer: Answer, view: AnswerView) {
+  return citationPlan(answer.citations, view.articles, SHOWN_CITATIONS);
 }
 
 /** The embed for one answered (or declined) question; the same for /ask and mentions. */
-export function renderAnswer(answer: Answer): APIEmbed {
+export function renderAnswer(answer: Answer, view: AnswerView = {}): APIEmbed {
+  const name = view.name ?? sourceLabel;
   const line = answer.answered ? `**${inline(answer.answer, 1000)}**` : inline(answer.answer, 1000);
   // Quotes go in the description (4096) rather than a field (1024): they are the evidence.
-  const quotes = answer.citations.slice(0, 8).map((c) => `> ${inline(c.snippet, 300)} — ${citationLink(c)}`);
+  // One per wire group, trimmed around the fact; the other copies are named after it.
+  const { shown, hidden } = planFor(answer, view);
+  const quotes = shown.map((g) => {
+    const also = g.also.length ? ` · also in ${joinWithin(g.also.map((id) => inline(name(id), 60)), ', ', 300)}` : '';
+    return `> ${inline(trimSnippet(g.lead.snippet, answer.value), 300)} — ${citationLink(g.lead, name)}${also}`;
+  });
+  if (hidden.length) quotes.push(`${hidden.length} more cited snippet${hidden.length === 1 ? '' : 's'}: use the button below.`);
+  // Unanswered: the closest passages, so the reader can judge for themselves.
+  if (!answer.answered) for (const p of (answer.passages ?? []).slice(0, SHOWN_CITATIONS)) quotes.push(`> ${inline(trimSnippet(p.snippet), 300)} — ${citationLink(p, name)}`);
   const description = quotes.length ? `${line}\n\n${joinWithin(quotes, '\n', 3200 - line.length, (n) => `…and ${n} more quote${n === 1 ? '' : 's'}`)}` : line;
   const b = new EmbedBudget(
     {
@@ -162,13 +182,36 @@ export function renderAnswer(answer: Answer): APIEmbed {
       'Disagreements',
       answer.conflicts.map((c) => {
         const who = c.attribution ? ` (per ${inline(c.attribution, 120)})` : '';
-        const links = c.citations?.length ? c.citations.map(citationLink) : c.sources.map(sourceLabel);
+        const links = c.citations?.length ? uniqueBy(c.citations, (x) => x.source).map((x) => citationLink(x, name)) : c.sources.map((id) => inline(name(id), 60));
         return `• ${inline(c.value, 300)}${who} — ${joinWithin(links, ' · ', 400)}`;
       }),
     );
   }
-  if (answer.citations.length) b.add('Sources', uniqueBy(answer.citations, (c) => c.source).map(citationLink), ' · ');
   return b.done();
+}
+
+/** The "more sources" button of an answer; `key` names the kept answer. Anyone may press it. */
+export function moreRow(key: string, hidden: number): APIActionRowComponent<APIButtonComponent>[] {
+  if (hidden <= 0) return [];
+  return [{ type: 1, components: [{ type: 2, style: 2, label: truncate(`More sources (${hidden})`, LIMITS.buttonLabel), custom_id: `ask::more:${key}`.slice(0, LIMITS.customId) }] }];
+}
+
+/** The answer with its "more" button when some cited sources are not shown; `keep` stores the answer for the button. */
+export function answerMessage(answer: Answer, view: AnswerView, keep: (a: Answer) => string): { embeds: APIEmbed[]; components: APIActionRowComponent<APIButtonComponent>[] } {
+  const { hidden } = planFor(answer, view);
+  return { embeds: [renderAnswer(answer, view)], components: hidden.length ? moreRow(keep(answer), hidden.length) : [] };
+}
+
+/** The citations an answer did not show, each with its snippet: what the "more" button reveals. */
+export function renderMore(answer: Answer, view: AnswerView = {}): APIEmbed {
+  const name = view.name ?? sourceLabel;
+  const { hidden } = planFor(answer, view);
+  const lines = hidden.map((c) => `> ${inline(trimSnippet(c.snippet, answer.value), 300)} — ${citationLink(c, name)}`);
+  return new EmbedBudget({
+    title: `More sources: ${answer.question.replace(/\s+/g, ' ').trim() || 'your question'}`,
+    description: lines.length ? joinWithin(lines, '\n', 3800, (n) => `…and ${n} more`) : 'Every cited source is already shown.',
+    color: COLOR_INFO,
+  }).done();
 }
 
 function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {
@@ -177,20 +220,22 @@ function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {
 }
 
 /** One line per source: title (linked), outlet, date, wire copies. */
-export function sourceLines(sources: SourceSummary[]): string[] {
+export function sourceLines(sources: SourceSummary[], named?: (id: string) => string): string[] {
   return sources.map((s) => {
-    const name = s.outlet && s.title && s.outlet !== s.title ? `${inline(s.title, 150)} — ${inline(s.outlet, 60)}` : inline(s.outlet ?? s.title ?? s.id, 150);
+    const n = named?.(s.id);
+    const outlet = n && n !== shortSourceId(s.id) ? n : s.outlet;
+    const name = outlet && s.title && outlet !== s.title ? `${inline(s.title, 150)} — ${inline(outlet, 60)}` : inline(outlet ?? s.title ?? s.id, 150);
     const parts = [`**${sourceLabel(s.id)}** ${link(name, s.url || s.viewer)}`, s.published ?? 'undated'];
-    if (s.wireWith.length) parts.push(`wire copy shared with ${joinWithin(s.wireWith.map(sourceLabel), ', ', 200)}`);
+    if (s.wireWith.length) parts.push(`wire copy shared with ${joinWithin(s.wireWith.map((id) => (named ? inline(named(id), 60) : sourceLabel(id))), ', ', 200)}`);
     return parts.join(' · ');
   });
 }
 
 /** One block per timeline entry: date, what happened, its sources as links. */
-export function timelineLines(entries: TimelineEntry[]): string[] {
+export function timelineLines(entries: TimelineEntry[], name: (id: string) => string = sourceLabel): string[] {
   return entries.map((e) => {
     const when = `**${inline(e.date, 20)}**${e.inferred ? ' (inferred)' : ''}`;
-    const links = e.citations.length ? e.citations.map(citationLink) : e.sources.map(sourceLabel);
+    const links = e.citations.length ? e.citations.map((c) => citationLink(c, name)) : e.sources.map((id) => inline(name(id), 60));
     return `${when} — ${inline(e.text, 350)}\n↳ ${joinWithin(links, ' · ', 500)}`;
   });
 }
@@ -253,7 +298,7 @@ export function renderHelp(examples: string[], sources: number): APIEmbed {
       ),
       color: COLOR_INFO,
     },
-    'You can also mention me with a question.',
+    'You can also mention me with a question. Follow-ups work for 10 minutes: "and how high is it?", "what about the civilians?", "when?"',
   );
   b.add('Commands', [
     '`/ask question: [story:]` — answer a question from the coverage',

@@ -7,12 +7,15 @@ import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { loadEngine } from '../load-engine.js';
 import { createFileStore, type FactStore } from '../store/fact-store.js';
+import { createLiveEngine } from '../service/live-engine.js';
+import { createReloader, type Reloader } from '../service/reload.js';
 import { startBot } from './bot.js';
+import type { StoryLibrary } from '../stories/library.js';
 import { openStoryLibrary } from '../stories/open.js';
 
 const config = loadConfig();
 const shardId = config.shardIds ?? '?';
-const base = createLogger(config.logLevel);
+const base = createLogger(config.logLevel, undefined, { format: config.logFormat });
 const logger = {
   debug: (m: string, c?: Record<string, unknown>) => base.debug(`[shard ${shardId}] ${m}`, c),
   info: (m: string, c?: Record<string, unknown>) => base.info(`[shard ${shardId}] ${m}`, c),
@@ -33,6 +36,14 @@ const stop = async (why: string, code = 0) => {
 };
 process.on('SIGINT', () => void stop('SIGINT'));
 process.on('SIGTERM', () => void stop('SIGTERM'));
+// The manager rebuilt the table on its SIGHUP and passed the signal on: re-read it from the store,
+// and re-read the named stories this shard holds in memory.
+let reloader: Reloader | undefined;
+let stories: StoryLibrary | undefined;
+process.on('SIGHUP', () => {
+  void reloader?.reload('SIGHUP from the manager');
+  void stories?.reload('SIGHUP from the manager');
+});
 // The manager went away (even while this shard is still starting): don't linger.
 process.on('disconnect', () => void stop('manager disconnected'));
 
@@ -44,10 +55,12 @@ try {
     load: (hash) => files.load(hash),
     save: async () => logger.warn('fact table not found in the store; built in memory for this shard only'),
   };
-  const engine = await loadEngine({ corpusDir: config.corpusDir, dataDir: config.dataDir, publicUrl: config.publicUrl, logger, store: readOnly });
+  const load = () => loadEngine({ corpusDir: config.corpusDir, dataDir: config.dataDir, publicUrl: config.publicUrl, logger, store: readOnly });
+  const live = createLiveEngine(await load());
+  reloader = createReloader({ live, load, logger, what: `corpus ${config.corpusDir}` });
   // Every shard sees the same story folders; a change made through one shard reaches the others when they next use the story.
-  const stories = openStoryLibrary(config, logger, { engine });
-  if (!stopping) bot = await startBot({ config, engine, logger, stories });
+  stories = openStoryLibrary(config, logger, { engine: live.engine });
+  if (!stopping) bot = await startBot({ config, engine: live.engine, logger, stories });
 } catch (e) {
   logger.error('shard failed to start', { error: (e as Error).message });
   await stop('start failed', 1);

@@ -16,8 +16,8 @@ import path from 'node:path';
 import { createEngine, type Engine } from '../core/engine.js';
 import type { Extracted } from '../core/ingest/extract.js';
 import { createNlp, type Nlp } from '../core/nlp.js';
-import type { ArticleMeta, Fact, FactTable, Logger, RawArticle } from '../core/types.js';
-import { buildOrLoadTable } from '../load-engine.js';
+import type { ArticleMeta, Fact, FactTable, Logger, RawArticle, WordNet } from '../core/types.js';
+import { buildOrLoadTable, sharedWordNet } from '../load-engine.js';
 import type { ArticleInput, IncomingArticle } from '../store/article-input.js';
 import { SOURCES_FILE } from '../store/corpus-loader.js';
 import { createFileStore } from '../store/fact-store.js';
@@ -34,6 +34,8 @@ export interface StoryLibraryOptions {
   publicUrl: string;
   logger: Logger;
   nlp?: Nlp;
+  /** Lexical knowledge for answering; the installed WordNet when not given. */
+  wordnet?: WordNet;
   /** Rules for fetching article links (FETCH_ALLOW_HOSTS, timeouts). */
   fetch?: FetchOptions;
   /** The story CORPUS_DIR seeds; read-only here. `engine`, when given, is used instead of loading it again. */
@@ -292,6 +294,50 @@ export class StoryLibrary {
     return [...this.loaded.entries()].sort((a, b) => a[1].tick - b[1].tick).map(([n]) => n);
   }
 
+  /**
+   * Every story whose table is in memory, with its engine, for `/healthz`: the default story
+   * first (served even before its first question), then the others, most recently used last.
+   * Synchronous and free: nothing is read or loaded.
+   */
+  loadedStories(): { name: string; engine: Engine }[] {
+    const d = this.opts.defaultStory;
+    const out: { name: string; engine: Engine }[] = [];
+    if (d?.engine) out.push({ name: d.name, engine: d.engine });
+    for (const name of this.loadedNames()) {
+      if (name === d?.name && d.engine) continue;
+      out.push({ name, engine: this.loaded.get(name)!.engine });
+    }
+    return out;
+  }
+
+  /**
+   * Re-reads every loaded story from disk (SIGHUP), each in its turn after changes already
+   * queued, reusing the extractions of unchanged articles; a story that fails keeps its previous
+   * table. Stories not in memory need nothing: they are read afresh when next used. The default
+   * story is left to its owner (the live engine it was given), and channel defaults are re-read.
+   * Resolves to the names that failed.
+   */
+  async reload(why: string): Promise<string[]> {
+    this.defaults = undefined;
+    const names = this.loadedNames().filter((n) => n !== this.defaultName || !this.opts.defaultStory?.engine);
+    const failed: string[] = [];
+    await Promise.all(
+      names.map((name) =>
+        this.serialize(name, async () => {
+          const previous = this.loaded.get(name);
+          // Unloaded or deleted meanwhile: the next use reads it as it is then.
+          if (!previous || !(await isDir(this.dir(name)))) return;
+          await this.rebuild(name, previous);
+          this.opts.logger.info(`story ${name}: reloaded (${why})`, { articles: this.loaded.get(name)?.table.articles.length });
+        }).catch((e: unknown) => {
+          failed.push(name);
+          this.opts.logger.error(`story ${name}: reload failed; still answering from the previous table: ${e instanceof Error ? e.message : String(e)}`);
+        }),
+      ),
+    );
+    return failed;
+  }
+
   // ------------------------------------------------------------------ internals
 
   private dir(name: string): string {
@@ -382,7 +428,7 @@ export class StoryLibrary {
       reuse: previous ? reuser(previous) : undefined,
     });
     const base = this.opts.publicUrl.replace(/\/+$/, '');
-    const engine = createEngine(table, this.nlp, { publicUrl: isDefault ? base : storyViewerBase(base, name) });
+    const engine = createEngine(table, this.nlp, { publicUrl: isDefault ? base : storyViewerBase(base, name), wordnet: this.opts.wordnet ?? sharedWordNet() });
     return { engine, raws, table, lastUsed: Date.now(), tick: ++this.ticks, mtime, checkedAt: Date.now() };
   }
 

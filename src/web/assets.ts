@@ -56,7 +56,7 @@ aside.furniture { margin: .6rem 0 1rem; padding: .4rem .8rem; border: 1px dashed
 aside.furniture .why { margin: 0 0 .2rem; font-weight: 600; text-transform: uppercase; letter-spacing: .03em; font-size: .72rem; }
 aside.furniture .removed p { margin: .1rem 0; text-decoration: line-through; text-decoration-color: color-mix(in srgb, var(--muted) 55%, transparent); }
 span.furniture.inline { color: var(--muted); text-decoration: line-through; padding-right: .35em; }
-span.furniture.inline::after { content: " [set aside: " attr(data-reason) "]"; font-size: .72rem; text-decoration: none; }
+span.furniture.inline::after { content: " [set aside: " attr(data-label) "]"; font-size: .72rem; text-decoration: none; }
 ul.facts { margin: .2rem 0 0; padding: .2rem .6rem; list-style: none; font-size: .82rem; border-left: 2px solid var(--line); }
 ul.facts li { margin: .1rem 0; color: var(--fg); }
 ul.facts .what { color: var(--muted); }
@@ -68,6 +68,29 @@ ol.timeline li.event::before { content: ""; position: absolute; left: -7px; top:
 ol.timeline time { display: block; font-weight: 700; font-variant-numeric: tabular-nums; }
 ol.timeline .phrase { display: block; color: var(--muted); font-size: .85rem; }
 p.error { font-size: 1.05rem; }
+main { overflow-wrap: anywhere; }
+p.para[data-p]::before { content: "¶" attr(data-p); float: left; margin-left: -2.2rem; width: 1.9rem; text-align: right;
+  color: var(--muted); font-size: .7rem; line-height: 2.2; font-variant-numeric: tabular-nums; }
+.article-body { padding-left: 2.2rem; }
+span.unnamed { color: var(--muted); }
+/* A 390-px phone: no horizontal scrolling; the sources table becomes one card per source. */
+@media (max-width: 640px) {
+  body { font-size: 16px; }
+  header.top { padding: .5rem .75rem; }
+  form.search { flex-basis: 100%; max-width: none; }
+  form.search input { min-width: 0; }
+  main { padding: .75rem .75rem 3rem; }
+  table.sources thead { display: none; }
+  table.sources, table.sources tbody, table.sources tr, table.sources td { display: block; width: auto; }
+  table.sources tr { padding: .5rem 0; border-bottom: 1px solid var(--line); }
+  table.sources td { border: 0; padding: .05rem 0; }
+  table.sources td.outlet { font-weight: 700; }
+  table.sources td[data-col]::before { content: attr(data-col) ": "; color: var(--muted); }
+  a.chip { white-space: normal; }
+  .article-body { padding-left: 1.6rem; }
+  p.para[data-p]::before { margin-left: -1.6rem; width: 1.4rem; }
+  details.facts { margin-left: 0; }
+}
 `;
 
 /** Scrolls the highlighted snippet into view; the only script the viewer runs. */

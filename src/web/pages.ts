@@ -7,10 +7,11 @@ import type { ArticleView, FactTable, FactView } from '../core/types.js';
 import type { Answer, Citation, Fact, Furniture, FurnitureReason, SourceSummary, Span, TimelineEntry } from '../core/types.js';
 import { shortSourceId as shortId } from '../core/ask/links.js';
 import { Html, html, join, layout, safeHref, sourcePath } from './html.js';
+import { trimSnippet } from '../core/snippets.js';
 
 /** What a reader is told about each kind of removed furniture. */
 const REASONS: Record<FurnitureReason, string> = {
-  'date-token': 'date line of the corpus file',
+  'date-token': 'date line',
   dateline: 'dateline',
   navigation: 'site navigation',
   caption: 'photo caption',
@@ -19,20 +20,19 @@ const REASONS: Record<FurnitureReason, string> = {
   headlines: 'unrelated headlines',
 };
 
-/** Per-request rendering context: source labels for chips. */
+/** Per-request rendering context: sources and how they are named. */
 export interface PageContext {
   sources: SourceSummary[];
+  name: (id: string) => string;
 }
 
 export function pageContext(engine: Engine): PageContext {
-  return { sources: engine.sources() };
+  return { sources: engine.sources(), name: (id) => engine.sourceName(id) };
 }
 
-/** A reader-facing label for a source: its outlet when that names it uniquely, else a short id. */
+/** A reader-facing label for a source: the name every face uses (outlet, agency, host, else a short id). */
 function sourceLabel(ctx: PageContext, id: string): string {
-  const s = ctx.sources.find((x) => x.id === id);
-  if (s?.outlet && ctx.sources.filter((x) => x.outlet === s.outlet).length === 1) return s.outlet;
-  return shortId(id);
+  return ctx.name(id);
 }
 
 function sourceTitle(ctx: PageContext, id: string): string {
@@ -46,11 +46,12 @@ function chip(ctx: PageContext, id: string, span?: Span, extraClass = ''): Html 
   return html`<a class="chip${extraClass}" href="${sourcePath(id, span)}" title="${sourceTitle(ctx, id)}">${sourceLabel(ctx, id)}</a>`;
 }
 
-function citationItem(ctx: PageContext, c: Citation): Html {
+function citationItem(ctx: PageContext, c: Citation, value?: string): Html {
   const original = c.url !== c.viewer ? safeHref(c.url) : undefined;
+  // Trimmed around the fact for reading; "in context" shows the whole sentence highlighted.
   return html`<li class="citation" data-source="${c.source}">
 ${chip(ctx, c.source, c)} <span class="para">¶${c.paragraph}</span>
-<q class="snippet">${c.snippet}</q>
+<q class="snippet">${trimSnippet(c.snippet, value)}</q>
 <a class="in-context" href="${sourcePath(c.source, c)}">in context</a>${original ? html` · <a class="original" href="${original}" rel="noopener noreferrer">original</a>` : ''}
 </li>`;
 }
@@ -64,30 +65,33 @@ export function answerBlock(ctx: PageContext, a: Answer, opts: { heading?: boole
           return chip(ctx, id, cit, ' disagree');
         }),
         ' ',
-      )}${c.citations?.length ? html`<ol class="citations">${c.citations.map((x) => citationItem(ctx, x))}</ol>` : ''}</li>`)}</ul></div>`
+      )}${c.citations?.length ? html`<ol class="citations">${c.citations.map((x) => citationItem(ctx, x, c.value))}</ol>` : ''}</li>`)}</ul></div>`
     : '';
   return html`<article class="answer ${a.answered ? 'answered' : 'unanswered'}" data-intent="${a.intent}">
 ${opts.heading ? html`<h3 class="question">${a.question}</h3>` : ''}
 <p class="answer-text">${a.answer}</p>
 ${a.agree !== undefined && a.total !== undefined ? html`<p class="agreement">${a.agree} of ${a.total} sources agree</p>` : ''}
 ${a.citations.length && opts.compact ? html`<p class="cited">${join(a.citations.map((c) => chip(ctx, c.source, c)), ' ')}</p>
-<details class="snippets"><summary>${a.citations.length} cited snippet${a.citations.length === 1 ? '' : 's'}</summary><ol class="citations">${a.citations.map((c) => citationItem(ctx, c))}</ol></details>` : ''}
-${a.citations.length && !opts.compact ? html`<ol class="citations">${a.citations.map((c) => citationItem(ctx, c))}</ol>` : ''}
+<details class="snippets"><summary>${a.citations.length} cited snippet${a.citations.length === 1 ? '' : 's'}</summary><ol class="citations">${a.citations.map((c) => citationItem(ctx, c, a.value))}</ol></details>` : ''}
+${a.citations.length && !opts.compact ? html`<ol class="citations">${a.citations.map((c) => citationItem(ctx, c, a.value))}</ol>` : ''}
+${!a.answered && a.passages?.length ? html`<ol class="citations passages">${a.passages.map((c) => citationItem(ctx, c))}</ol>` : ''}
 ${conflicts}
 </article>`;
 }
 
+/** Sources by outlet: named ones first, alphabetically, then those known only by id; each with its date and wire copy. */
 function sourcesTable(ctx: PageContext): Html {
-  const rows = [...ctx.sources].sort((a, b) => (a.published ?? '\uffff').localeCompare(b.published ?? '\uffff') || a.id.localeCompare(b.id));
+  const named = (s: SourceSummary) => ctx.name(s.id) !== shortId(s.id);
+  const rows = [...ctx.sources].sort((a, b) => Number(named(b)) - Number(named(a)) || ctx.name(a.id).localeCompare(ctx.name(b.id)) || a.id.localeCompare(b.id));
   return html`<table class="sources">
-<thead><tr><th>Date</th><th>Outlet</th><th>Article</th><th>Words</th><th>Set aside</th><th>Shared wire text</th></tr></thead>
+<thead><tr><th>Outlet</th><th>Date</th><th>Article</th><th>Words</th><th>Set aside</th><th>Shared wire text</th></tr></thead>
 <tbody>${rows.map((s) => html`<tr data-source="${s.id}">
-<td>${s.published ? html`<time datetime="${s.published}">${s.published}</time>` : '—'}</td>
-<td>${s.outlet ?? '—'}</td>
+<td class="outlet">${named(s) ? ctx.name(s.id) : html`<span class="unnamed">source ${ctx.name(s.id)}</span>`}</td>
+<td>${s.published ? html`<time datetime="${s.published}">${s.published}</time>` : 'undated'}</td>
 <td><a href="${sourcePath(s.id)}">${s.title || s.id}</a>${s.title && s.title !== s.id ? html` <small class="id">${s.id}</small>` : ''}</td>
-<td>${s.words}</td>
-<td>${s.furniture}</td>
-<td>${s.wireWith.length ? html`${Math.round(s.wireShare * 100)}% with ${join(s.wireWith.map((id) => chip(ctx, id)), ' ')}` : '—'}</td>
+<td data-col="words">${s.words}</td>
+<td data-col="set aside">${s.furniture}</td>
+<td data-col="shared wire text">${s.wireWith.length ? html`${Math.round(s.wireShare * 100)}% with ${join(s.wireWith.map((id) => chip(ctx, id)), ' ')}` : 'none'}</td>
 </tr>`)}</tbody>
 </table>`;
 }
@@ -98,15 +102,28 @@ export function storyPage(engine: Engine): string {
   const { agreed, disagreements } = engine.overview();
   const dates = ctx.sources.map((s) => s.published).filter((d): d is string => !!d).sort();
   const span = dates.length ? (dates[0] === dates[dates.length - 1] ? `, published ${dates[0]}` : `, published ${dates[0]} to ${dates[dates.length - 1]}`) : '';
+  // The story in a few cited sentences, when the engine can tell it; the page reads fine without.
+  let summary: Answer | undefined;
+  let failed = false;
+  try {
+    summary = engine.ask('What happened?');
+  } catch {
+    // The rest of the page does not depend on it; the reader is told, and /ask shows the error path.
+    failed = true;
+  }
+  const told = summary?.answered && summary.intent === 'summary';
   const body = html`<h1>The story</h1>
 <p class="lede">${ctx.sources.length} sources${span}. Every claim below links to the exact words it comes from.</p>
-<section id="sources"><h2>Sources</h2>${sourcesTable(ctx)}</section>
+${told ? html`<section id="summary"><h2>What happened</h2>${answerBlock(ctx, summary!, { compact: true })}</section>` : ''}
+${failed ? html`<p class="empty">The story summary could not be built just now.</p>` : ''}
+<section id="disagreements"><h2>Where they disagree</h2>
+${disagreements.length ? disagreements.map((a) => answerBlock(ctx, a, { heading: true, compact: true })) : html`<p class="empty">No disagreements found.</p>`}
+</section>
+<section id="sources"><h2>Sources by outlet</h2>${sourcesTable(ctx)}</section>
 <section id="agreed"><h2>What the sources agree on</h2>
 ${agreed.length ? agreed.map((a) => answerBlock(ctx, a, { heading: true, compact: true })) : html`<p class="empty">No fact is reported by several sources yet.</p>`}
 </section>
-<section id="disagreements"><h2>Where they disagree</h2>
-${disagreements.length ? disagreements.map((a) => answerBlock(ctx, a, { heading: true, compact: true })) : html`<p class="empty">No disagreements found.</p>`}
-</section>`;
+${suggestions(engine.suggest('', 6))}`;
   return layout({ title: 'The story', current: 'story', body });
 }
 
@@ -189,18 +206,28 @@ function counterpartSpan(engine: Engine, fact: Fact, source: string, agree: bool
   return undefined;
 }
 
-function factItem(engine: Engine, ctx: PageContext, fv: FactView): Html {
+/** What a fact is, in a reader's words: "length of the wall", "date", "person", "quote". */
+function factWhat(f: Fact): string {
+  if (f.kind === 'quantity') {
+    const measure = f.attribute === 'count' ? 'number' : f.attribute === 'money' ? 'amount' : f.attribute === 'number' ? 'figure' : f.attribute;
+    return f.subject ? `${measure} of ${/^(the|a|an)\s/.test(f.subject) ? '' : 'the '}${f.subject}` : measure;
+  }
+  if (f.kind === 'date') return 'date';
+  if (f.kind === 'quote') return 'quote';
+  return f.attribute === 'thing' ? 'name' : f.attribute;
+}
+
+function factItem(engine: Engine, ctx: PageContext, fv: FactView, paragraph: number): Html {
   const f = fv.fact;
-  const what = [f.attribute, f.subject && `of ${f.subject}`].filter(Boolean).join(' ');
   return html`<li class="fact" data-kind="${f.kind}">
-<a class="sref" href="#s${f.sentence}">§${f.sentence}</a> <span class="what">${what}</span>: <b class="label">${fv.label}</b>${f.attribution ? html` <span class="attribution">per ${f.attribution}</span>` : ''}
+<a class="sref" href="#s${f.sentence}" title="Go to the sentence">¶${paragraph}</a> <span class="what">${factWhat(f)}</span>: <b class="label">${fv.label}</b>${f.attribution ? html` <span class="attribution">per ${f.attribution}</span>` : ''}
 ${fv.agreeWith.length ? html`<span class="agree">agree: ${join(fv.agreeWith.map((id) => chip(ctx, id, counterpartSpan(engine, f, id, true), ' agree')), ' ')}</span>` : ''}
 ${fv.disagreeWith.length ? html`<span class="disagree">disagree: ${join(fv.disagreeWith.map((id) => chip(ctx, id, counterpartSpan(engine, f, id, false), ' disagree')), ' ')}</span>` : ''}
 </li>`;
 }
 
 /** A paragraph's facts, folded away (no JS needed) unless the paragraph holds the highlight. */
-function factsBlock(engine: Engine, ctx: PageContext, facts: FactView[], open: boolean): Html {
+function factsBlock(engine: Engine, ctx: PageContext, facts: FactView[], open: boolean, paragraph: number): Html {
   const agree = new Set(facts.flatMap((f) => f.agreeWith));
   const disagree = new Set(facts.flatMap((f) => f.disagreeWith));
   const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
@@ -209,7 +236,7 @@ function factsBlock(engine: Engine, ctx: PageContext, facts: FactView[], open: b
     agree.size ? `${n(agree.size, 'other source agrees', 'other sources agree')}` : '',
     disagree.size ? `${n(disagree.size, 'source disagrees', 'sources disagree')}` : '',
   ].filter(Boolean).join(' · ');
-  return html`<details class="facts"${open ? new Html(' open') : ''}><summary>${summary}</summary><ul class="facts">${facts.map((fv) => factItem(engine, ctx, fv))}</ul></details>`;
+  return html`<details class="facts"${open ? new Html(' open') : ''}><summary>${summary}</summary><ul class="facts">${facts.map((fv) => factItem(engine, ctx, fv, paragraph))}</ul></details>`;
 }
 
 interface Line {
@@ -297,7 +324,7 @@ function renderLine(view: ArticleView, line: Line, hl: Span | undefined, st: Bod
         const text = raw.slice(fRun[0]!.a, fRun[fRun.length - 1]!.b);
         const f = fRun[0]!.furniture;
         return f
-          ? html`<span class="furniture inline" data-reason="${f.reason}" title="Removed by cleaning: ${REASONS[f.reason]}">${text}</span>`
+          ? html`<span class="furniture inline" data-reason="${f.reason}" data-label="${REASONS[f.reason]}" title="Set aside: ${REASONS[f.reason]}">${text}</span>`
           : text;
       }));
       const idx = sRun[0]!.sentence;
@@ -339,6 +366,8 @@ export function articlePage(engine: Engine, view: ArticleView, hl?: Span): strin
   };
   let paragraph = 0;
   for (const line of linesOf(a.raw)) {
+    // Numbered as cleaning numbers them (every non-empty line), so ¶ here is the ¶ of every citation.
+    paragraph++;
     const lineFurniture = furniture.filter((f) => f.start < line.end && f.end > line.start);
     const aside = lineFurniture.length > 0 && isFurnitureLine(a.raw, line, lineFurniture);
     const text = renderLine(view, line, hl, st, aside);
@@ -351,12 +380,11 @@ export function articlePage(engine: Engine, view: ArticleView, hl?: Span): strin
       continue;
     }
     flush();
-    paragraph++;
     const facts = overlapping(a.sentences, line)
       .filter((s) => s.start >= line.start)
       .flatMap((s) => view.facts[s.index] ?? []);
     const open = !!hl && hl.start < line.end && hl.end > line.start;
-    blocks.push(html`<div class="para-block"><p class="para" id="p${paragraph}" data-p="${paragraph}">${text}</p>${facts.length ? factsBlock(engine, ctx, facts, open) : ''}</div>`);
+    blocks.push(html`<div class="para-block"><p class="para" id="p${paragraph}" data-p="${paragraph}">${text}</p>${facts.length ? factsBlock(engine, ctx, facts, open, paragraph) : ''}</div>`);
   }
   flush();
 
@@ -364,10 +392,10 @@ export function articlePage(engine: Engine, view: ArticleView, hl?: Span): strin
   for (const f of a.furniture) counts.set(f.reason, (counts.get(f.reason) ?? 0) + 1);
   const original = safeHref(a.url);
   const hlNote = hl
-    ? html`<p class="hl-note">Highlighted: characters ${hl.start}–${hl.end}. <a href="#hl">Jump to the highlight</a> · <a href="${sourcePath(a.id)}">clear</a></p>`
+    ? html`<p class="hl-note">The cited passage is highlighted. <a href="#hl">Jump to it</a> · <a href="${sourcePath(a.id)}">clear</a></p>`
     : '';
   const body = html`<h1>${a.title || a.id}</h1>
-<p class="meta">${[a.outlet, a.published && `published ${a.published}${a.publishedFrom && a.publishedFrom !== 'sources.json' && a.publishedFrom !== 'none' ? ` (from the ${a.publishedFrom})` : ''}`, `${a.words} words`, `${a.sentences.length} sentences`].filter(Boolean).join(' · ')}
+<p class="meta">${[ctx.name(a.id), a.published && `published ${a.published}`, `${a.words} words`].filter(Boolean).join(' · ')}
 ${original ? html` · <a class="original" href="${original}" rel="noopener noreferrer">original article</a>` : ''} · <small class="id">${a.id}</small></p>
 ${a.wireWith.length ? html`<p class="wire">${Math.round(a.wireShare * 100)}% of this text also appears in ${join(a.wireWith.map((id) => chip(ctx, id)), ' ')} (shared wire copy).</p>` : ''}
 ${a.furniture.length ? html`<p class="furniture-summary">The bot ignored ${a.furniture.length} piece${a.furniture.length === 1 ? '' : 's'} of page furniture, shown set aside below: ${[...counts].map(([r, n]) => `${REASONS[r]} (${n})`).join(', ')}.</p>` : ''}

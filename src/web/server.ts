@@ -21,6 +21,8 @@ export interface WebServerOptions {
   logger: Logger;
   /** Named stories, served under `/stories/<name>/` with the same pages as the default story at `/`. */
   stories?: { engine(name: string): Promise<Engine> };
+  /** What `/healthz` answers (status and JSON body); defaults to the engine's counts. */
+  health?: () => { status: number; body: unknown };
 }
 
 export interface WebServer {
@@ -177,7 +179,14 @@ function errorReply(path: string, status: number, message: string, headers?: Rec
 }
 
 /** Handles one request; exported for tests that want to skip the socket. `base` is a story's path prefix. */
-export function handle(engine: Engine, logger: Logger, req: IncomingMessage, res: ServerResponse, base = ''): void {
+export function handle(
+  engine: Engine,
+  logger: Logger,
+  req: IncomingMessage,
+  res: ServerResponse,
+  opts: { base?: string; health?: WebServerOptions['health'] } = {},
+): void {
+  const { base = '', health } = opts;
   const target = (req.url ?? '/').slice(base.length) || '/';
   let path = '/';
   try {
@@ -192,6 +201,11 @@ export function handle(engine: Engine, logger: Logger, req: IncomingMessage, res
     }
     if (path === '/favicon.ico') {
       res.writeHead(204, SECURITY_HEADERS).end();
+      return;
+    }
+    if (path === '/healthz' && health) {
+      const h = health();
+      send(req, res, { status: h.status, type: 'json', body: JSON.stringify(h.body, null, 2) + '\n' });
       return;
     }
     send(req, res, route(engine, path, url.searchParams), base);
@@ -219,10 +233,10 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   const { engine, logger } = opts;
   const server = createServer((req, res) => {
     const story = opts.stories && /^\/stories\/([a-z0-9][a-z0-9_-]{0,31})(?=[/?]|$)/.exec(req.url ?? '');
-    if (!story) return handle(engine, logger, req, res);
+    if (!story) return handle(engine, logger, req, res, { health: opts.health });
     const base = story[0];
     opts.stories!.engine(story[1]!).then(
-      (e) => handle(e, logger, req, res, base),
+      (e) => handle(e, logger, req, res, { base }),
       (err: unknown) => {
         const unknown = err instanceof Error && err.name === 'StoryError';
         if (!unknown) logger.error('web: story could not be loaded', { story: story[1], error: err instanceof Error ? err.message : String(err) });

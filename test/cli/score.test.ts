@@ -16,6 +16,8 @@ describe('score', () => {
     ['precise with an extra cited source', { q: 'q', sources: ['000'], precise: true }, answer('x', ['000_a', '002_b']), [/not expected \(precise\): 002_b/]],
     ['a conflict found among conflicts[].value', { q: 'q', conflict: '5 ?km' }, answer('2,500 m', [], { conflicts: [{ value: '≈5 km', sources: ['000'] }] }), []],
     ['a conflict missing', { q: 'q', conflict: '5 ?km' }, answer('2,500 m', []), [/conflict \/5 \?km\/i not in the answer/]],
+    ['the expected value listed only among the other values reported', { q: 'q', expect: '\\$8 million' }, answer('$60 million — 1 of 10 sources reports it. One other source reports $8 million.', [], { value: '$60 million' }), [/does not match/]],
+    ['the expected value as the answer\'s own, with other values after it', { q: 'q', expect: '\\$8 million' }, answer('$8 million — 1 of 10 sources reports it. One of those sources also cites $60 million.', [], { value: '$8 million' }), []],
     ['an abstention when asked to abstain', { q: 'q', abstain: true }, answer("The coverage doesn't say.", [], { answered: false }), []],
     ['an answer when asked to abstain', { q: 'q', abstain: true }, answer('12', ['000']), [/expected no answer/]],
     ['an abstention when an answer was expected', { q: 'q' }, answer("The coverage doesn't say.", [], { answered: false }), [/expected an answer/]],

@@ -36,6 +36,11 @@ interface Session {
   ws?: WebSocket;
 }
 
+export interface FakeGuild {
+  id: string;
+  name: string;
+}
+
 export interface FakeUser {
   id: string;
   username: string;
@@ -118,6 +123,12 @@ export class FakeDiscord {
   readonly sessions = new Map<string, Session>();
   private readonly injections: Injection[] = [];
   private readonly listeners = new Set<() => void>();
+  /** Servers the bot is in besides GUILD_ID (see addGuild); GUILD_ID itself is always there. */
+  private readonly extraGuilds: FakeGuild[] = [];
+  /** Servers the bot left through DELETE /users/@me/guilds/:id. */
+  readonly left: string[] = [];
+  /** While true, gateway connections are refused (see dropConnections). */
+  private refusing = false;
   private server = http.createServer((req, res) => void this.handle(req, res));
   private wss = new WebSocketServer({ noServer: true });
   port = 0;
@@ -131,6 +142,10 @@ export class FakeDiscord {
 
   async start(): Promise<this> {
     this.server.on('upgrade', (req, socket, head) => {
+      if (this.refusing) {
+        socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
+        return;
+      }
       this.wss.handleUpgrade(req, socket, head, (ws) => this.connect(ws));
     });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
@@ -249,6 +264,9 @@ export class FakeDiscord {
       send(204);
     } else if (m === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
       send(200, (Array.isArray(body) ? body : []).map((c: any) => ({ ...c, id: snowflake(), application_id: BOT.id, version: snowflake() })));
+    } else if (m === 'DELETE' && (match = /^\/users\/@me\/guilds\/(\d+)$/.exec(path))) {
+      this.leave(match[1]!);
+      send(204);
     } else if (m === 'GET' && path === '/users/@me') {
       send(200, user(BOT, true));
     } else {
@@ -308,17 +326,56 @@ export class FakeDiscord {
     this.identifies.push({ shard: d.shard, at: Date.now(), intents: d.intents });
     const session: Session = { id: `session-${snowflake()}`, shard, seq: 0, sent: [], ws };
     this.sessions.set(session.id, session);
-    const ownsGuild = Number((BigInt(GUILD_ID) >> 22n) % BigInt(shard[1])) === shard[0];
+    const owned = this.guildsIn().filter((g) => this.owns(shard, g.id));
     this.dispatch(session, 'READY', {
       v: 10,
       user: { ...user(BOT, true), verified: true, flags: 0, mfa_enabled: false },
-      guilds: ownsGuild ? [{ id: GUILD_ID, unavailable: true }] : [],
+      guilds: owned.map((g) => ({ id: g.id, unavailable: true })),
       session_id: session.id,
       resume_gateway_url: `ws://127.0.0.1:${this.port}/resume`,
       shard,
       application: { id: BOT.id, flags: 0 },
     });
-    if (ownsGuild) this.dispatch(session, 'GUILD_CREATE', this.guild());
+    for (const g of owned) this.dispatch(session, 'GUILD_CREATE', this.guild(g));
+  }
+
+  /** Whether a shard ([id, count]) receives a guild's events: (guild_id >> 22) % count. */
+  private owns(shard: [number, number], guildId: string): boolean {
+    return Number((BigInt(guildId) >> 22n) % BigInt(shard[1])) === shard[0];
+  }
+
+  private guildsIn(): FakeGuild[] {
+    return [{ id: GUILD_ID, name: 'Newsroom' }, ...this.extraGuilds].filter((g) => !this.left.includes(g.id));
+  }
+
+  /** Puts the bot in another server before it logs in (listed in READY, then a GUILD_CREATE). */
+  addGuild(guild: FakeGuild): void {
+    this.extraGuilds.push(guild);
+  }
+
+  /** The bot is added to a server while running: GUILD_CREATE on the owning shard's session. */
+  joinGuild(guild: FakeGuild): void {
+    this.extraGuilds.push(guild);
+    const session = this.liveSessions().find((s) => this.owns(s.shard, guild.id));
+    if (!session) throw new Error(`no live gateway session owns guild ${guild.id}`);
+    this.dispatch(session, 'GUILD_CREATE', this.guild(guild));
+  }
+
+  /** The bot left a server: Discord answers 204 and sends GUILD_DELETE on the owning shard. */
+  private leave(guildId: string): void {
+    this.left.push(guildId);
+    const session = this.liveSessions().find((s) => this.owns(s.shard, guildId));
+    if (session) this.dispatch(session, 'GUILD_DELETE', { id: guildId });
+  }
+
+  /** Cuts every gateway connection; with `refuse`, new ones fail until acceptConnections(). */
+  dropConnections(opts: { refuse?: boolean } = {}): void {
+    this.refusing = opts.refuse ?? false;
+    for (const ws of this.wss.clients) ws.terminate();
+  }
+
+  acceptConnections(): void {
+    this.refusing = false;
   }
 
   private resume(ws: WebSocket, d: any): void {
@@ -340,10 +397,10 @@ export class FakeDiscord {
     if (session.ws?.readyState === WebSocket.OPEN) session.ws.send(JSON.stringify({ op: 0, ...e }));
   }
 
-  private guild() {
+  private guild(g: FakeGuild = { id: GUILD_ID, name: 'Newsroom' }) {
     return {
-      id: GUILD_ID,
-      name: 'Newsroom',
+      id: g.id,
+      name: g.name,
       icon: null,
       owner_id: ALICE.id,
       afk_timeout: 300,
@@ -356,10 +413,11 @@ export class FakeDiscord {
       preferred_locale: 'en-US',
       system_channel_flags: 0,
       features: [],
-      roles: [{ id: GUILD_ID, name: '@everyone', permissions: '3263488', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+      roles: [{ id: g.id, name: '@everyone', permissions: '3263488', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
       emojis: [],
       stickers: [],
-      channels: [{ id: CHANNEL_ID, type: 0, name: 'general', position: 0, permission_overwrites: [], parent_id: null, nsfw: false }],
+      // A channel belongs to one server: only the main one has the test channel.
+      channels: g.id === GUILD_ID ? [{ id: CHANNEL_ID, type: 0, name: 'general', position: 0, permission_overwrites: [], parent_id: null, nsfw: false }] : [],
       threads: [],
       members: [],
       voice_states: [],

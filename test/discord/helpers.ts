@@ -19,7 +19,7 @@ export function memoryLogger(): Logger & { lines: string[] } {
   const logger = createLogger('debug', (l) => {
     lines.push(l);
     if (process.env.DEBUG_E2E) process.stderr.write(l + '\n');
-  });
+  }, { timestamps: false });
   return Object.assign(logger, { lines });
 }
 

@@ -73,10 +73,20 @@ describe('a corpus whose quotes would overflow an embed', () => {
     const embed = edit.body.embeds[0];
     expect(embed.description).toMatch(/2,?500/);
     expect(embed.description).toMatch(/…/);
-    expect(embed.description).toMatch(/…and \d+ more quotes?/);
+    // At most three quotes; the other cited snippets sit behind a button.
+    expect(embed.description.split('\n').filter((l: string) => l.startsWith('> ')).length).toBeLessThanOrEqual(3);
+    expect(embed.description).toMatch(/\d+ more cited snippets?: use the button below/);
     expectWholeLinks(embedText(edit.body));
     expect(embed.description).not.toMatch(/\]\(https:\/\/example\.com\/news\/\d+\?q=\(/);
     expect(edit.body.allowed_mentions).toEqual({ parse: [] });
+
+    const more = edit.body.components[0].components[0];
+    expect(more.label).toMatch(/^More sources \(\d+\)$/);
+    const click = fake.button(more.custom_id, edit.body, { user: freshUser() });
+    const r = await fake.waitForRequest(isCallback(click.token), 3000, 'the "more" reply');
+    expect(r.status).toBe(204);
+    expectWholeLinks(embedText(r.body.data));
+    expect(r.body.data.allowed_mentions).toEqual({ parse: [] });
   });
 
   it('lists the sources with long, hostile titles within the limits', async () => {

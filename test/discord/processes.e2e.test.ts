@@ -100,7 +100,7 @@ afterAll(async () => {
 });
 
 describe('without a Discord token', () => {
-  it('`npm start` on a fresh clone prints guidance and answers a question typed at the prompt', async () => {
+  it('`npm start` from a terminal on a fresh clone prints guidance and answers a question typed at the prompt', async () => {
     // A fresh clone: the committed layout, no .env, no data/, dependencies installed.
     const clone = await tempDir('coverage-bot-clone-');
     for (const entry of ['package.json', 'tsconfig.json', 'src', 'commands', 'seeds']) await cp(path.join(ROOT, entry), path.join(clone, entry), { recursive: true });
@@ -108,7 +108,8 @@ describe('without a Discord token', () => {
     expect(await readdir(clone)).not.toContain('.env');
 
     const started = Date.now();
-    const p = run('npm', ['start', '--silent'], { cwd: clone, env: cleanEnv({}, { blank: false }) });
+    // A terminal (util-linux `script` gives the process a pseudo-terminal): without one, npm start runs as a service.
+    const p = run('script', ['-qec', 'npm start --silent', '/dev/null'], { cwd: clone, env: cleanEnv({}, { blank: false }) });
     await p.waitFor(/No DISCORD_TOKEN is set/, 30_000, 'out');
     await p.waitFor(/coverage-bot> /, 30_000, 'out');
     const promptMs = Date.now() - started;

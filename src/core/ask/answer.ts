@@ -4,11 +4,11 @@
  * by compatible values across sources, and rendered with agreement, conflicts and
  * verbatim citations. Below the support threshold the answer is an honest "doesn't say".
  */
-import type { Answer, Fact } from '../types.js';
+import type { Answer, Fact, WordNet } from '../types.js';
 import { MAX_QUESTION_LENGTH, type Question, type QTerm } from './question.js';
 import type { SearchIndex, SentenceRef } from './search.js';
 import { ABBREVIATIONS, CURRENCIES, PERSON_TITLES, synonymsOf } from '../lexicon.js';
-import { render, type Scored } from './render.js';
+import { NOT_SAID, render, type Scored } from './render.js';
 import { answerCoverage, expandAlias } from './coverage.js';
 import { datesCompatible, groupFacts, quantitiesCompatible, uniq } from '../values.js';
 
@@ -22,13 +22,14 @@ const ANSWER_THRESHOLD = 0.5;
 export interface AnswerContext {
   index: SearchIndex;
   publicUrl: string;
+  wn?: WordNet;
 }
 
-export const NOT_SAID = "The coverage doesn't say.";
 
 /** Answers a parsed question from the fact table. */
 export function answerQuestion(asked: Question, ctx: AnswerContext): Answer {
   const q = respell(asked, ctx.index);
+  if (q.dimension === 'age' && q.focus && ctx.wn) q.personFocus = ctx.wn.hypernyms(q.focus, 'n', 6, 2).includes('person');
   const none = (why?: string): Answer => ({
     question: q.text, answered: false, intent: q.intent === 'none' ? 'none' : q.intent,
     answer: why ? `${NOT_SAID} ${why}` : NOT_SAID, citations: [], conflicts: [],
@@ -137,6 +138,8 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
       const before = fact.kind === 'quantity' || fact.kind === 'entity' ? ref.article.raw.slice(Math.max(ref.sentence.start, fact.span.start - (fact.kind === 'entity' ? 40 : 80)), fact.span.start) : '';
       let factor = factFactor(q, fact, questionWords, index.table.aliases ?? {}, index.roles, before);
       if (factor <= 0) continue;
+      // "Who is the captain of X": a captain the sentence does not tie to X is someone else's.
+      if (q.role && q.roleOf && fact.kind === 'entity' && !roleLinked(ref.article.raw.slice(ref.sentence.start, ref.sentence.end), q.role, q.roleOf)) continue;
       // Of two dates (or figures) in one sentence, the one next to the question's words answers it.
       if (anchors.length) factor *= proximity(fact, anchors);
       if (fact.kind !== 'quote') factor *= eventFactor;
@@ -231,6 +234,18 @@ function doesVerb(ref: SentenceRef, fact: Fact, verbs: QTerm[]): boolean {
   });
 }
 
+/**
+ * Whether a sentence ties a role to what it is the role of: "captain of X", "X's captain",
+ * "X captain", or the role and X in one apposition ("Jane Doe, the X captain").
+ */
+function roleLinked(sentence: string, role: string, of: string): boolean {
+  const lower = sentence.toLowerCase();
+  const roles = [role, ...synonymsOf(role)].map((r) => r.replace(/[^\p{L}\p{N} ]/gu, ''));
+  const owner = of.toLowerCase().replace(/^(the|a|an)\s+/, '').replace(/[^\p{L}\p{N} ]/gu, ' ').trim().split(/\s+/).filter((w) => w.length > 1).at(-1);
+  if (!owner) return true;
+  return roles.some((r) => new RegExp(`\\b${r}s?\\s+(?:of|for|at|on)\\s+(?:the\\s+)?(?:[\\p{L}\\p{N}.'’-]+\\s+){0,3}?${owner}|\\b${owner}(?:'s|’s|s')?\\s+(?:[\\p{L}-]+\\s+){0,2}?${r}\\b`, 'u').test(lower));
+}
+
 /** 1 next to a question word, down to 0.75 a long way from any. */
 function proximity(fact: Fact, anchors: number[]): number {
   let best = Infinity;
@@ -320,6 +335,9 @@ function subjectFit(q: Question, f: Fact, questionWords: Set<string>, before: st
   if (f.qualifier && f.qualifier.split(' ').some((w) => !questionWords.has(w) && [...questionWords].some((t) => t.length >= 2 && w !== t && w.startsWith(t) && /\d/.test(t)))) return 0.5;
   if (!q.focus) return f.subject && questionWords.has(f.subject) ? 1 : 0.9;
   if (f.subject === q.focus) return 1;
+  // "How old is the guy charged with arson": ages belong to people, most often named ones; the
+  // sentence's support says which person.
+  if (q.dimension === 'age' && q.personFocus && f.subject && !questionWords.has(f.subject)) return 0.85;
   if (synonymsOf(q.focus).has(f.subject)) return 0.9;
   // "The Corsa, the maker's best-selling car, starts at $27,900": the focus named just before the figure.
   if (new RegExp(`\\b${q.focus.replace(/[^\p{L}\p{N}]/gu, '')}`, 'iu').test(before)) return 0.95;

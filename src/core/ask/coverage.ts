@@ -4,8 +4,8 @@
  */
 import type { Answer, Citation } from '../types.js';
 import type { Question } from './question.js';
-import type { SearchIndex } from './search.js';
 import type { AnswerContext } from './answer.js';
+import { sourceNamer } from '../outlets.js';
 import { citationFor } from './links.js';
 import { uniq } from '../values.js';
 
@@ -46,7 +46,8 @@ export function answerCoverage(q: Question, ctx: AnswerContext, answer: (q: Ques
     const sub = answer(q.sub, ctx);
     if (!sub.answered) return undefined;
     const ids = uniq(sub.citations.map((c) => c.source));
-    const list = ids.map((id) => describeSource(index, id)).join(', ');
+    const name = sourceNamer(index.table.articles);
+  const list = ids.map(name).join(', ');
     const head = q.coverage === 'count' ? `${ids.length} of ${total} sources` : `${ids.length} of ${total} source${total === 1 ? '' : 's'}: ${list}`;
     return { ...sub, question: q.text, intent: 'coverage', answer: `${head} — ${sub.value ?? sub.answer}.` };
   }
@@ -64,15 +65,11 @@ export function answerCoverage(q: Question, ctx: AnswerContext, answer: (q: Ques
   citations.sort((a, b) => a.source.localeCompare(b.source));
   const what = terms.map((t) => t.term).join(' ');
   const ids = citations.map((c) => c.source);
-  const list = ids.map((id) => describeSource(index, id)).join(', ');
+  const name = sourceNamer(index.table.articles);
+  const list = ids.map(name).join(', ');
   const text = q.coverage === 'count'
     ? `${ids.length} of ${total} sources mention “${what}”: ${list}.`
     : `${ids.length} of ${total} sources mention “${what}”: ${list}.`;
   return { question: q.text, answered: true, intent: 'coverage', answer: text, value: String(ids.length), agree: ids.length, total, citations, conflicts: [] };
-}
-
-function describeSource(index: SearchIndex, id: string): string {
-  const a = index.table.articles.find((x) => x.id === id);
-  return a?.outlet ? `${id} (${a.outlet})` : id;
 }
 

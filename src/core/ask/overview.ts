@@ -73,21 +73,30 @@ export function answerDisagreement(question: string, topic: QTerm[], table: Fact
   };
 }
 
-/** Natural questions built from the most-reported facts, kept only when the engine answers them. */
+/**
+ * Natural questions built from the most-reported facts, each kept only when the engine's answer
+ * to it is the fact it was built from (a suggestion is a promise: "this one works").
+ */
 export function buildSuggestions(table: FactTable, ask: (q: string) => Answer): { question: string; answer: Answer }[] {
-  const candidates: string[] = [];
-  const add = (q: string) => {
-    if (!candidates.includes(q)) candidates.push(q);
+  const candidates: { question: string; right: (a: Answer) => boolean }[] = [];
+  const add = (question: string, right: (a: Answer) => boolean) => {
+    if (!candidates.some((c) => c.question === question)) candidates.push({ question, right });
   };
+  const is = (intent: Answer['intent']) => (a: Answer) => a.intent === intent;
+  // The chat-style questions first: they only appear once the engine answers them as asked.
+  add('What happened?', is('summary'));
   for (const c of table.claims.slice(0, 30)) {
     const subject = c.subject;
     if (!/^[a-z][a-z-]+$/.test(subject)) continue;
-    if (c.attribute === 'count') add(`How many ${plural(subject)} are there?`);
-    else if (c.attribute === 'length') add(`How long is the ${subject}?`);
-    else if (c.attribute === 'height') add(`How tall is the ${subject}?`);
-    else if (c.attribute === 'width') add(`How wide is the ${subject}?`);
-    else if (c.attribute === 'money') add(`How much does the ${subject} cost?`);
-    else if (c.attribute === 'age') add(`How old is ${subject}?`);
+    const expected = c.groups[0]?.value;
+    // Right when the answer leads with the claim's best-supported value.
+    const right = (a: Answer) => Boolean(expected && a.value && sameValue(a.value, expected));
+    if (c.attribute === 'count') add(`How many ${plural(subject)} are there?`, right);
+    else if (c.attribute === 'length') add(`How long is the ${subject}?`, right);
+    else if (c.attribute === 'height') add(`How tall is the ${subject}?`, right);
+    else if (c.attribute === 'width') add(`How wide is the ${subject}?`, right);
+    else if (c.attribute === 'money') add(`How much does the ${subject} cost?`, right);
+    else if (c.attribute === 'age') add(`How old is ${subject}?`, right);
   }
   const speakers = new Map<string, number>();
   const people = new Map<string, number>();
@@ -95,26 +104,37 @@ export function buildSuggestions(table: FactTable, ask: (q: string) => Answer): 
     if (f.kind === 'quote' && f.attribution && /^[A-Z]/.test(f.attribution)) speakers.set(f.attribution, (speakers.get(f.attribution) ?? 0) + 1);
     if (f.kind === 'entity' && f.attribute === 'person' && f.description) people.set(String(f.value), (people.get(String(f.value)) ?? 0) + 1);
   }
-  for (const [name] of [...people.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6)) add(`Who is ${name}?`);
-  for (const [name] of [...speakers.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6)) add(`What did ${name} say?`);
-  const names = new Map<string, Set<string>>();
+  const names = (a: Answer, name: string) => (a.value ?? '').toLowerCase().includes(name.toLowerCase());
+  for (const [name] of [...people.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6)) add(`Who is ${name}?`, (a) => names(a, name));
+  for (const [name] of [...speakers.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6)) add(`What did ${name} say?`, (a) => a.intent === 'quote' && names(a, name));
+  const mentioned = new Map<string, Set<string>>();
   for (const f of table.facts) {
     if (f.kind === 'entity' && f.attribute !== 'person' && String(f.value).length > 3) {
-      const s = names.get(String(f.value)) ?? new Set<string>();
+      const s = mentioned.get(String(f.value)) ?? new Set<string>();
       s.add(f.article);
-      names.set(String(f.value), s);
+      mentioned.set(String(f.value), s);
     }
   }
-  for (const [name] of [...names.entries()].sort((a, b) => b[1].size - a[1].size).slice(0, 6)) add(`Which sources mention ${name}?`);
-  add('Do the sources disagree on the numbers?');
-  add('Show the timeline');
+  for (const [name, where] of [...mentioned.entries()].sort((a, b) => b[1].size - a[1].size).slice(0, 6)) {
+    add(`Which sources mention ${name}?`, (a) => a.intent === 'coverage' && Number(a.value) >= where.size);
+  }
+  add('Do the sources disagree on the numbers?', is('disagreement'));
+  add('Show the timeline', is('timeline'));
   const out: { question: string; answer: Answer }[] = [];
-  for (const q of candidates) {
-    const answer = ask(q);
-    if (answer.answered) out.push({ question: q, answer });
+  for (const c of candidates) {
+    const answer = ask(c.question);
+    if (answer.answered && c.right(answer)) out.push({ question: c.question, answer });
     if (out.length >= 60) break;
   }
   return out;
+}
+
+/** Two shown values are the same when they match ignoring case, spacing and hedges. */
+function sameValue(a: string, b: string): boolean {
+  const norm = (v: string) => v.toLowerCase().replace(/\b(some|about|approximately|around|nearly|up to|more than|at least)\b/g, '').replace(/\s+/g, ' ').trim();
+  const x = norm(a);
+  const y = norm(b);
+  return x === y || x.startsWith(y) || y.startsWith(x);
 }
 
 function plural(noun: string): string {

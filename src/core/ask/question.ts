@@ -4,7 +4,7 @@
  */
 import type { IntentType } from '../types.js';
 import type { Nlp } from '../nlp.js';
-import { ABBREVIATIONS, CURRENCIES, QUESTION_STOP, UNITS } from '../lexicon.js';
+import { ABBREVIATIONS, CURRENCIES, LIGHT_VERBS, QUESTION_STOP, UNITS } from '../lexicon.js';
 import { splitTerm } from '../terms.js';
 
 export interface QTerm {
@@ -34,10 +34,14 @@ export interface Question {
   describe?: string;
   /** person: "who is the *president* of X" asks for someone with that role. */
   role?: string;
+  /** person: "who is the president *of X*": what the role belongs to. */
+  roleOf?: string;
   /** person: "what does X stand for" asks for the expansion of an acronym. */
   expand?: boolean;
   /** quote: who is quoted. */
   speaker?: string;
+  /** quantity: the focus is a kind of person ("the guy", "the receptionist"); set when answering. */
+  personFocus?: boolean;
   /** "the latest toll": prefer the newest source over the best supported. */
   latest?: boolean;
   /** coverage: which sources mention the terms, or report the answer of `sub`. */
@@ -65,8 +69,6 @@ const NOUN_DIMENSIONS: Record<string, string> = {
 /** Role nouns a "who is the … of X" question can ask for. */
 const ROLE_NOUNS = /^(president|chairman|chairwoman|chair|ceo|head|leader|chief|director|minister|governor|mayor|judge|founder|spokesman|spokeswoman|spokesperson|commander|owner|editor|manager|secretary|ambassador|envoy|coach|captain|prosecutor|lawyer|attorney)$/;
 
-/** Verbs that carry no event of their own ("did the agency *give*", "*get* hurt"). */
-const LIGHT_VERBS = new Set(['get', 'give', 'make', 'take', 'have', 'do', 'put', 'go', 'come', 'keep', 'let', 'become', 'seem', 'remain', 'stay']);
 
 /** Words that frame a topic rather than name it ("the 100,000 *figure*", "the *claim* that …"). */
 const GENERIC_TOPIC = /^(figure|number|claim|detail|fact|information|report|news|story|thing|statement|mention|part|bit|piece)s?$/;
@@ -199,14 +201,17 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
 
   // People.
   if (/^(?:who|whom|whose|whos|who's)\b/.test(lower)) {
-    const describe = /^who (?:is|was|are|were) (?:the )?((?:[A-Z][\w'.-]*\s*)+)$/.exec(q.replace(/^who (is|was|are|were) /i, (m) => m.toLowerCase()))
+    const who = q.replace(/^who(?:['’]s|s)\s/i, 'who is ');
+    const describe = /^who (?:is|was|are|were) (?:the )?((?:\p{Lu}[\p{L}\p{N}'’.-]*\s*)+)$/u.exec(who.replace(/^who (is|was|are|were) /i, (m) => m.toLowerCase()))
       // typed in lower case ("who is jane doe"): one to three words, no article
-      ?? /^who (?:is|was) (?!the |a |an |this |that |it\b|he\b|she\b)((?:[a-z][\w'.-]*\s*){1,3})$/.exec(q.toLowerCase().trim());
+      ?? (/\p{Lu}/u.test(who.slice(3)) || /['’]s\b/.test(who) ? null
+        : /^who (?:is|was) (?!the |a |an |this |that |it\b|he\b|she\b|his\b|her\b|their\b|its\b|my\b|our\b|your\b)((?:\p{Ll}[\p{L}\p{N}'’.-]*\s*){1,3})$/u.exec(who.toLowerCase().trim()));
     if (describe) return { ...base, intent: 'person', describe: describe[1]!.trim(), terms };
     // "Who is the president of X": the role asked for.
     const role = /^who(?:'s|s| is| was| are| were) (?:the |a |an )?(?:current |new |former )?([a-z]+)\b/.exec(lower)?.[1];
     // "Who succeeded X", "who called it …": the verb is what tells the sentences apart.
-    return { ...base, intent: 'person', role: role && ROLE_NOUNS.test(role) ? role : undefined, terms: terms.map((t) => (t.pos === 'VERB' ? { ...t, weight: 2 } : t)) };
+    const roleOf = role && ROLE_NOUNS.test(role) ? new RegExp(`\\b${role}s? (?:of|for|at|on) (.+)$`).exec(lower)?.[1] : undefined;
+    return { ...base, intent: 'person', role: role && ROLE_NOUNS.test(role) ? role : undefined, roleOf, terms: terms.map((t) => (t.pos === 'VERB' ? { ...t, weight: 2 } : t)) };
   }
 
   // "which river", "what company", "where".

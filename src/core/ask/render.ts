@@ -2,11 +2,15 @@
  * Rendering a scored answer for people: the lead value, how many sources agree, the competing
  * values as conflicts, and one verbatim citation per source.
  */
-import type { Answer, Citation, Conflict, Fact } from '../types.js';
+import type { Answer, Article, Citation, Conflict, Fact } from '../types.js';
 import type { Question } from './question.js';
 import type { SentenceRef } from './search.js';
 import { citationFor } from './links.js';
 import { uniq } from '../values.js';
+import { independence, independenceNote } from '../outlets.js';
+
+/** What every face shows when the coverage does not answer a question. */
+export const NOT_SAID = "The coverage doesn't say.";
 
 /** A fact found in a candidate sentence, scored against the question. */
 export interface Scored {
@@ -28,7 +32,10 @@ export function render(q: Question, total: number, publicUrl: string, main: Scor
   const value = displayValue(q, lead, main);
   const attributions = uniq(main.map((s) => s.fact.attribution).filter((a): a is string => Boolean(a)));
   const per = attributions.length && q.intent !== 'quote' && q.intent !== 'person' ? ` (per ${attributions.slice(0, 2).join(', ')})` : '';
-  const agree = sources.length === total && total > 1 ? `${total} of ${total} sources agree` : `${sources.length} of ${total} source${total === 1 ? '' : 's'} report${sources.length === 1 ? 's' : ''} it`;
+  const agreeing = sources.length === total && total > 1 ? `${total} of ${total} sources agree` : `${sources.length} of ${total} source${total === 1 ? '' : 's'} report${sources.length === 1 ? 's' : ''} it`;
+  // Wire copy counts once: "5 of 5 sources agree: 2 independent reports (AFP wire in 4)".
+  const note = independenceNote(independence(uniqueArticles(main)));
+  const agree = note ? `${agreeing}: ${note}` : agreeing;
   const conflicts: Conflict[] = conflictGroups.map((g) => {
     const l = pickLead(g);
     return {
@@ -39,9 +46,19 @@ export function render(q: Question, total: number, publicUrl: string, main: Scor
     };
   });
   let text = `${value}${per} — ${agree}.`;
-  for (const c of conflicts) {
-    text += ` ${c.sources.length === 1 ? 'One source' : `${c.sources.length} sources`} report${c.sources.length === 1 ? 's' : ''} ${c.value}${c.attribution ? ` (${c.attribution})` : ''}.`;
-  }
+  conflicts.forEach((c, i) => {
+    // A source never counts on both sides: one already counted above that also cites this value is not "another source".
+    const own = uniqueArticles(conflictGroups[i]!).filter((a) => !sources.includes(a.id));
+    const who = c.attribution ? ` (${c.attribution})` : '';
+    if (!own.length) {
+      const k = c.sources.length;
+      text += ` ${k === 1 ? 'One of those sources also cites' : `${k} of those sources also cite`} ${c.value}${who}.`;
+      return;
+    }
+    const ownNote = independenceNote(independence(own));
+    const n = own.length === 1 ? 'One other source' : `${own.length} other sources`;
+    text += ` ${n} report${own.length === 1 ? 's' : ''} ${c.value}${who}${ownNote ? `, ${ownNote}` : ''}.`;
+  });
   return {
     question: q.text,
     answered: true,
@@ -53,6 +70,13 @@ export function render(q: Question, total: number, publicUrl: string, main: Scor
     citations: uniqueCitations(main, publicUrl),
     conflicts,
   };
+}
+
+/** The articles of a group, each once, in order of first appearance. */
+function uniqueArticles(group: Scored[]): Article[] {
+  const seen = new Map<string, Article>();
+  for (const s of group) if (!seen.has(s.ref.article.id)) seen.set(s.ref.article.id, s.ref.article);
+  return [...seen.values()];
 }
 
 /** The fact to show for a group: an exact, non-hedged value from the best-scored sentence. */

@@ -5,20 +5,9 @@
 import type { Nlp } from '../nlp.js';
 import type { Paragraph } from './clean.js';
 import { splitTerm } from '../terms.js';
+import { singular, type Tok } from '../syntax.js';
 import type { Sentence } from '../types.js';
 
-export interface Tok {
-  /** Text as written. */
-  v: string;
-  lower: string;
-  lemma: string;
-  pos: string;
-  /** wink token type: word, number, punctuation, currency, ... */
-  type: string;
-  stop: boolean;
-  start: number;
-  end: number;
-}
 
 export interface AnalyzedSentence {
   sentence: Sentence;
@@ -124,11 +113,6 @@ export function analyze(masked: string, paragraphs: Paragraph[], nlp: Nlp): Anal
   return out;
 }
 
-/** wink's lemmatizer misses some plurals ("jihadists"); strip a plain plural -s from nouns. */
-function singular(lemma: string, pos: string): string {
-  if (pos !== 'NOUN' || lemma.length < 5 || !lemma.endsWith('s') || /(ss|us|is|ics|news|ies)$/.test(lemma)) return lemma;
-  return lemma.slice(0, -1);
-}
 
 /**
  * One shared copy of each term string: a 2,000-article table holds hundreds of thousands of

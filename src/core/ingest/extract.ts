@@ -5,7 +5,8 @@
 import type { Article, Fact, RawArticle } from '../types.js';
 import type { Nlp } from '../nlp.js';
 import { clean, maskFurniture } from './clean.js';
-import { analyze, type AnalyzedSentence, type Tok } from './analyze.js';
+import { analyze, type AnalyzedSentence } from './analyze.js';
+import { readFrames, type Tok } from '../syntax.js';
 import { findDates, humanDate, type Tense } from './dates.js';
 import { findQuantities } from './quantities.js';
 import { findAttribution, findNames, findQuotes } from './names.js';
@@ -47,6 +48,8 @@ export function extractArticle(raw: RawArticle, nlp: Nlp): Extracted {
     }
     if (speaker) s.sentence.attribution = speaker;
     const tense = tenseOf(s.tokens);
+    const frames = readFrames(s.tokens);
+    if (frames.length) s.sentence.frames = frames;
 
     // Dates first: their tokens are not quantities.
     const dateTokens = new Set<number>();

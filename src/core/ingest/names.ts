@@ -3,7 +3,7 @@
  * but has no person or organisation types, so names are built from capitalized runs
  * and typed from the words around them (titles, appositives, speech verbs, org words).
  */
-import type { Tok } from './analyze.js';
+import type { Tok } from '../syntax.js';
 import { EVENT_WORDS, ORG_WORDS, PERSON_TITLES, PLACE_WORDS, ROLE_WORDS, SPEECH_VERBS } from '../lexicon.js';
 
 export type NameType = 'person' | 'organization' | 'place' | 'thing';

@@ -2,7 +2,7 @@
  * Quantity extraction: numbers with their units, hedges and what they measure,
  * normalized so that `1,200-meter`, `1.2 km` and `1,200-metre` are one value.
  */
-import type { Tok } from './analyze.js';
+import type { Tok } from '../syntax.js';
 import {
   CURRENCIES, CURRENCY_SYMBOL, DIMENSION_WORDS, HEDGES, MULTIPLIERS, NUMBER_WORDS, UNITS,
   type Hedge, type UnitDef,
@@ -193,7 +193,10 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
       const after = tokens[conversionEnd + 1];
       const after2 = tokens[conversionEnd + 2];
       if (after?.lower === 'old' || (after?.v === '-' && after2?.lower === 'old')) {
-        return finish('age', true, value, 'year', `${numText} years`, after.lower === 'old' ? conversionEnd + 1 : conversionEnd + 2, subjectBefore(tokens, first));
+        const end = after.lower === 'old' ? conversionEnd + 1 : conversionEnd + 2;
+        // "a 15-year-old boy", "37-year-old Jane Doe": the age belongs to the noun or name after it.
+        const owner = tokens[end + 1] && /^(NOUN|PROPN)$/.test(tokens[end + 1]!.pos) ? nameOrNounAt(tokens, end + 1) : undefined;
+        return finish('age', true, value, 'year', `${numText} years`, end, owner ?? subjectBefore(tokens, first));
       }
       if (isDateLike(tokens, conversionEnd)) return undefined;
     }
@@ -225,6 +228,12 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
     const q = finish('magnitude', true, value, 'magnitude', `magnitude ${numText}`, end, nounAfter(tokens, end) ?? '');
     if (!hedge) q.first = start;
     return q;
+  }
+
+  // Age in apposition: "Jane Doe, 56, said": a bare whole number set off by commas after a name.
+  if (!hedge && !currency && !multiplierWord && Number.isInteger(value) && value > 0 && value < 120 && /^\d+$/.test(t.v)
+    && tokens[first - 1]?.v === ',' && tokens[first - 2]?.pos === 'PROPN' && /^[,)]$/.test(tokens[i + 1]?.v ?? '')) {
+    return finish('age', true, value, 'year', `${numText} years`, i, tokens[first - 2]!.lemma);
   }
 
   // Age: "aged 56", "at the age of 56".
@@ -400,6 +409,14 @@ function amountVerb(tokens: Tok[], first: number): string | undefined {
 }
 
 /** The nearest noun before a quantity: what a money amount or bare count is about. */
+/** The head of the name or noun group starting at `k`: the last word of a run of names, else the noun. */
+function nameOrNounAt(tokens: Tok[], k: number): string {
+  let e = k;
+  while (tokens[e + 1] && tokens[e + 1]!.pos === tokens[k]!.pos && tokens[e + 1]!.pos === 'PROPN') e++;
+  if (tokens[k]!.pos === 'NOUN') while (tokens[e + 1]?.pos === 'NOUN') e++;
+  return tokens[e]!.lemma;
+}
+
 function subjectBefore(tokens: Tok[], first: number): string {
   for (let k = first - 1; k >= Math.max(0, first - 8); k--) {
     const t = tokens[k]!;

@@ -1,0 +1,84 @@
+/**
+ * "Who is X?" / "What is X?": the descriptions the coverage gives X — appositions in either order
+ * ("X, the store's insurer", "his brother, X"), copulas ("X is a Maryland native"), and the
+ * common nouns written before the name ("coroner X", "the fire service's X") — grouped across
+ * sources, the most widely given first.
+ */
+import type { Answer, Fact, FrameArg } from '../types.js';
+import type { SearchIndex, SentenceRef } from './search.js';
+import type { QTerm } from './question.js';
+import { render, type Scored } from './render.js';
+import { PERSON_TITLES } from '../lexicon.js';
+
+/** How much each way of describing counts: an apposition or copula says what X is; a word before the name may only be a title. */
+const DESCRIBED = { apposition: 1, copula: 0.9, premodifier: 0.7, title: 0.5 } as const;
+const SUPPORT_BONUS = 0.15;
+
+const words = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !/^(the|an|of|and|mr|mrs|ms|dr)$/.test(w));
+
+/** Answers "who is X" from descriptions, or undefined when the coverage gives none. */
+export function answerDefinition(name: string, question: string, terms: QTerm[], index: SearchIndex, publicUrl: string): Answer | undefined {
+  const nameWords = words(name);
+  if (!nameWords.length) return undefined;
+  const isName = (text: string) => {
+    const w = words(text);
+    return nameWords.every((n) => w.includes(n)) || (w.length > 0 && w.every((x) => nameWords.includes(x)));
+  };
+  const last = nameWords.at(-1)!;
+  const found: { ref: SentenceRef; arg: FrameArg; text: string; weight: number }[] = [];
+  for (const ref of index.refs) {
+    if (!ref.sentence.terms.includes(last)) continue;
+    const raw = ref.article.raw;
+    for (const f of ref.sentence.frames ?? []) {
+      if (f.verb === 'be' && f.agent && f.attr && isName(raw.slice(f.agent.start, f.agent.end))) {
+        const text = raw.slice(f.attr.start, f.attr.end);
+        if (!isName(text)) found.push({ ref, arg: f.attr, text, weight: f.apposition ? DESCRIBED.apposition : DESCRIBED.copula });
+      }
+      // "coroner Gary Hargrove said": the common words written before the name.
+      for (const a of [f.agent, f.patient, f.attr, ...(f.slots ?? []).map((x) => x.arg)]) {
+        if (!a) continue;
+        const text = raw.slice(a.start, a.end);
+        const at = text.toLowerCase().indexOf(nameWords[0]!);
+        if (at <= 0 || !isName(text.slice(at))) continue;
+        const before = text.slice(0, at).replace(/^(the|a|an)\s+/i, '').replace(/[\s,]+$/, '');
+        const bw = words(before);
+        if (!bw.length) continue;
+        const titleOnly = bw.every((w) => PERSON_TITLES.has(w));
+        found.push({ ref, arg: { ...a, end: a.start + at }, text: before, weight: titleOnly ? DESCRIBED.title : DESCRIBED.premodifier });
+      }
+    }
+  }
+  if (!found.length) return undefined;
+  const groups: (typeof found)[] = [];
+  for (const d of found.sort((a, b) => b.weight - a.weight || b.text.length - a.text.length)) {
+    const dw = words(d.text);
+    const g = groups.find((grp) => {
+      const gw = words(grp[0]!.text);
+      const [small, big] = dw.length <= gw.length ? [dw, gw] : [gw, dw];
+      return small.length > 0 && small.every((w) => big.includes(w));
+    });
+    if (g) g.push(d);
+    else groups.push([d]);
+  }
+  const weight = (g: typeof found) => Math.max(...g.map((d) => d.weight)) * (1 + SUPPORT_BONUS * (new Set(g.map((d) => d.ref.article.id)).size - 1));
+  groups.sort((a, b) => weight(b) - weight(a));
+  const best = groups[0]!;
+  // The fullest wording of the best description, with the next different one when there is one.
+  const lead = [...best].sort((a, b) => b.weight - a.weight || b.text.length - a.text.length)[0]!;
+  const second = groups.slice(1).find((g) => weight(g) >= 0.7 && Math.max(...g.map((d) => d.weight)) >= DESCRIBED.premodifier);
+  const label = `${name}: ${clean(lead.text)}${second ? `; ${clean(second[0]!.text)}` : ''}`;
+  // Both descriptions shown, so both groups' sources are cited.
+  const scored: Scored[] = [...best, ...(second ?? [])].map((d) => {
+    const fact: Fact = {
+      id: `${d.ref.article.id}#${d.ref.sentence.index}.d`, article: d.ref.article.id, sentence: d.ref.sentence.index,
+      span: { start: d.arg.start, end: d.arg.end }, kind: 'entity', subject: name.toLowerCase(), attribute: 'description',
+      value: label, surface: d.text, label,
+    };
+    return { fact, ref: d.ref, score: d.weight, value: label, fit: 1 };
+  });
+  return render({ text: question, intent: 'definition', terms }, index.table.articles.length, publicUrl, scored, []);
+}
+
+function clean(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/^(the|a|an)\s+/i, '').replace(/[\s,;:]+$/, '').replace(/['’]s$/, '');
+}

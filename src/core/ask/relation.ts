@@ -1,0 +1,511 @@
+/**
+ * Questions as frames. A question is read by the same chunker as the coverage into a frame with
+ * one open, typed slot ("Which team pulled its offer to X?" → agent = ? (a team), verb = pull,
+ * patient = offer, to = X) — or with none (a yes/no question) — and aligned with the frames
+ * stored for candidate sentences: the verb by lemma, WordNet synonym or word form, every bound
+ * slot by its words, names or a pronoun standing for them. No aligned verb and slots, no answer.
+ */
+import type { Answer, Fact, FrameArg, Frame, Sentence, WordNet } from '../types.js';
+import { citationFor } from './links.js';
+import { NOT_SAID } from './render.js';
+import type { Nlp } from '../nlp.js';
+import { chunk, readTokens, type Chunk, type Tok } from '../syntax.js';
+import type { SearchIndex, SentenceRef } from './search.js';
+import type { QTerm } from './question.js';
+import { render, type Scored } from './render.js';
+import { uniq } from '../values.js';
+import { LIGHT_VERBS, PERSON_TITLES, POSSESSIVES } from '../lexicon.js';
+
+export type Wh = 'who' | 'what' | 'which' | 'where' | 'why' | 'when' | 'how' | 'yesno';
+type Role = 'agent' | 'patient' | 'attr';
+
+interface QArg {
+  /** Content words (lower-case lemmas and names). */
+  words: string[];
+  head: string;
+  /** "anyone", "any of the pirates": matches whoever fills the slot. */
+  any?: boolean;
+}
+
+export interface QuestionFrame {
+  wh: Wh;
+  verb: string;
+  /** The slot asked for: a role, a preposition, or the place / cause of the event. */
+  open?: Role | 'place' | 'cause' | { p: string };
+  /** "which team": the kind of thing the answer must be. */
+  typeNoun?: string;
+  agent?: QArg;
+  patient?: QArg;
+  attr?: QArg;
+  slots: { p: string; arg: QArg }[];
+  neg: boolean;
+}
+
+/** How a stored verb can stand for the asked one. */
+const VERB_MATCH = { same: 1, synonym: 0.85, derived: 0.8, hypernym: 0.6 } as const;
+/** How a bound slot is found: in the frame's own slot, elsewhere in the sentence, as a pronoun. */
+const ARG_MATCH = { slot: 1, frame: 0.85, pronoun: 0.7, sentence: 0.55 } as const;
+/** Below this alignment a frame does not answer; a yes/no needs more, since "yes" is a claim. */
+const RELATION_THRESHOLD = 0.5;
+const YESNO_THRESHOLD = 0.6;
+const SUPPORT_BONUS = 0.1;
+
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'him', 'her', 'them', 'we', 'i', 'you', 'us', 'this', 'that', 'these', 'those', 'who', 'which']);
+const ANY = new Set(['any', 'anyone', 'anybody', 'anything', 'someone', 'somebody', 'something']);
+const PLACE_PREPS = new Set(['in', 'at', 'near', 'on', 'inside', 'outside', 'from', 'to', 'into', 'across', 'outside']);
+const PERSONISH = ['person', 'individual', 'someone', 'organization', 'organisation', 'group', 'social group', 'team', 'unit', 'administrative unit', 'worker', 'leader', 'official'];
+const PLACEISH = ['location', 'region', 'area', 'place', 'structure', 'building', 'establishment', 'facility', 'district', 'point', 'geographical area', 'address', 'room', 'vehicle', 'container'];
+
+/** Reads a question into a frame; undefined when it is not a clause with a verb to align. */
+export function compileQuestion(text: string, nlp: Nlp, wn?: WordNet): QuestionFrame | undefined {
+  const clean = text.replace(/[?!.\s]+$/, '').replace(/^(so|and|but|ok|okay|hey|please)\b,?\s*/i, '');
+  if (!clean) return undefined;
+  const toks = repairQuestion(readTokens(nlp, clean), wn);
+  const { toks: t, chunks } = chunk(toks);
+  if (!chunks.length) return undefined;
+  const words = (c: Chunk | undefined): QArg | undefined => (c ? argWords(t, c.first, c.last, c.head) : undefined);
+  let i = 0;
+  let wh: Wh = 'yesno';
+  let typeNoun: string | undefined;
+  const first = chunks[0]!;
+  if (first.kind === 'WH') {
+    const w = t[first.first]!.lower;
+    if (w === 'whose') return undefined;
+    wh = w === 'whom' ? 'who' : (w as Wh);
+    if (!['who', 'what', 'which', 'where', 'why', 'when', 'how'].includes(wh)) return undefined;
+    // "how many X did they …": the measured noun group belongs to the wh-phrase.
+    if (wh === 'how') while (chunks[i]?.kind === 'OTHER' || chunks[i]?.kind === 'NP') i++;
+    if (first.last > first.first) typeNoun = t[first.head]!.lemma;
+    i = Math.max(i, 1);
+  } else if (!(first.kind === 'VG' && first.bare)) return undefined;
+
+  // The verb groups: an auxiliary first ("did", "was") and the main verb after its subject.
+  const vgs = chunks.map((c, k) => (c.kind === 'VG' ? k : -1)).filter((k) => k >= i);
+  if (!vgs.length) return undefined;
+  let aux: number | undefined;
+  let main = vgs[0]!;
+  if (chunks[main]!.bare && vgs.length > 1 && chunks.slice(main + 1, vgs[1]).every((c) => c.kind === 'NP' || c.kind === 'P' || c.kind === 'OTHER')) {
+    aux = main;
+    main = vgs[1]!;
+  }
+  // "is going to be paid", "wants to buy": the last verb of a catenative chain names the event.
+  while (chunks[main + 1]?.kind === 'VG' && chunks[main + 1]!.inf) main++;
+  const mc = chunks[main]!;
+  const auxLemma = aux !== undefined ? t[chunks[aux]!.head]!.lemma : undefined;
+  let verb = mc.bare ? t[mc.head]!.lemma : mc.lemma!;
+  // "Were the guards hurt?": be + a verb that is not an -ing form is a passive.
+  const passive = Boolean(mc.passive) || (auxLemma === 'be' && !mc.bare && !t[mc.head]!.lower.endsWith('ing'));
+  if (mc.bare && verb === 'be') verb = 'be';
+  const neg = Boolean(mc.neg) || (aux !== undefined && Boolean(chunks[aux]!.neg));
+
+  // Subject: the wh-phrase itself, or the noun group between the auxiliary and the verb.
+  let subject: QArg | undefined;
+  let whIsSubject = false;
+  if (aux !== undefined) {
+    const np = chunks.slice(aux + 1, main).find((c) => c.kind === 'NP');
+    subject = words(np);
+  } else if (wh !== 'yesno' && main === i) {
+    whIsSubject = true;
+  } else if (wh === 'yesno' && mc.bare) {
+    subject = words(chunks.slice(main + 1).find((c) => c.kind === 'NP'));
+  }
+  // After the verb: object, prepositional slots, a stranded preposition.
+  let k = main + 1;
+  if (wh === 'yesno' && mc.bare && aux === undefined && subject) k = chunks.findIndex((c, j) => j > main && c.kind === 'NP') + 1;
+  let object: QArg | undefined;
+  if (chunks[k]?.kind === 'NP') object = words(chunks[k++]);
+  const slots: { p: string; arg: QArg }[] = [];
+  let stranded: string | undefined;
+  for (; k < chunks.length; k++) {
+    const c = chunks[k]!;
+    if (c.kind === 'P' && chunks[k + 1]?.kind === 'NP') {
+      const a = words(chunks[k + 1]);
+      if (a && !isTimeWords(a)) slots.push({ p: c.lemma!, arg: a });
+      k++;
+    } else if (c.kind === 'P' && k === chunks.length - 1) stranded = c.lemma;
+    else if (c.kind === 'NP' && !object) object = words(c);
+    else if (c.kind === 'NP' && mc.bare) slots.push({ p: 'of', arg: words(c)! });
+  }
+  const frame: QuestionFrame = { wh, verb, typeNoun, slots, neg };
+  // Copulas: "Is X from Y?", "Was the building insured?" (an adjective after the subject).
+  if (verb === 'be') {
+    frame.agent = subject;
+    frame.attr = object;
+    const adj = chunks.slice(main + 1).find((c) => c.kind === 'OTHER' && t[c.first]!.pos === 'ADJ');
+    if (!frame.attr && adj) frame.attr = argWords(t, adj.first, adj.last, adj.first);
+    if (wh !== 'yesno') return undefined; // "who/what is X" is a description, answered elsewhere
+    return frame.agent ? frame : undefined;
+  }
+  if (LIGHT_VERBS.has(verb) && !object && !slots.length) return undefined;
+  if (passive) {
+    frame.patient = subject;
+    const by = slots.findIndex((s) => s.p === 'by');
+    if (by >= 0) frame.agent = slots.splice(by, 1)[0]!.arg;
+    if (object) frame.attr = object;
+  } else {
+    frame.agent = subject;
+    frame.patient = object;
+  }
+  if (wh === 'yesno') return frame.agent || frame.patient ? frame : undefined;
+  if (wh === 'when' || wh === 'how') return frame; // answered by typed facts; the frame guards the event
+  if (wh === 'where') frame.open = 'place';
+  else if (wh === 'why') frame.open = 'cause';
+  else if (whIsSubject) frame.open = passive ? 'patient' : 'agent';
+  else if (stranded) frame.open = { p: stranded };
+  else if (!frame.patient && !passive) frame.open = 'patient';
+  else if (passive && !frame.agent) frame.open = 'agent';
+  else return undefined;
+  return frame;
+}
+
+/**
+ * A do-question puts the verb after its subject, where the tagger often reads it as a noun
+ * ("did the Yankees sign", "did Karamanlis step down"): when no verb follows the auxiliary,
+ * the last noun of the subject group that WordNet knows as a verb is the verb.
+ */
+function repairQuestion(toks: Tok[], wn?: WordNet): Tok[] {
+  // "Who smuggled the gun": right after a subject wh-word comes the verb, however it was tagged.
+  const second = toks[1];
+  if (wn && second && /^(who|what)$/.test(toks[0]!.lower) && second.pos !== 'AUX' && second.pos !== 'VERB') {
+    const base = [second.lower, second.lower.replace(/e?d$/, ''), second.lower.replace(/d$/, ''), second.lower.replace(/(\w)\1ed$/, '$1'), second.lower.replace(/s$/, '')].find((b) => wn.has(b, 'v'));
+    if (base && /(ed|s)$/.test(second.lower)) {
+      const out = toks.slice();
+      out[1] = { ...second, pos: 'VERB', lemma: base };
+      return out;
+    }
+  }
+  const auxAt = toks.findIndex((x) => x.pos === 'AUX');
+  if (auxAt < 0 || !/^(do|does|did|will|would|can|could|should|might|may)$/.test(toks[auxAt]!.lower)) return toks;
+  if (toks.slice(auxAt + 1).some((x) => x.pos === 'VERB')) return toks;
+  let k = auxAt + 1;
+  while (k < toks.length && /^(DET|ADJ|NOUN|PROPN|NUM|PRON|PART)$/.test(toks[k]!.pos)) k++;
+  // The verb follows the subject's head: a name, a pronoun or a noun ("did the Yankees sign this winter").
+  for (let j = auxAt + 2; j < k; j++) {
+    const x = toks[j]!;
+    const before = toks[j - 1]!;
+    if (x.pos === 'NOUN' && /^(PROPN|PRON|NOUN|ADJ)$/.test(before.pos) && !POSSESSIVES.has(before.lower) && (!wn || wn.has(x.lower, 'v'))) {
+      const out = toks.slice();
+      out[j] = { ...x, pos: 'VERB', lemma: x.lower };
+      return out;
+    }
+  }
+  return toks;
+}
+
+function argWords(t: Tok[], first: number, last: number, head: number): QArg | undefined {
+  const ws: string[] = [];
+  let any = false;
+  for (let k = first; k <= last; k++) {
+    const x = t[k]!;
+    if (ANY.has(x.lower)) any = true;
+    if (x.pos === 'DET' || x.pos === 'PART' || x.pos === 'HYPH' || POSSESSIVES.has(x.lower) || /^(which|what|whose)$/.test(x.lower)) continue;
+    if (x.pos === 'PRON' && !ANY.has(x.lower)) continue;
+    if (/^[\p{L}\p{N}]/u.test(x.v) && !PERSON_TITLES.has(x.lower)) ws.push(x.pos === 'PROPN' ? x.lower : x.lemma);
+  }
+  if (!ws.length && !any) return undefined;
+  return { words: ws, head: t[head]!.pos === 'PROPN' ? t[head]!.lower : t[head]!.lemma, any: any || undefined };
+}
+
+function isTimeWords(a: QArg): boolean {
+  return a.words.every((w) => /^(today|yesterday|tonight|morning|afternoon|evening|night|week|month|year|season|winter|summer|spring|autumn|fall|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this|last|next)$/.test(w));
+}
+
+export interface RelationContext {
+  index: SearchIndex;
+  publicUrl: string;
+  wn?: WordNet;
+}
+
+interface Aligned {
+  ref: SentenceRef;
+  frame: Frame;
+  score: number;
+  /** Open slot's filler (wh-questions). */
+  arg?: FrameArg;
+  /** Yes/no: the frame says the opposite (negated, or an antonym). */
+  negative?: boolean;
+}
+
+/** Answers a wh-question from aligned frames, or undefined when no frame aligns well enough. */
+export function answerRelation(qf: QuestionFrame, question: string, terms: QTerm[], ctx: RelationContext): Answer | undefined {
+  const all = align(qf, terms, ctx);
+  const aligned = all.filter((a) => a.arg && a.score >= RELATION_THRESHOLD);
+  if (!aligned.length) {
+    // "Who smuggled the gun in?" where the coverage says only that it was smuggled in.
+    const reported = all.filter((a) => !a.arg && a.score >= YESNO_THRESHOLD && qf.verb !== 'be' && !LIGHT_VERBS.has(qf.verb));
+    if (!reported.length) return undefined;
+    const open = qf.open === 'agent' || qf.open === 'patient' ? (qf.wh === 'who' ? 'who' : 'what') : qf.wh === 'where' ? 'where' : qf.wh === 'why' ? 'why' : 'that detail';
+    return {
+      question, answered: false, intent: 'relation', citations: [], conflicts: [],
+      answer: `${NOT_SAID} The sources report it, but not ${open}.`,
+      passages: uniqueRefs(reported).slice(0, 2).map((a) => citationFor(a.ref.article, a.ref.sentence.start, a.ref.sentence.end, ctx.publicUrl)),
+    };
+  }
+  const scored: Scored[] = aligned.map((a) => {
+    const text = a.ref.article.raw.slice(a.arg!.start, a.arg!.end).replace(/^(the|a|an)\s+/i, '').replace(/[\s,;:]+$/, '');
+    const fact: Fact = {
+      id: `${a.ref.article.id}#${a.ref.sentence.index}.r`, article: a.ref.article.id, sentence: a.ref.sentence.index,
+      span: { start: a.arg!.start, end: a.arg!.end }, kind: 'entity', subject: qf.verb, attribute: 'relation',
+      value: text, surface: text, label: text,
+    };
+    return { fact, ref: a.ref, score: a.score, value: text, fit: 1 };
+  });
+  const groups: Scored[][] = [];
+  for (const s of scored.sort((x, y) => y.score - x.score)) {
+    const g = groups.find((grp) => sameAnswer(grp[0]!.value, s.value));
+    if (g) g.push(s);
+    else groups.push([s]);
+  }
+  const weight = (g: Scored[]) => Math.max(...g.map((s) => s.score)) * (1 + SUPPORT_BONUS * (uniq(g.map((s) => s.ref.article.id)).length - 1));
+  groups.sort((a, b) => weight(b) - weight(a));
+  const answer = render({ text: question, intent: 'relation', terms }, ctx.index.table.articles.length, ctx.publicUrl, groups[0]!, []);
+  return answer;
+}
+
+/** Answers a yes/no question: "Yes" when aligned frames assert it, "No" when they deny it, both when sources split. */
+export function answerYesNo(qf: QuestionFrame, question: string, terms: QTerm[], ctx: RelationContext): Answer | undefined {
+  const aligned = align(qf, terms, ctx).filter((a) => a.score >= YESNO_THRESHOLD);
+  if (!aligned.length) return undefined;
+  const best = Math.max(...aligned.map((a) => a.score));
+  const strong = aligned.filter((a) => a.score >= best * 0.8);
+  const toScored = (a: Aligned): Scored => ({
+    fact: {
+      id: `${a.ref.article.id}#${a.ref.sentence.index}.y`, article: a.ref.article.id, sentence: a.ref.sentence.index,
+      span: { start: a.ref.sentence.start, end: a.ref.sentence.end }, kind: 'entity', subject: qf.verb, attribute: 'relation',
+      value: a.negative ? 'No' : 'Yes', surface: '', label: a.negative ? 'No' : 'Yes',
+    },
+    ref: a.ref, score: a.score, value: a.negative ? 'No' : 'Yes', fit: 1,
+  });
+  // "Did they not …?" is answered about the event, so the polarity flips with the question's.
+  const flip = (a: Aligned) => (qf.neg ? { ...a, negative: !a.negative } : a);
+  const yes = strong.map(flip).filter((a) => !a.negative).map(toScored);
+  const no = strong.map(flip).filter((a) => a.negative).map(toScored);
+  const weight = (g: Scored[]) => (g.length ? Math.max(...g.map((s) => s.score)) * (1 + SUPPORT_BONUS * (uniq(g.map((s) => s.ref.article.id)).length - 1)) : 0);
+  const [main, other] = weight(no) > weight(yes) ? [no, yes] : [yes, no];
+  // A source never counts on both sides: the other side keeps only sources the main side lacks.
+  const mainSources = new Set(main.map((s) => s.ref.article.id));
+  const rest = other.filter((s) => !mainSources.has(s.ref.article.id));
+  return render({ text: question, intent: 'yesno', terms }, ctx.index.table.articles.length, ctx.publicUrl, main, rest.length ? [rest] : []);
+}
+
+function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned[] {
+  const { index, wn } = ctx;
+  const verbs = verbForms(qf.verb, wn);
+  const out: Aligned[] = [];
+  for (const ref of index.candidates(terms)) {
+    const frames = ref.sentence.frames;
+    if (!frames?.length) continue;
+    const text = ref.article.raw;
+    const sentenceWords = new Set(ref.sentence.terms);
+    const support = 0.6 + 0.4 * index.coverage(ref, terms);
+    for (const f of frames) {
+      let v = verbs.get(f.verb) ?? verbs.get(f.verb.split(' ')[0]!) ?? 0;
+      let negative = Boolean(f.neg);
+      // "Was the building insured?" ~ "the building was uninsured": a copula with a negated form of the word.
+      if (!v && f.verb === 'be' && f.attr) {
+        const attr = text.slice(f.attr.start, f.attr.end).toLowerCase();
+        const asked = qf.verb === 'be' ? qf.attr?.head ?? '' : qf.verb;
+        const polar = [asked, ...(qf.verb === 'be' ? [] : [...verbs.entries()].filter(([, x]) => x >= VERB_MATCH.synonym).map(([w]) => w))]
+          .map((w) => polarForm(w, attr, wn)).find(Boolean);
+        if (polar) {
+          v = VERB_MATCH.same;
+          negative = polar === 'negative' ? !negative : negative;
+        }
+      }
+      // A light verb with the event as its noun: "entered a not guilty plea" for "plead".
+      if (!v && wn) {
+        const noun = [f.patient, f.attr].find((a) => a && nominals(qf.verb, wn).has(a.head));
+        if (noun) v = VERB_MATCH.derived;
+      }
+      if (!v) continue;
+      if (f.modal) continue;
+      if (qf.wh !== 'yesno' && negative) continue;
+      // Every bound slot of the question must be found.
+      const checks: number[] = [];
+      const bound: [QArg | undefined, FrameArg[]][] = [
+        [qf.agent, [f.agent].filter(Boolean) as FrameArg[]],
+        [qf.patient, [f.patient, f.attr].filter(Boolean) as FrameArg[]],
+        [qf.attr, [f.attr, f.patient].filter(Boolean) as FrameArg[]],
+        ...qf.slots.map((s): [QArg, FrameArg[]] => [s.arg, (f.slots ?? []).filter((x) => x.p === s.p || (PLACE_PREPS.has(x.p) && PLACE_PREPS.has(s.p))).map((x) => x.arg)]),
+      ];
+      const everyArg = [f.agent, f.patient, f.attr, ...(f.slots ?? []).map((x) => x.arg)].filter(Boolean) as FrameArg[];
+      for (const [q, own] of bound) {
+        if (!q) continue;
+        if (q.any) {
+          checks.push(own.length ? ARG_MATCH.slot : ARG_MATCH.sentence);
+          continue;
+        }
+        let m = 0;
+        for (const a of own) m = Math.max(m, argMatch(q, a, text, wn) * ARG_MATCH.slot);
+        // "a not guilty plea" answers "plead guilty?" in the negative.
+        if (qf.wh === 'yesno' && everyArg.some((a) => negates(q, text.slice(a.start, a.end)))) negative = !negative;
+        if (m < 0.5) for (const a of everyArg) m = Math.max(m, argMatch(q, a, text, wn) * ARG_MATCH.frame);
+        if (m < 0.5 && own.some((a) => PRONOUNS.has(text.slice(a.start, a.end).toLowerCase()))) m = Math.max(m, ARG_MATCH.pronoun);
+        if (m < 0.5 && q.words.every((w) => sentenceWords.has(w))) m = Math.max(m, ARG_MATCH.sentence);
+        checks.push(m);
+      }
+      if (checks.some((c) => c < 0.5)) continue;
+      const argScore = checks.length ? checks.reduce((a, b) => a + b, 0) / checks.length : 0.6;
+      let arg: FrameArg | undefined;
+      let fit = 1;
+      if (qf.open) {
+        arg = openArg(qf, f);
+        if (!arg) {
+          // The event is reported without the asked participant: remember it, to decline honestly.
+          out.push({ ref, frame: f, score: v * (checks.length ? checks.reduce((a, b) => a + b, 0) / checks.length : 0.6) * support });
+          continue;
+        }
+        const filler = text.slice(arg.start, arg.end);
+        if (PRONOUNS.has(filler.toLowerCase()) || !/[\p{L}\p{N}]/u.test(filler)) continue;
+        if (asked(filler, qf)) continue;
+        fit = typeFit(qf, arg, wn);
+        if (!fit) continue;
+      }
+      out.push({ ref, frame: f, score: v * argScore * fit * support, arg, negative });
+    }
+  }
+  return out;
+}
+
+/** The asked verb's lemma with the lemmas that can stand for it, each with its strength. */
+function verbForms(verb: string, wn?: WordNet): Map<string, number> {
+  const m = new Map<string, number>([[verb, VERB_MATCH.same]]);
+  if (!wn || verb === 'be') return m;
+  const put = (w: string, s: number) => {
+    if ((m.get(w) ?? 0) < s) m.set(w, s);
+  };
+  // Synonyms both ways: "see" is among the senses of "insure", but "insure" is no usual sense of "see".
+  for (const s of wn.synonyms(verb, 'v', 4)) if (wn.synonyms(s, 'v', 6).includes(verb)) put(s, VERB_MATCH.synonym);
+  // A nominal frame ("the resignation of") is read by its verb's derived noun.
+  for (const d of wn.derived(verb, 'v', 3)) put(d, VERB_MATCH.derived);
+  for (const h of wn.hypernyms(verb, 'v', 1, 2)) put(h, VERB_MATCH.hypernym);
+  return m;
+}
+
+const nominalCache = new Map<string, Set<string>>();
+/** Nouns derived from a verb ("plead" → "plea", "pleading"). */
+function nominals(verb: string, wn: WordNet): Set<string> {
+  let set = nominalCache.get(verb);
+  if (!set) {
+    set = new Set(wn.derived(verb, 'v', 3).filter((w) => wn.has(w, 'n')));
+    nominalCache.set(verb, set);
+  }
+  return set;
+}
+
+/** Whether a span says "not"/"no"/"non-" right before one of the argument's words. */
+function negates(q: QArg, span: string): boolean {
+  const lower = span.toLowerCase();
+  return q.words.some((w) => new RegExp(`\\b(?:not|no|non-?|never)\\s*${w.replace(/[^\p{L}\p{N}]/gu, '')}`, 'u').test(lower));
+}
+
+/** "uninsured" is the negative of "insured"; WordNet antonyms count too. */
+function polarForm(word: string, attr: string, wn?: WordNet): 'positive' | 'negative' | undefined {
+  if (!word) return undefined;
+  const stem = word.replace(/e$/, '');
+  const words = attr.split(/[^\p{L}]+/u).filter(Boolean);
+  if (words.some((w) => w === word || (w.startsWith(stem) && w.length - stem.length <= 3))) return 'positive';
+  if (words.some((w) => /^(un|in|im|non|dis|il|ir)/.test(w) && w.replace(/^(un|in|im|non|dis|il|ir)-?/, '').startsWith(stem))) return 'negative';
+  if (wn && words.some((w) => wn.antonyms(word, 'a').includes(w) || wn.antonyms(word, 'v').includes(w))) return 'negative';
+  return undefined;
+}
+
+/** How well a question's noun group matches a frame's: shared names and content words, head synonyms. */
+function argMatch(q: QArg, a: FrameArg, text: string, wn?: WordNet): number {
+  const span = text.slice(a.start, a.end).toLowerCase();
+  const spanWords = new Set(span.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map((w) => (w.length > 3 && /[^s]s$/.test(w) ? w.slice(0, -1) : w)));
+  const has = (w: string) => spanWords.has(w) || spanWords.has(w.replace(/s$/, ''));
+  const shared = q.words.filter(has).length;
+  if (q.words.length && shared === q.words.length) return 1;
+  if (has(q.head)) return 0.8;
+  if (shared && shared / q.words.length >= 0.5) return 0.7;
+  if (wn && (wn.synonyms(q.head, 'n', 2).some(has) || wn.synonyms(a.head, 'n', 2).includes(q.head))) return 0.75;
+  return 0;
+}
+
+function openArg(qf: QuestionFrame, f: Frame): FrameArg | undefined {
+  const open = qf.open!;
+  if (open === 'agent') return f.agent;
+  if (open === 'patient') return f.patient ?? f.attr;
+  if (open === 'attr') return f.attr;
+  if (open === 'cause') return f.cause ?? f.purpose;
+  if (open === 'place') {
+    // "at the medical center for federal prisoners in Springfield": the whole chain of place phrases;
+    // where something went ("handed over to X") only when no place it happened at is given.
+    const slots = f.slots ?? [];
+    let k = slots.findIndex((s) => PLACE_PREPS.has(s.p) && s.p !== 'to' && s.p !== 'from');
+    if (k < 0) k = slots.findIndex((s) => s.p === 'to' || s.p === 'into');
+    if (k < 0) return undefined;
+    const first = slots[k]!.arg;
+    let last = first;
+    for (let j = k + 1; j < slots.length && slots[j]!.arg.start - last.end <= 6 && /^(for|of|in|at|near|on|outside)$/.test(slots[j]!.p); j++) last = slots[j]!.arg;
+    return last === first ? first : { start: first.start, end: last.end, head: first.head, name: [first.name, last.name].filter(Boolean).join(' ') || undefined };
+  }
+  return (f.slots ?? []).find((s) => s.p === open.p || (PLACE_PREPS.has(s.p) && PLACE_PREPS.has(open.p)))?.arg;
+}
+
+/** A filler the question itself names is not its answer. */
+function asked(filler: string, qf: QuestionFrame): boolean {
+  const words = filler.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !/^(the|a|an|of|and)$/.test(w));
+  if (!words.length) return true;
+  const known = new Set([qf.agent, qf.patient, qf.attr, ...qf.slots.map((s) => s.arg)].flatMap((a) => a?.words ?? []));
+  if (qf.typeNoun) known.add(qf.typeNoun);
+  return words.every((w) => known.has(w) || known.has(w.replace(/s$/, '')));
+}
+
+/** Whether the filler is the kind of thing asked for (a team for "which team", a place for "where"). */
+function typeFit(qf: QuestionFrame, arg: FrameArg, wn?: WordNet): number {
+  const kinds = (head: string) => (wn ? new Set([head, ...wn.synonyms(head, 'n', 2), ...wn.hypernyms(head, 'n', 4, 2)]) : new Set([head]));
+  if (qf.typeNoun) {
+    if (arg.head === qf.typeNoun) return 1;
+    const k = kinds(arg.head);
+    if (k.has(qf.typeNoun)) return 0.9;
+    return arg.name ? 0.75 : 0.35;
+  }
+  if (qf.wh === 'who') {
+    if (arg.name) return 1;
+    return PERSONISH.some((p) => kinds(arg.head).has(p)) ? 0.8 : 0;
+  }
+  if (qf.wh === 'where') {
+    if (arg.name) return 0.9;
+    return PLACEISH.some((p) => kinds(arg.head).has(p)) ? 0.8 : 0;
+  }
+  return 1;
+}
+
+/** Two fillers are one answer when one's content words contain the other's. */
+function sameAnswer(a: string, b: string): boolean {
+  const wa = a.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w && !/^(the|a|an|of|and)$/.test(w));
+  const wb = b.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w && !/^(the|a|an|of|and)$/.test(w));
+  if (!wa.length || !wb.length) return false;
+  const [small, big] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
+  return small.every((w) => big.includes(w));
+}
+
+/**
+ * Whether a sentence speaks of the question's event: its verb, a synonym, a derived noun or a
+ * broader verb among the sentence's terms. Questions with only a light verb ("what is", "did
+ * they have") have no event to check.
+ */
+export function eventSupported(qf: QuestionFrame, sentence: Sentence, wn?: WordNet): boolean {
+  if (LIGHT_VERBS.has(qf.verb.split(' ')[0]!)) return true;
+  const forms = new Set([qf.verb, ...qf.verb.split(' ')]);
+  if (wn) {
+    for (const w of [...wn.synonyms(qf.verb, 'v', 4), ...wn.derived(qf.verb, 'v', 4), ...wn.hypernyms(qf.verb, 'v', 1, 3)]) forms.add(w);
+    for (const n of [...forms]) for (const d of wn.derived(n, 'n', 2)) forms.add(d);
+  }
+  if (!sentence.terms.some((t) => forms.has(t))) return false;
+  // "He'd like to sign by Christmas": an event the sentence only wishes for or denies did not happen.
+  const framed = (sentence.frames ?? []).filter((f) => forms.has(f.verb) || forms.has(f.verb.split(' ')[0]!));
+  return !framed.length || framed.some((f) => !f.modal && !f.neg);
+}
+
+function uniqueRefs(xs: Aligned[]): Aligned[] {
+  const seen = new Set<string>();
+  return xs.filter((a) => {
+    const k = a.ref.article.id;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,443 @@
+/**
+ * The one shallow-syntax layer: wink-nlp tokens → chunks (noun groups, verb groups with tense,
+ * negation and modality, prepositions) → relation frames (who did what to whom, where, when,
+ * why). Shared by both wings: sentences are read into frames at ingest, and questions are read
+ * by the same grammar at answering, so the two line up.
+ */
+import type { Frame, FrameArg } from './types.js';
+import type { Nlp } from './nlp.js';
+import { IRREALIS_GOVERNORS, NEGATIVE_GOVERNORS, NEGATORS, PARTICLES, POSSESSIVES, ROLE_WORDS, SUBORDINATORS } from './lexicon.js';
+
+export interface Tok {
+  /** Text as written. */
+  v: string;
+  lower: string;
+  lemma: string;
+  pos: string;
+  /** wink token type: word, number, punctuation, currency, ... */
+  type: string;
+  stop: boolean;
+  start: number;
+  end: number;
+}
+
+export type ChunkKind = 'NP' | 'VG' | 'P' | 'WH' | 'CONJ' | 'SUB' | 'COMMA' | 'PUNCT' | 'OTHER';
+
+export interface Chunk {
+  kind: ChunkKind;
+  /** Token indices, inclusive. */
+  first: number;
+  last: number;
+  /** NP: the head token; VG: the main verb (or the auxiliary of a bare copula). */
+  head: number;
+  /** VG: lemma of the main verb, with its particle ("step down"). */
+  lemma?: string;
+  neg?: boolean;
+  passive?: boolean;
+  modal?: boolean;
+  /** VG: "to" + verb. */
+  inf?: boolean;
+  /** VG: an auxiliary with no verb after it ("is", "did"). */
+  bare?: boolean;
+  tense?: 'past' | 'present' | 'future';
+}
+
+const NP_POS = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'X', 'SYM']);
+const HEAD_POS = new Set(['NOUN', 'PROPN', 'NUM', 'PRON', 'X', 'SYM']);
+const MODALS = new Set(['could', 'would', 'may', 'might', 'should', 'must', 'can', 'ought']);
+const FUTURE = new Set(['will', 'shall', "'ll", '’ll', 'wo']);
+const WH = new Set(['who', 'whom', 'what', 'which', 'where', 'when', 'why', 'how', 'whose', 'that']);
+const BE = new Set(['be', 'get']);
+
+/** Reads `text` with wink-nlp into tokens whose offsets are `base` + offsets into `text`. */
+export function readTokens(nlp: Nlp, text: string, base = 0): Tok[] {
+  const its = nlp.its;
+  const tokens = nlp.readDoc(text).tokens();
+  const values = tokens.out(its.value) as string[];
+  const spaces = tokens.out(its.precedingSpaces) as string[];
+  const pos = tokens.out(its.pos) as string[];
+  const lemmas = tokens.out(its.lemma as typeof its.value) as string[];
+  const types = tokens.out(its.type) as string[];
+  const stops = tokens.out(its.stopWordFlag) as unknown as boolean[];
+  const out: Tok[] = new Array(values.length);
+  let offset = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    offset += spaces[i]!.length;
+    // wink's output is lossless; guard anyway so a surprise never yields a wrong snippet.
+    if (!text.startsWith(v, offset)) {
+      const found = text.indexOf(v, offset);
+      if (found >= 0) offset = found;
+    }
+    out[i] = {
+      v, lower: v.toLowerCase(), lemma: singular((lemmas[i] ?? v).toLowerCase(), pos[i]!), pos: pos[i]!,
+      type: types[i]!, stop: Boolean(stops[i]), start: base + offset, end: base + offset + v.length,
+    };
+    offset += v.length;
+  }
+  return out;
+}
+
+/** wink's lemmatizer misses some plurals ("jihadists"); strip a plain plural -s from nouns. */
+export function singular(lemma: string, pos: string): string {
+  if (pos !== 'NOUN' || lemma.length < 5 || !lemma.endsWith('s') || /(ss|us|is|ics|news|ies)$/.test(lemma)) return lemma;
+  return lemma.slice(0, -1);
+}
+
+/**
+ * Known tagger slips, repaired by construction: a participle between a determiner and a noun
+ * is an adjective ("the rope-handling gloves"); the parts of a hyphenated word take the part of
+ * speech of its last part ("free-agent" is a noun).
+ */
+function repair(toks: Tok[]): Tok[] {
+  const out = toks.map((t) => ({ ...t }));
+  for (let k = 0; k < out.length; k++) {
+    const t = out[k]!;
+    // Hyphenated compounds: every part takes the last part's tag.
+    if (t.v === '-' && k > 0 && out[k - 1]!.end === t.start && out[k + 1] && out[k + 1]!.start === t.end) {
+      let e = k + 1;
+      while (out[e + 1]?.v === '-' && out[e + 2] && out[e + 1]!.start === out[e]!.end && out[e + 2]!.start === out[e + 1]!.end) e += 2;
+      const last = out[e]!.pos;
+      for (let j = k - 1; j <= e; j++) out[j]!.pos = j === e || out[j]!.v !== '-' ? (last === 'VERB' ? 'ADJ' : last) : 'HYPH';
+      if (last === 'VERB' && !HEAD_POS.has(out[e + 1]?.pos ?? '')) out[e]!.pos = 'VERB';
+    }
+  }
+  for (let k = 1; k + 1 < out.length; k++) {
+    const t = out[k]!;
+    if (t.pos === 'VERB' && /(ing|ed)$/.test(t.lower) && /^(DET|ADJ|NUM)$/.test(out[k - 1]!.pos) && /^(NOUN|PROPN|NUM)$/.test(out[k + 1]!.pos)) t.pos = 'ADJ';
+  }
+  // Two finite verbs cannot follow each other: the second is a plural noun ("dismissed calls to quit").
+  for (let k = 1; k < out.length; k++) {
+    const t = out[k]!;
+    if (t.pos === 'VERB' && out[k - 1]!.pos === 'VERB' && /[^s]s$/.test(t.lower) && t.lower !== t.lemma) t.pos = 'NOUN';
+  }
+  return out;
+}
+
+/** Groups tokens into chunks. */
+export function chunk(input: Tok[]): { toks: Tok[]; chunks: Chunk[] } {
+  const toks = repair(input);
+  const chunks: Chunk[] = [];
+  let k = 0;
+  const n = toks.length;
+  const isNpTok = (t: Tok | undefined) => Boolean(t) && (NP_POS.has(t!.pos) || t!.pos === 'HYPH' || (t!.pos === 'PART' && /^['’]s?$/.test(t!.lower)) || (t!.pos === 'PRON' && POSSESSIVES.has(t!.lower)));
+  while (k < n) {
+    const t = toks[k]!;
+    const start = k;
+    if (t.pos === 'PUNCT' || t.type === 'punctuation') {
+      chunks.push({ kind: t.v === ',' ? 'COMMA' : 'PUNCT', first: k, last: k, head: k });
+      k++;
+    } else if (WH.has(t.lower) && (t.pos === 'PRON' || t.pos === 'DET' || t.pos === 'ADV' || t.pos === 'SCONJ') && !(t.lower === 'that' && t.pos === 'DET' && isNpTok(toks[k + 1]))) {
+      // "which team": a wh-determiner starts a noun group of its own.
+      if ((t.lower === 'which' || t.lower === 'what' || t.lower === 'whose') && isNpTok(toks[k + 1]) && toks[k + 1]!.pos !== 'DET') {
+        k++;
+        while (k < n && isNpTok(toks[k])) k++;
+        chunks.push({ kind: 'WH', first: start, last: k - 1, head: headOf(toks, start + 1, k - 1) });
+      } else {
+        chunks.push({ kind: 'WH', first: k, last: k, head: k });
+        k++;
+      }
+    } else if (t.pos === 'PRON' && !POSSESSIVES.has(t.lower)) {
+      chunks.push({ kind: 'NP', first: k, last: k, head: k });
+      k++;
+    } else if (isNpTok(t)) {
+      while (k < n && (isNpTok(toks[k]) || (toks[k]!.lower === 'not' && k > start && toks[k - 1]!.pos === 'DET' && toks[k + 1]?.pos === 'ADJ'))) {
+        // A determiner inside a noun group starts a new one ("gave the boy a book").
+        if (k > start && toks[k]!.pos === 'DET' && toks[k - 1]!.pos !== 'PART') break;
+        k++;
+      }
+      // Trailing determiners or adjectives alone are not a head: keep them in the group anyway.
+      chunks.push({ kind: 'NP', first: start, last: k - 1, head: headOf(toks, start, k - 1) });
+    } else if (t.pos === 'AUX' || t.pos === 'VERB' || (t.pos === 'PART' && (t.lower === 'to' || NEGATORS.has(t.lower)) && /^(VERB|AUX|ADV|PART)$/.test(toks[k + 1]?.pos ?? ''))) {
+      let main = -1;
+      let neg = false;
+      let inf = false;
+      let modal = false;
+      let future = false;
+      let past = false;
+      let passive = false;
+      let sawBe = false;
+      while (k < n) {
+        const u = toks[k]!;
+        if (u.pos === 'AUX' || (u.pos === 'VERB' && main < 0)) {
+          if (u.pos === 'VERB') {
+            // "got arrested": get + a participle is a passive of the participle.
+            if (u.lemma === 'get' && toks[k + 1]?.pos === 'VERB' && /(ed|en)$/.test(toks[k + 1]!.lower)) {
+              sawBe = true;
+              k++;
+              continue;
+            }
+            main = k;
+            if (sawBe && /(ed|en|wn|ne|t)$/.test(u.lower) && u.lower !== u.lemma) passive = true;
+          } else {
+            if (MODALS.has(u.lower)) modal = true;
+            if (FUTURE.has(u.lower)) future = true;
+            if (BE.has(u.lemma)) sawBe = true;
+            if (/^(was|were|had|did|got)$/.test(u.lower)) past = true;
+          }
+          k++;
+          if (main >= 0) break;
+        } else if (u.pos === 'PART' && NEGATORS.has(u.lower)) {
+          neg = true;
+          k++;
+        } else if (u.pos === 'PART' && u.lower === 'to') {
+          inf = true;
+          k++;
+        } else if (u.pos === 'ADV' && k + 1 < n && /^(AUX|VERB|ADV|PART)$/.test(toks[k + 1]!.pos)) {
+          if (NEGATORS.has(u.lower)) neg = true;
+          k++;
+        } else break;
+      }
+      const headTok = main >= 0 ? main : k - 1;
+      const h = toks[headTok]!;
+      let lemma = h.lemma;
+      if (main >= 0 && !past && h.lower !== h.lemma && !h.lower.endsWith('ing') && h.lower !== `${h.lemma}s` && h.lower !== `${h.lemma}es`) past = true;
+      // A particle right after the verb belongs to it ("step down", "pulled out").
+      const p = toks[k];
+      if (main >= 0 && p && PARTICLES.has(p.lower) && (p.pos === 'ADP' || p.pos === 'ADV' || p.pos === 'PART') && !isNpTok(toks[k + 1])) {
+        lemma = `${lemma} ${p.lower}`;
+        k++;
+      }
+      if (k === start) k++;
+      chunks.push({
+        kind: 'VG', first: start, last: k - 1, head: headTok, lemma, neg: neg || undefined, passive: passive || undefined,
+        modal: modal || undefined, inf: inf || undefined, bare: main < 0 || undefined, tense: future ? 'future' : past ? 'past' : 'present',
+      });
+    } else if (t.pos === 'ADP' || (t.pos === 'PART' && t.lower === 'to')) {
+      chunks.push({ kind: 'P', first: k, last: k, head: k, lemma: t.lower });
+      k++;
+    } else if (t.pos === 'CCONJ') {
+      chunks.push({ kind: 'CONJ', first: k, last: k, head: k, lemma: t.lower });
+      k++;
+    } else if (t.pos === 'SCONJ' || SUBORDINATORS.has(t.lower)) {
+      chunks.push({ kind: 'SUB', first: k, last: k, head: k, lemma: t.lower });
+      k++;
+    } else {
+      chunks.push({ kind: 'OTHER', first: k, last: k, head: k });
+      k++;
+    }
+  }
+  return { toks, chunks };
+}
+
+function headOf(toks: Tok[], first: number, last: number): number {
+  // Before a possessive "'s", the head is what is possessed ("Teixeira's agent" → agent).
+  for (let k = last; k >= first; k--) if (HEAD_POS.has(toks[k]!.pos)) return k;
+  return last;
+}
+
+/** The argument a noun group (and the coordinated groups after it) stands for. */
+function argOf(toks: Tok[], chunks: Chunk[], i: number): { arg: FrameArg; next: number } {
+  const c = chunks[i]!;
+  let last = c.last;
+  let j = i + 1;
+  // "grapnels, ladders and rope-handling gloves": a list closed by a conjunction is one argument.
+  for (let k = i + 1; k + 1 < chunks.length; k += 2) {
+    const sep = chunks[k]!;
+    if ((sep.kind !== 'COMMA' && sep.kind !== 'CONJ') || chunks[k + 1]!.kind !== 'NP') break;
+    if (sep.kind === 'CONJ' && /^(and|or)$/.test(sep.lemma!) && chunks[k + 2]?.kind !== 'VG') {
+      last = chunks[k + 1]!.last;
+      j = k + 2;
+      break;
+    }
+  }
+  const h = toks[c.head]!;
+  const nameToks = toks.slice(c.first, last + 1).filter((t) => t.pos === 'PROPN');
+  return {
+    arg: { start: toks[c.first]!.start, end: toks[last]!.end, head: h.lemma, name: nameToks.length ? nameToks.map((t) => t.v).join(' ') : undefined },
+    next: j,
+  };
+}
+
+/** Prepositional phrases after chunk `i`, up to a clause boundary. */
+function slotsAfter(toks: Tok[], chunks: Chunk[], i: number): { slots: { p: string; arg: FrameArg }[]; end: number } {
+  const slots: { p: string; arg: FrameArg }[] = [];
+  let j = i;
+  while (j < chunks.length) {
+    const c = chunks[j]!;
+    if (c.kind === 'P' && chunks[j + 1]?.kind === 'NP') {
+      const { arg, next } = argOf(toks, chunks, j + 1);
+      slots.push({ p: c.lemma!, arg });
+      j = next;
+    } else if (c.kind === 'COMMA' && chunks[j + 1]?.kind === 'P' && chunks[j + 2]?.kind === 'NP') {
+      j++;
+    } else if (c.kind === 'OTHER' && toks[c.first]!.pos === 'ADV') {
+      j++;
+    } else break;
+  }
+  return { slots, end: j };
+}
+
+/**
+ * The subject of the verb group at chunk `v`: the first noun group of the run of noun groups,
+ * prepositions and commas before it (so appositions, "X of Y" and coordinated subjects stay
+ * inside), after any fronted prepositional phrase ("In Athens, police …"); through a relative
+ * pronoun, the noun it stands for ("X, which owns Y").
+ */
+function subjectBefore(chunks: Chunk[], v: number): number | undefined {
+  let j = v - 1;
+  while (j >= 0 && chunks[j]!.kind === 'OTHER') j--;
+  if (j < 0) return undefined;
+  if (chunks[j]!.kind === 'WH') {
+    let k = j - 1;
+    if (chunks[k]?.kind === 'COMMA') k--;
+    return k >= 0 && chunks[k]!.kind === 'NP' ? k : undefined;
+  }
+  if (chunks[j]!.kind !== 'NP' && chunks[j]!.kind !== 'COMMA') return undefined;
+  let left = j;
+  while (left > 0 && /^(NP|P|COMMA|CONJ|OTHER)$/.test(chunks[left - 1]!.kind)) left--;
+  // Skip fronted prepositional phrases and leading commas or conjunctions.
+  for (;;) {
+    while (left < j && /^(COMMA|CONJ|OTHER)$/.test(chunks[left]!.kind)) left++;
+    if (chunks[left]!.kind !== 'P') break;
+    let k = left + 1;
+    while (k < j && (chunks[k]!.kind === 'NP' || chunks[k]!.kind === 'P')) k++;
+    if (k >= j || chunks[k]!.kind !== 'COMMA') return undefined;
+    left = k + 1;
+  }
+  return left <= j && chunks[left]!.kind === 'NP' ? left : undefined;
+}
+
+/**
+ * Reads relation frames from one sentence's tokens. Each row of the recognizer table names the
+ * construction it reads; rows run over the chunk sequence, one frame per verb group (plus
+ * appositions and copulas), with passives turned round so `agent` is always the doer.
+ */
+export function readFrames(tokens: Tok[]): Frame[] {
+  if (tokens.length < 2 || tokens.length > 200) return [];
+  const { toks, chunks } = chunk(tokens);
+  const frames: Frame[] = [];
+  let prev: { frame: Frame; v: number } | undefined;
+  for (let v = 0; v < chunks.length; v++) {
+    const c = chunks[v]!;
+    if (c.kind === 'NP') {
+      const app = apposition(toks, chunks, v);
+      if (app) frames.push(app);
+      continue;
+    }
+    if (c.kind !== 'VG') continue;
+    const frame: Frame = { verb: c.bare ? toks[c.head]!.lemma : c.lemma! };
+    if (c.neg) frame.neg = true;
+    if (c.modal) frame.modal = true;
+    if (c.tense && c.tense !== 'present') frame.tense = c.tense;
+    // Subject: the noun group before; a coordinated or infinitival verb shares its neighbour's.
+    let subj: FrameArg | undefined;
+    const s = subjectBefore(chunks, v);
+    // A reduced relative with its agent: "the boy killed by police".
+    const reduced = s === v - 1 && !c.bare && c.first === c.head && /(ed|en)$/.test(toks[c.head]!.lower)
+      && chunks[v + 1]?.kind === 'P' && chunks[v + 1]!.lemma === 'by';
+    if (s !== undefined) subj = argOf(toks, chunks, s).arg;
+    // "dismissed calls to quit": a wish noun before an infinitive is not its subject; the governor's is.
+    if (c.inf && s === v - 1 && prev && IRREALIS_GOVERNORS.has(toks[chunks[s]!.head]!.lemma)) subj = prev.frame.agent;
+    else if (prev && (chunks[v - 1]?.kind === 'CONJ' || c.inf || (chunks[v - 1]?.kind === 'NP' && c.inf))) {
+      subj = prev.frame.agent ?? prev.frame.patient;
+    }
+    if (c.inf && prev) {
+      // "dismissed calls to quit", "refused to testify": the governing verb sets the polarity.
+      const gov = prev.frame.verb.split(' ')[0]!;
+      if (NEGATIVE_GOVERNORS.has(gov) || prev.frame.neg) frame.neg = !frame.neg || undefined;
+      else if (IRREALIS_GOVERNORS.has(gov) || prev.frame.modal) frame.modal = true;
+      else if (chunks[v - 1]?.kind === 'NP' && IRREALIS_GOVERNORS.has(toks[chunks[v - 1]!.head]!.lemma)) frame.modal = true;
+      prev.frame.purpose ??= { start: toks[c.first]!.start, end: toks[c.last]!.end, head: frame.verb };
+    }
+    // Object and prepositional slots after the verb group.
+    let j = v + 1;
+    let obj: FrameArg | undefined;
+    if (chunks[j]?.kind === 'NP') {
+      const a = argOf(toks, chunks, j);
+      obj = a.arg;
+      j = a.next;
+      // Double object: "gave the boy a book".
+      if (chunks[j]?.kind === 'NP') {
+        frame.slots = [{ p: 'to', arg: obj }];
+        const b = argOf(toks, chunks, j);
+        obj = b.arg;
+        j = b.next;
+      }
+    }
+    const { slots, end } = slotsAfter(toks, chunks, j);
+    if (slots.length) frame.slots = [...(frame.slots ?? []), ...slots];
+    if (c.bare && BE.has(frame.verb)) {
+      // A copula: "X is Y", "X was uninsured".
+      frame.verb = 'be';
+      if (obj) frame.attr = obj;
+      else if (chunks[v + 1]?.kind === 'OTHER' && toks[chunks[v + 1]!.first]!.pos === 'ADJ') {
+        const t = toks[chunks[v + 1]!.first]!;
+        frame.attr = { start: t.start, end: t.end, head: t.lemma };
+      }
+      if (subj) frame.agent = subj;
+    } else if (c.passive || reduced) {
+      if (reduced && s !== undefined) subj = argOf(toks, chunks, s).arg;
+      if (subj) frame.patient = subj;
+      if (obj) frame.attr = obj;
+      const by = frame.slots?.find((x) => x.p === 'by');
+      if (by) frame.agent = by.arg;
+    } else {
+      if (subj) frame.agent = subj;
+      if (obj) frame.patient = obj;
+    }
+    // Cause and time clauses: "because …", "after …", "since …".
+    const sub = chunks[end];
+    if (sub?.kind === 'SUB' && /^(because|after|since|as|when|so|while|before)$/.test(sub.lemma!)) {
+      const stop = clauseEnd(chunks, end + 1);
+      frame.cause = { start: toks[sub.first]!.start, end: toks[chunks[stop]!.last]!.end, head: sub.lemma! };
+    } else if (chunks[end]?.kind === 'P' && /^(due|because)$/.test(toks[chunks[end]!.first]!.lower)) {
+      const stop = clauseEnd(chunks, end + 1);
+      frame.cause = { start: toks[chunks[end]!.first]!.start, end: toks[chunks[stop]!.last]!.end, head: 'because' };
+    }
+    // "the district where the boy was shot": the place (or time) the relative clause happened in.
+    const rel = s !== undefined ? chunks[s - 1] : undefined;
+    if (rel?.kind === 'WH' && /^(where|when)$/.test(toks[rel.first]!.lower) && chunks[s! - 2]?.kind === 'NP') {
+      frame.slots = [...(frame.slots ?? []), { p: toks[rel.first]!.lower === 'where' ? 'in' : 'on', arg: argOf(toks, chunks, s! - 2).arg }];
+    }
+    // "No guards were hurt", "nobody was injured": a negative subject negates the clause.
+    if (s !== undefined && /^(no|none|nobody|neither|nothing)$/.test(toks[chunks[s]!.first]!.lower)) frame.neg = !frame.neg || undefined;
+    if (frame.agent || frame.patient || frame.attr || frame.slots?.length) frames.push(frame);
+    prev = { frame, v };
+  }
+  return frames;
+}
+
+/** Last chunk of the clause starting at `from` (up to a full stop, semicolon or dash). */
+function clauseEnd(chunks: Chunk[], from: number): number {
+  let k = from;
+  while (k + 1 < chunks.length && chunks[k + 1]!.kind !== 'PUNCT') k++;
+  return Math.min(k, chunks.length - 1);
+}
+
+/**
+ * Apposition in either order: "Jane Doe, the agency's director," and "the agency's director,
+ * Jane Doe," become a copula frame (be) with the name as agent and the description as attr.
+ */
+function apposition(toks: Tok[], chunks: Chunk[], i: number): Frame | undefined {
+  if (chunks[i + 1]?.kind !== 'COMMA' || chunks[i + 2]?.kind !== 'NP') return undefined;
+  const after = chunks[i + 3];
+  if (after && after.kind !== 'COMMA' && after.kind !== 'PUNCT') return undefined;
+  // "In Athens, riot police …": a group after a preposition is not the subject of an apposition.
+  if (chunks[i - 1]?.kind === 'P') return undefined;
+  const a = chunks[i]!;
+  const b = chunks[i + 2]!;
+  const isName = (c: Chunk) => toks[c.head]!.pos === 'PROPN';
+  // A description is a common-noun group, or a capitalized title ("Chief Public Relations Officer").
+  const isDesc = (c: Chunk) => toks[c.head]!.pos === 'NOUN' || toks[c.first]!.pos === 'DET' || ROLE_WORDS.has(toks[c.head]!.lower);
+  let name: Chunk | undefined;
+  let desc: Chunk | undefined;
+  const title = (c: Chunk) => ROLE_WORDS.has(toks[c.head]!.lower);
+  if (isName(a) && isDesc(b) && (!isName(b) || (title(b) && !title(a)))) [name, desc] = [a, b];
+  else if (isDesc(a) && (!isName(a) || title(a)) && isName(b) && !title(b)) [name, desc] = [b, a];
+  if (!name || !desc) return undefined;
+  // A description may run on with "of …" ("the president of the club").
+  let descLast = desc.last;
+  let k = chunks.indexOf(desc) + 1;
+  while (chunks[k]?.kind === 'P' && chunks[k + 1]?.kind === 'NP' && /^(of|for|at|in)$/.test(chunks[k]!.lemma!)) {
+    descLast = chunks[k + 1]!.last;
+    k += 2;
+  }
+  const nameToks = toks.slice(name.first, name.last + 1).filter((t) => t.pos === 'PROPN');
+  return {
+    verb: 'be',
+    agent: { start: toks[name.first]!.start, end: toks[name.last]!.end, head: toks[name.head]!.lemma, name: nameToks.map((t) => t.v).join(' ') },
+    attr: { start: toks[desc.first]!.start, end: toks[descLast]!.end, head: toks[desc.head]!.lemma },
+    apposition: true,
+  };
+}

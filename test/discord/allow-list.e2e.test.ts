@@ -1,0 +1,76 @@
+/**
+ * ALLOWED_GUILDS against the fake Discord: the real client leaves servers that are not listed,
+ * both those it is in when it starts and one it is added to later, and stays in the listed one.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/core/engine.js';
+import { startBot, type Bot } from '../../src/discord/bot.js';
+import { FakeDiscord, GUILD_ID, type FakeGuild } from './fake-discord.js';
+import { engineFor, memoryLogger, testConfig } from './helpers.js';
+
+const OTHER: FakeGuild = { id: '1200000000000000777', name: 'Someone Else’s Server' };
+const LATER: FakeGuild = { id: '1200000000000000888', name: 'Added Later' };
+
+let engine: Engine;
+let dataDir: string;
+let cleanup: () => Promise<void>;
+const fakes: FakeDiscord[] = [];
+const bots: Bot[] = [];
+const logger = memoryLogger();
+
+beforeAll(async () => {
+  ({ engine, dataDir, cleanup } = await engineFor('seeds', logger));
+});
+afterEach(async () => {
+  for (const b of bots.splice(0)) await b.stop();
+  for (const f of fakes.splice(0)) await f.close();
+});
+afterAll(async () => {
+  await cleanup?.();
+});
+
+async function fakeWith(...guilds: FakeGuild[]): Promise<FakeDiscord> {
+  const fake = await new FakeDiscord().start();
+  fakes.push(fake);
+  for (const g of guilds) fake.addGuild(g);
+  return fake;
+}
+
+const leaves = (fake: FakeDiscord) => fake.requests.filter((r) => r.method === 'DELETE' && r.path.startsWith('/users/@me/guilds/')).map((r) => r.path.split('/').at(-1));
+
+describe('ALLOWED_GUILDS', () => {
+  it('on start, the bot leaves a server that is not listed, with a log line naming it, and stays in the listed one', async () => {
+    const fake = await fakeWith(OTHER);
+    const bot = await startBot({ config: testConfig(fake, dataDir, { ALLOWED_GUILDS: GUILD_ID }), engine, logger, readyTimeoutMs: 10_000 });
+    bots.push(bot);
+    await fake.waitUntil(() => fake.left.includes(OTHER.id), 5000, 'the bot to leave the unlisted server');
+    expect(leaves(fake)).toEqual([OTHER.id]);
+    expect(logger.lines.some((l) => l.includes(`leaving server "${OTHER.name}" (${OTHER.id})`) && l.includes('ALLOWED_GUILDS'))).toBe(true);
+    // Discord's GUILD_DELETE reaches the client: the server is gone from its cache, the listed one stays.
+    await fake.waitUntil(() => !bot.client.guilds.cache.has(OTHER.id), 5000, 'GUILD_DELETE to reach the client');
+    expect(bot.client.guilds.cache.has(GUILD_ID)).toBe(true);
+  });
+
+  it('when the bot is added to an unlisted server while running, it leaves it; a listed one it keeps', async () => {
+    const fake = await fakeWith();
+    const listed: FakeGuild = { id: '1200000000000000999', name: 'Listed Later' };
+    const bot = await startBot({ config: testConfig(fake, dataDir, { ALLOWED_GUILDS: `${GUILD_ID}, ${listed.id}` }), engine, logger, readyTimeoutMs: 10_000 });
+    bots.push(bot);
+    fake.joinGuild(listed);
+    fake.joinGuild(LATER);
+    await fake.waitUntil(() => fake.left.includes(LATER.id), 5000, 'the bot to leave the server it was added to');
+    await fake.waitUntil(() => bot.client.guilds.cache.has(listed.id), 5000, 'the listed server in the cache');
+    expect(leaves(fake)).toEqual([LATER.id]);
+    expect(logger.lines.some((l) => l.includes(`leaving server "${LATER.name}" (${LATER.id})`))).toBe(true);
+  });
+
+  it('without ALLOWED_GUILDS, the bot stays in every server', async () => {
+    const fake = await fakeWith(OTHER);
+    const bot = await startBot({ config: testConfig(fake, dataDir), engine, logger, readyTimeoutMs: 10_000 });
+    bots.push(bot);
+    fake.joinGuild(LATER);
+    await fake.waitUntil(() => bot.client.guilds.cache.has(LATER.id), 5000, 'the added server in the cache');
+    expect(bot.client.guilds.cache.has(OTHER.id)).toBe(true);
+    expect(leaves(fake)).toEqual([]);
+  });
+});
