@@ -71,6 +71,6 @@ export function renderSources(list: SourceSummary[], name?: (id: string) => stri
 export function renderTimeline(entries: TimelineEntry[], name: (id: string) => string = (id) => id): string {
   if (entries.length === 0) return 'No dated events found.';
   return entries
-    .map((e) => `${e.date.padEnd(10)}  ${clip(e.text, 160)}${e.inferred ? ` ("${e.phrase}", inferred)` : ''}  [${e.sources.map(name).join(', ')}]`)
+    .map((e) => `${(e.time ? `${e.date} ${e.time}` : e.date).padEnd(10)}  ${clip(e.text, 160)}${e.inferred ? ` ("${e.phrase}", inferred)` : ''}  [${e.sources.map(name).join(', ')}]`)
     .join('\n');
 }

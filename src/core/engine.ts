@@ -3,8 +3,9 @@
  * Built from a fact table; answering never touches disk or the network.
  */
 import type { Answer, AskContext, ArticleView, FactTable, FactView, SourceSummary, TimelineEntry, WordNet } from './types.js';
-import { answerRelation, answerYesNo, compileQuestion, eventSupported } from './ask/relation.js';
+import { answerRelation, answerYesNo, compileQuestion, eventSupported, type QuestionFrame } from './ask/relation.js';
 import { answerDefinition } from './ask/definition.js';
+import { SPEECH_VERBS } from './lexicon.js';
 import type { Nlp } from './nlp.js';
 import { SearchIndex } from './ask/search.js';
 import { parseQuestion } from './ask/question.js';
@@ -82,7 +83,8 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
     // Clauses with a verb to align ("which team pulled …", "did they …") are answered from frames;
     // a question naming something the coverage never mentions goes straight to the honest "no".
     const frame = q.intent === 'coverage' || q.intent === 'quote' ? undefined : compileQuestion(q.text, nlp, opts.wordnet);
-    if (frame && frame.wh !== 'when' && frame.wh !== 'how' && (q.intent === 'person' || q.intent === 'entity' || q.intent === 'none') && !q.terms.some((t) => t.name && !index.supports(t))) {
+    // "Who said …" is answered by the attribution machinery, which reads speakers and quotes.
+    if (frame && frame.wh !== 'when' && frame.wh !== 'how' && !(frame.wh === 'who' && SPEECH_VERBS.has(frame.verb)) && (q.intent === 'person' || q.intent === 'entity' || q.intent === 'none') && !q.terms.some((t) => t.name && !index.supports(t))) {
       {
         const answer = frame.wh === 'yesno' ? answerYesNo(frame, q.text, q.terms, ctx) : answerRelation(frame, q.text, q.terms, ctx);
         // "Who was charged": a name from the typed person answer beats a bare "a man" from a frame.
@@ -100,12 +102,23 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
     }
     const typed = answerQuestion(q, ctx);
     // No answer from a sentence that does not speak of the asked event ("when does the trial start").
-    if (typed.answered && frame && typed.intent !== 'quantity' && typed.citations.length && !typed.citations.some((c) => eventSupported(frame, sentenceAt(c.source, c.start) ?? { index: 0, paragraph: 0, start: 0, end: 0, terms: [] }, opts.wordnet))) {
+    if (typed.answered && frame && typed.intent !== 'quantity' && !q.describe && typed.citations.length && !typed.citations.some((c) => supportsEvent(frame, c.source, c.start))) {
       return { ...typed, answered: false, answer: NOT_SAID, value: undefined, agree: undefined, citations: [], conflicts: [] };
     }
     return typed;
   };
-  const sentenceAt = (id: string, at: number) => byId.get(id)?.sentences.find((s) => s.start <= at && at < s.end);
+  /**
+   * Whether the cited sentence speaks of the question's event, or names all it is about — by the
+   * corpus's aliases and the sentences around it too. A headline's capitals make every word look
+   * like a name, so a headline must name the event itself.
+   */
+  const supportsEvent = (frame: QuestionFrame, id: string, at: number): boolean => {
+    const ref = index.refs.find((r) => r.article.id === id && r.sentence.start <= at && at < r.sentence.end);
+    if (!ref) return false;
+    const text = ref.article.raw.slice(ref.sentence.start, ref.sentence.end);
+    const headline = (text.match(/\b\p{Lu}/gu)?.length ?? 0) >= 0.6 * (text.match(/\b\p{L}/gu)?.length ?? 1);
+    return eventSupported(frame, ref.sentence, opts.wordnet, (n) => !headline && index.match(ref, { term: n, weight: 1, name: false, pos: 'NOUN' }) >= 0.7);
+  };
 
   const engine: Engine = {
     table,

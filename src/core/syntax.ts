@@ -134,7 +134,7 @@ export function chunk(input: Tok[]): { toks: Tok[]; chunks: Chunk[] } {
         while (k < n && isNpTok(toks[k])) k++;
         chunks.push({ kind: 'WH', first: start, last: k - 1, head: headOf(toks, start + 1, k - 1) });
       } else {
-        chunks.push({ kind: 'WH', first: k, last: k, head: k });
+        chunks.push({ kind: 'WH', first: k, last: k, head: k, lemma: t.lower });
         k++;
       }
     } else if (t.pos === 'PRON' && !POSSESSIVES.has(t.lower)) {
@@ -294,6 +294,17 @@ function subjectBefore(chunks: Chunk[], v: number): number | undefined {
     while (k < j && (chunks[k]!.kind === 'NP' || chunks[k]!.kind === 'P')) k++;
     if (k >= j || chunks[k]!.kind !== 'COMMA') return undefined;
     left = k + 1;
+  }
+  // "President X, who visited Y on Monday, declared …": the run starts after a relative clause;
+  // its subject is the noun the relative pronoun stands for.
+  if (left <= j && chunks[left - 1]?.kind === 'VG') {
+    let k = left - 1;
+    while (k > 0 && chunks[k]!.kind !== 'WH' && chunks[k]!.kind !== 'PUNCT' && chunks[k]!.kind !== 'SUB') k--;
+    if (chunks[k]?.kind === 'WH' && /^(who|which)$/.test(chunks[k]!.lemma ?? '') && chunks[k - 1]?.kind === 'COMMA' && chunks[k - 2]?.kind === 'NP') {
+      let h = k - 2;
+      while (h >= 2 && chunks[h - 1]!.kind === 'P' && chunks[h - 2]!.kind === 'NP' && chunks[h - 1]!.lemma === 'of') h -= 2;
+      return h;
+    }
   }
   return left <= j && chunks[left]!.kind === 'NP' ? left : undefined;
 }

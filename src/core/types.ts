@@ -101,6 +101,8 @@ export interface Article {
   wireShare: number;
   /** Ids of articles sharing wire copy with this one. */
   wireWith: string[];
+  /** Index of the lead sentence when it tells a past event without dating it (the timeline dates it by `published`). */
+  leadEvent?: number;
 }
 
 export type FactKind = 'quantity' | 'date' | 'entity' | 'quote';
@@ -135,6 +137,11 @@ export interface Fact {
   label: string;
   /** Date facts: the resolved date was inferred from the article date. */
   inferred?: boolean;
+  /**
+   * Date facts: the TIMEX3 value when it says more than the ISO `value` can (`2017-W27`,
+   * `2012-SU`, `2015-Q2`, `FY2007`, `197` for the 1970s, `2017-07-02T10:30`).
+   */
+  timex?: string;
   /** Extra description: a person's role, a quote's speaker description. */
   description?: string;
   /** Who the sentence attributes the claim to ("the ministry", "state media"). */
@@ -249,6 +256,8 @@ export interface TimelineEntry {
   /** The date phrase as written in the first source. */
   phrase: string;
   inferred: boolean;
+  /** Time of day when the sources give one (`10:30`). */
+  time?: string;
   sources: string[];
   citations: Citation[];
 }

@@ -266,11 +266,14 @@ function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: R
       const inCurrency = currency && currency !== f.unit ? 0.6 : 1;
       return dimensionFit(q.dimension!, f) * subjectFit(q, f, questionWords, before) * inCurrency;
     }
-    case 'date':
+    case 'date': {
       if (f.kind !== 'date') return 0;
       // An unresolved weekday can still agree with a resolved date, and a century is an answer in
       // itself; an unresolved "yesterday" is not.
-      return f.value ? 1 : f.description ? 0.85 : /centur|\d0s\b/i.test(f.surface) ? 0.85 : 0.3;
+      const fit = f.value ? 1 : f.description ? 0.85 : /centur|\d0s\b/i.test(f.surface) ? 0.85 : 0.3;
+      // "What time …": a time of day outranks the bare day of the same sentence.
+      return q.precision === 'time' && !/T\d\d:\d\d$/.test(f.timex ?? '') ? fit * 0.9 : fit;
+    }
     case 'person': {
       if (f.kind !== 'entity') return 0;
       if (q.describe) return f.description && namesMatch(String(f.value), q.describe) ? 1 : 0;

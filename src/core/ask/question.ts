@@ -25,7 +25,7 @@ export interface Question {
   /** quantity: the dimension wanted (length, height, count, money, age, ...). */
   dimension?: string;
   /** date: the precision asked for. */
-  precision?: 'year' | 'month' | 'day';
+  precision?: 'year' | 'month' | 'day' | 'time';
   /** The noun the question is about ("how many *fighters*", "how long is the *wall*"), lemma. */
   focus?: string;
   /** "which *river*", "what *company*": the kind of thing wanted, lemma. */
@@ -148,7 +148,7 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
   const dateWord = /\b(?:what|which) (year|date|day|month|time)\b|\bon what (day|date)\b|^when\b/.exec(lower);
   if (dateWord) {
     const w = dateWord[1] ?? dateWord[2];
-    const precision = w === 'year' ? 'year' : w === 'month' ? 'month' : 'day';
+    const precision = w === 'year' ? 'year' : w === 'month' ? 'month' : w === 'time' ? 'time' : 'day';
     return { ...base, intent: 'date', precision, terms: terms.map((t) => (t.pos === 'VERB' ? { ...t, weight: 2 } : t)) };
   }
 

@@ -14,7 +14,7 @@ import type { SearchIndex, SentenceRef } from './search.js';
 import type { QTerm } from './question.js';
 import { render, type Scored } from './render.js';
 import { uniq } from '../values.js';
-import { LIGHT_VERBS, PERSON_TITLES, POSSESSIVES } from '../lexicon.js';
+import { LIGHT_VERBS, PARTICLES, PERSON_TITLES, POSSESSIVES } from '../lexicon.js';
 
 export type Wh = 'who' | 'what' | 'which' | 'where' | 'why' | 'when' | 'how' | 'yesno';
 type Role = 'agent' | 'patient' | 'attr';
@@ -125,6 +125,12 @@ export function compileQuestion(text: string, nlp: Nlp, wn?: WordNet): QuestionF
     } else if (c.kind === 'P' && k === chunks.length - 1) stranded = c.lemma;
     else if (c.kind === 'NP' && !object) object = words(c);
     else if (c.kind === 'NP' && mc.bare) slots.push({ p: 'of', arg: words(c)! });
+  }
+  // "pick up that swarm": a particle WordNet lists with the verb makes one verb; its noun is the object.
+  const phrasal = slots[0] && wn && !object && PARTICLES.has(slots[0].p) && wn.has(`${verb} ${slots[0].p}`, 'v') ? slots.shift()! : undefined;
+  if (phrasal) {
+    verb = `${verb} ${phrasal.p}`;
+    object = phrasal.arg;
   }
   const frame: QuestionFrame = { wh, verb, typeNoun, slots, neg };
   // Copulas: "Is X from Y?", "Was the building insured?" (an adjective after the subject).
@@ -375,7 +381,8 @@ function verbForms(verb: string, wn?: WordNet): Map<string, number> {
     if ((m.get(w) ?? 0) < s) m.set(w, s);
   };
   // Synonyms both ways: "see" is among the senses of "insure", but "insure" is no usual sense of "see".
-  for (const s of wn.synonyms(verb, 'v', 4)) if (wn.synonyms(s, 'v', 6).includes(verb)) put(s, VERB_MATCH.synonym);
+  // Only the asked verb's commonest sense: "arrest" is "apprehend", not (sense 2) "contain".
+  for (const s of wn.synonyms(verb, 'v', 1)) if (wn.synonyms(s, 'v', 6).includes(verb)) put(s, VERB_MATCH.synonym);
   // A nominal frame ("the resignation of") is read by its verb's derived noun.
   for (const d of wn.derived(verb, 'v', 3)) put(d, VERB_MATCH.derived);
   for (const h of wn.hypernyms(verb, 'v', 1, 2)) put(h, VERB_MATCH.hypernym);
@@ -487,13 +494,17 @@ function sameAnswer(a: string, b: string): boolean {
  * broader verb among the sentence's terms. Questions with only a light verb ("what is", "did
  * they have") have no event to check.
  */
-export function eventSupported(qf: QuestionFrame, sentence: Sentence, wn?: WordNet): boolean {
+export function eventSupported(qf: QuestionFrame, sentence: Sentence, wn?: WordNet, hasNoun: (noun: string) => boolean = (n) => sentence.terms.includes(n)): boolean {
   if (LIGHT_VERBS.has(qf.verb.split(' ')[0]!)) return true;
   const forms = new Set([qf.verb, ...qf.verb.split(' ')]);
   if (wn) {
     for (const w of [...wn.synonyms(qf.verb, 'v', 4), ...wn.derived(qf.verb, 'v', 4), ...wn.hypernyms(qf.verb, 'v', 1, 3)]) forms.add(w);
     for (const n of [...forms]) for (const d of wn.derived(n, 'n', 2)) forms.add(d);
   }
+  // A sentence naming everything the question is about dates or counts that, in its own words.
+  const nouns = [qf.agent, qf.patient, qf.attr, ...qf.slots.map((x) => x.arg)].filter((a): a is QArg => Boolean(a) && !a!.any).map((a) => a.head);
+  if (qf.typeNoun) nouns.push(qf.typeNoun);
+  if (nouns.length && nouns.every(hasNoun)) return true;
   if (!sentence.terms.some((t) => forms.has(t))) return false;
   // "He'd like to sign by Christmas": an event the sentence only wishes for or denies did not happen.
   const framed = (sentence.frames ?? []).filter((f) => forms.has(f.verb) || forms.has(f.verb.split(' ')[0]!));

@@ -98,9 +98,13 @@ function displayValue(q: Question, lead: Scored, group: Scored[]): string {
     const resolved = [...group].filter((s) => s.fact.value && s.score >= top * 0.9).sort((a, b) => String(b.fact.value).length - String(a.fact.value).length || b.score - a.score)[0]?.fact
       ?? group.find((s) => s.fact.value)?.fact;
     const phrase = f.surface.replace(/^(on|in)\s+/i, '');
+    // "What time …": the time of day a source gives for the same event, with its day when known.
+    const clock = q.precision === 'time' ? group.find((s) => /T\d\d:\d\d$/.test(s.fact.timex ?? ''))?.fact : undefined;
+    if (clock) return `${clock.surface} (${clock.timex!.startsWith('XXXX') ? 'no date given for the article' : clock.label})`;
     if (!resolved) return f.description ? `${phrase} (no date given for the article)` : phrase;
     const v = String(resolved.value);
-    const shown = q.precision === 'year' ? v.slice(0, 4) : v;
+    // A week, season or quarter reads as such ("the week of 10 July 2017", "Q1 2009"), not as the ISO date holding it.
+    const shown = q.precision === 'year' ? v.slice(0, 4) : resolved.timex ? resolved.label : v;
     return resolved.inferred ? `${shown} (“${phrase}”, ${resolved.label}; inferred from the article date)` : `${shown} (“${resolved.surface.replace(/^(on|in)\s+/i, '')}”)`;
   }
   if (f.kind === 'quote') return f.attribute === 'reported' ? `${f.attribution}: ${f.value}` : `“${f.value}” — ${f.attribution ?? 'unattributed'}`;

@@ -106,8 +106,8 @@ export function findDates(text: string, published: string | undefined, tenseAt: 
   // chrono's cost grows with the text it reads: hand it only windows around date words.
   for (const w of dateWindows(text)) {
     const windowText = text.slice(w.start, w.end);
-    // The tense of the clause around the date, not of the whole sentence ("will provide aid after Sunday's quake killed …").
-    const tense = typeof tenseAt === 'string' ? tenseAt : tenseAt(w.start, w.end);
+    // The tense of the clause around the date word, not of the whole sentence ("will provide aid after Sunday's quake killed …").
+    const tense = typeof tenseAt === 'string' ? tenseAt : tenseAt(w.at, w.atEnd);
     // Wire copy repeats the same sentences across articles: parse each window once per date and tense.
     const key = `${published ?? ''}|${tense}|${windowText}`;
     let found = chronoCache.get(key);
@@ -234,8 +234,8 @@ function monthDates(text: string, published: string | undefined, tense: Tense): 
   return out.length ? out : undefined;
 }
 
-function dateWindows(text: string): { start: number; end: number }[] {
-  const windows: { start: number; end: number }[] = [];
+function dateWindows(text: string): { start: number; end: number; at: number; atEnd: number }[] {
+  const windows: { start: number; end: number; at: number; atEnd: number }[] = [];
   const re = new RegExp(MAYBE_DATE.source, 'g');
   for (let m = re.exec(text); m; m = re.exec(text)) {
     let start = Math.max(0, m.index - 24);
@@ -244,7 +244,7 @@ function dateWindows(text: string): { start: number; end: number }[] {
     while (end < text.length && /\S/.test(text[end]!)) end++;
     const last = windows[windows.length - 1];
     if (last && start <= last.end) last.end = Math.max(last.end, end);
-    else windows.push({ start, end });
+    else windows.push({ start, end, at: m.index, atEnd: m.index + m[0].length });
   }
   return windows;
 }

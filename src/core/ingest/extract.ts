@@ -7,7 +7,9 @@ import type { Nlp } from '../nlp.js';
 import { clean, maskFurniture } from './clean.js';
 import { analyze, type AnalyzedSentence } from './analyze.js';
 import { readFrames, type Tok } from '../syntax.js';
-import { findDates, humanDate, type Tense } from './dates.js';
+import type { Tense } from './dates.js';
+import { clauseTense } from './tense.js';
+import { humanTimex, isCalendarDate, isoOfTimex, tagTimex } from './timex.js';
 import { findQuantities } from './quantities.js';
 import { findAttribution, findNames, findQuotes } from './names.js';
 import { SPEECH_VERBS } from '../lexicon.js';
@@ -47,22 +49,15 @@ export function extractArticle(raw: RawArticle, nlp: Nlp): Extracted {
       speaker = before[0]?.value ?? lastSpeaker ?? speaker;
     }
     if (speaker) s.sentence.attribution = speaker;
-    const tense = tenseOf(s.tokens);
     const frames = readFrames(s.tokens);
     if (frames.length) s.sentence.frames = frames;
 
-    // Dates first: their tokens are not quantities.
+    // Dates first: their tokens are not quantities. Durations, sets and references stay out of
+    // the date facts (a duration is a quantity; "now" is no date to answer with).
     const dateTokens = new Set<number>();
     let sentenceTime: string | undefined;
     const base = s.sentence.start;
-    const tenseAt = (start: number, end: number): Tense => {
-      const from = firstTokenAt(s.tokens, base + start - 30);
-      const near: Tok[] = [];
-      for (let k = from; k < s.tokens.length && s.tokens[k]!.start <= base + end + 30; k++) near.push(s.tokens[k]!);
-      const local = tenseOf(near);
-      return local === 'present' ? tense : local;
-    };
-    const dates = findDates(s.text, published, tenseAt);
+    const dates = tagTimex(s.text, published, (a, b) => clauseTense(s.tokens, base + a, base + b)).filter(isCalendarDate);
     const verb = dates.length ? mainVerb(s.tokens) ?? '' : '';
     for (const d of dates) {
       const start = s.sentence.start + d.start;
@@ -74,11 +69,13 @@ export function extractArticle(raw: RawArticle, nlp: Nlp): Extracted {
       const at = firstTokenAt(s.tokens, start);
       const before = s.tokens.slice(Math.max(0, at - 3), at);
       const datesReport = before.some((t) => SPEECH_VERBS.has(t.lemma) || t.lemma === 'statement');
-      if (d.value && !datesReport) sentenceTime ??= d.value;
+      const value = isoOfTimex(d.value);
+      if (value && !datesReport) sentenceTime ??= value;
+      const resolved = !d.value.startsWith('XXXX');
       add({
-        kind: 'date', attribute: 'event', subject: verb, value: d.value, span: { start, end },
-        surface: d.surface, label: d.value ? humanDate(d.value) : d.surface, inferred: d.inferred,
-        description: d.weekday, attribution: speaker,
+        kind: 'date', attribute: 'event', subject: verb, value, span: { start, end },
+        surface: d.text, label: resolved ? humanTimex(d.value) : d.text, inferred: d.inferred,
+        description: d.weekday, attribution: speaker, timex: d.value !== value && d.value !== 'XXXX-XX-XX' ? d.value : undefined,
       });
     }
     for (const q of findQuantities(s.tokens, dateTokens)) {
@@ -124,6 +121,7 @@ export function extractArticle(raw: RawArticle, nlp: Nlp): Extracted {
     if (attribution && !attribution.pronoun) lastSpeaker = speaker;
   }
 
+  const lead = published ? leadEvent(analyzed, facts, cleaned.titleSpan) : undefined;
   const article: Article = {
     id: raw.id,
     raw: raw.raw,
@@ -138,6 +136,7 @@ export function extractArticle(raw: RawArticle, nlp: Nlp): Extracted {
     wireShare: 0,
     wireWith: [],
   };
+  if (lead !== undefined) article.leadEvent = lead;
   return { article, facts };
 }
 
@@ -183,6 +182,22 @@ export function tenseOf(tokens: Tok[]): Tense {
     if (!past && t.lower !== t.lemma && !t.lower.endsWith('ing') && !PRESENT_FORMS.has(t.lower) && t.lower !== `${t.lemma}s` && t.lower !== `${t.lemma}es`) past = true;
   }
   return past ? 'past' : 'present';
+}
+
+/**
+ * The lead sentence (the first full sentence of the body), when it tells a past event and
+ * gives it no date: news leads report what just happened, so the article date places it.
+ */
+function leadEvent(analyzed: AnalyzedSentence[], facts: Fact[], title: { start: number; end: number } | undefined): number | undefined {
+  const lead = analyzed.find((s) => {
+    if (title && s.sentence.start < title.end && title.start < s.sentence.end) return false;
+    const words = s.tokens.filter((t) => t.type === 'word').length;
+    return words >= 8 && /[.!?"”’]$/.test(s.text.trim());
+  });
+  if (!lead) return undefined;
+  if (facts.some((f) => f.kind === 'date' && f.sentence === lead.sentence.index)) return undefined;
+  if (lead.tokens.some((t) => t.type === 'punctuation' && /^["“”]$/.test(t.v))) return undefined;
+  return tenseOf(lead.tokens) === 'past' ? lead.sentence.index : undefined;
 }
 
 /** Index of the first token starting at or after `offset` (tokens are in text order). */
