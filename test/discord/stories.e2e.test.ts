@@ -110,10 +110,10 @@ describe('/story on Discord', () => {
     const body = await ask('How long is the Harlow bridge?', 'bridge');
     const text = embedText(body);
     expect(body.embeds[0].description).toMatch(/\*\*340 m/);
-    // The quote is the stored text, and its link opens the original page at that snippet.
-    const quote = /> (.+?) — \[000 ¶(\d+)\]\((http[^)]+)\)/.exec(body.embeds[0].description);
+    // The quote is the stored text (trimmed around the fact with …), named by the page's site, and its link opens the original page at that snippet.
+    const quote = /> (.+?) — \[The Valley Courier ¶(\d+)\]\((http[^)]+)\)/.exec(body.embeds[0].description);
     expect(quote).not.toBeNull();
-    expect(stored).toContain(quote![1]!.replace(/\\/g, ''));
+    for (const part of quote![1]!.replace(/\\/g, '').split('…').map((p) => p.trim()).filter(Boolean)) expect(stored).toContain(part);
     expect(quote![3]).toMatch(new RegExp(`^${site}/news/2024/03/12/harlow-footbridge-closed#:~:text=`));
     expect(text).not.toMatch(/2,500/);
   });
@@ -131,7 +131,7 @@ describe('/story on Discord', () => {
     expect(added.text).toContain('Coastal ferry service suspended as storm nears');
     const body = await ask('How many passengers had been booked?', 'ferry');
     expect(body.embeds[0].description).toMatch(/1,400/);
-    expect(body.embeds[0].description).toMatch(/— \[000 ¶\d+\]\(https:\/\/harbourdaily\.example\/news\/ferry-suspended#:~:text=/);
+    expect(body.embeds[0].description).toMatch(/— \[Harbour Daily ¶\d+\]\(https:\/\/harbourdaily\.example\/news\/ferry-suspended#:~:text=/);
   });
 
   it('two adds to one story at the same time both land', async () => {

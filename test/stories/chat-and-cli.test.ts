@@ -75,7 +75,8 @@ describe('the terminal chat', () => {
     expect(r.stdout).toContain('Added 1 article to bridge (1 in all):');
     expect(r.stdout).toContain('* seeds — 5 articles');
     expect(r.stdout).toContain('Answering from the story bridge (1 source).');
-    expect(r.stdout).toMatch(/340 m[^\n]*\n[\s\S]*000_news-site ¶\d+: "[^"]*340-metre bridge/);
+    // Sources go by outlet name (the page's site name), as in every face.
+    expect(r.stdout).toMatch(/340 m[^\n]*\n[\s\S]*The Valley Courier ¶\d+: "[^"]*340-metre bridge/);
     expect(r.stdout).toContain('http://viewer.test/stories/bridge/sources/000_news-site?hl=');
     expect(r.stdout).toMatch(/2,500 m/);
   });
