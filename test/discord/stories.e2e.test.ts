@@ -1,7 +1,8 @@
 /**
  * /story end to end: a real discord.js client against the fake Discord, the real story library
  * over a temp DATA_DIR, and a local HTTP server serving a real news page (navigation, ads and
- * related links around the article) and an uploaded file, as Discord's CDN would.
+ * related links around the article) and an uploaded file, as Discord's CDN would. Follow-ups
+ * stay within the story they were asked of.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -43,9 +44,9 @@ async function story(sub: string, options: { name: string; value: string; type?:
   return { text: String(edit.body.content), ephemeral: false };
 }
 
-async function ask(question: string, storyName?: string) {
+async function ask(question: string, storyName?: string, user: FakeUser = freshUser()) {
   const options = [{ name: 'question', value: question }, ...(storyName ? [{ name: 'story', value: storyName }] : [])];
-  const i = fake.command('ask', options, { user: freshUser() });
+  const i = fake.command('ask', options, { user });
   const edit = await fake.waitForRequest(isEdit(i.token), 10_000, 'the /ask answer');
   return edit.body;
 }
@@ -195,6 +196,17 @@ describe('/story on Discord', () => {
     const notice = await fake.waitForRequest((r) => r.method === 'POST' && r.path.includes(`/${i.token}`) && !r.path.endsWith('/callback'), 5000, 'the notice');
     expect(notice.body.content).toContain('there is no story named nowhere');
     expect(notice.body.flags & 64).toBe(64);
+  });
+
+  it('a follow-up continues within its story; the same words to another story start afresh', async () => {
+    const user = freshUser();
+    expect((await ask('How long is the Rafiqah wall?', undefined, user)).embeds[0].description).toMatch(/^\*\*2,500 m/);
+    const follow = await ask('and how high is it?', 'seeds', user);
+    expect(follow.embeds[0].title).toBe('How high is the Rafiqah wall?');
+    expect(follow.embeds[0].description).toMatch(/^\*\*3\.8 m/);
+    const elsewhere = await ask('and how high is it?', 'ferry', user);
+    expect(elsewhere.embeds[0].title).toBe('and how high is it?');
+    expect(elsewhere.embeds[0].description).not.toMatch(/3\.8|Rafiqah/);
   });
 
   it('/story remove-article and /story delete change the story on disk and in answers', async () => {

@@ -1,14 +1,16 @@
 /**
  * The story library on real files in a temp DATA_DIR: incremental adds that reuse earlier
  * analysis, answers from the previous table while an add runs, serialized concurrent adds,
- * removal, deletion, defaults per channel and server, and unloading least recently used tables.
+ * removal, deletion, defaults per channel and server, unloading least recently used tables, and
+ * re-reading the stories in memory on SIGHUP.
  */
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createNlp } from '../../src/core/nlp.js';
 import { createLogger } from '../../src/logger.js';
+import { loadEngine } from '../../src/load-engine.js';
 import { StoryError, StoryLibrary } from '../../src/stories/library.js';
 import type { ArticleInput } from '../../src/store/article-input.js';
 
@@ -174,6 +176,35 @@ describe('memory', () => {
       expect((await small.engine('three')).ask('How many hectares does Ruth Adeyemi farm?').answer).toMatch(/45/);
     } finally {
       small.close();
+    }
+  });
+});
+
+describe('reloading (SIGHUP)', () => {
+  it('re-reads every story in memory, an article edited in place included, reusing the unchanged ones; the loaded stories are listed for /healthz', async () => {
+    const seeds = await loadEngine({ corpusDir: 'seeds', dataDir, publicUrl: 'http://viewer.test', logger, nlp });
+    const bot = new StoryLibrary({ dataDir, publicUrl: 'http://viewer.test', logger, nlp, recheckMs: 60_000, defaultStory: { name: 'seeds', corpusDir: 'seeds', engine: seeds } });
+    try {
+      await bot.create('coast');
+      await bot.create('idle');
+      await bot.add('coast', [await file('amp.html'), text('note.txt', 'Harbour wall\n\nThe new harbour wall in Porthleven is 120 metres long, the council said.\n')]);
+      const before = await bot.engine('coast');
+      expect(bot.loadedStories().map((s) => [s.name, s.engine.table.articles.length])).toEqual([['seeds', 5], ['coast', 2]]);
+
+      // Rewriting a file in place leaves the folder's time alone: only a reload sees it.
+      await writeFile(path.join(dataDir, 'stories', 'coast', '001_note.txt'), 'Harbour wall\n\nThe new harbour wall in Porthleven is 150 metres long, the council said.\n');
+      expect(await bot.engine('coast')).toBe(before);
+      expect(await bot.reload('SIGHUP')).toEqual([]);
+      const after = await bot.engine('coast');
+      expect(after).not.toBe(before);
+      expect(after.table.articles.find((a) => a.id === '001_note')?.raw).toContain('150 metres');
+      const amp = (e: typeof after) => e.table.facts.filter((f) => f.article === '000_amp');
+      amp(after).forEach((f, i) => expect(f).toBe(amp(before)[i]));
+      // The default story belongs to its live engine; a story not in memory is not read.
+      expect(bot.loadedStories().map((s) => s.name)).toEqual(['seeds', 'coast']);
+      expect(bot.loadedStories()[0]!.engine).toBe(seeds);
+    } finally {
+      bot.close();
     }
   });
 });
