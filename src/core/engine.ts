@@ -84,13 +84,19 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
     // a question naming something the coverage never mentions goes straight to the honest "no".
     const frame = q.intent === 'coverage' || q.intent === 'quote' ? undefined : compileQuestion(q.text, nlp, opts.wordnet);
     // "Who said …" is answered by the attribution machinery, which reads speakers and quotes.
-    if (frame && frame.wh !== 'when' && frame.wh !== 'how' && !(frame.wh === 'who' && SPEECH_VERBS.has(frame.verb)) && (q.intent === 'person' || q.intent === 'entity' || q.intent === 'none') && !q.terms.some((t) => t.name && !index.supports(t))) {
+    if (frame && frame.wh !== 'when' && frame.wh !== 'how' && !q.describe && !(frame.wh === 'who' && SPEECH_VERBS.has(frame.verb)) && (q.intent === 'person' || q.intent === 'entity' || q.intent === 'none') && !q.terms.some((t) => t.name && !index.supports(t))) {
       {
         const answer = frame.wh === 'yesno' ? answerYesNo(frame, q.text, q.terms, ctx) : answerRelation(frame, q.text, q.terms, ctx);
         // "Who was charged": a name from the typed person answer beats a bare "a man" from a frame.
-        if (answer && frame.wh === 'who' && !/\p{Lu}/u.test(answer.value ?? '')) {
+        if (answer?.answered && frame.wh === 'who' && !/\p{Lu}/u.test(answer.value ?? '')) {
           const typed = answerQuestion(q, ctx);
           return typed.answered ? typed : answer;
+        }
+        // The event is reported without the asked participant in the frames read: a typed answer
+        // about that same event may still name it; otherwise say what the coverage lacks.
+        if (answer && !answer.answered) {
+          const typed = answerQuestion(q, ctx);
+          return typed.answered && typed.citations.some((c) => supportsEvent(frame, c.source, c.start)) ? typed : answer;
         }
         if (answer) return answer;
       }
@@ -108,8 +114,8 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
     return typed;
   };
   /**
-   * Whether the cited sentence speaks of the question's event, or names all it is about — by the
-   * corpus's aliases and the sentences around it too. A headline's capitals make every word look
+   * Whether the cited sentence speaks of the question's event, or itself names all the question
+   * is about (by the corpus's aliases and spellings too). A headline's capitals make every word look
    * like a name, so a headline must name the event itself.
    */
   const supportsEvent = (frame: QuestionFrame, id: string, at: number): boolean => {
@@ -117,7 +123,7 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
     if (!ref) return false;
     const text = ref.article.raw.slice(ref.sentence.start, ref.sentence.end);
     const headline = (text.match(/\b\p{Lu}/gu)?.length ?? 0) >= 0.6 * (text.match(/\b\p{L}/gu)?.length ?? 1);
-    return eventSupported(frame, ref.sentence, opts.wordnet, (n) => !headline && index.match(ref, { term: n, weight: 1, name: false, pos: 'NOUN' }) >= 0.7);
+    return eventSupported(frame, ref.sentence, opts.wordnet, (n) => !headline && index.matchHere(ref, { term: n, weight: 1, name: false, pos: 'NOUN' }) >= 0.7);
   };
 
   const engine: Engine = {

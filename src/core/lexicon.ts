@@ -267,5 +267,5 @@ export const NEGATIVE_GOVERNORS = new Set(['refuse', 'decline', 'deny', 'reject'
 /** Verbs and nouns whose "to" complement is wanted or planned, not done: "plans to buy", "calls to quit". */
 export const IRREALIS_GOVERNORS = new Set(['plan', 'want', 'like', 'love', 'prefer', 'hope', 'expect', 'try', 'seek', 'aim', 'intend', 'threaten', 'ask', 'urge', 'call', 'propose', 'offer', 'agree', 'promise', 'vow', 'need', 'consider', 'wish', 'attempt', 'decide', 'demand', 'pressure', 'push']);
 
-/** Verbs that carry no event of their own ("did the agency *give*", "*get* hurt", "was *set* on fire"). */
-export const LIGHT_VERBS = new Set(['be', 'get', 'give', 'make', 'take', 'have', 'do', 'put', 'go', 'come', 'keep', 'let', 'become', 'seem', 'remain', 'stay', 'set', 'happen', 'bring', 'hold']);
+/** Verbs that carry no event of their own ("did the agency *give*", "*get* hurt", "*take* the stand"). */
+export const LIGHT_VERBS = new Set(['be', 'get', 'give', 'make', 'take', 'have', 'do', 'put', 'go', 'come', 'keep', 'let', 'become', 'seem', 'remain', 'stay', 'happen']);

@@ -168,7 +168,8 @@ export function chunk(input: Tok[]): { toks: Tok[]; chunks: Chunk[] } {
               continue;
             }
             main = k;
-            if (sawBe && /(ed|en|wn|ne|t)$/.test(u.lower) && u.lower !== u.lemma) passive = true;
+            // be + a verb that is not an -ing form is a passive ("was hurt", "were seized").
+            if (sawBe && !u.lower.endsWith('ing')) passive = true;
           } else {
             if (MODALS.has(u.lower)) modal = true;
             if (FUTURE.has(u.lower)) future = true;
@@ -285,7 +286,8 @@ function subjectBefore(chunks: Chunk[], v: number): number | undefined {
   }
   if (chunks[j]!.kind !== 'NP' && chunks[j]!.kind !== 'COMMA') return undefined;
   let left = j;
-  while (left > 0 && /^(NP|P|COMMA|CONJ|OTHER)$/.test(chunks[left - 1]!.kind)) left--;
+  // ", and he pleaded": a conjunction after a comma joins clauses, so the subject starts after it.
+  while (left > 0 && /^(NP|P|COMMA|CONJ|OTHER)$/.test(chunks[left - 1]!.kind) && !(chunks[left - 1]!.kind === 'CONJ' && chunks[left - 2]?.kind === 'COMMA')) left--;
   // Skip fronted prepositional phrases and leading commas or conjunctions.
   for (;;) {
     while (left < j && /^(COMMA|CONJ|OTHER)$/.test(chunks[left]!.kind)) left++;
@@ -354,9 +356,11 @@ export function readFrames(tokens: Tok[]): Frame[] {
     // Object and prepositional slots after the verb group.
     let j = v + 1;
     let obj: FrameArg | undefined;
+    // "pleaded not guilty": a negator before the complement stays with it.
+    const negated = chunks[j]?.kind === 'OTHER' && NEGATORS.has(toks[chunks[j]!.first]!.lower) && chunks[j + 1]?.kind === 'NP' ? chunks[j++]! : undefined;
     if (chunks[j]?.kind === 'NP') {
       const a = argOf(toks, chunks, j);
-      obj = a.arg;
+      obj = negated ? { ...a.arg, start: toks[negated.first]!.start } : a.arg;
       j = a.next;
       // Double object: "gave the boy a book".
       if (chunks[j]?.kind === 'NP') {

@@ -180,6 +180,16 @@ function repairQuestion(toks: Tok[], wn?: WordNet): Tok[] {
       return out;
     }
   }
+  // "Did police arrest Pruitt?": a noun read as a verb right after the auxiliary, before a verb read as a noun.
+  const aux0 = toks.findIndex((x) => x.pos === 'AUX');
+  const a1 = toks[aux0 + 1];
+  const a2 = toks[aux0 + 2];
+  if (wn && aux0 >= 0 && a1 && a2 && a1.pos === 'VERB' && a2.pos === 'NOUN' && wn.has(a1.lower, 'n') && wn.has(a2.lower, 'v') && /^(do|does|did)$/.test(toks[aux0]!.lower)) {
+    const out = toks.slice();
+    out[aux0 + 1] = { ...a1, pos: 'NOUN' };
+    out[aux0 + 2] = { ...a2, pos: 'VERB', lemma: a2.lower };
+    return out;
+  }
   const auxAt = toks.findIndex((x) => x.pos === 'AUX');
   if (auxAt < 0 || !/^(do|does|did|will|would|can|could|should|might|may)$/.test(toks[auxAt]!.lower)) return toks;
   if (toks.slice(auxAt + 1).some((x) => x.pos === 'VERB')) return toks;
@@ -318,7 +328,7 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
           negative = polar === 'negative' ? !negative : negative;
         }
       }
-      // A light verb with the event as its noun: "entered a not guilty plea" for "plead".
+      // A light verb with the event as its noun: "gave testimony" for "testify".
       if (!v && wn) {
         const noun = [f.patient, f.attr].find((a) => a && nominals(qf.verb, wn).has(a.head));
         if (noun) v = VERB_MATCH.derived;
@@ -343,6 +353,8 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
         }
         let m = 0;
         for (const a of own) m = Math.max(m, argMatch(q, a, text, wn) * ARG_MATCH.slot);
+        // "The suspect, Dale Pruitt, was held": an apposition makes the description stand for the name.
+        if (m < 0.5) for (const a of own) for (const b of equivalents(a, frames)) m = Math.max(m, argMatch(q, b, text, wn) * ARG_MATCH.slot);
         // "a not guilty plea" answers "plead guilty?" in the negative.
         if (qf.wh === 'yesno' && everyArg.some((a) => negates(q, text.slice(a.start, a.end)))) negative = !negative;
         if (m < 0.5) for (const a of everyArg) m = Math.max(m, argMatch(q, a, text, wn) * ARG_MATCH.frame);
@@ -373,6 +385,18 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
   return out;
 }
 
+/** The other side of any apposition in the sentence that overlaps `a` ("the suspect" ↔ "Dale Pruitt"). */
+function equivalents(a: FrameArg, frames: Frame[]): FrameArg[] {
+  const out: FrameArg[] = [];
+  const overlaps = (x: FrameArg) => x.start < a.end && a.start < x.end;
+  for (const f of frames) {
+    if (!f.apposition || !f.agent || !f.attr) continue;
+    if (overlaps(f.attr)) out.push(f.agent);
+    else if (overlaps(f.agent)) out.push(f.attr);
+  }
+  return out;
+}
+
 /** The asked verb's lemma with the lemmas that can stand for it, each with its strength. */
 function verbForms(verb: string, wn?: WordNet): Map<string, number> {
   const m = new Map<string, number>([[verb, VERB_MATCH.same]]);
@@ -390,11 +414,11 @@ function verbForms(verb: string, wn?: WordNet): Map<string, number> {
 }
 
 const nominalCache = new Map<string, Set<string>>();
-/** Nouns derived from a verb ("plead" → "plea", "pleading"). */
+/** Nouns derived from a verb ("testify" → "testimony"). */
 function nominals(verb: string, wn: WordNet): Set<string> {
   let set = nominalCache.get(verb);
   if (!set) {
-    set = new Set(wn.derived(verb, 'v', 3).filter((w) => wn.has(w, 'n')));
+    set = new Set(wn.derived(verb, 'v', 8).filter((w) => wn.has(w, 'n')));
     nominalCache.set(verb, set);
   }
   return set;

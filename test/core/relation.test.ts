@@ -1,0 +1,111 @@
+/**
+ * Questions as frames, on a small invented story: wh-questions answered from the aligned frame's
+ * open slot, yes/no from its polarity, "who is X" from descriptions, and the honest declines.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { createNlp } from '../../src/core/nlp.js';
+import { buildFactTable } from '../../src/core/ingest/build.js';
+import { createEngine } from '../../src/core/engine.js';
+import { compileQuestion } from '../../src/core/ask/relation.js';
+import { openWordNet } from '../../src/store/wordnet.js';
+import type { RawArticle } from '../../src/core/types.js';
+
+const nlp = createNlp();
+const wn = openWordNet();
+afterAll(() => wn.close());
+
+const articles: RawArticle[] = [
+  {
+    id: 'a_ledger',
+    meta: { outlet: 'The Ledger', published: '2021-05-04' },
+    raw: [
+      'Harbor fire destroys Brantley warehouse',
+      '',
+      'A fire destroyed the Brantley grain warehouse in Port Ellis early on Monday, officials said.',
+      'Fire chief Nora Quist said crews kept the flames away from the Delmar fuel depot next door.',
+      'The building was uninsured, said Tom Avery, the city\'s public safety director.',
+      'Nobody was injured in the fire.',
+      'Police arrested a 31-year-old man, Dale Pruitt, on Tuesday.',
+      'Pruitt refused to answer questions, and he pleaded not guilty to arson.',
+    ].join('\n'),
+  },
+  {
+    id: 'b_courier',
+    meta: { outlet: 'The Courier', published: '2021-05-05' },
+    raw: [
+      'Man held over warehouse blaze',
+      '',
+      'Police arrested Dale Pruitt over the fire at the Brantley warehouse.',
+      'The suspect, Dale Pruitt, was held in the county jail in Marlow.',
+      'Investigators said the fire was set with gasoline.',
+      'Tom Avery, the city\'s public safety director, said the warehouse would be torn down.',
+    ].join('\n'),
+  },
+];
+const engine = createEngine(buildFactTable(articles, 'test', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
+
+describe('questions compiled into frames', () => {
+  it.each([
+    ['a wh-subject asks for the agent', 'Which team pulled its offer to Jones?', { wh: 'which', verb: 'pull', open: 'agent', typeNoun: 'team' }],
+    ['a fronted wh-object with do-support asks for the patient', 'Which pitchers did the Yankees sign?', { wh: 'which', verb: 'sign', open: 'patient' }],
+    ['a stranded preposition asks for that slot', 'Which neighborhood was the boy killed in?', { wh: 'which', verb: 'kill', open: { p: 'in' } }],
+    ['where asks for the place', 'Where was Pruitt held?', { wh: 'where', verb: 'hold', open: 'place' }],
+    ['a yes/no question binds every slot', 'Did Pruitt plead guilty?', { wh: 'yesno', verb: 'plead' }],
+  ])('%s', (_, q, expected) => {
+    expect(compileQuestion(q, nlp, wn)).toMatchObject(expected);
+  });
+});
+
+describe('answers from frames', () => {
+  it('who did it: the agent of the aligned frame, cited', () => {
+    const a = engine.ask('Who arrested Dale Pruitt?');
+    expect(a.answered).toBe(true);
+    expect(a.answer).toMatch(/^Police/);
+    expect(a.citations.map((c) => c.source)).toContain('b_courier');
+  });
+
+  it('where: the place slot of the aligned passive', () => {
+    const a = engine.ask('Where was Pruitt held?');
+    expect(a.answer).toMatch(/county jail/i);
+  });
+
+  it('what: the object of a purpose clause\'s verb', () => {
+    expect(engine.ask('What did crews keep the flames away from?').answer).toMatch(/Delmar fuel depot/);
+  });
+
+  it('yes: an asserted frame', () => {
+    expect(engine.ask('Did police arrest Pruitt?').answer).toMatch(/^Yes\b/);
+  });
+
+  it('no: a negated subject ("Nobody was injured")', () => {
+    expect(engine.ask('Was anyone injured?').answer).toMatch(/^No\b/);
+  });
+
+  it('no: the negated form of the asked word ("uninsured")', () => {
+    expect(engine.ask('Was the building insured?').answer).toMatch(/^No\b/);
+  });
+
+  it('no: "not" before the asked word inside the clause ("pleaded not guilty")', () => {
+    expect(engine.ask('Did Pruitt plead guilty?').answer).toMatch(/^No\b/);
+  });
+
+  it('declines a yes/no question about an event the coverage never reports', () => {
+    expect(engine.ask('Did the mayor resign?').answered).toBe(false);
+  });
+
+  it('declines who when the coverage reports the event but not its doer', () => {
+    const a = engine.ask('Who set the fire?');
+    expect(a.answered).toBe(false);
+    expect(a.passages?.length).toBeGreaterThan(0);
+  });
+
+  it('who is X: the apposition most sources give', () => {
+    const a = engine.ask('Who is Tom Avery?');
+    expect(a.answer).toMatch(/public safety director/);
+    expect(a.citations.map((c) => c.source).sort()).toEqual(['a_ledger', 'b_courier']);
+  });
+
+  it('how old: an age in apposition belongs to the name before it', () => {
+    expect(engine.ask('How old is Dale Pruitt?').answer).toMatch(/\b31\b/);
+  });
+});

@@ -1,0 +1,50 @@
+/**
+ * The shallow-syntax layer: each recognizer row of `readFrames`, named by the construction it
+ * reads, on invented sentences.
+ */
+import { describe, expect, it } from 'vitest';
+import { createNlp } from '../../src/core/nlp.js';
+import { readFrames, readTokens } from '../../src/core/syntax.js';
+import type { Frame, FrameArg } from '../../src/core/types.js';
+
+const nlp = createNlp();
+
+/** Frames of a sentence as plain strings: `verb agent=… patient=… attr=… p=…`, with NOT / MAYBE marks. */
+function frames(sentence: string): string[] {
+  const text = (a?: FrameArg) => (a ? sentence.slice(a.start, a.end) : '');
+  return readFrames(readTokens(nlp, sentence)).map((f: Frame) => [
+    f.neg ? 'NOT' : '', f.modal ? 'MAYBE' : '', f.verb,
+    f.agent ? `agent=${text(f.agent)}` : '', f.patient ? `patient=${text(f.patient)}` : '', f.attr ? `attr=${text(f.attr)}` : '',
+    ...(f.slots ?? []).map((s) => `${s.p}=${text(s.arg)}`),
+  ].filter(Boolean).join(' '));
+}
+
+describe('relation frames', () => {
+  it.each([
+    ['a transitive clause with a coordinated object and a prepositional slot', 'Acme bought 60 trucks and three buses from Globex.', 'buy agent=Acme patient=60 trucks and three buses from=Globex'],
+    ['a passive with a by-agent, turned round', 'The bridge was designed by a Danish firm.', 'design agent=a Danish firm patient=The bridge by=a Danish firm'],
+    ['a passive of a verb whose participle is its base form', 'The driver was hurt in the crash.', 'hurt patient=The driver in=the crash'],
+    ['a get-passive', 'Two men got arrested after the match.', 'arrest patient=Two men after=the match'],
+    ['a copula with an adjective', 'The building was uninsured.', 'be agent=The building attr=uninsured'],
+    ['an apposition, name first', 'Jane Doe, the agency\'s director, said it was late.', "be agent=Jane Doe attr=the agency's director"],
+    ['an apposition, description first', 'The agency\'s director, Jane Doe, said it was late.', "be agent=Jane Doe attr=The agency's director"],
+    ['an apposition with a capitalized title', 'Jane Doe, Chief Executive Officer, said it was late.', 'be agent=Jane Doe attr=Chief Executive Officer'],
+    ['an infinitive under a verb that denies it', 'The mayor refused to resign.', 'NOT resign agent=The mayor'],
+    ['an infinitive under a verb that only wants it', 'The company wants to buy the mill.', 'MAYBE buy agent=The company patient=the mill'],
+    ['a negative subject', 'No one was hurt in the blast.', 'NOT hurt patient=No one in=the blast'],
+    ['a where-relative giving the place', 'He was arrested in the district where the fire started.', 'start agent=the fire in=the district'],
+    ['a subject before a relative clause', 'President Ann Lee, who visited the town on Monday, declared a state of emergency.', 'declare agent=President Ann Lee patient=a state of=emergency'],
+    ['a verb with its particle', 'The chairman stepped down on Friday.', 'step down agent=The chairman on=Friday'],
+    ['a fronted prepositional phrase before the subject', 'In the capital, police arrested two students.', 'arrest agent=police patient=two students'],
+  ])('%s', (_, sentence, expected) => {
+    expect(frames(sentence)).toContain(expected);
+  });
+
+  it('an apposition after a preposition is no description ("In Athens, riot police …")', () => {
+    expect(frames('In central Athens, riot police guarded the square.').some((f) => f.startsWith('be '))).toBe(false);
+  });
+
+  it('reads nothing from a sentence without a clause', () => {
+    expect(frames('Photo: Reuters')).toEqual([]);
+  });
+});

