@@ -31,9 +31,11 @@ import { buildOrLoadTable } from '../src/load-engine.js';
 import { createLogger } from '../src/logger.js';
 import { readCorpus } from '../src/store/corpus-loader.js';
 import { createFileStore, tableFileName } from '../src/store/fact-store.js';
+import { tableProblem } from '../src/store/table-schema.js';
 import type { Extracted } from '../src/core/ingest/extract.js';
 import type { Fact, FactTable } from '../src/core/types.js';
 import { StoryLibrary } from '../src/stories/library.js';
+import { growthExponent, SHAPES } from './shapes.js';
 
 const ARTICLES = 2000;
 const STORIES = 50;
@@ -305,6 +307,38 @@ async function main(onlyStories = false): Promise<void> {
     rows.push(['ingest / readDoc', `${(ratio * 100).toFixed(0)}%`, '≥ 40%', ratio >= 0.4]);
     rows.push([`peak RSS, ingest of ${ARTICLES} (child)`, `${rssMb.toFixed(0)} MB`, '< 300 MB', rssMb < 300]);
     rows.push(['  that ingest (child, cold JIT)', `${(ingest.ms / 1000).toFixed(1)} s for read + build + save; ${ingest.facts} facts, ${ingest.storeMb.toFixed(1)} MB on disk`, '(info)', undefined]);
+
+    // Validating a stored table on load, next to parsing it: the same JSON, same process.
+    const json = JSON.stringify(bigTable);
+    let parseMs = Infinity;
+    let validateMs = Infinity;
+    for (let round = 0; round < 3; round++) {
+      let t = performance.now();
+      const parsed: unknown = JSON.parse(json);
+      parseMs = Math.min(parseMs, performance.now() - t);
+      t = performance.now();
+      const problem = tableProblem(parsed);
+      validateMs = Math.min(validateMs, performance.now() - t);
+      if (problem) throw new Error(`the built table fails validation: ${problem}`);
+    }
+    rows.push([`validate stored table (${ARTICLES} articles)`, `${validateMs.toFixed(0)} ms (JSON.parse of it: ${parseMs.toFixed(0)} ms)`, '(info)', undefined]);
+
+    // Shapes that once made ingest super-linear: time at 1× and 8×, best of two, and the growth exponent.
+    for (const shape of SHAPES) {
+      buildFactTable([shape.make(1)], 'warmup', nlp);
+      const [one, eight] = [1, 8].map((scale) => {
+        const article = shape.make(scale);
+        let best = Infinity;
+        for (let round = 0; round < 2; round++) {
+          const t = performance.now();
+          buildFactTable([article], 'shape', nlp);
+          best = Math.min(best, performance.now() - t);
+        }
+        return best;
+      }) as [number, number];
+      const k = growthExponent(one, eight);
+      rows.push([`ingest growth, ${shape.name}`, `1× ${one.toFixed(0)} ms, 8× ${eight.toFixed(0)} ms: exponent ${k.toFixed(2)}`, '≤ 1.1', k <= 1.1]);
+    }
 
     // Cold start: a new process loads the cached store, answers one question and exits.
     const seedsData = path.join(tmp, 'seeds-data');

@@ -3,6 +3,7 @@
  * or with the json format one JSON object a line (`{"time","level","msg",…ctx}`) for log shippers.
  */
 import type { Logger } from './core/types.js';
+import { escapeControls } from './core/controls.js';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -48,11 +49,11 @@ export function createLogger(level: LogLevel = 'info', write: (line: string) => 
     if (opts.format === 'json') {
       const record: Record<string, unknown> = { time: now().toISOString(), level: lvl, msg };
       for (const [k, v] of Object.entries(ctx ?? {})) record[RESERVED.has(k) ? `ctx_${k}` : k] = v;
-      write(safeJson(record));
+      write(escapeControls(safeJson(record)));
       return;
     }
     const extra = ctx && Object.keys(ctx).length ? ' ' + safeJson(ctx) : '';
-    write(`${opts.timestamps === false ? '' : now().toISOString() + ' '}[${lvl}] ${msg}${extra}`);
+    write(escapeControls(`${opts.timestamps === false ? '' : now().toISOString() + ' '}[${lvl}] ${msg}${extra}`));
   };
   return {
     debug: (m, c) => emit('debug', m, c),

@@ -6,6 +6,7 @@
  */
 import { parseArgs as parseNodeArgs } from 'node:util';
 import { loadConfigFromEnvironment, type Config } from '../config.js';
+import { escapeControls } from '../core/controls.js';
 import type { Engine } from '../core/engine.js';
 import type { AskContext, Logger } from '../core/types.js';
 import { loadEngine } from '../load-engine.js';
@@ -119,22 +120,22 @@ export function runCli(spec: CommandSpec, main: (args: ParsedArgs) => Promise<nu
     },
     (e: unknown) => {
       if (e instanceof UsageError) {
-        process.stderr.write(`${spec.name}: ${e.message}\n\n${usage(spec)}\n`);
+        process.stderr.write(`${spec.name}: ${escapeControls(e.message)}\n\n${usage(spec)}\n`);
         process.exitCode = 2;
         return;
       }
       const err = e as Error;
       // Known, explained failures print their message; anything else keeps its stack for a bug report.
-      const known = ['CorpusError', 'ConfigError'].includes(err?.name);
-      process.stderr.write(`${spec.name}: ${known ? err.message : (err?.stack ?? String(e))}\n`);
+      const known = ['CorpusError', 'ConfigError', 'StoreWriteError'].includes(err?.name);
+      process.stderr.write(`${spec.name}: ${escapeControls(known ? err.message : (err?.stack ?? String(e)))}\n`);
       process.exitCode = 1;
     },
   );
 }
 
-/** Writes one line to stdout. */
+/** Writes one line to stdout, controls escaped (JSON parses to the same value; text shows them). */
 export function out(line: string): void {
-  process.stdout.write(line + '\n');
+  process.stdout.write(escapeControls(line) + '\n');
 }
 
 /**

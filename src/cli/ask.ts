@@ -2,7 +2,6 @@
  * `npm run --silent ask -- [--json] [--corpus DIR] ["question"]`: answers one question, or
  * with none, every line of stdin (JSON Lines with --json), loading the corpus once.
  */
-import { createInterface } from 'node:readline';
 import type { Engine } from '../core/engine.js';
 import type { Answer, AskContext, Logger } from '../core/types.js';
 import { cliContext, COMMON_OPTIONS, JSON_OPTION, openEngine, out, parseContextOption, runCli, type CommandSpec } from './args.js';
@@ -19,8 +18,12 @@ const spec: CommandSpec = {
   },
 };
 
+/** Said for a blank question, so a blank input line still gets its one output line. */
+export const BLANK_QUESTION = 'No question: the line is blank. Type a question about the coverage.';
+
 /** Asks the engine; a failure becomes an unanswered Answer so one bad question never ends a stream. */
 function safeAsk(engine: Engine, question: string, logger: Logger, context?: AskContext): Answer & { error?: string } {
+  if (!question) return { question, answered: false, answer: BLANK_QUESTION, intent: 'none', citations: [], conflicts: [] };
   try {
     return engine.ask(question, context);
   } catch (e) {
@@ -45,12 +48,32 @@ runCli(spec, async ({ flags, positionals }) => {
   }
 
   let first = true;
-  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-    const question = line.trim();
-    if (!question) continue;
+  let failed = false;
+  for await (const line of stdinLines()) {
     if (!flags.json && !first) out('');
     first = false;
-    print(safeAsk(engine, question, ctx.logger, context));
+    const answer = safeAsk(engine, line.replace(/\s+/g, ' ').trim(), ctx.logger, context);
+    failed ||= 'error' in answer;
+    print(answer);
   }
-  return 0;
+  return failed ? 1 : 0;
 });
+
+/**
+ * stdin split on `\n` only (a final `\r` of CRLF dropped), so each input line gets exactly one
+ * answer: a lone CR inside a question does not split it, and blank lines are kept. A last line
+ * without `\n` counts when it holds anything.
+ */
+async function* stdinLines(): AsyncGenerator<string> {
+  process.stdin.setEncoding('utf8');
+  let rest = '';
+  for await (const chunk of process.stdin as AsyncIterable<string>) {
+    rest += chunk;
+    let nl: number;
+    while ((nl = rest.indexOf('\n')) >= 0) {
+      yield rest.slice(0, nl).replace(/\r$/, '');
+      rest = rest.slice(nl + 1);
+    }
+  }
+  if (rest) yield rest.replace(/\r$/, '');
+}

@@ -17,6 +17,7 @@ import { StoryError, type StoryLibrary } from '../stories/library.js';
 import { openStoryLibrary } from '../stories/open.js';
 import { runStoryWords, STORY_USAGE } from '../stories/text.js';
 import { clip, renderAnswer, renderSources, renderTimeline } from './render-text.js';
+import { escapeControls } from '../core/controls.js';
 
 const MAX_QUESTION = MAX_QUESTION_LENGTH;
 
@@ -156,7 +157,7 @@ export async function runChat(opts: { engine: Engine; input: NodeJS.ReadableStre
       reply = `Sorry — that failed: ${(e as Error).message}`;
     }
     if (reply === undefined) break;
-    if (reply) output.write(reply + '\n');
+    if (reply) output.write(escapeControls(reply) + '\n');
     prompt();
   }
   rl.close();

@@ -4,7 +4,8 @@
  */
 import path from 'node:path';
 import { buildOrLoadTable } from '../load-engine.js';
-import { createFileStore, tableFileName, type FactStore } from '../store/fact-store.js';
+import { createFileStore, StoreWriteError, tableFileName, type FactStore } from '../store/fact-store.js';
+import type { FactTable } from '../core/types.js';
 import { cliContext, COMMON_OPTIONS, JSON_OPTION, out, runCli, type CommandSpec } from './args.js';
 
 const spec: CommandSpec = {
@@ -22,7 +23,10 @@ const spec: CommandSpec = {
 runCli(spec, async ({ flags }) => {
   const ctx = cliContext(flags);
   const fileStore = createFileStore(ctx.config.dataDir, ctx.logger);
-  const store: FactStore = flags.force ? { load: async () => undefined, save: (t) => fileStore.save(t) } : fileStore;
+  // Saving is what this command is for: a failed save (a full disk) fails the command.
+  let saveError: Error | undefined;
+  const save = (t: FactTable) => fileStore.save(t).catch((e: Error) => Promise.reject((saveError = e)));
+  const store: FactStore = { load: flags.force ? async () => undefined : (h) => fileStore.load(h), save };
   const started = performance.now();
   const { table, cached, warnings } = await buildOrLoadTable({ corpusDir: ctx.corpusDir, dataDir: ctx.config.dataDir, logger: ctx.logger, store });
   const summary = {
@@ -37,6 +41,7 @@ runCli(spec, async ({ flags }) => {
     conflicts: table.claims.filter((c) => c.groups.length > 1).length,
     warnings,
   };
+  if (saveError) throw new StoreWriteError(saveError.message);
   if (flags.json) {
     out(JSON.stringify(summary));
     return;

@@ -1,6 +1,7 @@
 /** Renders the engine's objects as plain terminal text (the CLI without --json). */
 import type { Answer, SourceSummary, TimelineEntry } from '../core/types.js';
 import { shortSourceId } from '../core/ask/links.js';
+import { escapeControls } from '../core/controls.js';
 import { citationPlan, trimSnippet, type AnswerView } from '../core/snippets.js';
 
 /** Collapses whitespace and cuts long text at a word boundary. */
@@ -46,13 +47,13 @@ export function renderAnswer(a: Answer, opts: TextAnswerOptions = {}): string {
     lines.push('', 'Closest passages:');
     a.passages.forEach((p, i) => lines.push(`  [${i + 1}] ${name(p.source)} ¶${p.paragraph}: "${trimSnippet(p.snippet)}"`, `      ${p.url}`));
   }
-  return lines.join('\n');
+  return escapeControls(lines.join('\n'));
 }
 
 /** One numbered block per source: title, outlet and date, size, wire-copy share, link. */
 export function renderSources(list: SourceSummary[], name?: (id: string) => string): string {
   if (list.length === 0) return 'No sources loaded.';
-  return list
+  return escapeControls(list
     .map((s, i) => {
       // A name that is only the short id adds nothing to a line that shows the id.
       const named = name?.(s.id);
@@ -64,13 +65,13 @@ export function renderSources(list: SourceSummary[], name?: (id: string) => stri
         `   ${s.url}`,
       ].join('\n');
     })
-    .join('\n');
+    .join('\n'));
 }
 
 /** One line per dated event, oldest first, with the sources that report it. */
 export function renderTimeline(entries: TimelineEntry[], name: (id: string) => string = (id) => id): string {
   if (entries.length === 0) return 'No dated events found.';
-  return entries
+  return escapeControls(entries
     .map((e) => `${(e.time ? `${e.date} ${e.time}` : e.date).padEnd(10)}  ${clip(e.text, 160)}${e.inferred ? ` ("${e.phrase}", inferred)` : ''}  [${e.sources.map(name).join(', ')}]`)
-    .join('\n');
+    .join('\n'));
 }

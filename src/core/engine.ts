@@ -123,7 +123,15 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
     if (!ref) return false;
     const text = ref.article.raw.slice(ref.sentence.start, ref.sentence.end);
     const headline = (text.match(/\b\p{Lu}/gu)?.length ?? 0) >= 0.6 * (text.match(/\b\p{L}/gu)?.length ?? 1);
-    return eventSupported(frame, ref.sentence, opts.wordnet, (n) => !headline && index.matchHere(ref, { term: n, weight: 1, name: false, pos: 'NOUN' }) >= 0.7);
+    // A name the question gives must be in the sentence, or just before it when the sentence says "he".
+    const near = ref.article.sentences.slice(Math.max(0, ref.sentence.index - 2), ref.sentence.index + 1);
+    // A name is found by its last word, as "Jobs" stands for "Steve Jobs".
+    const named = (words: string[]) => {
+      const last = words.at(-1)!;
+      return index.matchHere(ref, { term: last, weight: 1, name: true, pos: 'PROPN' }) >= 0.7
+        || (/\b(he|she|they)\b/i.test(text) && near.some((s) => s.terms.includes(last)));
+    };
+    return eventSupported(frame, ref.sentence, opts.wordnet, (n) => !headline && index.matchHere(ref, { term: n, weight: 1, name: false, pos: 'NOUN' }) >= 0.7, named);
   };
 
   const engine: Engine = {

@@ -3,6 +3,19 @@
  * a small table of news synonyms. Nothing here is about one story.
  */
 
+/**
+ * A lookup table without a prototype: words from questions and articles index these tables,
+ * and "constructor" or "__proto__" must find nothing rather than Object's own members.
+ */
+export function table<T>(entries: Record<string, T>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, entries);
+}
+
+/** `obj[key]` only when `key` is the object's own entry (for maps built at run time or read from JSON). */
+export function own<T>(obj: Record<string, T> | undefined, key: string): T | undefined {
+  return obj && Object.hasOwn(obj, key) ? obj[key] : undefined;
+}
+
 export interface UnitDef {
   /** Dimension class: what kind of quantity this unit measures. */
   dim: 'length' | 'area' | 'weight' | 'money' | 'percent' | 'duration' | 'data' | 'speed' | 'volume' | 'energy' | 'temperature';
@@ -17,7 +30,7 @@ const L = (factor: number, abbr: string): UnitDef => ({ dim: 'length', base: 'm'
 const D = (factor: number, abbr: string): UnitDef => ({ dim: 'duration', base: 'd', factor, abbr });
 
 /** Unit words (lower-case, singular and plural) to their definition. */
-export const UNITS: Record<string, UnitDef> = {
+export const UNITS: Record<string, UnitDef> = table({
   m: L(1, 'm'), meter: L(1, 'm'), meters: L(1, 'm'), metre: L(1, 'm'), metres: L(1, 'm'),
   km: L(1000, 'km'), kms: L(1000, 'km'), kilometer: L(1000, 'km'), kilometers: L(1000, 'km'), kilometre: L(1000, 'km'), kilometres: L(1000, 'km'),
   cm: L(0.01, 'cm'), centimeter: L(0.01, 'cm'), centimeters: L(0.01, 'cm'), centimetre: L(0.01, 'cm'), centimetres: L(0.01, 'cm'),
@@ -46,30 +59,30 @@ export const UNITS: Record<string, UnitDef> = {
   '°f': { dim: 'temperature', base: '°F', factor: 1, abbr: '°F' }, '°c': { dim: 'temperature', base: '°C', factor: 1, abbr: '°C' },
   degrees: { dim: 'temperature', base: '°', factor: 1, abbr: 'degrees' }, degree: { dim: 'temperature', base: '°', factor: 1, abbr: 'degrees' },
   mw: { dim: 'energy', base: 'MW', factor: 1, abbr: 'MW' }, megawatt: { dim: 'energy', base: 'MW', factor: 1, abbr: 'MW' }, megawatts: { dim: 'energy', base: 'MW', factor: 1, abbr: 'MW' },
-};
+});
 
 /** Currency symbols and words to ISO codes. */
-export const CURRENCIES: Record<string, string> = {
+export const CURRENCIES: Record<string, string> = table({
   $: 'USD', us$: 'USD', usd: 'USD', dollar: 'USD', dollars: 'USD',
   '£': 'GBP', gbp: 'GBP', sterling: 'GBP', pounds: 'GBP',
   '€': 'EUR', eur: 'EUR', euro: 'EUR', euros: 'EUR',
   '¥': 'JPY', yen: 'JPY', jpy: 'JPY', yuan: 'CNY', rmb: 'CNY', rupees: 'INR', rupee: 'INR', inr: 'INR',
   a$: 'AUD', aud: 'AUD', c$: 'CAD', cad: 'CAD', chf: 'CHF', francs: 'CHF', rubles: 'RUB', roubles: 'RUB',
-};
+});
 
-export const CURRENCY_SYMBOL: Record<string, string> = { USD: '$', GBP: '£', EUR: '€', JPY: '¥' };
+export const CURRENCY_SYMBOL: Record<string, string> = table({ USD: '$', GBP: '£', EUR: '€', JPY: '¥' });
 
 /** Number words to values. */
-export const NUMBER_WORDS: Record<string, number> = {
+export const NUMBER_WORDS: Record<string, number> = table({
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
   eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60,
   seventy: 70, eighty: 80, ninety: 90, dozen: 12, hundred: 100,
-};
+});
 
-export const MULTIPLIERS: Record<string, number> = {
+export const MULTIPLIERS: Record<string, number> = table({
   hundred: 100, thousand: 1e3, million: 1e6, millions: 1e6, billion: 1e9, billions: 1e9, trillion: 1e12, bn: 1e9, mn: 1e6,
-};
+});
 
 export type Hedge = 'about' | 'below' | 'above' | 'upto';
 
@@ -83,7 +96,7 @@ export const HEDGES: [string, Hedge][] = [
 ];
 
 /** Adjectives after a measure that say which dimension it is. */
-export const DIMENSION_WORDS: Record<string, string> = {
+export const DIMENSION_WORDS: Record<string, string> = table({
   long: 'length', length: 'length', lengthy: 'length',
   high: 'height', tall: 'height', height: 'height', elevation: 'height',
   wide: 'width', width: 'width', across: 'width', broad: 'width', diameter: 'width',
@@ -93,7 +106,7 @@ export const DIMENSION_WORDS: Record<string, string> = {
   northeast: 'distance', northwest: 'distance', southeast: 'distance', southwest: 'distance', offshore: 'distance', inland: 'distance',
   'north-east': 'distance', 'north-west': 'distance', 'south-east': 'distance', 'south-west': 'distance', distance: 'distance', far: 'distance', off: 'distance',
   old: 'age',
-};
+});
 
 /** Verbs that attribute a statement to a speaker. */
 export const SPEECH_VERBS = new Set([
@@ -205,10 +218,10 @@ export const SYNONYM_SETS: string[][] = [
 ];
 
 /** Abbreviations written out in news text ("CEO" → "chief executive"); each word must appear. */
-export const ABBREVIATIONS: Record<string, string[]> = {
+export const ABBREVIATIONS: Record<string, string[]> = table({
   ceo: ['chief', 'executive'], cfo: ['chief', 'financial'], coo: ['chief', 'operating'], cto: ['chief', 'technology'],
   vp: ['vice', 'president'], pm: ['prime', 'minister'], gm: ['general', 'manager'],
-};
+});
 
 const SYNONYMS = new Map<string, Set<string>>();
 for (const set of SYNONYM_SETS) {

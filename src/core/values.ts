@@ -34,16 +34,83 @@ export function quantitiesCompatible(
   return al - tol <= bh && bl - tol <= ah;
 }
 
-/** Greedy clustering: each fact joins the first group whose first member it is compatible with. */
-export function groupFacts<T>(items: T[], compatible: (a: T, b: T) => boolean): T[][] {
+/** Every value a quantity compatible with `q` could hold lies in some overlap with this interval (3% either side; see quantitiesCompatible). */
+export function quantityReach(q: { value: number; range?: [number, number] }): [number, number] {
+  const [l, h] = q.range ?? [q.value, q.value];
+  const tol = REACH_TOLERANCE * Math.abs(q.value);
+  return [Math.min(l, h, q.value) - tol, Math.max(l, h, q.value) + tol];
+}
+// Above quantitiesCompatible's widest tolerance (3%), so rounding never hides a match.
+const REACH_TOLERANCE = 0.031;
+
+/**
+ * Greedy clustering: each fact joins the first group whose first member it is compatible with.
+ *
+ * With `reach` — an interval per item such that compatible items always have overlapping
+ * intervals — group heads are found through value buckets instead of by
+ * trying every group, so thousands of distinct values cost linear time; the groups are the
+ * same as without it.
+ */
+export function groupFacts<T>(items: T[], compatible: (a: T, b: T) => boolean, reach?: (t: T) => [number, number]): T[][] {
   const groups: T[][] = [];
+  if (!reach) {
+    for (const it of items) {
+      const g = groups.find((grp) => compatible(grp[0]!, it));
+      if (g) g.push(it);
+      else groups.push([it]);
+    }
+    return groups.sort((a, b) => b.length - a.length);
+  }
+  // Group numbers by bucket; heads whose interval spans too many buckets are tried for every item.
+  const buckets = new Map<string, number[]>();
+  const wide: number[] = [];
   for (const it of items) {
-    const g = groups.find((grp) => compatible(grp[0]!, it));
-    if (g) g.push(it);
-    else groups.push([it]);
+    const keys = bucketKeys(reach(it));
+    // The first compatible head: groups are numbered in creation order, so the smallest number wins.
+    let best = -1;
+    const consider = (g: number) => {
+      if (compatible(groups[g]![0]!, it)) best = g;
+    };
+    if (keys) {
+      // Each list is in creation order, so a list is done once it reaches the best so far.
+      for (const list of [...keys.map((k) => buckets.get(k) ?? []), wide]) {
+        for (const g of list) {
+          if (best >= 0 && g >= best) break;
+          consider(g);
+        }
+      }
+    } else {
+      for (let g = 0; g < groups.length && best < 0; g++) consider(g);
+    }
+    if (best >= 0) {
+      groups[best]!.push(it);
+      continue;
+    }
+    const g = groups.push([it]) - 1;
+    if (!keys) wide.push(g);
+    else for (const k of keys) (buckets.get(k) ?? buckets.set(k, []).get(k)!).push(g);
   }
   return groups.sort((a, b) => b.length - a.length);
 }
+
+/**
+ * The buckets (an eighth of a power of two wide, by sign) an interval touches; undefined when it
+ * touches too many, or is not finite, to index. Heads of incompatible groups lie apart by their
+ * tolerance, so a bucket holds a bounded number of them however many facts there are.
+ */
+function bucketKeys([lo, hi]: [number, number]): string[] | undefined {
+  if (!(lo <= hi) || !Number.isFinite(lo) || !Number.isFinite(hi)) return undefined;
+  if (lo <= 0 && hi >= 0) return lo === 0 && hi === 0 ? ['0'] : undefined;
+  const sign = hi < 0 ? '-' : '+';
+  const a = Math.floor(BUCKETS_PER_DOUBLING * Math.log2(Math.min(Math.abs(lo), Math.abs(hi))));
+  const b = Math.floor(BUCKETS_PER_DOUBLING * Math.log2(Math.max(Math.abs(lo), Math.abs(hi))));
+  if (b - a > MAX_BUCKETS) return undefined;
+  const keys: string[] = [];
+  for (let e = a; e <= b; e++) keys.push(sign + e);
+  return keys;
+}
+const BUCKETS_PER_DOUBLING = 8;
+const MAX_BUCKETS = 16;
 
 /** The distinct items, in first-seen order. */
 export function uniq<T>(xs: T[]): T[] {

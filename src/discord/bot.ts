@@ -14,6 +14,15 @@ import { COMMANDS_DIR, loadCommands } from './loader.js';
 import { NO_MENTIONS } from './render.js';
 import type { StoryLibrary } from '../stories/library.js';
 
+/** Gateway close codes after which discord.js stops reconnecting, and what the operator must do. */
+const FATAL_CLOSES = new Map<number, string>([
+  [4004, 'Discord rejected the token (close 4004); reset it under Bot in the developer portal and update DISCORD_TOKEN'],
+  [4010, 'Discord rejected the shard number (close 4010); check SHARDS'],
+  [4011, 'Discord requires sharding for this many servers (close 4011); set SHARDS'],
+  [4013, 'Discord rejected the gateway intents (close 4013)'],
+  [4014, 'Discord refused a privileged intent the bot asked for (close 4014); the bot needs none, so check the intents in src/discord/bot.ts'],
+]);
+
 export interface BotOptions {
   config: Config;
   engine: Engine;
@@ -75,7 +84,11 @@ export async function startBot(opts: BotOptions): Promise<Bot> {
   client.on(Events.Error, (e) => logger.error('discord client error', { error: e.message }));
   client.on(Events.Warn, (w) => logger.warn(`discord: ${w}`));
   client.on(Events.ShardError, (e, shard) => logger.error('gateway error', { shard, error: e.message }));
-  client.on(Events.ShardDisconnect, (ev, shard) => logger.warn('gateway disconnected', { shard, code: ev.code }));
+  client.on(Events.ShardDisconnect, (ev, shard) => {
+    const fatal = FATAL_CLOSES.get(ev.code);
+    if (fatal) logger.error(`gateway closed for good: ${fatal}`, { shard, code: ev.code });
+    else logger.warn('gateway disconnected', { shard, code: ev.code });
+  });
   client.on(Events.ShardReconnecting, (shard) => logger.info('gateway reconnecting', { shard }));
   client.on(Events.ShardResume, (shard, replayed) => logger.info('gateway session resumed', { shard, replayed }));
   client.on(Events.Invalidated, () => logger.error('gateway session invalidated'));

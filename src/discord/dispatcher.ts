@@ -192,7 +192,9 @@ export function createDispatcher(commands: Map<string, Command>, ctx: BotContext
       } catch (e) {
         if (isHarmless(e)) logger.warn('mention reply failed harmlessly', { ...context, ...errorContext(e) });
         else logger.error('mention reply failed', { ...context, ...errorContext(e) });
-        if (!isHarmless(e)) await reply({ content: FAILED }).catch((r: unknown) => logger.error('could not send failure notice', { ...context, ...errorContext(r) }));
+        // Where the bot may not post (50013 missing permissions, 50001 missing access), a notice would be refused too.
+        const cannotPost = e instanceof DiscordAPIError && (e.code === 50013 || e.code === 50001);
+        if (!isHarmless(e) && !cannotPost) await reply({ content: FAILED }).catch((r: unknown) => logger.error('could not send failure notice', { ...context, ...errorContext(r) }));
       }
     },
   };

@@ -6,6 +6,7 @@
 import { escapeMarkdown, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
 import type { Answer, Citation, SourceSummary, TimelineEntry } from '../core/types.js';
 import { shortSourceId } from '../core/ask/links.js';
+import { showControls } from '../core/controls.js';
 import { citationPlan, trimSnippet, type AnswerView } from '../core/snippets.js';
 
 export type { AnswerView } from '../core/snippets.js';
@@ -43,6 +44,7 @@ const ELLIPSIS = '…';
  */
 export function truncate(text: string, max: number): string {
   if (max <= 0) return '';
+  text = showControls(text);
   if (text.length <= max) return text;
   if (max <= ELLIPSIS.length) return ELLIPSIS.slice(0, max);
   let cut = max - ELLIPSIS.length;
@@ -55,17 +57,18 @@ export function truncate(text: string, max: number): string {
 }
 
 /**
- * Joins whole parts with `sep` while the result fits in `max`; parts that don't fit are
- * counted in a trailing "…and N more" so links and quotes are never cut in the middle.
+ * Joins whole parts with `sep` while the result fits in `max` (and at most `limit` parts);
+ * parts that don't fit are counted in a trailing "…and N more" so links and quotes are never
+ * cut in the middle.
  */
-export function joinWithin(parts: string[], sep: string, max: number, more = (n: number) => `…and ${n} more`): string {
+export function joinWithin(parts: string[], sep: string, max: number, more = (n: number) => `…and ${n} more`, limit = Infinity): string {
   let out = '';
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
     const next = out ? out + sep + part : part;
     const rest = parts.length - i - 1;
     const tail = rest > 0 ? sep + more(rest) : '';
-    if (next.length + tail.length <= max) {
+    if (i < limit && next.length + tail.length <= max) {
       out = next;
       continue;
     }
@@ -134,7 +137,7 @@ function inline(text: string, max: number): string {
 
 /** A masked link; URLs are percent-encoded where markdown would break. */
 export function link(label: string, url: string): string {
-  const safe = url.replace(/[()\s<>]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
+  const safe = url.replace(/[()\s<>\u0000-\u001f\u007f-\u009f]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
   if (!/^https?:\/\//.test(safe)) return label;
   return `[${label}](${safe})`;
 }

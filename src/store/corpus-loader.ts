@@ -4,10 +4,13 @@
  * rest of the corpus still loads. Only a missing corpus folder throws.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { SCHEMA_VERSION } from '../core/types.js';
+import { isCalendarDate } from '../core/calendar.js';
+import { parseDateLine } from '../core/ingest/dates.js';
 import type { ArticleMeta, Logger, RawArticle } from '../core/types.js';
 
 export const SOURCES_FILE = 'sources.json';
@@ -44,7 +47,8 @@ const metaFields = {
     .string()
     .trim()
     .regex(/^\d{4}(-\d{2}(-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?)?)?$/, 'expected an ISO date such as 2017-07-04, 2017-07 or 2017')
-    .transform((s) => s.slice(0, 10)),
+    .transform((s) => s.slice(0, 10))
+    .refine(isCalendarDate, 'expected a date that exists, in a four-digit year from 1000'),
 } satisfies Record<(typeof META_FIELDS)[number], z.ZodType<string, z.ZodTypeDef, unknown>>;
 
 /** Reads the corpus folder `dir`; throws CorpusError only when `dir` is not a readable folder. */
@@ -82,6 +86,8 @@ export async function readCorpus(dir: string, logger?: Logger, opts: CorpusOptio
     const id = name.slice(0, -path.extname(name).length);
     const result = results[i]!;
     if ('skipped' in result) warnings.push(...result.warnings);
+    // "/sources/." and "/sources/.." are rewritten by every URL parser (even as %2E), so no link could reach them.
+    else if (id === '.' || id === '..') warnings.push(`${name}: the id "${id}" cannot have a viewer link (a path segment of dots); rename the file; skipped`);
     else if (texts.has(id)) warnings.push(`${name}: another file already has the id "${id}"; skipped`);
     else {
       warnings.push(...result.warnings);
@@ -90,7 +96,7 @@ export async function readCorpus(dir: string, logger?: Logger, opts: CorpusOptio
     }
   });
 
-  const meta = sourcesPath ? await readSources(sourcesPath, new Set(texts.keys()), warnings) : new Map<string, ArticleMeta>();
+  const meta = sourcesPath ? await readSources(sourcesPath, new Set(texts.keys()), warnings, maxBytes) : new Map<string, ArticleMeta>();
 
   const ids = [...texts.keys()].sort(compareIds);
   // What a web page says about itself fills in what sources.json leaves out.
@@ -157,7 +163,23 @@ async function readArticle(file: string, name: string, maxBytes: number): Promis
   // Offsets index the stored text, so line endings are normalized once, here, and never again.
   const text = decoded.text.replace(/\r\n?/g, '\n');
   if (text.trim() === '') return skip(`empty${bytes.length ? ' (only whitespace)' : ''}; skipped`);
-  return { text, warnings: decoded.note ? [`${name}: ${decoded.note}`] : [] };
+  const warnings = decoded.note ? [`${name}: ${decoded.note}`] : [];
+  const badDate = impossibleDateLine(text);
+  if (badDate) warnings.push(`${name}: ${badDate}`);
+  return { text, warnings };
+}
+
+/** A `date` line or a dateline near the top that names no real day ("date 2017-02-30"): it gives no date. */
+function impossibleDateLine(text: string): string | undefined {
+  for (const line of text.split('\n', 8)) {
+    const token = /^\s*date\s+(\d[\d-]*)(?![\w-])/i.exec(line)?.[1];
+    const written = token ?? (line.length < 80 ? parseDateLine(line) : undefined);
+    if (written === undefined) continue;
+    if (isCalendarDate(written)) return undefined;
+    const shown = JSON.stringify(token ? `date ${token.slice(0, 20)}` : line.trim());
+    return `${shown} is not a date that exists (expected YYYY-MM-DD in a four-digit year from 1000); the article loads without it`;
+  }
+  return undefined;
 }
 
 type Decoded = { kind: 'text'; text: string; note?: string } | { kind: 'binary'; why: string };
@@ -204,22 +226,68 @@ function formatBytes(n: number): string {
 }
 
 /**
- * Reads `sources.json`, keeping every valid field of every entry for a known article;
- * anything else becomes a warning that says what was expected and what was found.
+ * Opens `file` only if it is a regular file of at most `maxBytes`: never through a symbolic
+ * link (which could point at /dev/zero or at a file outside the corpus), never waiting on a
+ * FIFO. Returns the bytes, or what is wrong with the file (without any of its content).
  */
-async function readSources(file: string, ids: Set<string>, warnings: string[]): Promise<Map<string, ArticleMeta>> {
+async function readRegularFile(file: string, maxBytes: number): Promise<{ bytes: Buffer } | { problem: string }> {
+  let handle;
+  try {
+    handle = await open(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return { problem: 'is a symbolic link, not a regular file in the corpus folder' };
+    return { problem: `is unreadable (${code ?? (e as Error).message})` };
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) {
+      const kind = info.isDirectory() ? 'a folder' : info.isFIFO() ? 'a named pipe' : info.isSocket() ? 'a socket' : 'a device';
+      return { problem: `is ${kind}, not a regular file` };
+    }
+    if (info.size > maxBytes) return { problem: `is ${formatBytes(info.size)}, over the ${formatBytes(maxBytes)} limit` };
+    const buffer = Buffer.alloc(info.size);
+    const { bytesRead } = await handle.read(buffer, 0, info.size, 0);
+    return { bytes: buffer.subarray(0, bytesRead) };
+  } catch (e) {
+    return { problem: `is unreadable (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Where JSON.parse stopped, as line and column, without the text it quotes. */
+function jsonErrorAt(e: Error, text: string): string {
+  const position = /at position (\d+)/.exec(e.message)?.[1];
+  if (position === undefined) return '';
+  const before = text.slice(0, Number(position));
+  const line = before.split('\n').length;
+  return ` at line ${line}, column ${Number(position) - before.lastIndexOf('\n')}`;
+}
+
+/**
+ * Reads `sources.json`, keeping every valid field of every entry for a known article;
+ * anything else becomes a warning that says what was expected and what was found — its kind,
+ * never the file's content.
+ */
+async function readSources(file: string, ids: Set<string>, warnings: string[], maxBytes: number): Promise<Map<string, ArticleMeta>> {
   const out = new Map<string, ArticleMeta>();
   const say = (msg: string) => warnings.push(`${SOURCES_FILE}: ${msg}`);
+  const read = await readRegularFile(file, maxBytes);
+  if ('problem' in read) {
+    say(`${read.problem}; ignored, articles load without metadata`);
+    return out;
+  }
+  const decoded = decode(read.bytes);
+  if (decoded.kind === 'binary') {
+    say(`looks like a binary file (${decoded.why}); ignored, articles load without metadata`);
+    return out;
+  }
   let data: unknown;
   try {
-    const decoded = decode(await readFile(file));
-    if (decoded.kind === 'binary') {
-      say(`looks like a binary file (${decoded.why}); ignored, articles load without metadata`);
-      return out;
-    }
     data = JSON.parse(decoded.text);
   } catch (e) {
-    say(`${e instanceof SyntaxError ? 'not valid JSON' : 'unreadable'} (${(e as Error).message}); ignored, articles load without metadata`);
+    say(`not valid JSON${jsonErrorAt(e as Error, decoded.text)}; ignored, articles load without metadata`);
     return out;
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
@@ -261,7 +329,7 @@ async function readSources(file: string, ids: Set<string>, warnings: string[]): 
 function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v);
+  if (typeof v === 'string') return `a string of ${v.length} character${v.length === 1 ? '' : 's'}`;
   if (typeof v === 'object') return 'an object';
   return `${typeof v} ${String(v)}`;
 }

@@ -1,14 +1,17 @@
 /**
  * Persists fact tables, keyed by corpus hash. A file adapter (lowdb, one compact JSON file
- * per hash in DATA_DIR) and an in-memory one. A stored table that cannot be trusted is
- * reported and treated as missing, so the caller rebuilds it; loading never crashes.
+ * per hash in DATA_DIR) and an in-memory one. A stored table that cannot be trusted — cut
+ * short, a flipped bit (each file ends with a sha256 of its content), or a shape the engine
+ * cannot serve (table-schema.ts) — is reported and treated as missing, so the caller rebuilds
+ * it; loading never crashes.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { SCHEMA_VERSION, type FactTable } from '../core/types.js';
 import type { Logger } from '../core/types.js';
+import { tableProblem } from './table-schema.js';
 
 export interface FactStore {
   /** The stored table for this corpus hash, or undefined when absent or unusable. */
@@ -19,6 +22,31 @@ export interface FactStore {
 export interface FileStoreOptions {
   /** How many table files to keep in the folder (most recently written first); older ones are removed. */
   keep?: number;
+  /** Opens the temp file a table is written to (tests inject faults: short writes, a full disk). */
+  openForWrite?: OpenForWrite;
+  /** Temp files of writers that are gone, or older than this, are removed on start (default one hour). */
+  staleTempMs?: number;
+}
+
+/** The part of a FileHandle a table writer uses. */
+export interface WriteTarget {
+  write(buffer: Uint8Array, offset: number, length: number, position: null): Promise<{ bytesWritten: number }>;
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+export type OpenForWrite = (file: string) => Promise<WriteTarget>;
+
+/** A stored file whose content is not what was written (cut short, altered). */
+export class IntegrityError extends Error {
+  override name = 'IntegrityError';
+}
+
+/** Saving failed and nothing was replaced: the previous table, if any, is still the stored one. */
+export class StoreWriteError extends Error {
+  override name = 'StoreWriteError';
+  constructor(message: string, readonly code?: string) {
+    super(message);
+  }
 }
 
 const FILE_PREFIX = 'facts-';
@@ -34,20 +62,24 @@ export function tableFileName(hash: string): string {
  */
 export function createFileStore(dataDir: string, logger?: Logger, opts: FileStoreOptions = {}): FactStore {
   const keep = opts.keep ?? 4;
-  const db = (file: string) => new Low<FactTable | null>(new CompactJsonFile<FactTable>(file), null);
+  const db = (file: string) => new Low<FactTable | null>(new CompactJsonFile<FactTable>(file, opts.openForWrite), null);
+  let swept: Promise<void> | undefined;
+  const sweep = () => (swept ??= pruneTempFiles(dataDir, opts.staleTempMs ?? 3_600_000, logger));
 
   return {
     async load(hash) {
+      await sweep();
       const file = path.join(dataDir, tableFileName(hash));
       const low = db(file);
       try {
         await low.read();
       } catch (e) {
-        logger?.warn(`fact store: ${file} is ${e instanceof SyntaxError ? 'not valid JSON' : 'unreadable'} (${(e as Error).message}); rebuilding it`);
+        const why = e instanceof IntegrityError ? (e as Error).message : `is ${e instanceof SyntaxError ? 'not valid JSON' : 'unreadable'} (${(e as Error).message})`;
+        logger?.warn(`fact store: ${file} ${why}; rebuilding it`);
         return undefined;
       }
       if (low.data === null) return undefined;
-      const problem = checkTable(low.data, hash);
+      const problem = checkTable(low.data, hash) ?? tableProblem(low.data);
       if (problem) {
         logger?.warn(`fact store: ${file} ${problem}; rebuilding it`);
         return undefined;
@@ -58,6 +90,7 @@ export function createFileStore(dataDir: string, logger?: Logger, opts: FileStor
 
     async save(table) {
       await mkdir(dataDir, { recursive: true });
+      await sweep();
       const file = path.join(dataDir, tableFileName(table.hash));
       const low = db(file);
       low.data = table;
@@ -74,28 +107,61 @@ export function createFileStore(dataDir: string, logger?: Logger, opts: FileStor
  * This one writes compact JSON in ~1 MB chunks to a temp file, then renames it into place.
  */
 export class CompactJsonFile<T extends object> implements Adapter<T | null> {
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly openForWrite: OpenForWrite = (f) => open(f, 'w'),
+  ) {}
 
+  /**
+   * The stored object, or null when there is no file. The file must end with the checksum
+   * its writer computed over everything before it; anything else is an IntegrityError.
+   */
   async read(): Promise<T | null> {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await readFile(this.file, 'utf8');
+      bytes = await readFile(this.file);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw e;
     }
-    return JSON.parse(text) as T;
+    const tail = bytes.subarray(Math.max(0, bytes.length - 128)).toString('latin1');
+    const m = CHECKSUM_TAIL.exec(tail);
+    if (!m) throw new IntegrityError(`has no checksum at its end (${bytes.length} bytes: cut short, or written by an older version)`);
+    const bodyEnd = bytes.length - (tail.length - m.index);
+    const actual = createHash('sha256').update(bytes.subarray(0, bodyEnd)).digest('hex');
+    if (actual !== m[1]) throw new IntegrityError(`fails its checksum (content altered or damaged since it was written)`);
+    return JSON.parse(bytes.toString('utf8', 0, bodyEnd) + '}') as T;
   }
 
+  /**
+   * Writes compact JSON ending in `"checksum":"<sha256 of what precedes it>"` to a temp file,
+   * checks every byte was written, fsyncs it, renames it into place and fsyncs the folder. On
+   * any failure the temp file is removed and the file in place is untouched.
+   */
   async write(data: T | null): Promise<void> {
     if (data === null) return;
     // Unique per writer, so concurrent processes never write into the same temp file.
-    const tmp = `${this.file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-    const fh = await open(tmp, 'w');
+    const tmp = `${this.file}.${process.pid}-${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`;
+    let written = 0;
+    let fh: WriteTarget | undefined;
     try {
+      fh = await this.openForWrite(tmp);
+      const target = fh;
+      const hash = createHash('sha256');
+      const put = async (text: string, hashed = true) => {
+        const bytes = Buffer.from(text, 'utf8');
+        if (hashed) hash.update(bytes);
+        for (let off = 0; off < bytes.length; ) {
+          const { bytesWritten } = await target.write(bytes, off, bytes.length - off, null);
+          if (!(bytesWritten > 0)) throw Object.assign(new Error(`wrote ${bytesWritten} of ${bytes.length - off} bytes`), { code: 'ENOSPC' });
+          off += bytesWritten;
+          written += bytesWritten;
+        }
+      };
       let buf = '{';
       let first = true;
       for (const [key, value] of Object.entries(data)) {
+        if (key === 'checksum') continue;
         const whole = Array.isArray(value) ? '' : JSON.stringify(value);
         if (whole === undefined) continue;
         buf += `${first ? '' : ','}${JSON.stringify(key)}:`;
@@ -108,24 +174,91 @@ export class CompactJsonFile<T extends object> implements Adapter<T | null> {
         for (let i = 0; i < value.length; i++) {
           buf += (i ? ',' : '') + (JSON.stringify(value[i]) ?? 'null');
           if (buf.length > CHUNK) {
-            await fh.write(buf);
+            await put(buf);
             buf = '';
           }
         }
         buf += ']';
       }
-      await fh.write(buf + '}');
-      await fh.close();
+      await put(buf);
+      await put(`,"checksum":"${hash.digest('hex')}"}`, false);
+      await target.sync();
+      fh = undefined;
+      await target.close();
+      const size = (await stat(tmp)).size;
+      if (size !== written) throw Object.assign(new Error(`the temp file holds ${size} of ${written} bytes written`), { code: 'EIO' });
       await rename(tmp, this.file);
     } catch (e) {
-      await fh.close().catch(() => undefined);
+      await fh?.close().catch(() => undefined);
       await unlink(tmp).catch(() => undefined);
-      throw e;
+      const code = (e as NodeJS.ErrnoException).code;
+      const why = code === 'ENOSPC' || code === 'EDQUOT' ? 'no space left on the device' : (e as Error).message;
+      throw new StoreWriteError(`could not write ${this.file}: ${why} (after ${formatBytes(written)}); the previous table, if any, is unchanged`, code);
     }
+    await syncFolder(path.dirname(this.file));
   }
 }
 
 const CHUNK = 1 << 20;
+const TEMP_SUFFIX = '.tmp';
+const CHECKSUM_TAIL = /,"checksum":"([0-9a-f]{64})"\}\s*$/;
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} kB` : `${n} bytes`;
+}
+
+/** Makes a rename durable: fsync on the folder. Platforms that cannot open a folder for it skip this. */
+async function syncFolder(dir: string): Promise<void> {
+  let fh;
+  try {
+    fh = await open(dir, 'r');
+    await fh.sync();
+  } catch {
+    // The rename itself is done; some platforms cannot fsync a folder, and that is all this loses.
+  } finally {
+    await fh?.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Removes temp files that writers left behind when they were killed mid-write: those whose
+ * process is gone, and any older than `staleMs` (a pid can be reused). A live writer's file stays.
+ */
+async function pruneTempFiles(dataDir: string, staleMs: number, logger?: Logger): Promise<void> {
+  let names: string[];
+  try {
+    names = (await readdir(dataDir)).filter((n) => n.startsWith(FILE_PREFIX) && n.endsWith(TEMP_SUFFIX));
+  } catch {
+    return;
+  }
+  let removed = 0;
+  let bytes = 0;
+  for (const name of names) {
+    const file = path.join(dataDir, name);
+    try {
+      const pid = Number(/\.(\d+)-[0-9a-f]+\.tmp$/.exec(name)?.[1]);
+      const info = await stat(file);
+      if (alive(pid) && Date.now() - info.mtimeMs < staleMs) continue;
+      await unlink(file);
+      removed++;
+      bytes += info.size;
+    } catch {
+      // Its writer finished (renamed it) or another process removed it first.
+    }
+  }
+  if (removed) logger?.info(`fact store: removed ${removed} temp file(s) left by interrupted writes (${formatBytes(bytes)})`);
+}
+
+function alive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 /** A store that lives and dies with the process: for tests and throwaway runs. */
 export function createMemoryStore(): FactStore {

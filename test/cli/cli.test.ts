@@ -83,14 +83,27 @@ describe('ask', () => {
     expect(JSON.parse(r.stdout).question).toBe('Which dynasty built the wall?');
   });
 
-  it('without a question, answers each stdin line as JSON Lines, skipping blank lines', async () => {
-    const qs = ['How tall is the Rafiqah Wall?', 'Who is the president of Brazil?', 'Which dynasty built the wall?'];
-    const r = await run('ask', ['--json', '--corpus', 'seeds'], `${qs[0]}\n\n${qs[1]}\r\n${qs[2]}`);
+  it('without a question, answers each stdin line as JSON Lines, one output line per input line', async () => {
+    const qs = ['How tall is the Rafiqah Wall?', '', 'Who is the president of Brazil?', 'Which dynasty built the wall?'];
+    const r = await run('ask', ['--json', '--corpus', 'seeds'], `${qs[0]}\n\n${qs[2]}\r\n${qs[3]}`);
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(4);
     lines.forEach((l, i) => expectAnswerShape(JSON.parse(l), qs[i]!));
-    expect(JSON.parse(lines[1]!).answered).toBe(false);
+    expect(JSON.parse(lines[1]!)).toMatchObject({ answered: false, answer: expect.stringMatching(/blank/) });
+    expect(JSON.parse(lines[2]!).answered).toBe(false);
+  });
+
+  it('in stdin batch mode a lone CR stays inside its question and blank or whitespace lines keep their place', async () => {
+    const input = 'How tall is\rthe Rafiqah Wall?\n\n   \t\nWhich dynasty built the wall?\n\n';
+    const r = await run('ask', ['--json'], input);
+    expect(r.code).toBe(0);
+    const answers = r.stdout.split('\n').slice(0, -1).map((l) => JSON.parse(l));
+    expect(answers.map((a) => a.question)).toEqual(['How tall is the Rafiqah Wall?', '', '', 'Which dynasty built the wall?', '']);
+    expect(answers.map((a) => a.answered)).toEqual([true, false, false, true, false]);
+    const single = await run('ask', ['--json', '   ']);
+    expect(single.code).toBe(r.code);
+    expect(JSON.parse(single.stdout)).toMatchObject({ answered: false, answer: answers[1].answer });
   });
 
   it('without --json prints the answer as text', async () => {

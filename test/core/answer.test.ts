@@ -6,6 +6,10 @@ import { buildFactTable } from '../../src/core/ingest/build.js';
 import { createEngine } from '../../src/core/engine.js';
 import { parseQuestion } from '../../src/core/ask/question.js';
 import type { RawArticle } from '../../src/core/types.js';
+import { openWordNet } from '../../src/store/wordnet.js';
+
+/** Answering as in production: with WordNet. */
+const wordnet = openWordNet();
 
 const nlp = createNlp();
 
@@ -22,10 +26,10 @@ function corpus(dir: string): RawArticle[] {
     });
 }
 
-const seeds = createEngine(buildFactTable(corpus('seeds'), 'seeds', nlp), nlp, { publicUrl: 'http://localhost:8080' });
+const seeds = createEngine(buildFactTable(corpus('seeds'), 'seeds', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet });
 const appleDir = path.resolve('../shared/corpora/wikinews-apple');
 const apple = existsSync(appleDir)
-  ? createEngine(buildFactTable(corpus(appleDir), 'apple', nlp), nlp, { publicUrl: 'http://localhost:8080' })
+  ? createEngine(buildFactTable(corpus(appleDir), 'apple', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet })
   : undefined;
 
 describe('intent matcher', () => {
@@ -151,7 +155,7 @@ describe('answers on the seeds', () => {
     const engine = createEngine(buildFactTable([{
       id: 'b', meta: {},
       raw: 'Bridge falls\n\nAugust 15, 2018\n\nThe bridge was completed in 1967 and had undergone repairs in 2016.\n\nA section of the bridge collapsed on Tuesday, police said.\n',
-    }], 'b', nlp), nlp, { publicUrl: 'http://localhost:8080' });
+    }], 'b', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet });
     expect(engine.ask('When were repairs done on the bridge?').answer).toMatch(/^2016/);
     expect(engine.ask('When did the bridge collapse?').answer).toMatch(/^2018-08-14/);
     expect(engine.ask('When was the bridge built?').answer).toMatch(/^1967/);

@@ -1,7 +1,8 @@
 /**
  * A fake Discord (REST + gateway on one 127.0.0.1 port) for end-to-end tests of the real
  * discord.js client. It records every request, validates message bodies against Discord's
- * limits (answering 400/50035 like Discord does), and can inject failures (429, 10062).
+ * limits (answering 400/50035 like Discord does), and can inject failures: REST statuses
+ * (429, 5xx, 10062, 50013), invalid sessions (op 9), gateway close codes and missed heartbeat ACKs.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -123,6 +124,9 @@ export class FakeDiscord {
   readonly sessions = new Map<string, Session>();
   private readonly injections: Injection[] = [];
   private readonly listeners = new Set<() => void>();
+  /** Heartbeats received (op 1), and whether they are answered with op 11. */
+  heartbeats = 0;
+  ackHeartbeats = true;
   /** Servers the bot is in besides GUILD_ID (see addGuild); GUILD_ID itself is always there. */
   private readonly extraGuilds: FakeGuild[] = [];
   /** Servers the bot left through DELETE /users/@me/guilds/:id. */
@@ -163,6 +167,11 @@ export class FakeDiscord {
   /** Makes the next `times` requests matching method and path answer with the given status. */
   inject(i: Omit<Injection, 'times'> & { times?: number }): void {
     this.injections.push({ times: 1, ...i });
+  }
+
+  /** Drops every pending injection. */
+  clearInjections(): void {
+    this.injections.length = 0;
   }
 
   /** Resolves with the first recorded request (past or future) that matches, or rejects after `timeoutMs`. */
@@ -314,7 +323,10 @@ export class FakeDiscord {
         ws.close(4002, 'decode error');
         return;
       }
-      if (msg.op === 1) ws.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
+      if (msg.op === 1) {
+        this.heartbeats += 1;
+        if (this.ackHeartbeats) ws.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
+      }
       else if (msg.op === 2) this.identify(ws, msg.d);
       else if (msg.op === 6) this.resume(ws, msg.d);
       this.notify();
@@ -446,6 +458,18 @@ export class FakeDiscord {
   /** Sends op 7 (reconnect) on a shard's connection. */
   requestReconnect(shard = 0): void {
     this.sessionFor(shard).ws!.send(JSON.stringify({ op: 7, d: null, s: null, t: null }));
+  }
+
+  /** Sends op 9 (invalid session) on a shard's connection; `resumable` is its `d`. Unresumable sessions are forgotten. */
+  invalidateSession(shard = 0, resumable = false): void {
+    const session = this.sessionFor(shard);
+    if (!resumable) this.sessions.delete(session.id);
+    session.ws!.send(JSON.stringify({ op: 9, d: resumable, s: null, t: null }));
+  }
+
+  /** Closes a shard's connection with a gateway close code (4000 unknown error, 4004 authentication failed, 4014 disallowed intents…). */
+  closeGateway(shard = 0, code = 4000, reason = 'closed by the fake'): void {
+    this.sessionFor(shard).ws!.close(code, reason);
   }
 
   private interactionBase(type: number, u: FakeUser, data: unknown, extra: Record<string, unknown> = {}, permissions = '2248473465835073') {

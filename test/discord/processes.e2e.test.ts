@@ -3,7 +3,7 @@
  * the terminal chat on its own, `npm run deploy-commands`, and `npm start` with SHARDS=2 (a real
  * ShardingManager whose children log in to the fake Discord).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -235,4 +235,27 @@ describe('with a Discord token, against the fake Discord', () => {
     p.child.kill('SIGTERM');
     expect(await p.exited).toBe(0);
   }, 90_000);
+
+  it('a shard process that dies is respawned by the manager, identifies again and answers', async () => {
+    const dataDir = await tempDir('coverage-bot-respawn-');
+    const p = tsx('src/main.ts', cleanEnv({ DISCORD_TOKEN: 'fake-token.respawn', DISCORD_API_URL: fake.apiUrl, SHARDS: '1', DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'debug' }));
+    await p.waitFor(/all shards ready/, 45_000, 'err');
+    const before = fake.identifies.length;
+    // The shard is a process in this test's process group (the manager's child): kill only it.
+    const shard = execFileSync('ps', ['-eo', 'pid=,pgid=,args='], { encoding: 'utf8' })
+      .split('\n')
+      .map((l) => l.trim().split(/\s+/))
+      .find(([, pgid, ...args]) => Number(pgid) === p.child.pid && args.join(' ').includes('shard-worker'));
+    expect(shard).toBeDefined();
+    process.kill(Number(shard![0]), 'SIGKILL');
+    await p.waitFor(/shard process exited/, 10_000, 'err');
+    await fake.waitUntil(() => fake.identifies.length > before && fake.liveSessions(0).length > 0, 45_000, 'the respawned shard identifying');
+    await p.waitFor(/\[shard 0\] logged in to Discord[\s\S]*\[shard 0\] logged in to Discord/, 30_000, 'err');
+    const i = fake.command('ask', [{ name: 'question', value: 'How long is the Rafiqah wall?' }], { user: { id: '1700000000000000099', username: 'r' } });
+    const edit = await fake.waitForRequest((r) => r.method === 'PATCH' && r.path.endsWith(`/${i.token}/messages/@original`), 10_000, 'an answer from the respawned shard');
+    expect(edit.body.embeds[0].description).toMatch(/2,?500/);
+    expect(p.child.exitCode).toBeNull();
+    p.child.kill('SIGTERM');
+    expect(await p.exited).toBe(0);
+  }, 120_000);
 });

@@ -8,6 +8,7 @@ import { readCorpus } from '../../src/store/corpus-loader.js';
 import { SCHEMA_VERSION, type FactTable } from '../../src/core/types.js';
 import type { Logger } from '../../src/core/types.js';
 import { createFileStore, createMemoryStore, tableFileName } from '../../src/store/fact-store.js';
+import { sealed } from './sealed.js';
 
 const temps: string[] = [];
 afterEach(async () => {
@@ -29,13 +30,19 @@ function recordingLogger() {
 const nlp = createNlp();
 let seedsTable: FactTable;
 
-/** A real table (the seeds through the pipeline) under another hash, optionally replicated to `copies`× the articles. */
+/** A real table (the seeds through the pipeline) under another hash, optionally replicated to `copies`× the articles (facts and claims stay on the first copy). */
 function table(hash: string, copies = 1): FactTable {
-  const articles = Array.from({ length: copies }, (_, i) =>
-    seedsTable.articles.map((a) => (copies === 1 ? a : { ...a, id: `${a.id}-${i}` })),
-  ).flat();
-  return { ...seedsTable, hash, articles };
+  if (copies === 1) return { ...seedsTable, hash };
+  const copy = <T,>(f: (i: number) => T[]): T[] => Array.from({ length: copies }, (_, i) => f(i)).flat();
+  return {
+    ...seedsTable,
+    hash,
+    articles: copy((i) => seedsTable.articles.map((a) => ({ ...a, id: `${a.id}-${i}` }))),
+    facts: seedsTable.facts.map((f) => ({ ...f, article: `${f.article}-0` })),
+    claims: seedsTable.claims.map((c) => ({ ...c, groups: c.groups.map((g) => ({ ...g, sources: g.sources.map((s) => `${s}-0`) })) })),
+  };
 }
+
 
 beforeAll(async () => {
   seedsTable = buildFactTable((await readCorpus('seeds')).articles, 'seeds', nlp);
@@ -51,37 +58,39 @@ describe('file fact store', () => {
     await store.save(table(HASH));
     expect(await readdir(dir)).toEqual([tableFileName(HASH)]);
     const text = await readFile(path.join(dir, tableFileName(HASH)), 'utf8');
-    expect(text).toBe(JSON.stringify(table(HASH)));
+    expect(text).toBe(sealed(table(HASH)));
     expect(await createFileStore(dir).load(HASH)).toEqual(table(HASH));
   });
 
-  it('treats a file that is not valid JSON as missing, with a warning naming it', async () => {
+  it('treats a file cut short as missing, with a warning naming it', async () => {
     const dir = await tempDir();
     await writeFile(path.join(dir, tableFileName(HASH)), '{"schema":1,"hash":');
     const { logger, warnings } = recordingLogger();
     const store = createFileStore(dir, logger);
     expect(await store.load(HASH)).toBeUndefined();
-    expect(warnings).toEqual([expect.stringMatching(new RegExp(`${tableFileName(HASH)} is not valid JSON.*rebuilding`))]);
+    expect(warnings).toEqual([expect.stringMatching(new RegExp(`${tableFileName(HASH)} has no checksum at its end.*rebuilding`))]);
     await store.save(table(HASH));
     expect(await store.load(HASH)).toEqual(table(HASH));
   });
 
   it('rebuilds a table written with an older schema', async () => {
     const dir = await tempDir();
-    await writeFile(path.join(dir, tableFileName(HASH)), JSON.stringify({ ...table(HASH), schema: SCHEMA_VERSION - 1 }));
+    await writeFile(path.join(dir, tableFileName(HASH)), sealed({ ...table(HASH), schema: SCHEMA_VERSION - 1 }));
     const { logger, warnings } = recordingLogger();
     expect(await createFileStore(dir, logger).load(HASH)).toBeUndefined();
     expect(warnings[0]).toMatch(new RegExp(`schema ${SCHEMA_VERSION - 1}, expected ${SCHEMA_VERSION}; rebuilding`));
   });
 
   it.each([
-    ['an array', () => [], /expected a fact table object/],
+    ['an object that is not a table', () => ({}), /written with schema undefined/],
     ['missing facts', () => ({ ...table(HASH), facts: undefined }), /no "facts" array/],
     ['another corpus', () => table('cd'.repeat(32)), /belongs to corpus cdcd/],
     ['a malformed article', () => ({ ...table(HASH), articles: [{ id: 'x' }] }), /malformed article at index 0/],
+    ['an article without sentences', () => ({ ...table(HASH), articles: table(HASH).articles.map((a, i) => (i ? a : { ...a, sentences: undefined })) }), /malformed at articles\.0\.sentences/],
+    ['a null fact', () => ({ ...table(HASH), facts: [...table(HASH).facts, null] }), /malformed at facts\.\d+/],
   ])('rebuilds a file holding %s', async (_, content, message) => {
     const dir = await tempDir();
-    await writeFile(path.join(dir, tableFileName(HASH)), JSON.stringify(content()));
+    await writeFile(path.join(dir, tableFileName(HASH)), sealed(content()));
     const { logger, warnings } = recordingLogger();
     expect(await createFileStore(dir, logger).load(HASH)).toBeUndefined();
     expect(warnings[0]).toMatch(message);

@@ -43,7 +43,7 @@ describe('loadEngine', () => {
     await writeFile(path.join(dataDir, file!), 'not json');
     const again = await buildOrLoadTable({ corpusDir: 'seeds', dataDir, logger, nlp });
     expect(again.cached).toBe(false);
-    expect(warnings.join('\n')).toMatch(/not valid JSON.*rebuilding/);
+    expect(warnings.join('\n')).toMatch(/has no checksum at its end.*rebuilding/);
     expect((await buildOrLoadTable({ corpusDir: 'seeds', dataDir, logger, nlp })).cached).toBe(true);
   });
 

@@ -7,7 +7,7 @@
 import type { Answer, Fact, WordNet } from '../types.js';
 import { MAX_QUESTION_LENGTH, type Question, type QTerm } from './question.js';
 import type { SearchIndex, SentenceRef } from './search.js';
-import { ABBREVIATIONS, CURRENCIES, PERSON_TITLES, synonymsOf } from '../lexicon.js';
+import { ABBREVIATIONS, CURRENCIES, own, PERSON_TITLES, synonymsOf, table } from '../lexicon.js';
 import { NOT_SAID, render, type Scored } from './render.js';
 import { answerCoverage, expandAlias } from './coverage.js';
 import { datesCompatible, groupFacts, quantitiesCompatible, uniq } from '../values.js';
@@ -306,7 +306,7 @@ function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: R
   }
 }
 
-const TYPE_CLASSES: Record<string, string> = {
+const TYPE_CLASSES: Record<string, string> = table({
   regulator: 'organization', authority: 'organization', watchdog: 'organization', ministry: 'organization',
   department: 'organization', court: 'organization', union: 'organization', manufacturer: 'organization', carmaker: 'organization',
   automaker: 'organization', bank: 'organization', outlet: 'organization', newspaper: 'organization', network: 'organization',
@@ -314,7 +314,7 @@ const TYPE_CLASSES: Record<string, string> = {
   agency: 'organization', party: 'organization', team: 'organization', country: 'place', city: 'place', town: 'place',
   village: 'place', place: 'place', river: 'place', region: 'place', province: 'place', state: 'place', location: 'place',
   person: 'person', official: 'person', man: 'person', woman: 'person', leader: 'person', executive: 'person', ceo: 'person',
-};
+});
 
 const LOOSE_SUBJECT = new Set(['temperature', 'speed', 'duration', 'magnitude', 'percent', 'change']);
 
@@ -372,7 +372,7 @@ function compatible(q: Question, a: Scored, b: Scored): boolean {
 /** A speaker as asked matches a speaker as written, directly or through a corpus alias ("UN" ~ "United Nations"). */
 function speakerMatch(written: string, asked: string, aliases: Record<string, string[]>, roles?: Map<string, string[]>): boolean {
   if (namesMatch(written, asked)) return true;
-  if ((aliases[asked.toLowerCase()] ?? []).some((alt) => namesMatch(written, alt))) return true;
+  if ((own(aliases, asked.toLowerCase()) ?? []).some((alt) => namesMatch(written, alt))) return true;
   // "What did the governor say": a speaker the text describes that way ("the CEO": "chief executive").
   const wanted = asked.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w && !/^(the|a|an|of)$/.test(w)).flatMap((w) => ABBREVIATIONS[w] ?? [w]);
   return wanted.length > 0 && (roles?.get(written.toLowerCase()) ?? []).some((d) => {
@@ -407,7 +407,7 @@ function singularWord(w: string): string {
 /** A name the question itself uses is not its answer ("Globex Inc." for "… sued Globex?"). */
 function mentionedIn(name: string, questionWords: Set<string>, kind?: string, aliases: Record<string, string[]> = {}): boolean {
   // "World Health Organization" is what a question saying "WHO" already names.
-  if ((aliases[name.toLowerCase()] ?? []).some((alt) => questionWords.has(alt))) return true;
+  if ((own(aliases, name.toLowerCase()) ?? []).some((alt) => questionWords.has(alt))) return true;
   const asked = new Set([...questionWords].map(singularWord));
   const all = nameWords(name);
   const words = all.filter((w) => w !== kind && w !== `${kind}s` && !/^(inc|corp|co|ltd|llc|plc|group|company)$/.test(w));

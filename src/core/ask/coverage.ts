@@ -8,11 +8,12 @@ import type { AnswerContext } from './answer.js';
 import { sourceNamer } from '../outlets.js';
 import { citationFor } from './links.js';
 import { uniq } from '../values.js';
+import { own } from '../lexicon.js';
 
 /** "Who are the SDF?" with no description in the text: the name the corpus gives the acronym. */
 export function expandAlias(q: Question, name: string, ctx: AnswerContext): Answer | undefined {
   const { index } = ctx;
-  const expansions = index.table.aliases?.[name.toLowerCase()];
+  const expansions = own(index.table.aliases, name.toLowerCase());
   if (!expansions?.length) return undefined;
   const citations: Citation[] = [];
   for (const a of index.table.articles) {

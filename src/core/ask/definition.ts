@@ -40,7 +40,8 @@ export function answerDefinition(name: string, question: string, terms: QTerm[],
         const text = raw.slice(a.start, a.end);
         const at = text.toLowerCase().indexOf(nameWords[0]!);
         if (at <= 0 || !isName(text.slice(at))) continue;
-        const before = text.slice(0, at).replace(/^(the|a|an)\s+/i, '').replace(/[\s,]+$/, '');
+        // Given names before the asked surname are the name, not a description ("Mr Brett McGurk").
+        const before = text.slice(0, at).replace(/^(the|a|an)\s+/i, '').replace(/[\s,]+$/, '').replace(/(?:\s*\b\p{Lu}[\p{Ll}.'’-]*)+$/u, (m) => (words(m).every((w) => PERSON_TITLES.has(w)) ? m : '')).trim();
         const bw = words(before);
         if (!bw.length) continue;
         const titleOnly = bw.every((w) => PERSON_TITLES.has(w));
@@ -66,7 +67,12 @@ export function answerDefinition(name: string, question: string, terms: QTerm[],
   // The fullest wording of the best description, with the next different one when there is one.
   const lead = [...best].sort((a, b) => b.weight - a.weight || b.text.length - a.text.length)[0]!;
   const second = groups.slice(1).find((g) => weight(g) >= 0.7 && Math.max(...g.map((d) => d.weight)) >= DESCRIBED.premodifier);
-  const label = `${name}: ${clean(lead.text)}${second ? `; ${clean(second[0]!.text)}` : ''}`;
+  // The fullest form of the name the coverage writes ("Brett McGurk" for "mcgurk").
+  const full = index.table.facts
+    .filter((f) => f.kind === 'entity' && f.attribute === 'person' && isName(String(f.value)))
+    .map((f) => String(f.value))
+    .reduce((a, b) => (b.length > a.length && words(b).length <= 4 ? b : a), name);
+  const label = `${full}: ${clean(lead.text)}${second ? `; ${clean(second[0]!.text)}` : ''}`;
   // Both descriptions shown, so both groups' sources are cited.
   const scored: Scored[] = [...best, ...(second ?? [])].map((d) => {
     const fact: Fact = {

@@ -9,13 +9,13 @@ import type { QTerm } from './question.js';
 import type { SearchIndex } from './search.js';
 import { citationFor } from './links.js';
 
-import { synonymsOf } from '../lexicon.js';
+import { synonymsOf, table } from '../lexicon.js';
 import { uniq } from '../values.js';
 
-const DIMENSION_NAMES: Record<string, string> = {
+const DIMENSION_NAMES: Record<string, string> = table({
   count: 'number of', money: 'amount for', length: 'length of', height: 'height of', width: 'width of', depth: 'depth of',
   thickness: 'thickness of', distance: 'distance of', age: 'age of', percent: 'share of', duration: 'duration of',
-};
+});
 
 /** "Do the sources disagree on …": claims whose values conflict across sources. */
 export function answerDisagreement(question: string, topic: QTerm[], table: FactTable, index: SearchIndex, publicUrl: string): Answer {

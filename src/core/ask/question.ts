@@ -4,7 +4,7 @@
  */
 import type { IntentType } from '../types.js';
 import type { Nlp } from '../nlp.js';
-import { ABBREVIATIONS, CURRENCIES, LIGHT_VERBS, QUESTION_STOP, UNITS } from '../lexicon.js';
+import { ABBREVIATIONS, CURRENCIES, LIGHT_VERBS, QUESTION_STOP, table, UNITS } from '../lexicon.js';
 import { splitTerm } from '../terms.js';
 
 export interface QTerm {
@@ -50,21 +50,21 @@ export interface Question {
   terms: QTerm[];
 }
 
-const DIMENSIONS: Record<string, string> = {
+const DIMENSIONS: Record<string, string> = table({
   many: 'count', much: 'money', long: 'length', tall: 'height', high: 'height', wide: 'width', far: 'distance',
   deep: 'depth', thick: 'thickness', big: 'size', large: 'size', old: 'age', heavy: 'weight', often: 'count',
   hot: 'temperature', cold: 'temperature', warm: 'temperature', fast: 'speed', quick: 'speed',
   strong: 'magnitude', powerful: 'magnitude', severe: 'magnitude', intense: 'magnitude',
-};
+});
 
-const NOUN_DIMENSIONS: Record<string, string> = {
+const NOUN_DIMENSIONS: Record<string, string> = table({
   length: 'length', height: 'height', width: 'width', depth: 'depth', thickness: 'thickness', distance: 'distance',
   price: 'money', cost: 'money', value: 'money', worth: 'money', budget: 'money', fine: 'money', salary: 'money', revenue: 'money',
   size: 'size', area: 'area', population: 'count', number: 'count', toll: 'count', age: 'age', weight: 'weight',
   magnitude: 'magnitude', strength: 'magnitude', intensity: 'magnitude', temperature: 'temperature', containment: 'percent',
   penalty: 'money', bail: 'money', settlement: 'money', damages: 'money', sentence: 'duration',
   percentage: 'percent', share: 'percent', rate: 'percent', speed: 'speed', duration: 'duration', capacity: 'size',
-};
+});
 
 /** Role nouns a "who is the … of X" question can ask for. */
 const ROLE_NOUNS = /^(president|chairman|chairwoman|chair|ceo|head|leader|chief|director|minister|governor|mayor|judge|founder|spokesman|spokeswoman|spokesperson|commander|owner|editor|manager|secretary|ambassador|envoy|coach|captain|prosecutor|lawyer|attorney)$/;

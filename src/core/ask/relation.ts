@@ -23,6 +23,8 @@ interface QArg {
   /** Content words (lower-case lemmas and names). */
   words: string[];
   head: string;
+  /** A proper name ("Mark Teixeira"): every word of it must be found, or a pronoun standing for it. */
+  name?: boolean;
   /** "anyone", "any of the pirates": matches whoever fills the slot. */
   any?: boolean;
 }
@@ -219,7 +221,8 @@ function argWords(t: Tok[], first: number, last: number, head: number): QArg | u
     if (/^[\p{L}\p{N}]/u.test(x.v) && !PERSON_TITLES.has(x.lower)) ws.push(x.pos === 'PROPN' ? x.lower : x.lemma);
   }
   if (!ws.length && !any) return undefined;
-  return { words: ws, head: t[head]!.pos === 'PROPN' ? t[head]!.lower : t[head]!.lemma, any: any || undefined };
+  const name = t[head]!.pos === 'PROPN' && /^\p{Lu}/u.test(t[head]!.v);
+  return { words: ws, head: name ? t[head]!.lower : t[head]!.lemma, any: any || undefined, name: name || undefined };
 }
 
 function isTimeWords(a: QArg): boolean {
@@ -358,8 +361,11 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
         // "a not guilty plea" answers "plead guilty?" in the negative.
         if (qf.wh === 'yesno' && everyArg.some((a) => negates(q, text.slice(a.start, a.end)))) negative = !negative;
         if (m < 0.5) for (const a of everyArg) m = Math.max(m, argMatch(q, a, text, wn) * ARG_MATCH.frame);
-        if (m < 0.5 && own.some((a) => PRONOUNS.has(text.slice(a.start, a.end).toLowerCase()))) m = Math.max(m, ARG_MATCH.pronoun);
-        if (m < 0.5 && q.words.every((w) => sentenceWords.has(w))) m = Math.max(m, ARG_MATCH.sentence);
+        // "he" stands for the asked name only when the name is just before it: earlier in the
+        // sentence or in the two sentences before.
+        if (m < 0.5 && own.some((a) => PRONOUNS.has(text.slice(a.start, a.end).toLowerCase())) && antecedentNear(q, ref)) m = Math.max(m, ARG_MATCH.pronoun);
+        if (m < 0.5 && !q.name && q.words.every((w) => sentenceWords.has(w))) m = Math.max(m, ARG_MATCH.sentence);
+        if (m < 0.5 && q.name && q.words.every((w) => sentenceWords.has(w))) m = Math.max(m, ARG_MATCH.sentence);
         checks.push(m);
       }
       if (checks.some((c) => c < 0.5)) continue;
@@ -383,6 +389,12 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
     }
   }
   return out;
+}
+
+/** Whether the asked argument is named in the sentence or in one of the two before it. */
+function antecedentNear(q: QArg, ref: SentenceRef): boolean {
+  const i = ref.sentence.index;
+  return ref.article.sentences.slice(Math.max(0, i - 2), i + 1).some((s) => q.words.every((w) => s.terms.includes(w)));
 }
 
 /** The other side of any apposition in the sentence that overlaps `a` ("the suspect" ↔ "Dale Pruitt"). */
@@ -448,6 +460,9 @@ function argMatch(q: QArg, a: FrameArg, text: string, wn?: WordNet): number {
   const has = (w: string) => spanWords.has(w) || spanWords.has(w.replace(/s$/, ''));
   const shared = q.words.filter(has).length;
   if (q.words.length && shared === q.words.length) return 1;
+  // A name matches only as a whole, or by a shorter form of it ("Teixeira" for "Mark Teixeira"):
+  // "iPod touch" is not the "iPod Shuffle".
+  if (q.name) return spanWords.size > 0 && [...spanWords].every((w) => q.words.includes(w) || PRONOUNS.has(w) || /^(the|a|an|mr|mrs|ms|dr)$/.test(w)) && has(q.head) ? 0.9 : 0;
   if (has(q.head)) return 0.8;
   if (shared && shared / q.words.length >= 0.5) return 0.7;
   if (wn && (wn.synonyms(q.head, 'n', 2).some(has) || wn.synonyms(a.head, 'n', 2).includes(q.head))) return 0.75;
@@ -518,7 +533,9 @@ function sameAnswer(a: string, b: string): boolean {
  * broader verb among the sentence's terms. Questions with only a light verb ("what is", "did
  * they have") have no event to check.
  */
-export function eventSupported(qf: QuestionFrame, sentence: Sentence, wn?: WordNet, hasNoun: (noun: string) => boolean = (n) => sentence.terms.includes(n)): boolean {
+export function eventSupported(qf: QuestionFrame, sentence: Sentence, wn?: WordNet, hasNoun: (noun: string) => boolean = (n) => sentence.terms.includes(n), named: (words: string[]) => boolean = (ws) => ws.every((w) => sentence.terms.includes(w))): boolean {
+  // "When did X resign?": a date of someone else's resignation does not answer it.
+  for (const a of [qf.agent, qf.patient]) if (a?.name && !named(a.words)) return false;
   if (LIGHT_VERBS.has(qf.verb.split(' ')[0]!)) return true;
   const forms = new Set([qf.verb, ...qf.verb.split(' ')]);
   if (wn) {

@@ -5,7 +5,7 @@
 import type { Article, Claim, Fact } from '../types.js';
 
 import { canonical } from '../lexicon.js';
-import { groupFacts, uniq } from '../values.js';
+import { groupFacts, quantityReach, uniq } from '../values.js';
 import { quantitiesCompatible } from '../values.js';
 
 const SHINGLE = 8;
@@ -208,7 +208,7 @@ export function alignClaims(facts: Fact[], related: (a: string, b: string) => bo
     const groups = groupFacts(list, (a, b) => quantitiesCompatible(
       { value: a.value as number, range: a.range, label: a.label, unit: a.unit },
       { value: b.value as number, range: b.range, label: b.label, unit: b.unit },
-    ));
+    ), (f) => quantityReach({ value: f.value as number, range: f.range }));
     if (new Set(list.map((f) => f.article)).size < 2 && groups.length < 2) continue;
     // A differing value from an unrelated article is another story's figure, not a disagreement.
     const main = groups[0]!;

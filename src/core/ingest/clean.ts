@@ -6,6 +6,7 @@
  */
 import type { ArticleMeta, Furniture, FurnitureReason, Span } from '../types.js';
 import { parseDateLine } from './dates.js';
+import { isCalendarDate } from '../calendar.js';
 
 export interface Paragraph extends Span {
   /** 1-based line number among non-empty lines, as a reader counts ¶. */
@@ -70,8 +71,10 @@ export function clean(raw: string, meta: ArticleMeta = {}): Cleaned {
     if (!published && bodyLinesSeen <= 1 && i < 8) {
       const m = /^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*/i.exec(text);
       if (m) {
-        published = m[1];
-        publishedFrom = 'date-token';
+        if (isCalendarDate(m[1]!)) {
+          published = m[1];
+          publishedFrom = 'date-token';
+        }
         add(start, start + m[0].length, 'date-token');
         start += m[0].length;
         text = text.slice(m[0].length);
@@ -93,7 +96,7 @@ export function clean(raw: string, meta: ArticleMeta = {}): Cleaned {
     const lineDate = parseDateLine(trimmed);
     if (lineDate) {
       add(start, line.end, 'dateline');
-      if (!published && i < 6) {
+      if (!published && i < 6 && isCalendarDate(lineDate)) {
         published = lineDate;
         publishedFrom = 'dateline';
       }
@@ -138,13 +141,14 @@ export function clean(raw: string, meta: ArticleMeta = {}): Cleaned {
 
   furniture.sort((a, b) => a.start - b.start);
   const paragraphs: Paragraph[] = [];
+  const covered = coverage(furniture, raw);
   let n = 0;
   for (const line of lines) {
     if (!/\S/.test(raw.slice(line.start, line.end))) continue;
     n++;
-    if (!coveredBy(line, furniture, raw)) paragraphs.push({ ...line, number: n });
+    if (!covered(line)) paragraphs.push({ ...line, number: n });
   }
-  if (meta.published) {
+  if (meta.published && isCalendarDate(meta.published)) {
     published = meta.published;
   }
   return {
@@ -161,14 +165,21 @@ export function clean(raw: string, meta: ArticleMeta = {}): Cleaned {
 /** Replaces furniture with spaces (newlines kept) so NLP offsets equal raw offsets. */
 export function maskFurniture(raw: string, furniture: Furniture[]): string {
   if (!furniture.length) return raw;
-  let out = '';
+  // Parts joined once: tens of thousands of `+=` leave a deep string for the collector to walk.
+  const parts: string[] = [];
   let pos = 0;
   for (const f of furniture) {
     if (f.start < pos) continue;
-    out += raw.slice(pos, f.start) + raw.slice(f.start, f.end).replace(/[^\n]/g, ' ');
+    parts.push(raw.slice(pos, f.start), blank(raw.slice(f.start, f.end)));
     pos = f.end;
   }
-  return out + raw.slice(pos);
+  parts.push(raw.slice(pos));
+  return parts.join('');
+}
+
+/** The text with every character but newlines made a space. */
+function blank(text: string): string {
+  return text.split('\n').map((line) => ' '.repeat(line.length)).join('\n');
 }
 
 function splitLines(raw: string): Span[] {
@@ -183,14 +194,35 @@ function splitLines(raw: string): Span[] {
   return out;
 }
 
-function coveredBy(line: Span, furniture: Furniture[], raw: string): boolean {
-  // A line is furniture when every non-blank character of it lies inside furniture spans.
-  if (!furniture.some((f) => f.start < line.end && f.end > line.start)) return false;
-  for (let pos = line.start; pos < line.end; pos++) {
-    if (/\s/.test(raw[pos]!)) continue;
-    if (!furniture.some((f) => pos >= f.start && pos < f.end)) return false;
+/**
+ * Whether a line is furniture: every non-blank character of it inside furniture spans. The
+ * spans (sorted by start) are merged once into disjoint ones, so each line costs a binary
+ * search and its own length, never a scan of all the furniture.
+ */
+function coverage(sorted: Furniture[], raw: string): (line: Span) => boolean {
+  const merged: Span[] = [];
+  for (const f of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && f.start <= last.end) last.end = Math.max(last.end, f.end);
+    else if (f.end > f.start) merged.push({ start: f.start, end: f.end });
   }
-  return true;
+  return (line) => {
+    // The first merged span that ends after the line starts.
+    let lo = 0;
+    let hi = merged.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (merged[mid]!.end <= line.start) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo >= merged.length || merged[lo]!.start >= line.end) return false;
+    let pos = line.start;
+    for (let i = lo; i < merged.length && merged[i]!.start < line.end; i++) {
+      if (/\S/.test(raw.slice(pos, merged[i]!.start))) return false;
+      pos = Math.max(pos, merged[i]!.end);
+    }
+    return !/\S/.test(raw.slice(pos, line.end));
+  };
 }
 
 function findCaptions(text: string): Span[] {

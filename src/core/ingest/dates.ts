@@ -4,6 +4,7 @@
  * precision and direction (a past-tense "on Sunday" is the Sunday before).
  */
 import { WEEKDAYS } from '../lexicon.js';
+import { isImpossibleDate } from '../calendar.js';
 import { createRequire } from 'node:module';
 import type * as Chrono from 'chrono-node';
 
@@ -131,7 +132,8 @@ export function findDates(text: string, published: string | undefined, tenseAt: 
     if (out.some((o) => start < o.end && start + 4 > o.start)) continue;
     out.push({ start: m.index, end: start + 4, surface: m[0], value: m[2]!, inferred: false });
   }
-  return out.sort((a, b) => a.start - b.start);
+  // "February 30", "June 31", a year that is not four digits: no such day, so no date.
+  return out.filter((d) => !isImpossibleDate(d.value)).sort((a, b) => a.start - b.start);
 }
 
 const SIMPLE = /\b(?:(?:on|last|next|this|early|late)\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day)(?:\s+(?:night|morning|afternoon|evening))?\b|\b(today|yesterday|tomorrow|tonight)\b|\b(last|next|this)\s+(week|month|year)\b/gi;

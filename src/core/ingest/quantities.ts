@@ -38,7 +38,8 @@ export function findQuantities(tokens: Tok[], skip: Set<number>): FoundQuantity[
   for (let i = 0; i < tokens.length; i++) {
     if (used.has(i)) continue;
     const q = readQuantity(tokens, i, used);
-    if (!q) continue;
+    // A figure too large for a number ("10^400", 400 digits) is no figure at all.
+    if (!q || !Number.isFinite(q.value) || (q.range && !q.range.every(Number.isFinite))) continue;
     for (let k = q.first; k <= q.last; k++) used.add(k);
     // "five of the seven counts": the total is a count of its own.
     if (q.totalAt !== undefined) used.delete(q.totalAt);
@@ -62,6 +63,19 @@ function parseNumber(t: Tok): { value: number; glued?: string } | undefined {
   return undefined;
 }
 
+/** A number written with an exponent: "1e308", "2.5e6" (one token after the digits), "10^6". */
+function readPower(tokens: Tok[], i: number): { value: number; last: number; text: string } | undefined {
+  const t = tokens[i]!;
+  const a = tokens[i + 1];
+  if (!NUMERIC.test(t.v) || !a || a.start !== t.end) return undefined;
+  const base = Number(t.v.replace(/,/g, ''));
+  const e = /^e([+-]?\d{1,4})$/i.exec(a.v);
+  if (e) return { value: Number(`${base}e${e[1]}`), last: i + 1, text: t.v + a.v };
+  const b = tokens[i + 2];
+  if (a.v === '^' && b && b.start === a.end && /^\d{1,4}$/.test(b.v)) return { value: base ** Number(b.v), last: i + 2, text: `${t.v}^${b.v}` };
+  return undefined;
+}
+
 function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantity | undefined {
   const t = tokens[i]!;
   // "magnitude-6.8" reaches us as "magnitude-6", ".", "8".
@@ -75,10 +89,14 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
   }
   const num = parseNumber(t);
   if (!num) return undefined;
+  // "10^6" and "1e308": the exponent belongs to the number, and "6" after "^" is no count of its own.
+  if (tokens[i - 1]?.v === '^' && tokens[i - 1]!.end === t.start) return undefined;
+  const power = readPower(tokens, i);
+  if (power) num.value = power.value;
   // Part of a name or model ("Windows 7", "Model 3", "Expo 2020"): a number right after a proper noun with nothing after.
   const prev = tokens[i - 1];
   let value = num.value;
-  let last = i;
+  let last = power?.last ?? i;
   let first = i;
 
   // Currency before the number: "$", "US$", "US $", "£".
@@ -114,7 +132,7 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
     last = i + 1;
   }
   // Shown as written ("7.0", "1,200"), so a figure reads as the sources gave it.
-  const written = /^\d/.test(t.v) ? (num.glued ? t.v.slice(0, t.v.length - num.glued.length) : t.v) : t.lower;
+  const written = power ? power.text : /^\d/.test(t.v) ? (num.glued ? t.v.slice(0, t.v.length - num.glued.length) : t.v) : t.lower;
   const numText = written + (multiplierWord ? ` ${multiplierWord}` : '');
 
   // Hedge before the number (before any currency).

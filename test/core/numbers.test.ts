@@ -1,0 +1,30 @@
+/** Issue 11, item 12: figures written with exponents, and figures too large for a number. */
+import { describe, expect, it } from 'vitest';
+import { createNlp } from '../../src/core/nlp.js';
+import { buildFactTable } from '../../src/core/ingest/build.js';
+
+const nlp = createNlp();
+const quantities = (sentence: string) =>
+  buildFactTable([{ id: 'a', raw: `date 2017-07-05\n\n${sentence}\n`, meta: {} }], 't', nlp).facts
+    .filter((f) => f.kind === 'quantity')
+    .map((f) => ({ value: f.value, label: f.label }));
+
+describe('figures with exponents', () => {
+  it.each([
+    ['The lab counted 1e308 particles in the sample.', 1e308, '1e308 particles'],
+    ['It weighed 1e3 kg when it was loaded.', 1000, '1e3 kg'],
+    ['The model needs 10^6 operations per step.', 1e6, '10^6 operations'],
+  ])('%s', (sentence, value, label) => {
+    expect(quantities(sentence)).toEqual([{ value, label }]);
+  });
+
+  it.each([
+    ['10^400', 'The model needs 10^400 operations per step.'],
+    ['400 digits', `There were ${'9'.repeat(400)} stars in the sky.`],
+    ['1e999', 'The lab counted 1e999 particles in the sample.'],
+  ])('a figure beyond any number (%s) is dropped, never stored as null', (_name, sentence) => {
+    const found = quantities(sentence);
+    for (const q of found) expect(Number.isFinite(q.value)).toBe(true);
+    expect(found.some((q) => /operations|stars|particles/.test(q.label))).toBe(false);
+  });
+});
