@@ -9,6 +9,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { isCalendarDate } from '../core/calendar.js';
 import type { ArticleMeta } from '../core/types.js';
 
 export interface HtmlArticle {
@@ -136,10 +137,12 @@ function pageMetadata(document: ReturnType<typeof parseHTML>['document'], pageUr
     byline: metaContent('author', 'article:author') ?? ld.author,
     siteName: metaContent('og:site_name', 'application-name') ?? ld.publisher,
     url: httpUrl(canonical, pageUrl),
-    published:
-      metaContent('article:published_time', 'og:article:published_time', 'datepublished', 'pubdate', 'publishdate', 'date', 'dc.date', 'dcterms.date', 'sailthru.date') ??
-      ld.datePublished ??
+    // The first that is a real date: a page's broken meta tag should not hide its <time>.
+    published: [
+      metaContent('article:published_time', 'og:article:published_time', 'datepublished', 'pubdate', 'publishdate', 'date', 'dc.date', 'dcterms.date', 'sailthru.date'),
+      ld.datePublished,
       time,
+    ].find((d) => isoDate(d)),
   };
 }
 
@@ -189,11 +192,14 @@ function jsonLd(document: ReturnType<typeof parseHTML>['document']): LdFields {
   };
 }
 
-/** `YYYY-MM-DD` from an ISO timestamp (the publisher's own calendar date) or another date string, else undefined. */
+/**
+ * `YYYY-MM-DD` from an ISO timestamp (the publisher's own calendar date) or another date string,
+ * else undefined; a day that does not exist (`2017-02-30`, `0000-00-00`) is no date, as everywhere.
+ */
 export function isoDate(s: string | undefined | null): string | undefined {
   if (!s) return undefined;
   const iso = /^\s*(\d{4}-\d{2}-\d{2})/.exec(s);
-  if (iso) return iso[1];
+  if (iso) return isCalendarDate(iso[1]!) ? iso[1] : undefined;
   if (!/\b(1[89]|20)\d{2}\b/.test(s)) return undefined;
   const t = Date.parse(s);
   return Number.isNaN(t) ? undefined : new Date(t).toISOString().slice(0, 10);

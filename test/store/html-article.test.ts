@@ -64,6 +64,14 @@ describe('htmlToArticle', () => {
     expect(() => htmlToArticle('<html><body><form><input name=q></form></body></html>')).toThrow(/not an article/);
   });
 
+  it('a published date that names no real day is no date, and the next one the page gives is used', async () => {
+    const html = await page('news-site.html');
+    const bad = html.replace('content="2024-03-12T08:15:00+00:00"', 'content="2024-02-30T08:15:00+00:00"');
+    expect(htmlToArticle(bad).meta.published).toBe('2024-03-12');
+    const none = bad.replace('datetime="2024-03-12T08:15:00+00:00"', 'datetime="0000-00-00T00:00:00Z"');
+    expect(htmlToArticle(none).meta.published).toBeUndefined();
+  });
+
   it('stores text whose paragraphs are separated by blank lines and carry no markup', async () => {
     const a = htmlToArticle(await page('news-site.html'));
     expect(a.text).not.toMatch(/<[a-z]/i);
