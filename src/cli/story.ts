@@ -2,6 +2,7 @@
  * `npm run story -- new|add|list|remove-article|delete …`: manage stories from the terminal,
  * through the same functions as `/story` on Discord and in the terminal chat.
  */
+import { escapeControls } from '../core/controls.js';
 import { openStoryLibrary } from '../stories/open.js';
 import { StoryError } from '../stories/library.js';
 import { runStoryWords, STORY_USAGE } from '../stories/text.js';
@@ -27,7 +28,7 @@ runCli(spec, async ({ flags, positionals }) => {
     return ok ? 0 : 1;
   } catch (e) {
     if (!(e instanceof StoryError)) throw e;
-    process.stderr.write(`story: ${e.message}\n`);
+    process.stderr.write(`story: ${escapeControls(e.message)}\n`);
     return 1;
   } finally {
     library.close();
