@@ -5,6 +5,7 @@
 import type { Answer, AskContext, ArticleView, FactTable, FactView, SourceSummary, TimelineEntry, WordNet } from './types.js';
 import { answerRelation, answerYesNo, compileQuestion, eventSupported, type QuestionFrame } from './ask/relation.js';
 import { answerDefinition } from './ask/definition.js';
+import { answerSummary } from './ask/summary.js';
 import { SPEECH_VERBS } from './lexicon.js';
 import type { Nlp } from './nlp.js';
 import { SearchIndex } from './ask/search.js';
@@ -100,6 +101,16 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
         }
         if (answer) return answer;
       }
+    }
+    // "What happened?", "summarize": the most widely reported lead events.
+    if (/^(?:so\s+)?(?:what(?:'s| has| have)? happened|what(?:'s| is) (?:the|this) (?:story|news) about|what(?:'s| is) (?:the|this) story|summari[sz]e(?: (?:it|this|the story|the coverage))?|give me (?:a|the) summary|(?:a |the )?summary|tl;?dr)\b/i.test(q.text.trim())) {
+      return answerSummary(q.text, index, publicUrl, opts.wordnet) ?? { question: q.text, answered: false, intent: 'summary', answer: NOT_SAID, citations: [], conflicts: [] };
+    }
+    // "What is the Rafiqah Wall?": what the coverage calls it.
+    const whatIs = /^what(?:'s| is| are| was| were) (?:the |an? )?(.+?)\??$/i.exec(q.text.trim());
+    if (whatIs && q.intent !== 'quantity' && q.intent !== 'date' && q.intent !== 'coverage' && !/\b(of|for|in|on|at|with|by|about|to|from|did|does|do)\b/i.test(whatIs[1]!)) {
+      const described = answerDefinition(whatIs[1]!, q.text, q.terms, index, publicUrl);
+      if (described) return described;
     }
     // "Who is X?": what the coverage calls X.
     if (q.intent === 'person' && q.describe && !q.expand) {

@@ -22,7 +22,8 @@ export function answerDefinition(name: string, question: string, terms: QTerm[],
   if (!nameWords.length) return undefined;
   const isName = (text: string) => {
     const w = words(text);
-    return nameWords.every((n) => w.includes(n)) || (w.length > 0 && w.every((x) => nameWords.includes(x)));
+    // The whole name, or a shorter form of it written as a name ("Nambiar"), not a common "the wall".
+    return nameWords.every((n) => w.includes(n)) || (w.length > 0 && w.every((x) => nameWords.includes(x)) && /\p{Lu}/u.test(text.replace(/^\W*\p{Lu}\p{Ll}*\s/u, (m) => (/^\W*(The|A|An)\s/.test(m) ? '' : m))));
   };
   const last = nameWords.at(-1)!;
   const found: { ref: SentenceRef; arg: FrameArg; text: string; weight: number }[] = [];
@@ -32,7 +33,7 @@ export function answerDefinition(name: string, question: string, terms: QTerm[],
     for (const f of ref.sentence.frames ?? []) {
       if (f.verb === 'be' && f.agent && f.attr && isName(raw.slice(f.agent.start, f.agent.end))) {
         const text = raw.slice(f.attr.start, f.attr.end);
-        if (!isName(text)) found.push({ ref, arg: f.attr, text, weight: f.apposition ? DESCRIBED.apposition : DESCRIBED.copula });
+        if (!isName(text) && /\p{L}{3}/u.test(text)) found.push({ ref, arg: f.attr, text, weight: f.apposition ? DESCRIBED.apposition : DESCRIBED.copula });
       }
       // "coroner Gary Hargrove said": the common words written before the name.
       for (const a of [f.agent, f.patient, f.attr, ...(f.slots ?? []).map((x) => x.arg)]) {

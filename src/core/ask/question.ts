@@ -95,7 +95,9 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
     return { ...base, intent: 'sources' };
   }
 
-  const coverage = new RegExp(`^(?:which|what|how many)(?: of the)? ${SOURCE_WORDS} (.+)$`).exec(lower);
+  // "Which outlets disagree?" asks for the disagreements, not for outlets that mention a word.
+  const disagreeing = /^(?:which|what)(?: of the)? \S+ (?:disagree|differ|contradict|conflict)\w*\b/.test(lower);
+  const coverage = disagreeing ? null : new RegExp(`^(?:which|what|how many)(?: of the)? ${SOURCE_WORDS} (.+)$`).exec(lower);
   if (coverage) {
     const rest = q.slice(q.length - coverage[1]!.length);
     const count = lower.startsWith('how many');

@@ -25,6 +25,8 @@ interface QArg {
   head: string;
   /** A proper name ("Mark Teixeira"): every word of it must be found, or a pronoun standing for it. */
   name?: boolean;
+  /** Other forms of the name the corpus defines, as word lists. */
+  alternatives?: string[][];
   /** "anyone", "any of the pirates": matches whoever fills the slot. */
   any?: boolean;
 }
@@ -46,7 +48,7 @@ export interface QuestionFrame {
 /** How a stored verb can stand for the asked one. */
 const VERB_MATCH = { same: 1, synonym: 0.85, derived: 0.8, hypernym: 0.6 } as const;
 /** How a bound slot is found: in the frame's own slot, elsewhere in the sentence, as a pronoun. */
-const ARG_MATCH = { slot: 1, frame: 0.85, pronoun: 0.7, sentence: 0.55 } as const;
+const ARG_MATCH = { slot: 1, frame: 0.85, pronoun: 0.7, sentence: 0.55, context: 0.5 } as const;
 /** Below this alignment a frame does not answer; a yes/no needs more, since "yes" is a claim. */
 const RELATION_THRESHOLD = 0.5;
 const YESNO_THRESHOLD = 0.6;
@@ -60,7 +62,11 @@ const PLACEISH = ['location', 'region', 'area', 'place', 'structure', 'building'
 
 /** Reads a question into a frame; undefined when it is not a clause with a verb to align. */
 export function compileQuestion(text: string, nlp: Nlp, wn?: WordNet): QuestionFrame | undefined {
-  const clean = text.replace(/[?!.\s]+$/, '').replace(/^(so|and|but|ok|okay|hey|please)\b,?\s*/i, '');
+  // A fronted phrase ("Besides guns, …", "In 2003, …") and a trailing time clause ("… when deputies
+  // found him") qualify the question; the clause to align is what is left.
+  const clean = text.replace(/[?!.\s]+$/, '').replace(/^(so|and|but|ok|okay|hey|please)\b,?\s*/i, '')
+    .replace(/^(?:besides|apart from|other than|aside from|in|on|at|during|after|before|since)\b[^,]{1,60},\s*(?=(?:who|whom|what|which|where|why|when|how|did|does|do|was|were|is|are|has|have|had)\b)/i, '')
+    .replace(/^((?:who|whom|what|which|where|why|how)\b.+?)\s+\b(?:when|while)\s+\S+\s+\S+.*$/i, '$1');
   if (!clean) return undefined;
   const toks = repairQuestion(readTokens(nlp, clean), wn);
   const { toks: t, chunks } = chunk(toks);
@@ -348,8 +354,10 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
         ...qf.slots.map((s): [QArg, FrameArg[]] => [s.arg, (f.slots ?? []).filter((x) => x.p === s.p || (PLACE_PREPS.has(x.p) && PLACE_PREPS.has(s.p))).map((x) => x.arg)]),
       ];
       const everyArg = [f.agent, f.patient, f.attr, ...(f.slots ?? []).map((x) => x.arg)].filter(Boolean) as FrameArg[];
-      for (const [q, own] of bound) {
-        if (!q) continue;
+      for (const [asked, own] of bound) {
+        if (!asked) continue;
+        // "the SDF" is also "the Syrian Democratic Forces" where the coverage defines it so.
+        const q = asked.name ? withAlias(asked, index.table.aliases) : asked;
         if (q.any) {
           checks.push(own.length ? ARG_MATCH.slot : ARG_MATCH.sentence);
           continue;
@@ -366,6 +374,8 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
         if (m < 0.5 && own.some((a) => PRONOUNS.has(text.slice(a.start, a.end).toLowerCase())) && antecedentNear(q, ref)) m = Math.max(m, ARG_MATCH.pronoun);
         if (m < 0.5 && !q.name && q.words.every((w) => sentenceWords.has(w))) m = Math.max(m, ARG_MATCH.sentence);
         if (m < 0.5 && q.name && q.words.every((w) => sentenceWords.has(w))) m = Math.max(m, ARG_MATCH.sentence);
+        // A prepositional qualifier ("on the pirate boats") may be set by the sentences before.
+        if (m < 0.5 && !q.name && qf.slots.some((x) => x.arg === q) && antecedentNear(q, ref)) m = Math.max(m, ARG_MATCH.context);
         checks.push(m);
       }
       if (checks.some((c) => c < 0.5)) continue;
@@ -391,10 +401,18 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
   return out;
 }
 
+/** A name argument that the corpus gives another form of ("SDF" ↔ "Syrian Democratic Forces") matches either. */
+function withAlias(q: QArg, aliases: Record<string, string[]> | undefined): QArg {
+  const alts = aliases ? Object.hasOwn(aliases, q.words.join(' ')) ? aliases[q.words.join(' ')] : undefined : undefined;
+  if (!alts?.length) return q;
+  return { ...q, alternatives: alts.map((a) => a.split(/\s+/)) };
+}
+
 /** Whether the asked argument is named in the sentence or in one of the two before it. */
 function antecedentNear(q: QArg, ref: SentenceRef): boolean {
   const i = ref.sentence.index;
-  return ref.article.sentences.slice(Math.max(0, i - 2), i + 1).some((s) => q.words.every((w) => s.terms.includes(w)));
+  const forms = [q.words, ...(q.alternatives ?? [])];
+  return ref.article.sentences.slice(Math.max(0, i - 2), i + 1).some((s) => forms.some((ws) => ws.every((w) => s.terms.includes(w))));
 }
 
 /** The other side of any apposition in the sentence that overlaps `a` ("the suspect" ↔ "Dale Pruitt"). */
@@ -455,6 +473,11 @@ function polarForm(word: string, attr: string, wn?: WordNet): 'positive' | 'nega
 
 /** How well a question's noun group matches a frame's: shared names and content words, head synonyms. */
 function argMatch(q: QArg, a: FrameArg, text: string, wn?: WordNet): number {
+  if (q.alternatives) return Math.max(matchWords(q, a, text, wn), ...q.alternatives.map((words) => matchWords({ words, head: words.at(-1)!, name: true }, a, text, wn)));
+  return matchWords(q, a, text, wn);
+}
+
+function matchWords(q: QArg, a: FrameArg, text: string, wn?: WordNet): number {
   const span = text.slice(a.start, a.end).toLowerCase();
   const spanWords = new Set(span.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map((w) => (w.length > 3 && /[^s]s$/.test(w) ? w.slice(0, -1) : w)));
   const has = (w: string) => spanWords.has(w) || spanWords.has(w.replace(/s$/, ''));
