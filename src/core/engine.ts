@@ -14,10 +14,13 @@ import { answerQuestion } from './ask/answer.js';
 import { NOT_SAID } from './ask/render.js';
 import { answerDisagreement, buildSuggestions, factViewIndex } from './ask/overview.js';
 import { buildTimeline } from './ask/timeline.js';
-import { viewerUrl } from './ask/links.js';
+import { citationFor, viewerUrl } from './ask/links.js';
 import { resolveFollowUp, winkTagger } from './ask/followup.js';
 import { answerWhoSaid } from './ask/attribution.js';
 import { sourceNamer } from './outlets.js';
+
+/** How much of a question's words a sentence must support to be offered as a closest passage. */
+const PASSAGE_SUPPORT = 0.6;
 
 export interface EngineOptions {
   /** Base URL of the snippet viewer, e.g. `http://localhost:8080`. */
@@ -58,10 +61,38 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
     // "Who said that?" is answered from the sentences behind the previous answer, when they say.
     const answer = (resolved.rule === 'who said that' && context ? answerWhoSaid(resolved.question, answerParsed(context.question), table) : undefined)
       ?? answerParsed(resolved.question);
+    if (!answer.answered && !answer.passages) {
+      answer.passages = closestPassages(resolved.question);
+      if (answer.passages) {
+        const shown = answer.passages.map((p) => `“${p.snippet.length > 140 ? `${p.snippet.slice(0, 140).replace(/\s+\S*$/, '')}…` : p.snippet}” (${sourceName(p.source)})`);
+        answer.answer = `${answer.answer} I can't answer that directly — the closest passages: ${shown.join(' · ')}`;
+      }
+    }
     answer.context = { question: answer.question, intent: answer.intent, ...(answer.answered && answer.value ? { value: answer.value } : {}) };
     return answer;
   };
 
+  /**
+   * The honest fallback: when no answer fits, the two sentences that best support the question's
+   * words, for a reader to judge — unless the question names something the coverage never does.
+   */
+  const closestPassages = (question: string) => {
+    const q = parseQuestion(typeof question === 'string' ? question : '', nlp);
+    if (!q.terms.length || q.terms.some((t) => t.name && !index.supports(t))) return undefined;
+    const best = index.candidates(q.terms)
+      .map((ref) => ({ ref, support: index.coverage(ref, q.terms) }))
+      .filter((x) => x.support >= PASSAGE_SUPPORT)
+      .sort((a, b) => b.support - a.support);
+    const seen = new Set<string>();
+    const out = [];
+    for (const { ref } of best) {
+      if (seen.has(ref.article.id)) continue;
+      seen.add(ref.article.id);
+      out.push(citationFor(ref.article, ref.sentence.start, ref.sentence.end, publicUrl));
+      if (out.length === 2) break;
+    }
+    return out.length ? out : undefined;
+  };
   const answerParsed = (question: string): Answer => {
     const q = parseQuestion(typeof question === 'string' ? question : '', nlp);
     if (q.intent === 'disagreement') return answerDisagreement(q.text, q.terms, table, index, publicUrl);
