@@ -150,7 +150,8 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
     }
     const typed = answerQuestion(q, ctx);
     // No answer from a sentence that does not speak of the asked event ("when does the trial start").
-    if (typed.answered && frame && typed.intent !== 'quantity' && !q.describe && typed.citations.length && !typed.citations.some((c) => supportsEvent(frame, c.source, c.start))) {
+    // Figures are about the noun they count, so only the question's names are checked for them.
+    if (typed.answered && frame && !q.describe && typed.citations.length && !typed.citations.some((c) => supportsEvent(frame, c.source, c.start, typed.intent === 'quantity'))) {
       return { ...typed, answered: false, answer: NOT_SAID, value: undefined, agree: undefined, citations: [], conflicts: [] };
     }
     return typed;
@@ -160,7 +161,7 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
    * is about (by the corpus's aliases and spellings too). A headline's capitals make every word look
    * like a name, so a headline must name the event itself.
    */
-  const supportsEvent = (frame: QuestionFrame, id: string, at: number): boolean => {
+  const supportsEvent = (frame: QuestionFrame, id: string, at: number, namesOnly = false): boolean => {
     const ref = index.refs.find((r) => r.article.id === id && r.sentence.start <= at && at < r.sentence.end);
     if (!ref) return false;
     const text = ref.article.raw.slice(ref.sentence.start, ref.sentence.end);
@@ -171,8 +172,10 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
     const named = (words: string[]) => {
       const last = words.at(-1)!;
       return index.matchHere(ref, { term: last, weight: 1, name: true, pos: 'PROPN' }) >= 0.7
-        || (/\b(he|she|they)\b/i.test(text) && near.some((s) => s.terms.includes(last)));
+        || (ref.sentence.attribution ?? '').toLowerCase().split(/\s+/).includes(last)
+        || (/\b(he|she|they|i)\b/i.test(text) && near.some((s) => s.terms.includes(last)));
     };
+    if (namesOnly) return [frame.agent, frame.patient].every((a) => !a?.name || named(a.words));
     return eventSupported(frame, ref.sentence, opts.wordnet, (n) => !headline && index.matchHere(ref, { term: n, weight: 1, name: false, pos: 'NOUN' }) >= 0.7, named);
   };
 

@@ -111,7 +111,6 @@ const FICTION: Record<string, string[]> = {
 const ECBPLUS: Record<string, string[]> = {
   'ecb-1': [
     'ecb-1-age',
-    'ecb-1-movies',
     'ecb-1-stay-length',
   ],
   'ecb-12': [

@@ -14,7 +14,7 @@ import type { SearchIndex, SentenceRef } from './search.js';
 import type { QTerm } from './question.js';
 import { render, type Scored } from './render.js';
 import { uniq } from '../values.js';
-import { LIGHT_VERBS, PARTICLES, PERSON_TITLES, POSSESSIVES } from '../lexicon.js';
+import { IRREALIS_GOVERNORS, LIGHT_VERBS, PARTICLES, PERSON_TITLES, POSSESSIVES } from '../lexicon.js';
 
 export type Wh = 'who' | 'what' | 'which' | 'where' | 'why' | 'when' | 'how' | 'yesno';
 type Role = 'agent' | 'patient' | 'attr';
@@ -53,6 +53,9 @@ const ARG_MATCH = { slot: 1, frame: 0.85, pronoun: 0.7, sentence: 0.55, context:
 const RELATION_THRESHOLD = 0.5;
 const YESNO_THRESHOLD = 0.6;
 const SUPPORT_BONUS = 0.1;
+
+/** Verbs whose "to" complement names the event asked about ("is going to be paid", "wants to buy"). */
+const CATENATIVE = new Set([...IRREALIS_GOVERNORS, 'go', 'have', 'begin', 'start', 'continue', 'need', 'use', 'manage', 'fail', 'refuse', 'decline']);
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'him', 'her', 'them', 'we', 'i', 'you', 'us', 'this', 'that', 'these', 'those', 'who', 'which']);
 const ANY = new Set(['any', 'anyone', 'anybody', 'anything', 'someone', 'somebody', 'something']);
@@ -97,7 +100,7 @@ export function compileQuestion(text: string, nlp: Nlp, wn?: WordNet): QuestionF
     main = vgs[1]!;
   }
   // "is going to be paid", "wants to buy": the last verb of a catenative chain names the event.
-  while (chunks[main + 1]?.kind === 'VG' && chunks[main + 1]!.inf) main++;
+  while (chunks[main + 1]?.kind === 'VG' && chunks[main + 1]!.inf && CATENATIVE.has(chunks[main]!.lemma ?? '')) main++;
   const mc = chunks[main]!;
   const auxLemma = aux !== undefined ? t[chunks[aux]!.head]!.lemma : undefined;
   let verb = mc.bare ? t[mc.head]!.lemma : mc.lemma!;
@@ -316,6 +319,7 @@ export function answerYesNo(qf: QuestionFrame, question: string, terms: QTerm[],
 function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned[] {
   const { index, wn } = ctx;
   const verbs = verbForms(qf.verb, wn);
+  const opposites = new Set(wn && qf.verb !== 'be' ? wn.antonyms(qf.verb, 'v', 2) : []);
   const out: Aligned[] = [];
   for (const ref of index.candidates(terms)) {
     const frames = ref.sentence.frames;
@@ -326,6 +330,11 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
     for (const f of frames) {
       let v = verbs.get(f.verb) ?? verbs.get(f.verb.split(' ')[0]!) ?? 0;
       let negative = Boolean(f.neg);
+      // "LaRue denied suggestions that he was …" answers "did he admit …" in the negative.
+      if (!v && qf.wh === 'yesno' && opposites.has(f.verb)) {
+        v = VERB_MATCH.synonym;
+        negative = !negative;
+      }
       // "Was the building insured?" ~ "the building was uninsured": a copula with a negated form of the word.
       if (!v && f.verb === 'be' && f.attr) {
         const attr = text.slice(f.attr.start, f.attr.end).toLowerCase();
