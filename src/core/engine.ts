@@ -8,7 +8,7 @@ import { answerDefinition } from './ask/definition.js';
 import { answerSummary } from './ask/summary.js';
 import { SPEECH_VERBS } from './lexicon.js';
 import type { Nlp } from './nlp.js';
-import { SearchIndex } from './ask/search.js';
+import { SearchIndex, type SentenceRef } from './ask/search.js';
 import { parseQuestion } from './ask/question.js';
 import { answerQuestion } from './ask/answer.js';
 import { NOT_SAID } from './ask/render.js';
@@ -140,6 +140,11 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
     // "What is the Rafiqah Wall?": what the coverage calls it.
     const whatIs = /^what(?:'s| is| are| was| were) (?:the |an? )?(.+?)\??$/i.exec(q.text.trim());
     if (whatIs && q.intent !== 'quantity' && q.intent !== 'date' && q.intent !== 'coverage' && !/\b(of|for|in|on|at|with|by|about|to|from|did|does|do)\b/i.test(whatIs[1]!)) {
+      // "What is the SDF?": an acronym is answered by what it stands for.
+      if (/^[A-Z][A-Z0-9&.-]{1,9}$/.test(whatIs[1]!)) {
+        const expanded = answerQuestion(parseQuestion(`What does ${whatIs[1]} stand for?`, nlp), ctx);
+        if (expanded.answered) return { ...expanded, question: q.text };
+      }
       const described = answerDefinition(whatIs[1]!, q.text, q.terms, index, publicUrl);
       if (described) return described;
     }
@@ -161,8 +166,20 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
    * is about (by the corpus's aliases and spellings too). A headline's capitals make every word look
    * like a name, so a headline must name the event itself.
    */
+  let refsByArticle: Map<string, SentenceRef[]> | undefined;
+  const refsOf = (id: string): SentenceRef[] => {
+    if (!refsByArticle) {
+      refsByArticle = new Map();
+      for (const r of index.refs) {
+        const list = refsByArticle.get(r.article.id);
+        if (list) list.push(r);
+        else refsByArticle.set(r.article.id, [r]);
+      }
+    }
+    return refsByArticle.get(id) ?? [];
+  };
   const supportsEvent = (frame: QuestionFrame, id: string, at: number, namesOnly = false): boolean => {
-    const ref = index.refs.find((r) => r.article.id === id && r.sentence.start <= at && at < r.sentence.end);
+    const ref = refsOf(id).find((r) => r.sentence.start <= at && at < r.sentence.end);
     if (!ref) return false;
     const text = ref.article.raw.slice(ref.sentence.start, ref.sentence.end);
     const headline = (text.match(/\b\p{Lu}/gu)?.length ?? 0) >= 0.6 * (text.match(/\b\p{L}/gu)?.length ?? 1);

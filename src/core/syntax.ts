@@ -51,15 +51,23 @@ const BE = new Set(['be', 'get']);
 
 /** Reads `text` with wink-nlp into tokens whose offsets are `base` + offsets into `text`. */
 export function readTokens(nlp: Nlp, text: string, base = 0): Tok[] {
+  return docTokens(nlp, nlp.readDoc(text), text, base).toks;
+}
+
+/**
+ * The tokens of a wink document read from `text`, with offsets `base` + offsets into `text`, and
+ * the whitespace before each (which holds the line breaks).
+ */
+export function docTokens(nlp: Nlp, doc: ReturnType<Nlp['readDoc']>, text: string, base = 0): { toks: Tok[]; spaces: string[] } {
   const its = nlp.its;
-  const tokens = nlp.readDoc(text).tokens();
+  const tokens = doc.tokens();
   const values = tokens.out(its.value) as string[];
   const spaces = tokens.out(its.precedingSpaces) as string[];
   const pos = tokens.out(its.pos) as string[];
   const lemmas = tokens.out(its.lemma as typeof its.value) as string[];
   const types = tokens.out(its.type) as string[];
   const stops = tokens.out(its.stopWordFlag) as unknown as boolean[];
-  const out: Tok[] = new Array(values.length);
+  const toks: Tok[] = new Array(values.length);
   let offset = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
@@ -69,13 +77,13 @@ export function readTokens(nlp: Nlp, text: string, base = 0): Tok[] {
       const found = text.indexOf(v, offset);
       if (found >= 0) offset = found;
     }
-    out[i] = {
+    toks[i] = {
       v, lower: v.toLowerCase(), lemma: singular((lemmas[i] ?? v).toLowerCase(), pos[i]!), pos: pos[i]!,
       type: types[i]!, stop: Boolean(stops[i]), start: base + offset, end: base + offset + v.length,
     };
     offset += v.length;
   }
-  return out;
+  return { toks, spaces };
 }
 
 /** wink's lemmatizer misses some plurals ("jihadists"); strip a plain plural -s from nouns. */
@@ -106,12 +114,34 @@ function repair(toks: Tok[]): Tok[] {
     const t = out[k]!;
     if (t.pos === 'VERB' && /(ing|ed)$/.test(t.lower) && /^(DET|ADJ|NUM)$/.test(out[k - 1]!.pos) && /^(NOUN|PROPN|NUM)$/.test(out[k + 1]!.pos)) t.pos = 'ADJ';
   }
+  for (let k = 1; k + 1 < out.length; k++) {
+    const t = out[k]!;
+    // "the most heavily fortified portion": a participle after adverbs that follow a determiner.
+    if (t.pos === 'VERB' && /(ing|ed)$/.test(t.lower) && out[k - 1]!.pos === 'ADV' && /^(NOUN|PROPN)$/.test(out[k + 1]!.pos)) {
+      let j = k - 1;
+      while (j > 0 && out[j]!.pos === 'ADV') j--;
+      if (out[j]!.pos === 'DET') t.pos = 'ADJ';
+    }
+    // "by opening two gaps": an -ing word after a preposition, before its own object, is a verb.
+    if (t.pos === 'NOUN' && t.lower.endsWith('ing') && out[k - 1]!.pos === 'ADP' && /^(by|after|before|without|while|for)$/.test(out[k - 1]!.lower) && /^(DET|NUM|ADJ|PRON)$/.test(out[k + 1]!.pos)) {
+      t.pos = 'VERB';
+      t.lemma = gerundBase(t.lower);
+    }
+  }
   // Two finite verbs cannot follow each other: the second is a plural noun ("dismissed calls to quit").
   for (let k = 1; k < out.length; k++) {
     const t = out[k]!;
     if (t.pos === 'VERB' && out[k - 1]!.pos === 'VERB' && /[^s]s$/.test(t.lower) && t.lower !== t.lemma) t.pos = 'NOUN';
   }
   return out;
+}
+
+/** The verb of a gerund the tagger read as a noun: "opening" → "open", "running" → "run", "making" → "make". */
+function gerundBase(word: string): string {
+  const base = word.replace(/ing$/, '');
+  if (/([b-df-hj-np-tv-z])\1$/.test(base) && !/(ll|ss|zz)$/.test(base)) return base.slice(0, -1);
+  if (/[^aeiou][aeiou][kvcszg]$/.test(base)) return `${base}e`;
+  return base;
 }
 
 /** Groups tokens into chunks. */
@@ -340,6 +370,8 @@ export function readFrames(tokens: Tok[]): Frame[] {
     const reduced = s === v - 1 && !c.bare && c.first === c.head && /(ed|en)$/.test(toks[c.head]!.lower)
       && chunks[v + 1]?.kind === 'P' && chunks[v + 1]!.lemma === 'by';
     if (s !== undefined) subj = argOf(toks, chunks, s).arg;
+    // "X supported the advance by opening two gaps": a gerund after "by" is done by the clause's doer.
+    if (!subj && chunks[v - 1]?.kind === 'P' && chunks[v - 1]!.lemma === 'by' && toks[c.head]!.lower.endsWith('ing') && prev) subj = prev.frame.agent;
     // "dismissed calls to quit": a wish noun before an infinitive is not its subject; the governor's is.
     if (c.inf && s === v - 1 && prev && IRREALIS_GOVERNORS.has(toks[chunks[s]!.head]!.lemma)) subj = prev.frame.agent;
     else if (prev && (chunks[v - 1]?.kind === 'CONJ' || c.inf || (chunks[v - 1]?.kind === 'NP' && c.inf))) {

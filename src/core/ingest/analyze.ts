@@ -5,7 +5,7 @@
 import type { Nlp } from '../nlp.js';
 import type { Paragraph } from './clean.js';
 import { splitTerm } from '../terms.js';
-import { singular, type Tok } from '../syntax.js';
+import { docTokens, singular, type Tok } from '../syntax.js';
 import type { Sentence } from '../types.js';
 
 
@@ -30,35 +30,7 @@ export function analyze(masked: string, paragraphs: Paragraph[], nlp: Nlp): Anal
   // Same length as before, so every offset below still indexes the raw text.
   masked = breakBlankLines(masked);
   const doc = nlp.readDoc(masked);
-  const tokens = doc.tokens();
-  const values = tokens.out(its.value) as string[];
-  const spaces = tokens.out(its.precedingSpaces) as string[];
-  const pos = tokens.out(its.pos) as string[];
-  const lemmas = tokens.out(its.lemma as typeof its.value) as string[];
-  const types = tokens.out(its.type) as string[];
-  const stops = tokens.out(its.stopWordFlag) as unknown as boolean[];
-  const toks: Tok[] = new Array(values.length);
-  let offset = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    offset += spaces[i]!.length;
-    // wink's output is lossless; guard anyway so a surprise never yields a wrong snippet.
-    if (!masked.startsWith(v, offset)) {
-      const found = masked.indexOf(v, offset);
-      if (found >= 0) offset = found;
-    }
-    toks[i] = {
-      v,
-      lower: v.toLowerCase(),
-      lemma: singular((lemmas[i] ?? v).toLowerCase(), pos[i]!),
-      pos: pos[i]!,
-      type: types[i]!,
-      stop: Boolean(stops[i]),
-      start: offset,
-      end: offset + v.length,
-    };
-    offset += v.length;
-  }
+  const { toks, spaces } = docTokens(nlp, doc, masked);
   const paragraphOf = (at: number): Paragraph | undefined => {
     let lo = 0;
     let hi = paragraphs.length - 1;
