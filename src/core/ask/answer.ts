@@ -30,6 +30,13 @@ export interface AnswerContext {
 export function answerQuestion(asked: Question, ctx: AnswerContext): Answer {
   const q = respell(asked, ctx.index);
   if (q.dimension === 'age' && q.focus && ctx.wn) q.personFocus = ctx.wn.hypernyms(q.focus, 'n', 6, 2).includes('person');
+  // "Which judge …" wants a person, "which team …" a group, "what gun …" neither: the kind's
+  // commonest WordNet sense says which.
+  if (q.intent === 'entity' && q.typeNoun && ctx.wn?.has(q.typeNoun, 'n')) {
+    const kinds = new Set([q.typeNoun, ...ctx.wn.hypernyms(q.typeNoun, 'n', 10, 1)]);
+    q.kindOf = kinds.has('person') ? 'person' : ['social group', 'organization', 'organisation', 'group'].some((k) => kinds.has(k)) ? 'group'
+      : ['location', 'region', 'geographical area', 'district', 'point'].some((k) => kinds.has(k)) ? 'place' : 'thing';
+  }
   const none = (why?: string): Answer => ({
     question: q.text, answered: false, intent: q.intent === 'none' ? 'none' : q.intent,
     answer: why ? `${NOT_SAID} ${why}` : NOT_SAID, citations: [], conflicts: [],
@@ -291,6 +298,9 @@ function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: R
       const wanted = q.typeNoun ?? '';
       const last = String(f.value).toLowerCase().split(/\s+/).at(-1) ?? '';
       if (f.subject === wanted || last === wanted || last === `${wanted}s` || last === `${wanted}es`) return 1;
+      // A person is no answer to "what gun" or "which team", a court or a city none to "which judge".
+      if (q.kindOf && q.kindOf !== 'person' && f.attribute === 'person') return 0;
+      if (q.kindOf === 'person' && (f.attribute === 'organization' || f.attribute === 'place')) return 0;
       // A kin kind ("sedan" for "which SUV") is weaker evidence than the kind itself.
       if (synonymsOf(wanted).has(f.subject)) return 0.9;
       const cls = TYPE_CLASSES[wanted];
@@ -414,6 +424,9 @@ function mentionedIn(name: string, questionWords: Set<string>, kind?: string, al
   // "Regulator" for "which regulator": the kind itself is not an answer.
   if (!words.length) return all.length > 0 && kind !== undefined;
   const shared = words.filter((w) => asked.has(w)).length;
+  // "Who was Orozco's lawyer": "Jose Luis Orozco" is the one asked about, by his surname.
+  const surname = words.at(-1)!;
+  if (words.length > 1 && asked.has(surname) && /\p{Lu}/u.test(name)) return true;
   return shared === words.length || shared / words.length >= 0.5;
 }
 

@@ -40,6 +40,8 @@ export interface Question {
   expand?: boolean;
   /** quote: who is quoted. */
   speaker?: string;
+  /** entity: what kind of thing the asked kind is, by WordNet ("judge" a person, "team" a group); set when answering. */
+  kindOf?: 'person' | 'group' | 'place' | 'thing';
   /** quantity: the focus is a kind of person ("the guy", "the receptionist"); set when answering. */
   personFocus?: boolean;
   /** "the latest toll": prefer the newest source over the best supported. */
