@@ -6,11 +6,17 @@
  * replicated to 2,000 articles. Each copy gets its own date and a deterministic sprinkling of
  * substituted words, so neither the corpus hash nor wire-copy detection sees copies as one text.
  *
- * `tsx bench/bench.ts --make-corpus DIR` only writes the 2,000-article corpus, for profiling by hand.
+ * Many stories: 50 stories of 100 articles each (windows over the same 2,000 articles), served by
+ * one StoryLibrary in a fresh process that loads each story on first use and unloads the least
+ * recently used: peak memory, the first answer from a cold story, and warm latency.
+ *
+ * `tsx bench/bench.ts --make-corpus DIR` only writes the 2,000-article corpus, for profiling by hand;
+ * `tsx bench/bench.ts --stories` runs only the many-stories scenario.
  *
  * Child modes (used by the parent, not meant to be run by hand):
  *   bench.ts --child ingest CORPUS DATA   build + save the store, print {ms, maxRssKb}
  *   bench.ts --child cold CORPUS DATA     load from the store, answer one question, exit
+ *   bench.ts --child stories DATA         serve the stories in DATA/stories, print latencies and maxRSS
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -28,11 +34,16 @@ import type { RawArticle } from '../src/core/types.js';
 import { buildOrLoadTable } from '../src/load-engine.js';
 import { createLogger } from '../src/logger.js';
 import { readCorpus } from '../src/store/corpus-loader.js';
-import { tableFileName } from '../src/store/fact-store.js';
+import { createFileStore, tableFileName } from '../src/store/fact-store.js';
 import { tableProblem } from '../src/store/table-schema.js';
+import type { Extracted } from '../src/core/ingest/extract.js';
+import type { Fact, FactTable } from '../src/core/types.js';
+import { StoryLibrary } from '../src/stories/library.js';
 import { growthExponent, SHAPES } from './shapes.js';
 
 const ARTICLES = 2000;
+const STORIES = 50;
+const STORY_ARTICLES = 100;
 const ASKS = 400;
 const COLD_RUNS = 5;
 const SOURCES = ['seeds', '../shared/corpora/wikinews-apple'];
@@ -116,10 +127,10 @@ function askLatency(engine: Engine, questions: string[]): { p50: number; p99: nu
   return { p50: percentile(times, 50), p99: percentile(times, 99), n: times.length };
 }
 
-function runChild(args: string[]): Promise<{ ms: number; stdout: string }> {
+function runChild(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ ms: number; stdout: string }> {
   return new Promise((resolve, reject) => {
     const t = performance.now();
-    const child = spawn(TSX, [SELF, '--child', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(TSX, [SELF, '--child', ...args], { stdio: ['ignore', 'pipe', 'inherit'], env });
     let stdout = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.on('error', reject);
@@ -149,9 +160,95 @@ async function child(mode: string, corpusDir: string, dataDir: string): Promise<
     const t3 = performance.now();
     engine.ask('How many people were there?');
     process.stdout.write(JSON.stringify({ bootMs: Math.round(booted), loadMs, engineMs, askMs: since(t3) }) + '\n');
+  } else if (mode === 'stories') {
+    await storiesChild(corpusDir);
   } else {
     throw new Error(`unknown child mode ${mode}`);
   }
+}
+
+/**
+ * Writes STORIES story folders of STORY_ARTICLES articles each (overlapping windows over the big
+ * corpus) and stores their tables, reusing the big table's per-article extraction so only the
+ * corpus-wide alignment runs per story, exactly as an add does.
+ */
+async function makeStories(corpusDir: string, dataDir: string, big: FactTable): Promise<void> {
+  const nlp = createNlp();
+  const files = (await readdir(corpusDir)).filter((f) => f.endsWith('.txt')).sort();
+  const byId = new Map(big.articles.map((a) => [a.id, a]));
+  const facts = new Map<string, Fact[]>();
+  for (const f of big.facts) facts.set(f.article, [...(facts.get(f.article) ?? []), f]);
+  const reuse = (raw: RawArticle): Extracted | undefined => {
+    const article = byId.get(raw.id);
+    return article && article.raw === raw.raw ? { article, facts: facts.get(raw.id) ?? [] } : undefined;
+  };
+  const step = Math.floor(files.length / STORIES);
+  for (let k = 0; k < STORIES; k++) {
+    const name = `story-${String(k).padStart(2, '0')}`;
+    const dir = path.join(dataDir, 'stories', name);
+    await mkdir(dir, { recursive: true });
+    for (let j = 0; j < STORY_ARTICLES; j++) {
+      const f = files[(k * step + j) % files.length]!;
+      await writeFile(path.join(dir, f), await readFile(path.join(corpusDir, f)));
+    }
+    const tables = path.join(dataDir, 'tables', name);
+    await buildOrLoadTable({ corpusDir: dir, dataDir: tables, store: createFileStore(tables, logger, { keep: 2 }), logger, nlp, reuse });
+  }
+}
+
+/** Serves the stories: every story once from cold, warm asks on a loaded one, then a second round through all. */
+async function storiesChild(dataDir: string): Promise<void> {
+  const questions = await publicQuestions();
+  const library = new StoryLibrary({ dataDir, publicUrl: 'http://localhost:8080', logger });
+  const names = await library.names();
+  const cold: number[] = [];
+  for (const round of [0, 1]) {
+    for (const name of names) {
+      const t = performance.now();
+      (await library.engine(name)).ask(questions[cold.length % questions.length]!);
+      if (round === 0) cold.push(performance.now() - t);
+    }
+  }
+  const warm = askLatency(await library.engine(names.at(-1)!), questions);
+  library.close();
+  process.stdout.write(
+    JSON.stringify({ stories: names.length, loaded: library.loadedNames().length, coldP50: percentile(cold, 50), coldMax: Math.max(...cold), warm, maxRssKb: process.resourceUsage().maxRSS }) + '\n',
+  );
+}
+
+/** The V8 old-space cap README recommends for many stories: unloaded tables are then collected promptly. */
+const STORIES_HEAP_MB = 192;
+
+interface StoriesRun {
+  stories: number;
+  loaded: number;
+  coldP50: number;
+  coldMax: number;
+  warm: { p50: number; p99: number; n: number };
+  maxRssKb: number;
+}
+
+async function storiesRows(tmp: string, corpusDir: string, big: FactTable): Promise<[string, string, string, boolean | undefined][]> {
+  const dataDir = path.join(tmp, 'stories-data');
+  const t = performance.now();
+  await makeStories(corpusDir, dataDir, big);
+  const setupS = (performance.now() - t) / 1000;
+  const run = async (heapMb?: number): Promise<StoriesRun> => {
+    const env = heapMb ? { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${heapMb}`.trim() } : process.env;
+    return JSON.parse((await runChild(['stories', dataDir, ''], env)).stdout) as StoriesRun;
+  };
+  // Node's defaults first: V8 then lets garbage from unloaded tables pile up before collecting it.
+  const plain = await run();
+  const capped = await run(STORIES_HEAP_MB);
+  const rows: [string, string, string, boolean | undefined][] = [];
+  for (const [label, r] of [['Node defaults', plain], [`--max-old-space-size=${STORIES_HEAP_MB}`, capped]] as const) {
+    const rss = r.maxRssKb / 1024;
+    rows.push([`peak RSS, ${r.stories} stories × ${STORY_ARTICLES} articles (child, ${label})`, `${rss.toFixed(0)} MB (${r.loaded} tables loaded at the end)`, '< 300 MB', rss < 300]);
+    rows.push(['  first answer from a cold story p50 / max', `${r.coldP50.toFixed(0)} / ${r.coldMax.toFixed(0)} ms`, '(info)', undefined]);
+    rows.push([`  warm ask p50 / p99 (one story, ${r.warm.n} asks)`, `${r.warm.p50.toFixed(2)} / ${r.warm.p99.toFixed(2)} ms`, 'p99 < 20 ms', r.warm.p99 < 20]);
+  }
+  rows.push(['  stories set-up (align only, extraction reused)', `${setupS.toFixed(1)} s for ${plain.stories} stories`, '(info)', undefined]);
+  return rows;
 }
 
 function pipelineVersion(): string {
@@ -164,7 +261,7 @@ function pipelineVersion(): string {
   }
 }
 
-async function main(): Promise<void> {
+async function main(onlyStories = false): Promise<void> {
   const started = performance.now();
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'coverage-bench-'));
   const corpusDir = path.join(tmp, 'corpus');
@@ -174,6 +271,13 @@ async function main(): Promise<void> {
     console.log(`pipeline: ${pipelineVersion()}`);
     const made = await makeCorpus(corpusDir);
     console.log(`corpus: ${ARTICLES} articles from ${made.bases} real texts, ${(made.chars / 1e6).toFixed(1)} M chars, in ${tmp}`);
+    if (onlyStories) {
+      const nlp = createNlp();
+      const { articles, hash } = await readCorpus(corpusDir);
+      rows.push(...(await storiesRows(tmp, corpusDir, buildFactTable(articles, hash, nlp))));
+      printRows(rows, started);
+      return;
+    }
 
     // Peak memory and the cached store, in a fresh process that does only the ingest.
     const ingest = JSON.parse((await runChild(['ingest', corpusDir, dataDir])).stdout) as { ms: number; storeMb: number; facts: number; maxRssKb: number };
@@ -272,10 +376,15 @@ async function main(): Promise<void> {
     rows.push([`warm ask p50 / p99 (seeds, ${warm.n} asks)`, `${warm.p50.toFixed(2)} / ${warm.p99.toFixed(2)} ms`, 'p99 < 20 ms', warm.p99 < 20]);
     const big = askLatency(createEngine(bigTable!, nlp, { publicUrl: 'http://localhost:8080', wordnet }), questions);
     rows.push([`warm ask p50 / p99 (${ARTICLES} articles)`, `${big.p50.toFixed(2)} / ${big.p99.toFixed(2)} ms`, '(info)', undefined]);
+    rows.push(...(await storiesRows(tmp, corpusDir, bigTable!)));
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
 
+  printRows(rows, started);
+}
+
+function printRows(rows: [string, string, string, boolean | undefined][], started: number): void {
   const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.toString().length), ['metric', 'value', 'target'][i]!.length));
   const line = (a: string, b: string, c: string, d: string) => `${a.padEnd(w[0]!)}  ${b.padEnd(w[1]!)}  ${c.padEnd(w[2]!)}  ${d}`;
   console.log('\n' + line('metric', 'value', 'target', 'ok'));
@@ -290,5 +399,5 @@ if (argv[0] === '--make-corpus' && argv[1]) {
 } else if (argv[0] === '--child') {
   await child(argv[1]!, argv[2]!, argv[3]!);
 } else {
-  await main();
+  await main(argv[0] === '--stories');
 }

@@ -1,15 +1,18 @@
-/** /timeline [from] [to] — dated events oldest first, each with its sources; paged with buttons. */
-import { SlashCommandBuilder, MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
+/** /timeline [from] [to] [story] — dated events oldest first, each with its sources; paged with buttons. */
+import { SlashCommandBuilder, MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import type { Engine } from '../src/core/engine.js';
 import type { BotContext } from '../src/discord/command.js';
 import { isIsoDatePrefix } from '../src/core/ingest/dates.js';
 import { NO_MENTIONS, notice, pagerRow, paginate, renderPage, timelineLines } from '../src/discord/render.js';
+import { storyChoices, storyEngine, storyOption } from '../src/discord/stories.js';
 
 
 export const data = new SlashCommandBuilder()
   .setName('timeline')
   .setDescription('Dated events in the coverage, oldest first.')
   .addStringOption((o) => o.setName('from').setDescription('Earliest date: 2017, 2017-06 or 2017-07-02').setMaxLength(10))
-  .addStringOption((o) => o.setName('to').setDescription('Latest date: 2017, 2017-06 or 2017-07-02').setMaxLength(10));
+  .addStringOption((o) => o.setName('to').setDescription('Latest date: 2017, 2017-06 or 2017-07-02').setMaxLength(10))
+  .addStringOption((o) => o.setName('story').setDescription("Which story (default: this channel's)").setMaxLength(32).setAutocomplete(true));
 
 /** A date option as given, trimmed; blank means not given. */
 const dateOption = (i: ChatInputCommandInteraction, name: 'from' | 'to'): string | null => i.options.getString(name)?.trim() || null;
@@ -24,15 +27,15 @@ function rangeProblem(from: string | null, to: string | null): string | undefine
   return undefined;
 }
 
-function page(ctx: BotContext, owner: string, n: number, from?: string, to?: string) {
-  const entries = ctx.engine.timeline({ from, to });
-  const pages = paginate(timelineLines(entries, (id) => ctx.engine.sourceName(id)), 3800, 6);
+function page(engine: Engine, owner: string, n: number, from?: string, to?: string, story?: string) {
+  const entries = engine.timeline({ from, to });
+  const pages = paginate(timelineLines(entries, (id) => engine.sourceName(id)), 3800, 6);
   const p = Math.min(Math.max(0, n), Math.max(0, pages.length - 1));
   const range = from || to ? ` (${from ?? '…'} to ${to ?? '…'})` : '';
   const intro = entries.length ? `${entries.length} dated event${entries.length === 1 ? '' : 's'}${range}, oldest first.` : `No dated events in the coverage${range}.`;
   return {
     embeds: [renderPage('Timeline', pages, p, intro)],
-    components: pagerRow('timeline', owner, p, pages.length, [from ?? '', to ?? '']),
+    components: pagerRow('timeline', owner, p, pages.length, [from ?? '', to ?? '', ...(story ? [story] : [])]),
     allowedMentions: NO_MENTIONS,
   };
 }
@@ -45,11 +48,17 @@ export async function execute(i: ChatInputCommandInteraction, ctx: BotContext): 
     await i.reply({ content: notice(problem), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
     return;
   }
-  await i.editReply(page(ctx, i.user.id, 0, from ?? undefined, to ?? undefined));
+  const { engine, story } = await storyEngine(i, ctx, storyOption(i));
+  await i.editReply(page(engine, i.user.id, 0, from ?? undefined, to ?? undefined, story));
 }
 
 export async function button(i: ButtonInteraction, ctx: BotContext, args: string[]): Promise<void> {
-  const [n, from, to] = args;
+  const [n, from, to, named] = args;
   const valid = (v?: string) => (v && isIsoDatePrefix(v) ? v : undefined);
-  await i.update(page(ctx, i.user.id, Number(n) || 0, valid(from), valid(to)));
+  const { engine, story } = await storyEngine(i, ctx, named || null);
+  await i.update(page(engine, i.user.id, Number(n) || 0, valid(from), valid(to), story));
+}
+
+export async function autocomplete(i: AutocompleteInteraction, ctx: BotContext): Promise<void> {
+  await i.respond(await storyChoices(ctx, String(i.options.getFocused() ?? '')));
 }

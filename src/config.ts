@@ -38,6 +38,7 @@ const schema = z.object({
   PUBLIC_URL: optionalString,
   WEB_HOST: optionalString.default('127.0.0.1'),
   LOG_LEVEL: optionalString.default('info').pipe(z.enum(LOG_LEVELS)),
+  FETCH_ALLOW_HOSTS: optionalString,
   LOG_FORMAT: optionalString.default('text').pipe(z.enum(LOG_FORMATS)),
   ALLOWED_GUILDS: optionalString.transform((v, ctx) => {
     if (v === undefined) return undefined;
@@ -77,6 +78,8 @@ export interface Config {
   /** When set, the bot leaves every server whose id is not listed. */
   allowedGuilds?: string[];
   shards?: number;
+  /** Hosts article links may reach even on private addresses (FETCH_ALLOW_HOSTS, comma-separated); empty by default. */
+  fetchAllowHosts: string[];
   /** True inside a ShardingManager child: discord.js then reads its shard ids from the environment. */
   shardWorker: boolean;
   /** Inside a ShardingManager child, the shard ids discord.js gave it (its SHARDS, e.g. "0"); for log lines. */
@@ -113,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logFormat: e.LOG_FORMAT,
     allowedGuilds: e.ALLOWED_GUILDS,
     shards: e.SHARDS,
+    fetchAllowHosts: (e.FETCH_ALLOW_HOSTS ?? '').split(/[\s,]+/).filter(Boolean),
     shardWorker: Boolean(env.SHARDING_MANAGER),
     shardIds: env.SHARDING_MANAGER ? env.SHARDS : undefined,
   };

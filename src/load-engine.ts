@@ -8,16 +8,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildFactTable } from './core/ingest/build.js';
 import { createEngine, type Engine } from './core/engine.js';
-import type { FactTable } from './core/types.js';
+import type { FactTable, Logger, RawArticle, WordNet } from './core/types.js';
+import type { Extracted } from './core/ingest/extract.js';
 import { createNlp, type Nlp } from './core/nlp.js';
-import type { Logger, WordNet } from './core/types.js';
 import { openWordNet } from './store/wordnet.js';
 import { readCorpus, type CorpusOptions } from './store/corpus-loader.js';
 import { createFileStore, type FactStore } from './store/fact-store.js';
 
 let wordnet: WordNet | undefined;
-/** One WordNet reader per process: it caches what it has read. */
-function sharedWordNet(): WordNet {
+/** One WordNet reader per process (every story's engine shares it): it caches what it has read. */
+export function sharedWordNet(): WordNet {
   wordnet ??= openWordNet();
   return wordnet;
 }
@@ -32,6 +32,8 @@ export interface LoadOptions extends CorpusOptions {
   wordnet?: WordNet;
   /** The shared wink-nlp instance; created here when not given. */
   nlp?: Nlp;
+  /** An earlier extraction of an unchanged article, so a rebuild analyzes only what is new (stories). */
+  reuse?: (raw: RawArticle) => Extracted | undefined;
 }
 
 export interface LoadedTable {
@@ -41,6 +43,8 @@ export interface LoadedTable {
   /** Warnings about the corpus (bad files, sources.json problems); already logged. */
   warnings: string[];
   nlp: Nlp;
+  /** The articles as read from the corpus folder. */
+  raws: RawArticle[];
 }
 
 /**
@@ -61,14 +65,14 @@ export async function buildOrLoadTable(opts: LoadOptions): Promise<LoadedTable> 
   const stored = await store.load(key);
   if (stored) {
     logger.debug('fact table loaded from store', { corpus: opts.corpusDir, articles: stored.articles.length, facts: stored.facts.length });
-    return { table: stored, cached: true, warnings: corpus.warnings, nlp };
+    return { table: stored, cached: true, warnings: corpus.warnings, nlp, raws: corpus.articles };
   }
   const started = performance.now();
   const table = buildFactTable(corpus.articles, key, nlp, (id, err) => {
     const warning = `${id}: skipped, extraction failed (${err instanceof Error ? err.message : String(err)})`;
     corpus.warnings.push(warning);
     logger.warn(`corpus ${opts.corpusDir}: ${warning}`);
-  });
+  }, opts.reuse);
   logger.info(`built fact table for ${opts.corpusDir}`, {
     articles: table.articles.length,
     facts: table.facts.length,
@@ -80,7 +84,7 @@ export async function buildOrLoadTable(opts: LoadOptions): Promise<LoadedTable> 
     // A read-only data folder should not stop the bot; it only costs a rebuild next start.
     logger.warn(`could not save the fact table to ${opts.dataDir}: ${(e as Error).message}`);
   }
-  return { table, cached: false, warnings: corpus.warnings, nlp };
+  return { table, cached: false, warnings: corpus.warnings, nlp, raws: corpus.articles };
 }
 
 /** Loads (or builds) the fact table for a corpus and returns the engine over it. */

@@ -4,7 +4,6 @@
  * terminal either (systemd, Docker), the viewer alone until SIGTERM. SIGHUP reloads the corpus.
  */
 import { createServer, type AddressInfo } from 'node:net';
-import path from 'node:path';
 import { ConfigError, loadConfigFromEnvironment, type Config } from './config.js';
 import { startBot } from './discord/bot.js';
 import { createShards } from './discord/sharding.js';
@@ -17,6 +16,8 @@ import { watchShards } from './discord/connection.js';
 import { ConnectionTracker, healthReport, publicUrlWarning } from './service/health.js';
 import { createLiveEngine } from './service/live-engine.js';
 import { createReloader, type Reloader } from './service/reload.js';
+import type { StoryLibrary } from './stories/library.js';
+import { openStoryLibrary } from './stories/open.js';
 
 /** View Channels, Send Messages, Embed Links, Read Message History, Use Application Commands. */
 const BOT_PERMISSIONS = 1024n | 2048n | 16384n | 65536n | 2147483648n;
@@ -81,11 +82,14 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   // SIGHUP reloads the corpus (systemctl reload, docker kill -s HUP); Node's default would exit.
+  // Named stories in memory are re-read too; the others are read afresh when next used.
   let reloader: Reloader | undefined;
+  let stories: StoryLibrary | undefined;
   let afterReload: (() => void) | undefined;
   process.on('SIGHUP', () => {
     if (!reloader) return logger.info('SIGHUP ignored: still starting');
     void reloader.reload('SIGHUP').then((ok) => ok && afterReload?.());
+    void stories?.reload('SIGHUP');
   });
   if (config.discordToken) {
     const warning = publicUrlWarning(config.publicUrl);
@@ -108,10 +112,15 @@ async function main(): Promise<void> {
   const live = createLiveEngine(first);
   const engine = live.engine;
   reloader = createReloader({ live, load, logger, what: `corpus ${config.corpusDir}` });
+  // CORPUS_DIR is the default story (following SIGHUP reloads through the live engine); more live
+  // in DATA_DIR/stories (/story on Discord, /story in the chat, npm run story).
+  const library = openStoryLibrary(config, logger, { engine });
+  stories = library;
+  stops.push(async () => library.close());
   const connection = config.discordToken ? new ConnectionTracker({ shards: config.shards ?? 1 }) : undefined;
-  const story = path.basename(path.resolve(config.corpusDir));
-  const health = () => healthReport({ stories: [{ name: story, engine }], connection });
-  const web = await startWebServer({ engine, port: config.port, host: config.webHost, logger, health }).catch((e: Error) => {
+  // Every story in memory, the default first; stories not loaded cost nothing and are not listed.
+  const health = () => healthReport({ stories: library.loadedStories(), connection });
+  const web = await startWebServer({ engine, port: config.port, host: config.webHost, logger, health, stories: library }).catch((e: Error) => {
     logger.warn(`snippet viewer not started: ${e.message} (set PORT to a free port)`);
     return undefined;
   });
@@ -125,7 +134,7 @@ async function main(): Promise<void> {
   }
   if (!config.discordToken) {
     process.stdout.write(guidance(config));
-    await runChat({ engine, input: process.stdin, output: process.stdout });
+    await runChat({ engine, input: process.stdin, output: process.stdout, stories: library });
     await shutdown('chat ended');
     return;
   }
@@ -139,7 +148,7 @@ async function main(): Promise<void> {
       await shards.spawn();
       if (config.discordClientId) logger.info(`invite link: ${inviteUrl(config.discordClientId)}`);
     } else {
-      const bot = await startBot({ config, engine, logger, connection });
+      const bot = await startBot({ config, engine, logger, connection, stories: library });
       stops.push(bot.stop);
       logger.info(`invite link: ${inviteUrl(config.discordClientId ?? bot.client.application.id)}`);
     }

@@ -1,6 +1,6 @@
 /**
  * A terminal chat on the same commands as the Discord bot (`/ask …` or a bare question,
- * `/sources`, `/timeline [from] [to]`, `/help`, `/quit`), rendering the same engine objects
+ * `/sources`, `/timeline [from] [to]`, `/more`, `/story …`, `/help`, `/quit`), rendering the same engine objects
  * as plain text through the CLI's own renderer (render-text.ts). `npm start` falls back to it when no Discord token is set.
  */
 import { createInterface } from 'node:readline';
@@ -13,12 +13,15 @@ import { MAX_QUESTION_LENGTH } from '../core/ask/question.js';
 import { createLogger } from '../logger.js';
 import { loadEngine } from '../load-engine.js';
 import { CorpusError } from '../store/corpus-loader.js';
+import { StoryError, type StoryLibrary } from '../stories/library.js';
+import { openStoryLibrary } from '../stories/open.js';
+import { runStoryWords, STORY_USAGE } from '../stories/text.js';
 import { clip, renderAnswer, renderSources, renderTimeline } from './render-text.js';
 import { escapeControls } from '../core/controls.js';
 
 const MAX_QUESTION = MAX_QUESTION_LENGTH;
 
-export function helpText(engine: Engine): string {
+export function helpText(engine: Engine, stories = false): string {
   const examples = engine.suggest('', 5);
   return [
     `I answer questions about the news coverage of one story (${engine.sources().length} sources loaded), citing the exact snippets.`,
@@ -27,6 +30,7 @@ export function helpText(engine: Engine): string {
     '  /sources          the articles, dates, links, wire copies',
     '  /timeline [from] [to]   dated events, oldest first (2017, 2017-06, 2017-07-02)',
     '  /more             every source of the last answer',
+    ...(stories ? ['  /story use NAME   answer from another story', ...STORY_USAGE.map((l) => `  /${l}`)] : []),
     '  /help             this text',
     '  /quit             leave',
     ...(examples.length ? ['Try:', ...examples.map((q) => `  ${q}`)] : []),
@@ -98,9 +102,43 @@ function ask(engine: Engine, question: string, session: ChatSession): string {
   return understood + shown + more;
 }
 
-/** Runs the prompt loop until /quit or the end of input; on a terminal, with line editing and history. */
-export async function runChat(opts: { engine: Engine; input: NodeJS.ReadableStream; output: NodeJS.WritableStream }): Promise<void> {
-  const { engine, output } = opts;
+/**
+ * `/story …` in the chat: the same commands as `npm run story`, plus `/story use NAME`, which
+ * switches the story the chat answers from (`current`). A switch starts the conversation afresh:
+ * no follow-up leans on a question asked of another story.
+ */
+async function storyLine(stories: StoryLibrary, line: string, current: { name: string; engine: Engine }, session: ChatSession): Promise<string> {
+  const words = line.trim().split(/\s+/).slice(1);
+  const switchTo = async (name: string) => {
+    current.engine = await stories.engine(name);
+    if (name !== current.name) for (const k of ['context', 'at', 'last'] as const) delete session[k];
+    current.name = name;
+  };
+  try {
+    if (words[0] === 'use') {
+      if (!words[1]) return 'usage: /story use NAME';
+      await switchTo(await stories.resolve(words[1]));
+      const n = current.engine.sources().length;
+      return `Answering from the story ${current.name} (${n} source${n === 1 ? '' : 's'}).`;
+    }
+    const { text } = await runStoryWords(stories, words, current.name);
+    // An add or removal may have changed the story being answered from: pick up its new table.
+    if (['add', 'remove-article'].includes(words[0] ?? '') && words[1]?.toLowerCase() === current.name) await switchTo(current.name);
+    if (words[0] === 'delete' && words[1]?.toLowerCase() === current.name && stories.defaultName) await switchTo(stories.defaultName);
+    return text.replace(/\bstory (new|add) /g, '/story $1 ');
+  } catch (e) {
+    if (e instanceof StoryError) return e.message;
+    throw e;
+  }
+}
+
+/**
+ * Runs the prompt loop until /quit or the end of input; on a terminal, with line editing and
+ * history. With `stories`, `/story …` manages and switches stories.
+ */
+export async function runChat(opts: { engine: Engine; input: NodeJS.ReadableStream; output: NodeJS.WritableStream; stories?: StoryLibrary }): Promise<void> {
+  const { output, stories } = opts;
+  const current = { name: stories?.defaultName ?? '', engine: opts.engine };
   const tty = Boolean((opts.input as { isTTY?: boolean }).isTTY && (output as { isTTY?: boolean }).isTTY);
   // On a terminal readline gives arrow-key editing and history (↑/↓); piped input stays plain.
   const rl = createInterface({ input: opts.input, output, terminal: tty, historySize: 200, removeHistoryDuplicates: true, prompt: 'coverage-bot> ' });
@@ -111,7 +149,10 @@ export async function runChat(opts: { engine: Engine; input: NodeJS.ReadableStre
   for await (const line of rl) {
     let reply: string | undefined;
     try {
-      reply = respond(engine, line, session);
+      const head = line.trim().split(/\s+/)[0]?.toLowerCase();
+      if (stories && head === '/story') reply = await storyLine(stories, line, current, session);
+      else if (stories && head === '/help') reply = helpText(current.engine, true);
+      else reply = respond(current.engine, line, session);
     } catch (e) {
       reply = `Sorry — that failed: ${(e as Error).message}`;
     }
@@ -129,7 +170,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     const config = loadConfigFromEnvironment();
     const logger = createLogger(config.logLevel, undefined, { format: config.logFormat });
     const engine = await loadEngine({ corpusDir: config.corpusDir, dataDir: config.dataDir, publicUrl: config.publicUrl, logger });
-    await runChat({ engine, input: process.stdin, output: process.stdout });
+    const stories = openStoryLibrary(config, logger, { engine });
+    await runChat({ engine, input: process.stdin, output: process.stdout, stories });
+    stories.close();
   } catch (e) {
     if (!(e instanceof ConfigError || e instanceof CorpusError)) throw e;
     process.stderr.write(`chat: ${e.message}\n`);

@@ -12,6 +12,7 @@ import { createDispatcher } from './dispatcher.js';
 import { watchClient } from './connection.js';
 import { COMMANDS_DIR, loadCommands } from './loader.js';
 import { NO_MENTIONS } from './render.js';
+import type { StoryLibrary } from '../stories/library.js';
 
 /** Gateway close codes after which discord.js stops reconnecting, and what the operator must do. */
 const FATAL_CLOSES = new Map<number, string>([
@@ -26,6 +27,8 @@ export interface BotOptions {
   config: Config;
   engine: Engine;
   logger: Logger;
+  /** Stories the commands may answer from (`story` options, `/story`). */
+  stories?: StoryLibrary;
   /** Defaults to the modules in `commands/`. */
   commands?: Map<string, Command>;
   cooldown?: CooldownOptions;
@@ -70,7 +73,7 @@ export async function startBot(opts: BotOptions): Promise<Bot> {
       ? {}
       : { shards: [0], shardCount: 1 };
   const client = new Client(clientOptions(config, sharding));
-  const dispatcher = createDispatcher(commands, { engine, logger, config, cooldowns: new Cooldowns(opts.cooldown), conversations: new Conversations() });
+  const dispatcher = createDispatcher(commands, { engine, logger, config, cooldowns: new Cooldowns(opts.cooldown), conversations: new Conversations(), stories: opts.stories });
 
   client.on(Events.InteractionCreate, (i) => {
     void dispatcher.interaction(i);

@@ -9,6 +9,7 @@ import type { Config } from '../config.js';
 import type { Engine } from '../core/engine.js';
 import type { Logger } from '../core/types.js';
 import type { Cooldowns } from './cooldown.js';
+import type { StoryLibrary } from '../stories/library.js';
 import type { Conversations } from './conversations.js';
 
 /** Everything a handler may use; passed in, never imported as a singleton. */
@@ -17,6 +18,8 @@ export interface BotContext {
   logger: Logger;
   config: Config;
   cooldowns: Cooldowns;
+  /** Named stories besides CORPUS_DIR's (`engine`); absent, every command answers from `engine`. */
+  stories?: StoryLibrary;
   /** Each user's last question per channel (follow-ups) and answers kept for their "more" button. */
   conversations: Conversations;
 }

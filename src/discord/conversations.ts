@@ -1,8 +1,10 @@
 /**
  * What the bot remembers between messages, in memory only: each user's last question per
  * channel (for follow-ups, 10 minutes) and recent answers (for their "more sources" button).
- * Bounded, so a busy server cannot grow it without limit; lost on restart, which only means a
- * follow-up is read as a new question.
+ * Both remember which story they came from: a follow-up leans only on a question asked of the
+ * same story, and a "more" button names sources as that story does. Bounded, so a busy server
+ * cannot grow it without limit; lost on restart, which only means a follow-up is read as a new
+ * question.
  */
 import type { Answer, AskContext } from '../core/types.js';
 
@@ -20,8 +22,8 @@ export interface ConversationOptions {
 }
 
 export class Conversations {
-  private readonly contexts = new Map<string, { context: AskContext; at: number }>();
-  private readonly answers = new Map<string, { answer: Answer; at: number }>();
+  private readonly contexts = new Map<string, { context: AskContext; story?: string; at: number }>();
+  private readonly answers = new Map<string, { answer: Answer; story?: string; at: number }>();
   private counter = 0;
   private readonly now: () => number;
   private readonly followUpMs: number;
@@ -33,8 +35,11 @@ export class Conversations {
     this.answerMs = opts.answerMs ?? ANSWER_MS;
   }
 
-  /** The previous question of `user` in `channel`, if asked within the follow-up window. */
-  context(channel: string, user: string): AskContext | undefined {
+  /**
+   * The previous question of `user` in `channel`, if asked within the follow-up window and of the
+   * same `story`: after switching stories, a question starts afresh.
+   */
+  context(channel: string, user: string, story?: string): AskContext | undefined {
     const key = `${channel}:${user}`;
     const hit = this.contexts.get(key);
     if (!hit) return undefined;
@@ -42,35 +47,40 @@ export class Conversations {
       this.contexts.delete(key);
       return undefined;
     }
-    return hit.context;
+    return hit.story === story ? hit.context : undefined;
   }
 
   /** Remembers the context an answer returned, for the same user's next question in the channel. */
-  remember(channel: string, user: string, context: AskContext | undefined): void {
+  remember(channel: string, user: string, context: AskContext | undefined, story?: string): void {
     if (!context) return;
     const key = `${channel}:${user}`;
     this.contexts.delete(key);
-    this.contexts.set(key, { context, at: this.now() });
+    this.contexts.set(key, { context, story, at: this.now() });
     evict(this.contexts, MAX_CONTEXTS);
   }
 
-  /** Keeps an answer for its "more" button; returns the short key the button carries. */
-  keep(answer: Answer): string {
+  /** Keeps an answer (and the story it came from) for its "more" button; returns the short key the button carries. */
+  keep(answer: Answer, story?: string): string {
     const key = `${this.now().toString(36)}${(++this.counter).toString(36)}`;
-    this.answers.set(key, { answer, at: this.now() });
+    this.answers.set(key, { answer, story, at: this.now() });
     evict(this.answers, MAX_ANSWERS);
     return key;
   }
 
   /** A kept answer, unless it has expired. */
   answer(key: string): Answer | undefined {
+    return this.kept(key)?.answer;
+  }
+
+  /** A kept answer with the story it came from, unless it has expired. */
+  kept(key: string): { answer: Answer; story?: string } | undefined {
     const hit = this.answers.get(key);
     if (!hit) return undefined;
     if (this.now() - hit.at > this.answerMs) {
       this.answers.delete(key);
       return undefined;
     }
-    return hit.answer;
+    return { answer: hit.answer, story: hit.story };
   }
 }
 

@@ -107,6 +107,13 @@ export function createDispatcher(commands: Map<string, Command>, ctx: BotContext
         await tell(i, FAILED);
       }
     } catch (e) {
+      if (isUserError(e)) {
+        // A request that cannot be done (an unknown story, a bad name): say why, only to the user.
+        const pending = i.deferred && !i.replied;
+        await tell(i, e.message);
+        if (pending) await i.deleteReply().catch((d: unknown) => report(i, d, 'could not remove the pending reply'));
+        return;
+      }
       await fail(i, e);
     }
   }
@@ -175,7 +182,11 @@ export function createDispatcher(commands: Map<string, Command>, ctx: BotContext
           await reply({ content: notice(problem.replace('`/ask question: ', '`@me ')) });
           return;
         }
-        const { answer, message } = askInChannel(ctx, question, m.channelId, m.author.id);
+        // A mention is answered from the channel's story, like /ask without a story option.
+        const stories = ctx.stories;
+        const story = stories ? await stories.resolve(null, { channel: m.channelId, guild: m.guildId }) : undefined;
+        const target = stories && story ? { engine: await stories.engine(story), story } : undefined;
+        const { answer, message } = askInChannel(ctx, question, m.channelId, m.author.id, target);
         await reply(message);
         logger.debug('mention answered', { ...context, answered: answer.answered });
       } catch (e) {
@@ -187,6 +198,11 @@ export function createDispatcher(commands: Map<string, Command>, ctx: BotContext
       }
     },
   };
+}
+
+/** Errors whose message is a sentence for the user rather than a fault (StoryError). */
+function isUserError(e: unknown): e is Error {
+  return e instanceof Error && e.name === 'StoryError';
 }
 
 /** Interaction and webhook URLs carry the interaction token in their path; keep it out of logs. */

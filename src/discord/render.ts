@@ -304,9 +304,10 @@ export function renderHelp(examples: string[], sources: number): APIEmbed {
     'You can also mention me with a question. Follow-ups work for 10 minutes: "and how high is it?", "what about the civilians?", "when?"',
   );
   b.add('Commands', [
-    '`/ask question:` — answer a question from the coverage',
+    '`/ask question: [story:]` — answer a question from the coverage',
     '`/sources` — the articles, their dates, and which copy the same wire text',
     '`/timeline [from] [to]` — dated events, oldest first (dates like 2017, 2017-06, 2017-07-02)',
+    '`/story list` — the stories I know; `/story new`, `add`, `use` need Manage Server',
     '`/help` — this message',
   ]);
   if (examples.length) b.add('Try', examples.map((q) => `• /ask question: ${inline(q, 150)}`));

@@ -10,6 +10,8 @@ import { createFileStore, type FactStore } from '../store/fact-store.js';
 import { createLiveEngine } from '../service/live-engine.js';
 import { createReloader, type Reloader } from '../service/reload.js';
 import { startBot } from './bot.js';
+import type { StoryLibrary } from '../stories/library.js';
+import { openStoryLibrary } from '../stories/open.js';
 
 const config = loadConfig();
 const shardId = config.shardIds ?? '?';
@@ -34,9 +36,14 @@ const stop = async (why: string, code = 0) => {
 };
 process.on('SIGINT', () => void stop('SIGINT'));
 process.on('SIGTERM', () => void stop('SIGTERM'));
-// The manager rebuilt the table on its SIGHUP and passed the signal on: re-read it from the store.
+// The manager rebuilt the table on its SIGHUP and passed the signal on: re-read it from the store,
+// and re-read the named stories this shard holds in memory.
 let reloader: Reloader | undefined;
-process.on('SIGHUP', () => void reloader?.reload('SIGHUP from the manager'));
+let stories: StoryLibrary | undefined;
+process.on('SIGHUP', () => {
+  void reloader?.reload('SIGHUP from the manager');
+  void stories?.reload('SIGHUP from the manager');
+});
 // The manager went away (even while this shard is still starting): don't linger.
 process.on('disconnect', () => void stop('manager disconnected'));
 
@@ -51,7 +58,9 @@ try {
   const load = () => loadEngine({ corpusDir: config.corpusDir, dataDir: config.dataDir, publicUrl: config.publicUrl, logger, store: readOnly });
   const live = createLiveEngine(await load());
   reloader = createReloader({ live, load, logger, what: `corpus ${config.corpusDir}` });
-  if (!stopping) bot = await startBot({ config, engine: live.engine, logger });
+  // Every shard sees the same story folders; a change made through one shard reaches the others when they next use the story.
+  stories = openStoryLibrary(config, logger, { engine: live.engine });
+  if (!stopping) bot = await startBot({ config, engine: live.engine, logger, stories });
 } catch (e) {
   logger.error('shard failed to start', { error: (e as Error).message });
   await stop('start failed', 1);

@@ -32,6 +32,9 @@ export class CorpusError extends Error {
   override name = 'CorpusError';
 }
 
+/** Article files: plain text, or web pages whose article is extracted at load. */
+const ARTICLE_FILE = /\.(txt|html?)$/i;
+
 const META_FIELDS = ['url', 'outlet', 'title', 'published'] as const;
 
 /** Per-field validators for a `sources.json` entry; each field is checked on its own so one bad field keeps the others. */
@@ -54,21 +57,33 @@ export async function readCorpus(dir: string, logger?: Logger, opts: CorpusOptio
   const entries = await listFolder(dir);
   const warnings: string[] = [];
   const texts = new Map<string, string>();
+  const pageMeta = new Map<string, ArticleMeta>();
   let sourcesPath: string | undefined;
 
   const txtFiles: string[] = [];
   for (const entry of entries) {
     if (entry.name === SOURCES_FILE) sourcesPath = path.join(dir, entry.name);
     else if (!entry.isFile()) logger?.debug('corpus: ignoring non-file entry', { file: entry.name });
-    else if (path.extname(entry.name).toLowerCase() === '.txt') txtFiles.push(entry.name);
-    else logger?.debug('corpus: ignoring file that is not .txt', { file: entry.name });
+    else if (ARTICLE_FILE.test(entry.name)) txtFiles.push(entry.name);
+    else logger?.debug('corpus: ignoring file that is not .txt or .html', { file: entry.name });
   }
   txtFiles.sort(compareIds);
 
   // Read in parallel (a cold start reads every file to hash it), then report in file order.
-  const results = await mapLimit(txtFiles, 32, (name) => readArticle(path.join(dir, name), name, maxBytes));
+  // Readability and its DOM load only for a corpus that has web pages in it.
+  const html = txtFiles.some((n) => !n.toLowerCase().endsWith('.txt')) ? await import('./html-article.js') : undefined;
+  const results = await mapLimit(txtFiles, 32, async (name) => {
+    const read = await readArticle(path.join(dir, name), name, maxBytes);
+    if (!html || 'skipped' in read || name.toLowerCase().endsWith('.txt')) return read;
+    try {
+      const page = html.htmlToArticle(read.text);
+      return { ...read, text: page.text, meta: page.meta };
+    } catch (e) {
+      return { skipped: true as const, warnings: [`${name}: ${(e as Error).message}; skipped`] };
+    }
+  });
   txtFiles.forEach((name, i) => {
-    const id = name.slice(0, -'.txt'.length);
+    const id = name.slice(0, -path.extname(name).length);
     const result = results[i]!;
     if ('skipped' in result) warnings.push(...result.warnings);
     // "/sources/." and "/sources/.." are rewritten by every URL parser (even as %2E), so no link could reach them.
@@ -77,14 +92,16 @@ export async function readCorpus(dir: string, logger?: Logger, opts: CorpusOptio
     else {
       warnings.push(...result.warnings);
       texts.set(id, result.text);
+      if ('meta' in result && result.meta) pageMeta.set(id, result.meta);
     }
   });
 
   const meta = sourcesPath ? await readSources(sourcesPath, new Set(texts.keys()), warnings, maxBytes) : new Map<string, ArticleMeta>();
 
   const ids = [...texts.keys()].sort(compareIds);
-  const articles: RawArticle[] = ids.map((id) => ({ id, raw: texts.get(id)!, meta: meta.get(id) ?? {} }));
-  if (articles.length === 0) warnings.push(`${dir}: no readable .txt articles found`);
+  // What a web page says about itself fills in what sources.json leaves out.
+  const articles: RawArticle[] = ids.map((id) => ({ id, raw: texts.get(id)!, meta: { ...pageMeta.get(id), ...meta.get(id) } }));
+  if (articles.length === 0) warnings.push(`${dir}: no readable .txt or .html articles found`);
   logger?.debug('corpus: loaded', { dir, articles: articles.length, warnings: warnings.length });
   return { articles, warnings, hash: hashCorpus(articles) };
 }

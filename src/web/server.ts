@@ -19,6 +19,8 @@ export interface WebServerOptions {
   /** Defaults to 127.0.0.1; use 0.0.0.0 to serve other machines. */
   host?: string;
   logger: Logger;
+  /** Named stories, served under `/stories/<name>/` with the same pages as the default story at `/`. */
+  stories?: { engine(name: string): Promise<Engine> };
   /** What `/healthz` answers (status and JSON body); defaults to the engine's counts. */
   health?: () => { status: number; body: unknown };
 }
@@ -156,8 +158,10 @@ function route(engine: Engine, path: string, query: URLSearchParams): Reply {
   throw new HttpError(404, 'There is no page at this address.');
 }
 
-function send(req: IncomingMessage, res: ServerResponse, r: Reply): void {
-  const body = Buffer.from(r.body, 'utf8');
+function send(req: IncomingMessage, res: ServerResponse, r: Reply, base = ''): void {
+  // A story's pages link within the story: its root-relative links gain the /stories/<name> prefix.
+  const text = base && r.type === 'html' ? r.body.replace(/\b(href|action)="\/(?!\/|assets\/)/g, `$1="${base}/`) : r.body;
+  const body = Buffer.from(text, 'utf8');
   res.writeHead(r.status, {
     ...SECURITY_HEADERS,
     'Content-Type': TYPES[r.type],
@@ -174,9 +178,16 @@ function errorReply(path: string, status: number, message: string, headers?: Rec
     : { status, type: 'html', body: errorPage(status, message), headers };
 }
 
-/** Handles one request; exported for tests that want to skip the socket. */
-export function handle(engine: Engine, logger: Logger, req: IncomingMessage, res: ServerResponse, health?: WebServerOptions['health']): void {
-  const target = req.url ?? '/';
+/** Handles one request; exported for tests that want to skip the socket. `base` is a story's path prefix. */
+export function handle(
+  engine: Engine,
+  logger: Logger,
+  req: IncomingMessage,
+  res: ServerResponse,
+  opts: { base?: string; health?: WebServerOptions['health'] } = {},
+): void {
+  const { base = '', health } = opts;
+  const target = (req.url ?? '/').slice(base.length) || '/';
   let path = '/';
   try {
     if (target.length > MAX_TARGET) throw new HttpError(400, `The address is too long: at most ${MAX_TARGET} characters.`);
@@ -185,7 +196,7 @@ export function handle(engine: Engine, logger: Logger, req: IncomingMessage, res
     const url = new URL('http://viewer.invalid' + target);
     path = url.pathname;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      send(req, res, errorReply(path, 405, `Only GET and HEAD are supported, not ${String(req.method).slice(0, 20)}.`, { Allow: 'GET, HEAD' }));
+      send(req, res, errorReply(path, 405, `Only GET and HEAD are supported, not ${String(req.method).slice(0, 20)}.`, { Allow: 'GET, HEAD' }), base);
       return;
     }
     if (path === '/favicon.ico') {
@@ -197,10 +208,10 @@ export function handle(engine: Engine, logger: Logger, req: IncomingMessage, res
       send(req, res, { status: h.status, type: 'json', body: JSON.stringify(h.body, null, 2) + '\n' });
       return;
     }
-    send(req, res, route(engine, path, url.searchParams));
+    send(req, res, route(engine, path, url.searchParams), base);
   } catch (err) {
     if (err instanceof HttpError) {
-      send(req, res, errorReply(path, err.status, err.message));
+      send(req, res, errorReply(path, err.status, err.message), base);
       return;
     }
     logger.error('web: request failed', {
@@ -220,7 +231,19 @@ export function handle(engine: Engine, logger: Logger, req: IncomingMessage, res
 /** Starts the viewer; resolves once it listens. */
 export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
   const { engine, logger } = opts;
-  const server = createServer((req, res) => handle(engine, logger, req, res, opts.health));
+  const server = createServer((req, res) => {
+    const story = opts.stories && /^\/stories\/([a-z0-9][a-z0-9_-]{0,31})(?=[/?]|$)/.exec(req.url ?? '');
+    if (!story) return handle(engine, logger, req, res, { health: opts.health });
+    const base = story[0];
+    opts.stories!.engine(story[1]!).then(
+      (e) => handle(e, logger, req, res, { base }),
+      (err: unknown) => {
+        const unknown = err instanceof Error && err.name === 'StoryError';
+        if (!unknown) logger.error('web: story could not be loaded', { story: story[1], error: err instanceof Error ? err.message : String(err) });
+        send(req, res, errorReply('/', unknown ? 404 : 500, unknown ? `There is no story "${story[1]}".` : 'The story could not be loaded. The error has been logged.'));
+      },
+    );
+  });
   server.on('clientError', (err, socket) => {
     logger.debug('web: bad client request', { error: err.message });
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');

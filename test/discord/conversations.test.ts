@@ -18,6 +18,25 @@ describe('Conversations', () => {
     expect(c.context('chan', 'alice')).toBeUndefined();
   });
 
+  it('a follow-up stays within its story: a question to another story starts afresh', () => {
+    const c = new Conversations();
+    c.remember('chan', 'alice', ctx, 'bridge');
+    expect(c.context('chan', 'alice', 'bridge')).toEqual(ctx);
+    expect(c.context('chan', 'alice', 'seeds')).toBeUndefined();
+    expect(c.context('chan', 'alice')).toBeUndefined();
+    const other = { question: 'Who built it?', intent: 'person' as const };
+    c.remember('chan', 'alice', other, 'seeds');
+    expect(c.context('chan', 'alice', 'bridge')).toBeUndefined();
+    expect(c.context('chan', 'alice', 'seeds')).toEqual(other);
+  });
+
+  it('a kept answer remembers its story, so its "more" button names sources as that story does', () => {
+    const c = new Conversations();
+    const answer = { question: 'q', answered: true, answer: 'a', intent: 'quantity', citations: [], conflicts: [] } as Answer;
+    expect(c.kept(c.keep(answer, 'bridge'))).toEqual({ answer, story: 'bridge' });
+    expect(c.kept(c.keep(answer))).toEqual({ answer, story: undefined });
+  });
+
   it('keeps answers for their "more" button under short keys that fit a custom id', () => {
     const c = new Conversations();
     const answer = { question: 'q', answered: true, answer: 'a', intent: 'quantity', citations: [], conflicts: [] } as Answer;

@@ -472,7 +472,7 @@ export class FakeDiscord {
     this.sessionFor(shard).ws!.close(code, reason);
   }
 
-  private interactionBase(type: number, u: FakeUser, data: unknown, extra: Record<string, unknown> = {}) {
+  private interactionBase(type: number, u: FakeUser, data: unknown, extra: Record<string, unknown> = {}, permissions = '2248473465835073') {
     const id = snowflake();
     return {
       id,
@@ -483,7 +483,7 @@ export class FakeDiscord {
       guild_id: GUILD_ID,
       channel_id: CHANNEL_ID,
       channel: { id: CHANNEL_ID, type: 0, name: 'general', guild_id: GUILD_ID },
-      member: { user: user(u), roles: [], permissions: '2248473465835073', joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
+      member: { user: user(u), roles: [], permissions, joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
       data,
       locale: 'en-US',
       guild_locale: 'en-US',
@@ -496,25 +496,35 @@ export class FakeDiscord {
     };
   }
 
-  /** Dispatches a slash command; returns its id, token and dispatch time. */
-  command(name: string, options: { name: string; value: string; type?: number }[] = [], opts: { user?: FakeUser; shard?: number } = {}) {
-    const payload = this.interactionBase(2, opts.user ?? ALICE, {
-      id: snowflake(),
-      name,
-      type: 1,
-      options: options.map((o) => ({ type: o.type ?? 3, name: o.name, value: o.value })),
-    });
+  /**
+   * Dispatches a slash command; returns its id, token and dispatch time. Options may nest (a
+   * subcommand is `{ type: 1, name, options }`); `resolved` carries attachments by id, and
+   * `permissions` the member's permission bits (the default set lacks Manage Server).
+   */
+  command(
+    name: string,
+    options: { name: string; value?: string; type?: number; options?: unknown[] }[] = [],
+    opts: { user?: FakeUser; shard?: number; permissions?: string; resolved?: Record<string, unknown> } = {},
+  ) {
+    const payload = this.interactionBase(
+      2,
+      opts.user ?? ALICE,
+      { id: snowflake(), name, type: 1, options: options.map((o) => ({ type: 3, ...o })), ...(opts.resolved ? { resolved: opts.resolved } : {}) },
+      {},
+      opts.permissions,
+    );
     this.dispatch(this.sessionFor(opts.shard), 'INTERACTION_CREATE', payload);
     return { id: payload.id, token: payload.token, at: Date.now() };
   }
 
   /** Dispatches an autocomplete request for `option` with the text typed so far. */
-  autocomplete(name: string, option: string, typed: string, opts: { user?: FakeUser; shard?: number } = {}) {
+  autocomplete(name: string, option: string, typed: string, opts: { user?: FakeUser; shard?: number; subcommand?: string } = {}) {
+    const focused = [{ type: 3, name: option, value: typed, focused: true }];
     const payload = this.interactionBase(4, opts.user ?? ALICE, {
       id: snowflake(),
       name,
       type: 1,
-      options: [{ type: 3, name: option, value: typed, focused: true }],
+      options: opts.subcommand ? [{ type: 1, name: opts.subcommand, options: focused }] : focused,
     });
     this.dispatch(this.sessionFor(opts.shard), 'INTERACTION_CREATE', payload);
     return { id: payload.id, token: payload.token, at: Date.now() };

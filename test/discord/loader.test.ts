@@ -23,10 +23,10 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('loadCommands', () => {
-  it('loads the four commands in commands/ without warnings', async () => {
+  it('loads the five commands in commands/ without warnings', async () => {
     const logger = memoryLogger();
     const commands = await loadCommands(COMMANDS_DIR, logger);
-    expect([...commands.keys()].sort()).toEqual(['ask', 'help', 'sources', 'timeline']);
+    expect([...commands.keys()].sort()).toEqual(['ask', 'help', 'sources', 'story', 'timeline']);
     expect(logger.lines.filter((l) => l.startsWith('[warn]'))).toEqual([]);
     for (const c of commands.values()) expect(c.data.toJSON().description).toBeTruthy();
   });

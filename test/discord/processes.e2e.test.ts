@@ -162,16 +162,16 @@ describe('with a Discord token, against the fake Discord', () => {
     await fake?.close();
   });
 
-  it('`npm run deploy-commands` registers the four commands on the guild route, or globally', async () => {
+  it('`npm run deploy-commands` registers the five commands on the guild route, or globally', async () => {
     const env = { DISCORD_TOKEN: 'fake-token.deploy', DISCORD_CLIENT_ID: BOT.id, DISCORD_API_URL: fake.apiUrl };
     const guild = run('npm', ['run', '--silent', 'deploy-commands'], { env: cleanEnv({ ...env, DISCORD_GUILD_ID: GUILD_ID }) });
     expect(await guild.exited).toBe(0);
     const put = await fake.waitForRequest((r) => r.method === 'PUT' && r.path === `/applications/${BOT.id}/guilds/${GUILD_ID}/commands`, 5000, 'guild registration');
     expect(put.headers.authorization).toBe('Bot fake-token.deploy');
-    expect(put.body.map((c: any) => c.name).sort()).toEqual(['ask', 'help', 'sources', 'timeline']);
+    expect(put.body.map((c: any) => c.name).sort()).toEqual(['ask', 'help', 'sources', 'story', 'timeline']);
     const ask = put.body.find((c: any) => c.name === 'ask');
     expect(ask.options[0]).toMatchObject({ name: 'question', required: true, autocomplete: true });
-    expect(guild.out()).toMatch(/Registered 4 commands on server/);
+    expect(guild.out()).toMatch(/Registered 5 commands on server/);
     expect(guild.out() + guild.err()).not.toContain('fake-token.deploy');
 
     const missing = run('npm', ['run', '--silent', 'deploy-commands'], { env: cleanEnv({ DISCORD_API_URL: fake.apiUrl }) });

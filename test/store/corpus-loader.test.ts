@@ -113,7 +113,7 @@ describe('readCorpus', () => {
   });
 
   it('ignores other extensions and folders', async () => {
-    const dir = await tempCorpus({ 'a.txt': GOOD, 'notes.md': '# notes', 'page.html': '<p>x</p>' });
+    const dir = await tempCorpus({ 'a.txt': GOOD, 'notes.md': '# notes', 'page.pdf': '%PDF-1.4' });
     const corpus = await readCorpus(dir);
     expect(corpus.articles.map((a) => a.id)).toEqual(['a']);
     expect(corpus.warnings).toEqual([]);
@@ -167,6 +167,6 @@ describe('readCorpus', () => {
     const dir = await tempCorpus({ 'x.txt': '' });
     const corpus = await readCorpus(dir);
     expect(corpus.articles).toEqual([]);
-    expect(corpus.warnings.at(-1)).toMatch(/no readable \.txt articles/);
+    expect(corpus.warnings.at(-1)).toMatch(/no readable \.txt or \.html articles/);
   });
 });

@@ -2,16 +2,29 @@
 import type { Article, Fact, RawArticle } from '../types.js';
 import type { Nlp } from '../nlp.js';
 import { SCHEMA_VERSION, type FactTable } from '../types.js';
-import { extractArticle } from './extract.js';
+import { extractArticle, type Extracted } from './extract.js';
 import { alignClaims, detectWireCopy, findAliases, relatedArticles } from './align.js';
 
-/** Builds the whole fact table for a corpus; `hash` identifies the corpus contents. */
-export function buildFactTable(raws: RawArticle[], hash: string, nlp: Nlp, onError?: (id: string, err: unknown) => void): FactTable {
+/**
+ * Builds the whole fact table for a corpus; `hash` identifies the corpus contents. `reuse` may
+ * hand back an earlier extraction of an unchanged article (extraction is per article; wire copy,
+ * claims and aliases are corpus-wide and always recomputed), so adding one article to a story
+ * analyzes only that article.
+ */
+export function buildFactTable(
+  raws: RawArticle[],
+  hash: string,
+  nlp: Nlp,
+  onError?: (id: string, err: unknown) => void,
+  reuse?: (raw: RawArticle) => Extracted | undefined,
+): FactTable {
   const articles: Article[] = [];
   const facts: Fact[] = [];
   for (const raw of raws) {
     try {
-      const x = extractArticle(raw, nlp);
+      const earlier = reuse?.(raw);
+      // A copy: wire-copy detection below writes into the article, and the earlier table may still be serving.
+      const x = earlier ? { article: { ...earlier.article, wireShare: 0, wireWith: [] }, facts: earlier.facts } : extractArticle(raw, nlp);
       articles.push(x.article);
       facts.push(...x.facts);
     } catch (err) {
