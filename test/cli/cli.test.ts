@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCorpus } from '../../src/store/corpus-loader.js';
+import { runCli } from '../support/run-cli.js';
 
 const TSX = path.resolve('node_modules/.bin/tsx');
 const PUBLIC_URL = 'http://viewer.test:9000';
@@ -18,23 +19,10 @@ interface Run {
 }
 
 function run(script: string, args: string[], input?: string, opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    // CORPUS_DIR set but empty (= the default, seeds): the commands read .env, and dotenv never
-    // overrides a variable that is set, so a developer's own .env cannot change what is tested.
-    const env: NodeJS.ProcessEnv = opts.env ?? { ...process.env, DATA_DIR: dataDir, PUBLIC_URL, LOG_LEVEL: 'info', CORPUS_DIR: '' };
-    const child = spawn(TSX, [path.resolve(`src/cli/${script}.ts`), ...args], {
-      cwd: opts.cwd,
-      env,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input ?? '');
-  });
+  // CORPUS_DIR set but empty (= the default, seeds): the commands read .env, and dotenv never
+  // overrides a variable that is set, so a developer's own .env cannot change what is tested.
+  const env: NodeJS.ProcessEnv = opts.env ?? { ...process.env, DATA_DIR: dataDir, PUBLIC_URL, LOG_LEVEL: 'info', CORPUS_DIR: '' };
+  return runCli(script, args, { env, input, cwd: opts.cwd });
 }
 
 /** Checks an object against the Answer contract; snippets must be verbatim text of their article. */

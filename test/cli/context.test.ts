@@ -1,25 +1,14 @@
 /** Follow-ups through the CLI: `ask --context` and `eval` questions with `context_from`, as real child processes. */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliRun } from '../support/run-cli.js';
 
-const TSX = path.resolve('node_modules/.bin/tsx');
 let dataDir: string;
 
-function run(script: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const env = { ...process.env, DATA_DIR: dataDir, PUBLIC_URL: 'http://viewer.test:9000', LOG_LEVEL: 'warn', CORPUS_DIR: '' };
-    const child = spawn(TSX, [path.resolve(`src/cli/${script}.ts`), ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end('');
-  });
+function run(script: string, args: string[]): Promise<CliRun> {
+  return runCli(script, args, { env: { ...process.env, DATA_DIR: dataDir, PUBLIC_URL: 'http://viewer.test:9000', LOG_LEVEL: 'warn', CORPUS_DIR: '' } });
 }
 
 beforeAll(async () => {

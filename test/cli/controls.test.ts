@@ -1,5 +1,4 @@
 /** Issue 11, item 7: control characters from the corpus never reach a terminal as controls. */
-import { spawn } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,8 +9,8 @@ import { createLogger } from '../../src/logger.js';
 import { loadEngine } from '../../src/load-engine.js';
 import { renderAnswer as renderEmbed, sourceLines, timelineLines } from '../../src/discord/render.js';
 import type { Engine } from '../../src/core/engine.js';
+import { runCli, type CliRun } from '../support/run-cli.js';
 
-const TSX = path.resolve('node_modules/.bin/tsx');
 /** Raw C0 (but tab and newline), DEL and C1: what a terminal would act on. */
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 const ESC = '\u001b';
@@ -22,19 +21,8 @@ let corpus: string;
 let dataDir: string;
 let engine: Engine;
 
-function run(script: string, args: string[], input = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [path.resolve(`src/cli/${script}.ts`), ...args], {
-      env: { ...process.env, DATA_DIR: dataDir, PUBLIC_URL: 'http://viewer.test', LOG_LEVEL: 'info', CORPUS_DIR: '' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
+function run(script: string, args: string[], input = ''): Promise<CliRun> {
+  return runCli(script, args, { env: { ...process.env, DATA_DIR: dataDir, PUBLIC_URL: 'http://viewer.test', LOG_LEVEL: 'info', CORPUS_DIR: '' }, input });
 }
 
 beforeAll(async () => {

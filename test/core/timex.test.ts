@@ -3,7 +3,6 @@
  * corpus (a floor at the level reached), one invented sentence or more per construction of
  * the grammar, not-dates, clause-level tense, readable values and the `dates` CLI itself.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -11,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNlp } from '../../src/core/nlp.js';
 import { humanTimex, isoOfTimex, tagText, TIMEX_ROWS, type Timex } from '../../src/core/ingest/timex.js';
+import { runCli, type CliRun } from '../support/run-cli.js';
 
 const nlp = createNlp();
 const GOLD = path.resolve('../shared/eval/dates/apple-timex.jsonl');
@@ -236,7 +236,6 @@ describe('values as people read them', () => {
 });
 
 describe('the dates CLI', () => {
-  const TSX = path.resolve('node_modules/.bin/tsx');
   let dir: string;
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'dates-cli-'));
@@ -245,17 +244,8 @@ describe('the dates CLI', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  function run(args: string[], input = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(TSX, [path.resolve('src/cli/dates.ts'), ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => (stdout += d));
-      child.stderr.on('data', (d) => (stderr += d));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-      child.stdin.end(input);
-    });
+  function run(args: string[], input = ''): Promise<CliRun> {
+    return runCli('dates', args, { input });
   }
 
   it('reads stdin and prints TIMEX3 expressions with offsets into the input', async () => {

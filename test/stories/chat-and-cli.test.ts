@@ -2,28 +2,17 @@
  * Terminal parity: `npm run story` and the terminal chat's `/story …` commands, as real child
  * processes over a temp DATA_DIR, do what /story does on Discord, through the same functions.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliRun } from '../support/run-cli.js';
 
-const TSX = path.resolve('node_modules/.bin/tsx');
 const FIXTURES = path.resolve('test/fixtures/html');
 let dataDir: string;
 
-function run(script: string, args: string[], input = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const env = { ...process.env, DATA_DIR: dataDir, CORPUS_DIR: '', LOG_LEVEL: 'warn', PUBLIC_URL: 'http://viewer.test', FETCH_ALLOW_HOSTS: '' };
-    const child = spawn(TSX, [path.resolve(`src/cli/${script}.ts`), ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
+function run(script: string, args: string[], input = ''): Promise<CliRun> {
+  return runCli(script, args, { env: { ...process.env, DATA_DIR: dataDir, CORPUS_DIR: '', LOG_LEVEL: 'warn', PUBLIC_URL: 'http://viewer.test', FETCH_ALLOW_HOSTS: '' }, input });
 }
 
 beforeAll(async () => {
