@@ -309,6 +309,8 @@ export type WordNetPos = 'n' | 'v' | 'a' | 'r';
  */
 export interface WordNet {
   has(lemma: string, pos: WordNetPos): boolean;
+  /** The verb a form stands for ("shot" → "shoot", "stopped" → "stop"), or undefined when none. */
+  verbBase(word: string): string | undefined;
   synonyms(lemma: string, pos: WordNetPos, senses?: number): string[];
   /** Derivationally related forms in any part of speech ("resign" ↔ "resignation"). */
   derived(lemma: string, pos: WordNetPos, senses?: number): string[];

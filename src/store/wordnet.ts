@@ -110,8 +110,20 @@ export function openWordNet(dictDir?: string): WordNet {
     return [...out];
   };
 
+  let verbExceptions: Record<string, string> | undefined;
+  const has = (lemma: string, pos: WordNetPos) => index(pos).has(lemma.toLowerCase().replace(/\s+/g, '_'));
   return {
-    has: (lemma, pos) => index(pos).has(lemma.toLowerCase().replace(/\s+/g, '_')),
+    has,
+    // WordNet's morphy for verbs: its exception list ("shot" → "shoot"), then its suffix rules
+    // checked against the index. The exception list is WordNet's verb.exc, as the lite model ships it.
+    verbBase: (word) => {
+      const w = word.toLowerCase();
+      verbExceptions ??= createRequire(import.meta.url)('wink-eng-lite-web-model/dist/wn-verb-exceptions.js') as Record<string, string>;
+      const exception = Object.hasOwn(verbExceptions, w) ? verbExceptions[w] : undefined;
+      if (exception) return exception;
+      const candidates = [w, w.replace(/s$/, ''), w.replace(/ies$/, 'y'), w.replace(/es$/, ''), w.replace(/ed$/, ''), w.replace(/d$/, ''), w.replace(/ing$/, ''), w.replace(/ing$/, 'e'), w.replace(/([b-df-hj-np-tv-z])\1(?:ed|ing)$/, '$1')];
+      return candidates.find((c) => c !== '' && has(c, 'v'));
+    },
     synonyms: (lemma, pos, senses = 3) => {
       const out = new Set<string>();
       for (const { s } of sensesOf(lemma, pos, senses)) s.words.forEach((w) => out.add(w));

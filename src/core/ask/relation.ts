@@ -210,9 +210,10 @@ function repairQuestion(toks: Tok[], wn?: WordNet): Tok[] {
   for (let j = auxAt + 2; j < k; j++) {
     const x = toks[j]!;
     const before = toks[j - 1]!;
-    if ((x.pos === 'NOUN' || (x.pos === 'ADJ' && /^(PROPN|PRON|NOUN)$/.test(before.pos))) && /^(PROPN|PRON|NOUN|ADJ)$/.test(before.pos) && !POSSESSIVES.has(before.lower) && (!wn || wn.has(x.lower, 'v'))) {
+    const base = wn?.verbBase(x.lower);
+    if ((x.pos === 'NOUN' || (x.pos === 'ADJ' && /^(PROPN|PRON|NOUN)$/.test(before.pos))) && /^(PROPN|PRON|NOUN|ADJ)$/.test(before.pos) && !POSSESSIVES.has(before.lower) && (!wn || base)) {
       const out = toks.slice();
-      out[j] = { ...x, pos: 'VERB', lemma: x.lower };
+      out[j] = { ...x, pos: 'VERB', lemma: base ?? x.lower };
       return out;
     }
   }
