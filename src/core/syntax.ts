@@ -468,9 +468,11 @@ function clauseEnd(chunks: Chunk[], from: number): number {
 function apposition(toks: Tok[], chunks: Chunk[], i: number): Frame | undefined {
   if (chunks[i + 1]?.kind !== 'COMMA' || chunks[i + 2]?.kind !== 'NP') return undefined;
   const after = chunks[i + 3];
-  if (after && after.kind !== 'COMMA' && after.kind !== 'PUNCT') return undefined;
-  // "In Athens, riot police …": a group after a preposition is not the subject of an apposition.
-  if (chunks[i - 1]?.kind === 'P') return undefined;
+  // What follows is the end of the apposition, or the description running on ("the chairman of X").
+  if (after && after.kind !== 'COMMA' && after.kind !== 'PUNCT' && !(after.kind === 'P' && /^(of|for|at|in)$/.test(after.lemma ?? ''))) return undefined;
+  // "In Athens, riot police …": after a preposition, only a description with its article ("of Ed
+  // Snider, the chairman of …") is an apposition; otherwise the second group starts the clause.
+  if (chunks[i - 1]?.kind === 'P' && !/^(the|a|an)$/i.test(toks[chunks[i + 2]!.first]!.v)) return undefined;
   const a = chunks[i]!;
   const b = chunks[i + 2]!;
   const isName = (c: Chunk) => toks[c.head]!.pos === 'PROPN';

@@ -174,7 +174,6 @@ const ECBPLUS: Record<string, string[]> = {
   ],
   'ecbplus-8': [
     'ecbplus-8-injured',
-    'ecbplus-8-gsee-head',
     'ecbplus-8-pregnant',
     'ecbplus-8-victim-names',
   ],

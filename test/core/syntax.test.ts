@@ -28,6 +28,7 @@ describe('relation frames', () => {
     ['a copula with an adjective', 'The building was uninsured.', 'be agent=The building attr=uninsured'],
     ['an apposition, name first', 'Jane Doe, the agency\'s director, said it was late.', "be agent=Jane Doe attr=the agency's director"],
     ['an apposition, description first', 'The agency\'s director, Jane Doe, said it was late.', "be agent=Jane Doe attr=The agency's director"],
+    ['an apposition whose description runs on with "of"', 'He had the support of Ed Snider, the chairman of Comcast-Spectacor, the team\'s owner.', 'be agent=Ed Snider attr=the chairman of Comcast-Spectacor'],
     ['an apposition with a capitalized title', 'Jane Doe, Chief Executive Officer, said it was late.', 'be agent=Jane Doe attr=Chief Executive Officer'],
     ['an infinitive under a verb that denies it', 'The mayor refused to resign.', 'NOT resign agent=The mayor'],
     ['an infinitive under a verb that only wants it', 'The company wants to buy the mill.', 'MAYBE buy agent=The company patient=the mill'],

@@ -28,7 +28,7 @@ const CORPORA = [
  * The share of traps still answered today, as a ceiling a change may not raise. The goal is none;
  * what is answered is printed, so each can be read and fixed at its mechanism.
  */
-const MAX_ANSWERED_SHARE = 0.035;
+const MAX_ANSWERED_SHARE = 0.025;
 
 describe('abstention traps from the corpora\'s own frames', () => {
   it(`at least 300 traps; at most ${(MAX_ANSWERED_SHARE * 100).toFixed(1)}% answered`, async () => {

@@ -20,9 +20,12 @@ export function generateTraps(table: FactTable, limit: number): string[] {
     }
   }
   // Names the extractor itself typed as people or organizations.
-  // People the extractor named, written as names are (two or three capitalized words).
+  // People the extractor named, written as names are (two or three capitalized words), and named in
+  // running text at least once: a headline's capitals make "Pulls Gun" look like a name.
+  const bodyText = table.articles.flatMap((a) => a.sentences.map((s) => a.raw.slice(s.start, s.end)))
+    .filter((t) => (t.match(/\b\p{Lu}/gu)?.length ?? 0) < 0.6 * (t.match(/\b\p{L}/gu)?.length ?? 1)).join('\n');
   const names = [...new Set(table.facts.filter((f) => f.kind === 'entity' && f.attribute === 'person').map((f) => String(f.value)))]
-    .filter((n) => /^\p{Lu}\p{Ll}+(?: \p{Lu}\.?)?(?: \p{Lu}\p{Ll}+){1,2}$/u.test(n)).sort();
+    .filter((n) => /^\p{Lu}\p{Ll}+(?: \p{Lu}\.?)?(?: \p{Lu}\p{Ll}+){1,2}$/u.test(n) && bodyText.includes(n)).sort();
   const lastWord = (n: string) => n.toLowerCase().split(/\s+/).at(-1)!;
   const together = (a: string, b: string) => sentences.some((t) => t.has(a) && t.has(b));
   const out = new Set<string>();

@@ -20,8 +20,16 @@ const words = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w)
 export function answerDefinition(name: string, question: string, terms: QTerm[], index: SearchIndex, publicUrl: string): Answer | undefined {
   const nameWords = words(name);
   if (!nameWords.length) return undefined;
+  // A surname alone stands for the asked person only when no other person the coverage names shares it.
+  const surname = nameWords.at(-1)!;
+  const namesakes = new Set(index.table.facts
+    .filter((f) => f.kind === 'entity' && f.attribute === 'person' && words(String(f.value)).at(-1) === surname && words(String(f.value)).length > 1)
+    .map((f) => words(String(f.value)).slice(0, -1).filter((w) => !PERSON_TITLES.has(w) && !ROLE_WORDS.has(w)).join(' '))
+    .filter(Boolean));
+  const shortFormOk = nameWords.length === 1 || namesakes.size <= 1;
   const isName = (text: string) => {
     const w = words(text);
+    if (!shortFormOk && !nameWords.every((n) => w.includes(n))) return false;
     // The whole name, or a shorter form of it written as a name ("Nambiar"), not a common "the wall".
     return nameWords.every((n) => w.includes(n)) || (w.length > 0 && w.every((x) => nameWords.includes(x)) && /\p{Lu}/u.test(text.replace(/^\W*\p{Lu}\p{Ll}*\s/u, (m) => (/^\W*(The|A|An)\s/.test(m) ? '' : m))));
   };
