@@ -153,7 +153,7 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
       const described = answerDefinition(q.describe, q.text, q.terms, index, publicUrl);
       if (described) return described;
     }
-    const typed = answerQuestion(q, ctx);
+    const typed = answerQuestion(frame ? { ...q, eventVerb: frame.verb } : q, ctx);
     // No answer from a sentence that does not speak of the asked event ("when does the trial start").
     // Figures are about the noun they count, so only the question's names are checked for them.
     if (typed.answered && frame && !q.describe && typed.citations.length && !typed.citations.some((c) => supportsEvent(frame, c.source, c.start, typed.intent === 'quantity'))) {

@@ -7,7 +7,7 @@
 import type { Answer, Fact, WordNet } from '../types.js';
 import { MAX_QUESTION_LENGTH, type Question, type QTerm } from './question.js';
 import type { SearchIndex, SentenceRef } from './search.js';
-import { ABBREVIATIONS, CURRENCIES, own, PERSON_TITLES, synonymsOf, table } from '../lexicon.js';
+import { ABBREVIATIONS, CURRENCIES, LIGHT_VERBS, own, PERSON_TITLES, synonymsOf, table } from '../lexicon.js';
 import { NOT_SAID, render, type Scored } from './render.js';
 import { answerCoverage, expandAlias } from './coverage.js';
 import { datesCompatible, groupFacts, quantitiesCompatible, uniq } from '../values.js';
@@ -30,6 +30,12 @@ export interface AnswerContext {
 export function answerQuestion(asked: Question, ctx: AnswerContext): Answer {
   const q = respell(asked, ctx.index);
   if (q.dimension === 'age' && q.focus && ctx.wn) q.personFocus = ctx.wn.hypernyms(q.focus, 'n', 6, 2).includes('person');
+  // "How many people did police arrest" is answered by "86 arrests": the count of the event's own noun.
+  if (q.dimension === 'count' && ctx.wn) {
+    const wn = ctx.wn;
+    const verbs = [...new Set([...q.terms.filter((t) => t.pos === 'VERB').map((t) => t.term), ...(q.eventVerb && !LIGHT_VERBS.has(q.eventVerb) ? [q.eventVerb] : [])])];
+    q.eventNouns = new Set(verbs.flatMap((v) => [...(wn.has(v, 'n') ? [v] : []), ...wn.derived(v, 'v', 2).filter((d) => wn.has(d, 'n'))]));
+  }
   // "Which judge …" wants a person, "which team …" a group, "what gun …" neither: the kind's
   // commonest WordNet sense says which.
   if (q.intent === 'entity' && q.typeNoun && ctx.wn?.has(q.typeNoun, 'n')) {
@@ -348,6 +354,7 @@ function subjectFit(q: Question, f: Fact, questionWords: Set<string>, before: st
   if (f.qualifier && f.qualifier.split(' ').some((w) => !questionWords.has(w) && [...questionWords].some((t) => t.length >= 2 && w !== t && w.startsWith(t) && /\d/.test(t)))) return 0.5;
   if (!q.focus) return f.subject && questionWords.has(f.subject) ? 1 : 0.9;
   if (f.subject === q.focus) return 1;
+  if (q.eventNouns?.has(f.subject)) return 0.95;
   // "How old is the guy charged with arson": ages belong to people, most often named ones; the
   // sentence's support says which person.
   if (q.dimension === 'age' && q.personFocus && f.subject && !questionWords.has(f.subject)) return 0.85;

@@ -42,6 +42,10 @@ export interface Question {
   speaker?: string;
   /** entity: what kind of thing the asked kind is, by WordNet ("judge" a person, "team" a group); set when answering. */
   kindOf?: 'person' | 'group' | 'place' | 'thing';
+  /** The question's main verb as its frame reads it ("arrest" in "how many did police arrest"); set by the engine. */
+  eventVerb?: string;
+  /** quantity: nouns naming the asked event ("arrest" for "how many did police arrest"); set when answering. */
+  eventNouns?: Set<string>;
   /** quantity: the focus is a kind of person ("the guy", "the receptionist"); set when answering. */
   personFocus?: boolean;
   /** "the latest toll": prefer the newest source over the best supported. */
