@@ -78,7 +78,7 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
    */
   const closestPassages = (question: string) => {
     const q = parseQuestion(typeof question === 'string' ? question : '', nlp);
-    if (!q.terms.length || q.terms.some((t) => t.name && !index.supports(t))) return undefined;
+    if (!q.terms.length || index.unsupportedNames(q.terms).length) return undefined;
     const best = index.candidates(q.terms)
       .map((ref) => ({ ref, support: index.coverage(ref, q.terms) }))
       .filter((x) => x.support >= PASSAGE_SUPPORT)
@@ -116,7 +116,7 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
     // a question naming something the coverage never mentions goes straight to the honest "no".
     const frame = q.intent === 'coverage' || q.intent === 'quote' ? undefined : compileQuestion(q.text, nlp, opts.wordnet);
     // "Who said …" is answered by the attribution machinery, which reads speakers and quotes.
-    if (frame && frame.wh !== 'when' && frame.wh !== 'how' && !q.describe && !(frame.wh === 'who' && SPEECH_VERBS.has(frame.verb)) && (q.intent === 'person' || q.intent === 'entity' || q.intent === 'none') && !q.terms.some((t) => t.name && !index.supports(t))) {
+    if (frame && frame.wh !== 'when' && frame.wh !== 'how' && !q.describe && !(frame.wh === 'who' && SPEECH_VERBS.has(frame.verb)) && (q.intent === 'person' || q.intent === 'entity' || q.intent === 'none') && !index.unsupportedNames(q.terms).length) {
       {
         const answer = frame.wh === 'yesno' ? answerYesNo(frame, q.text, q.terms, ctx) : answerRelation(frame, q.text, q.terms, ctx);
         // "Who was charged": a name from the typed person answer beats a bare "a man" from a frame.

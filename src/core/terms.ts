@@ -5,8 +5,16 @@
 
 const PLAIN = /^[\p{Ll}\p{N}]+$/u;
 
-/** Splits hyphenated and dotted forms into parts and keeps the joined form ("u.s.-backed" → us, back, us-backed). */
+/**
+ * Splits hyphenated and dotted forms into parts and keeps the joined form ("u.s.-backed" → us,
+ * back, us-backed); a model number's plural also stands for the model ("ak-47s" → ak-47, ak47, …).
+ */
 export function splitTerm(term: string): string[] {
+  if (/\d[sS]$/.test(term) && term.length > 2) return [...new Set([...formsOf(term), ...formsOf(term.slice(0, -1))])];
+  return formsOf(term);
+}
+
+function formsOf(term: string): string[] {
   if (PLAIN.test(term)) return [term];
   const clean = term.replace(/[’']s$/, '').replace(/[“”"‘’'()[\]]/g, '');
   if (!clean) return [];

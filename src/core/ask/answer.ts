@@ -49,7 +49,7 @@ export function answerQuestion(asked: Question, ctx: AnswerContext): Answer {
   });
   if (!q.text.trim()) return { ...none('Ask a question about the story, e.g. "How many … ?"'), intent: 'none' };
   if (q.text.length >= MAX_QUESTION_LENGTH) return none(`That question is too long to answer: keep it under ${MAX_QUESTION_LENGTH} characters.`);
-  const unsupported = q.terms.filter((t) => t.name && !ctx.index.supports(t));
+  const unsupported = ctx.index.unsupportedNames(q.terms);
   if (unsupported.length) {
     return none(`No source mentions ${unsupported.map((t) => `“${t.term}”`).join(', ')}.`);
   }

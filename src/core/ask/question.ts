@@ -11,6 +11,8 @@ export interface QTerm {
   term: string;
   /** The word as typed, when the term is its lemma ("jobs" for "job"): a lower-cased name may be meant. */
   surface?: string;
+  /** The word as typed when the term is one of its split forms ("ak-47s" for "ak47"). */
+  word?: string;
   /** For a name followed by its noun ("Morandi Bridge"): that noun, so "the bridge" can stand for it. */
   head?: string;
   weight: number;
@@ -315,7 +317,7 @@ export function termsOf(text: string, nlp: Nlp): QTerm[] {
     for (const term of splitTerm(singularNoun(lemma, p, capital))) {
       if (seen.has(term) || QUESTION_STOP.has(term) && !capital) continue;
       seen.add(term);
-      const qt: QTerm = { term, weight, name: (capital || number) && !abbreviation, pos: abbreviation ? 'NOUN' : capital ? 'PROPN' : p };
+      const qt: QTerm = { term, weight, name: (capital || number) && !abbreviation, pos: abbreviation ? 'NOUN' : capital ? 'PROPN' : p, word: v.toLowerCase() };
       if (!capital && v.toLowerCase() !== term) qt.surface = v.toLowerCase();
       if (lastName && lastName.index === i - 1 && (p === 'NOUN' || capital)) lastName.term.head = singularNoun(lemma.toLowerCase(), 'NOUN', false);
       if (qt.name) lastName = { term: qt, index: i };

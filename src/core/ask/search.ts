@@ -108,6 +108,22 @@ export class SearchIndex {
     return this.factsBySentence.get(`${ref.article.id}#${ref.sentence.index}`) ?? [];
   }
 
+  /**
+   * The question's names the coverage never uses, one per word typed: a word split into forms
+   * ("AK-47s" → ak-47s, ak-47, ak47, …) is supported when any of its forms is.
+   */
+  unsupportedNames(terms: QTerm[]): QTerm[] {
+    const byWord = new Map<string, QTerm[]>();
+    for (const t of terms) {
+      if (!t.name) continue;
+      const key = t.word ?? t.term;
+      const list = byWord.get(key);
+      if (list) list.push(t);
+      else byWord.set(key, [t]);
+    }
+    return [...byWord.values()].filter((forms) => !forms.some((t) => this.supports(t))).map((forms) => forms[0]!);
+  }
+
   /** Whether the corpus body has the term in any form (exact, spelling variant, alias). */
   supports(term: QTerm): boolean {
     if (this.vocab.has(term.term)) return true;
