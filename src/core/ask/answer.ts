@@ -30,6 +30,8 @@ export interface AnswerContext {
 export function answerQuestion(asked: Question, ctx: AnswerContext): Answer {
   const q = respell(asked, ctx.index);
   if (q.dimension === 'age' && q.focus && ctx.wn) q.personFocus = ctx.wn.hypernyms(q.focus, 'n', 6, 2).includes('person');
+  // "the guy charged with arson": "guy" only stands for the person; the rest says who.
+  if (q.personFocus && q.terms.some((t) => t.term !== q.focus && !t.name && t.weight > 0)) q.terms = q.terms.filter((t) => t.term !== q.focus);
   // "How many people did police arrest" is answered by "86 arrests": the count of the event's own noun.
   if (q.dimension === 'count' && ctx.wn) {
     const wn = ctx.wn;
