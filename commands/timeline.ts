@@ -2,7 +2,7 @@
 import { SlashCommandBuilder, MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import type { Engine } from '../src/core/engine.js';
 import type { BotContext } from '../src/discord/command.js';
-import { isIsoDatePrefix } from '../src/core/ingest/dates.js';
+import { isCalendarDate } from '../src/core/calendar.js';
 import { NO_MENTIONS, notice, pagerRow, paginate, renderPage, timelineLines } from '../src/discord/render.js';
 import { storyChoices, storyEngine, storyOption } from '../src/discord/stories.js';
 
@@ -22,7 +22,7 @@ export const defer = (i: ChatInputCommandInteraction): boolean => rangeProblem(d
 
 function rangeProblem(from: string | null, to: string | null): string | undefined {
   for (const [name, v] of [['from', from], ['to', to]] as const) {
-    if (v && !isIsoDatePrefix(v)) return `\`${name}\` should be a date like 2017, 2017-06 or 2017-07-02 (got "${v.slice(0, 40)}").`;
+    if (v && !isCalendarDate(v)) return `\`${name}\` should be a date like 2017, 2017-06 or 2017-07-02 (got "${v.slice(0, 40)}").`;
   }
   return undefined;
 }
@@ -54,7 +54,7 @@ export async function execute(i: ChatInputCommandInteraction, ctx: BotContext): 
 
 export async function button(i: ButtonInteraction, ctx: BotContext, args: string[]): Promise<void> {
   const [n, from, to, named] = args;
-  const valid = (v?: string) => (v && isIsoDatePrefix(v) ? v : undefined);
+  const valid = (v?: string) => (v && isCalendarDate(v) ? v : undefined);
   const { engine, story } = await storyEngine(i, ctx, named || null);
   await i.update(page(engine, i.user.id, Number(n) || 0, valid(from), valid(to), story));
 }

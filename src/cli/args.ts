@@ -157,3 +157,11 @@ export function parseContextOption(value: string | boolean | undefined): AskCont
   }
   return { question: o.question, intent: o.intent as AskContext['intent'], ...(typeof o.value === 'string' ? { value: o.value } : {}) };
 }
+
+/** The `--min RATIO` flag of the eval commands: undefined when absent, a usage error unless 0..1. */
+export function minRatio(flag: unknown): number | undefined {
+  if (typeof flag !== 'string') return undefined;
+  const min = Number(flag);
+  if (flag.trim() === '' || !Number.isFinite(min) || min < 0 || min > 1) throw new UsageError(`--min: expected a ratio between 0 and 1 (e.g. 0.8), found "${flag}"`);
+  return min;
+}

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { ConfigError, loadConfigFromEnvironment } from '../config.js';
 import type { Engine } from '../core/engine.js';
 import type { Answer, AskContext } from '../core/types.js';
-import { isIsoDatePrefix } from '../core/ingest/dates.js';
+import { isCalendarDate } from '../core/calendar.js';
 import { MAX_QUESTION_LENGTH } from '../core/ask/question.js';
 import { createLogger } from '../logger.js';
 import { loadEngine } from '../load-engine.js';
@@ -68,7 +68,7 @@ export function respond(engine: Engine, line: string, session: ChatSession = {})
       return renderSources(engine.sources(), view(engine).name);
     case '/timeline': {
       const [from, to] = rest;
-      for (const v of [from, to]) if (v && !isIsoDatePrefix(v)) return `Dates look like 2017, 2017-06 or 2017-07-02 (got "${clip(v, 40)}").`;
+      for (const v of [from, to]) if (v && !isCalendarDate(v)) return `Dates look like 2017, 2017-06 or 2017-07-02 (got "${clip(v, 40)}").`;
       const entries = engine.timeline({ from, to });
       return entries.length ? renderTimeline(entries, view(engine).name) : 'No dated events in the coverage for that range.';
     }

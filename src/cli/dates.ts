@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { out, runCli, UsageError, type CommandSpec } from './args.js';
-import { isIsoDatePrefix } from '../core/ingest/dates.js';
+import { isCalendarDate } from '../core/calendar.js';
 import { tagText } from '../core/ingest/timex.js';
 import { createNlp } from '../core/nlp.js';
 
@@ -29,7 +29,7 @@ async function readStdin(): Promise<string> {
 
 runCli(spec, async ({ flags, positionals }) => {
   const dct = flags.dct;
-  if (dct !== undefined && (typeof dct !== 'string' || !isIsoDatePrefix(dct))) {
+  if (dct !== undefined && (typeof dct !== 'string' || !isCalendarDate(dct))) {
     throw new UsageError(`--dct: expected an ISO date such as 2017-07-04, found "${String(dct)}"`);
   }
   const file = positionals[0];

@@ -7,7 +7,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { cliContext, COMMON_OPTIONS, out, runCli, UsageError, type CommandSpec } from './args.js';
+import { cliContext, COMMON_OPTIONS, minRatio, out, runCli, type CommandSpec } from './args.js';
 import { scoreFile } from './score.js';
 import { loadEngine } from '../load-engine.js';
 import { createNlp } from '../core/nlp.js';
@@ -29,11 +29,7 @@ const spec: CommandSpec = {
 runCli(spec, async ({ flags, positionals }) => {
   const dir = positionals[0] ?? '../shared/eval/ecbplus';
   const corpora = typeof flags.corpora === 'string' ? flags.corpora : '../shared/corpora/ecbplus';
-  let min: number | undefined;
-  if (typeof flags.min === 'string') {
-    min = Number(flags.min);
-    if (flags.min.trim() === '' || !Number.isFinite(min) || min < 0 || min > 1) throw new UsageError(`--min: expected a ratio between 0 and 1 (e.g. 0.5), found "${flags.min}"`);
-  }
+  const min = minRatio(flags.min);
   let files: string[];
   try {
     files = (await readdir(dir)).filter((f) => f.endsWith('.jsonl')).sort();

@@ -5,7 +5,7 @@
  * Scoring rules: see score.ts.
  */
 import { readFile } from 'node:fs/promises';
-import { cliContext, COMMON_OPTIONS, openEngine, out, runCli, UsageError, type CommandSpec } from './args.js';
+import { cliContext, COMMON_OPTIONS, minRatio, openEngine, out, runCli, type CommandSpec } from './args.js';
 import { scoreFile } from './score.js';
 
 const spec: CommandSpec = {
@@ -21,13 +21,7 @@ const spec: CommandSpec = {
 };
 
 runCli(spec, async ({ flags, positionals }) => {
-  let min: number | undefined;
-  if (typeof flags.min === 'string') {
-    min = Number(flags.min);
-    if (flags.min.trim() === '' || !Number.isFinite(min) || min < 0 || min > 1) {
-      throw new UsageError(`--min: expected a ratio between 0 and 1 (e.g. 0.8), found "${flags.min}"`);
-    }
-  }
+  const min = minRatio(flags.min);
   const file = positionals[0]!;
   let text: string;
   try {

@@ -1,7 +1,7 @@
 /** `npm run --silent timeline -- [--json] [--corpus DIR] [--from DATE] [--to DATE]`: dated events, oldest first. */
 import { cliContext, COMMON_OPTIONS, JSON_OPTION, openEngine, out, runCli, UsageError, type CommandSpec } from './args.js';
 import { renderTimeline } from './render-text.js';
-import { isIsoDatePrefix } from '../core/ingest/dates.js';
+import { isCalendarDate } from '../core/calendar.js';
 
 const spec: CommandSpec = {
   name: 'timeline',
@@ -21,7 +21,7 @@ runCli(spec, async ({ flags }) => {
   for (const key of ['from', 'to'] as const) {
     const v = flags[key];
     if (typeof v !== 'string') continue;
-    if (!isIsoDatePrefix(v)) throw new UsageError(`--${key}: expected an ISO date such as 2017, 2017-06 or 2017-07-02, found "${v}"`);
+    if (!isCalendarDate(v)) throw new UsageError(`--${key}: expected an ISO date such as 2017, 2017-06 or 2017-07-02, found "${v}"`);
     range[key] = v;
   }
   const engine = await openEngine(cliContext(flags));

@@ -117,21 +117,19 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
     const frame = q.intent === 'coverage' || q.intent === 'quote' ? undefined : compileQuestion(q.text, nlp, opts.wordnet);
     // "Who said …" is answered by the attribution machinery, which reads speakers and quotes.
     if (frame && frame.wh !== 'when' && frame.wh !== 'how' && !q.describe && !(frame.wh === 'who' && SPEECH_VERBS.has(frame.verb)) && (q.intent === 'person' || q.intent === 'entity' || q.intent === 'none') && !index.unsupportedNames(q.terms).length) {
-      {
-        const answer = frame.wh === 'yesno' ? answerYesNo(frame, q.text, q.terms, ctx) : answerRelation(frame, q.text, q.terms, ctx);
-        // "Who was charged": a name from the typed person answer beats a bare "a man" from a frame.
-        if (answer?.answered && frame.wh === 'who' && !/\p{Lu}/u.test(answer.value ?? '')) {
-          const typed = answerQuestion(q, ctx);
-          return typed.answered ? typed : answer;
-        }
-        // The event is reported without the asked participant in the frames read: a typed answer
-        // about that same event may still name it; otherwise say what the coverage lacks.
-        if (answer && !answer.answered) {
-          const typed = answerQuestion(q, ctx);
-          return typed.answered && typed.citations.some((c) => supportsEvent(frame, c.source, c.start)) ? typed : answer;
-        }
-        if (answer) return answer;
+      const answer = frame.wh === 'yesno' ? answerYesNo(frame, q.text, q.terms, ctx) : answerRelation(frame, q.text, q.terms, ctx);
+      // "Who was charged": a name from the typed person answer beats a bare "a man" from a frame.
+      if (answer?.answered && frame.wh === 'who' && !/\p{Lu}/u.test(answer.value ?? '')) {
+        const typed = answerQuestion(q, ctx);
+        return typed.answered ? typed : answer;
       }
+      // The event is reported without the asked participant in the frames read: a typed answer
+      // about that same event may still name it; otherwise say what the coverage lacks.
+      if (answer && !answer.answered) {
+        const typed = answerQuestion(q, ctx);
+        return typed.answered && typed.citations.some((c) => supportsEvent(frame, c.source, c.start)) ? typed : answer;
+      }
+      if (answer) return answer;
     }
     // "What happened?", "summarize": the most widely reported lead events.
     if (/^(?:so\s+)?(?:what(?:'s| has| have)? happened|what(?:'s| is) (?:the|this) (?:story|news) about|what(?:'s| is) (?:the|this) story|summari[sz]e(?: (?:it|this|the story|the coverage))?|give me (?:a|the) summary|(?:a |the )?summary|tl;?dr)\b/i.test(q.text.trim())) {

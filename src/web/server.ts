@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Engine } from '../core/engine.js';
 import type { Logger, Span } from '../core/types.js';
-import { isIsoDatePrefix } from '../core/ingest/dates.js';
+import { isCalendarDate } from '../core/calendar.js';
 import { MAX_QUESTION_LENGTH } from '../core/ask/question.js';
 import { CSS, JS } from './assets.js';
 import { articlePage, askPage, errorPage, sourcesPage, storyPage, timelinePage } from './pages.js';
@@ -111,7 +111,7 @@ export function parseHighlight(value: string | undefined, length: number): Span 
 function isoParam(query: URLSearchParams, name: string): string | undefined {
   const v = param(query, name);
   if (v === undefined) return undefined;
-  if (!isIsoDatePrefix(v)) throw new HttpError(400, `Expected "${name}" as YYYY, YYYY-MM or YYYY-MM-DD, found "${v.slice(0, 40)}".`);
+  if (!isCalendarDate(v)) throw new HttpError(400, `Expected "${name}" as YYYY, YYYY-MM or YYYY-MM-DD, found "${v.slice(0, 40)}".`);
   return v;
 }
 

@@ -5,7 +5,8 @@ import { clean } from '../../src/core/ingest/clean.js';
 import { createNlp } from '../../src/core/nlp.js';
 import { extractArticle } from '../../src/core/ingest/extract.js';
 import { buildFactTable } from '../../src/core/ingest/build.js';
-import { findDates, isIsoDatePrefix, parseDateLine } from '../../src/core/ingest/dates.js';
+import { findDates, parseDateLine } from '../../src/core/ingest/dates.js';
+import { isCalendarDate } from '../../src/core/calendar.js';
 import type { Fact, RawArticle } from '../../src/core/types.js';
 
 const nlp = createNlp();
@@ -75,8 +76,8 @@ describe('cleaning', () => {
 
 describe('date checks shared by every face', () => {
   it.each([['2017', true], ['2017-06', true], ['2017-06-30', true], ['2017-13', false], ['2017-02-30', false], ['17-06', false], ['2017-6', false]])(
-    'isIsoDatePrefix(%s) is %s', (v, ok) => {
-      expect(isIsoDatePrefix(v)).toBe(ok);
+    'isCalendarDate(%s) is %s', (v, ok) => {
+      expect(isCalendarDate(v)).toBe(ok);
     },
   );
 });

@@ -300,18 +300,6 @@ function findChronoDates(text: string, published: string | undefined, tense: Ten
   }
 }
 
-/** Whether a string is an ISO date at some precision (`2017`, `2017-06`, `2017-06-30`) that exists. */
-export function isIsoDatePrefix(s: string): boolean {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(s);
-  if (!m) return false;
-  if (m[2] && (Number(m[2]) < 1 || Number(m[2]) > 12)) return false;
-  if (m[3]) {
-    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-    return d.getUTCDate() === Number(m[3]);
-  }
-  return true;
-}
-
 /** Parses `YYYY[-MM[-DD]]` as a local noon date (noon keeps day arithmetic clear of DST edges). */
 export function parseIsoLocal(isoDate: string): Date | undefined {
   const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(isoDate);
