@@ -72,6 +72,39 @@ describe('cleaning', () => {
     expect(parseDateLine('2017-07-04')).toBe('2017-07-04');
     expect(parseDateLine('The SDF launched an offensive on June 6, 2017.')).toBeUndefined();
   });
+
+  it.each([
+    ['UPDATED 4:15 AM EST Jan 7, 2009', '2009-01-07'],
+    ['First Published: October 2, 2014 6:05 PM EDT', '2014-10-02'],
+    ['09 / 14 / 2012', '2012-09-14'],
+    ['11 / 03 / 10 2:45 PM EST', '2010-11-03'],
+    ['10:12 a. m. EDT June 5, 2014', '2014-06-05'],
+    ['Published: 2011.04.19 07:30 AM', '2011-04-19'],
+    ['8:05 PM, TUE 16 APR 2013', '2013-04-16'],
+    ['3 March 2015 @ 10:40 am', '2015-03-03'],
+    ['Posted on May 9, 2012 1:02:33 PM GMT+02:0', '2012-05-09'],
+    ['AFP Mar 4, 2012, 09.15AM IST DELHI:', '2012-03-04'],
+    ['on March 2, 2010 at 5:01 AM, updated March 2, 2010 at 9:12 AM', '2010-03-02'],
+    ['(April 2, 2008)--', '2008-04-02'],
+  ])('reads the page time stamp %j as %s', (line, iso) => {
+    expect(parseDateLine(line)).toBe(iso);
+  });
+
+  it.each(['He died on June 13, 2005', 'Police said Monday, June 3, 2013', 'Delhi, Mar 4-', 'End of the season: May 2, 2011', 'Monday'])(
+    'a sentence or a date without its year is no time stamp: %j', (line) => {
+      expect(parseDateLine(line)).toBeUndefined();
+    });
+
+  it('takes a time stamp that opens the page as its date, and the next line as its title', () => {
+    const c = clean('12 March 2011 @ 08:14 pm\n\nCOUNCIL VOTES TO CLOSE THE PIER\n\nThe council voted on Tuesday to close the pier.\n');
+    expect(c.published).toBe('2011-03-12');
+    expect(c.title).toBe('COUNCIL VOTES TO CLOSE THE PIER');
+  });
+
+  it('finds the time stamp among the first lines even after a title, a subtitle and a caption', () => {
+    const c = clean('Pier closes\n\nCouncil acts after storm\n\nThe pier at dusk.\n\nA second caption line\n\nPUBLISHED: FRIDAY, MARCH 11, 2011, 2:29 PM\n\nThe council voted on Tuesday to close the pier.\n');
+    expect(c.published).toBe('2011-03-11');
+  });
 });
 
 describe('date checks shared by every face', () => {

@@ -60,6 +60,8 @@ export function clean(raw: string, meta: ArticleMeta = {}): Cleaned {
   const seen = new Set<string>();
   let trailing = false;
   let bodyLinesSeen = 0;
+  // Lines with text read so far: a page's time stamp sits among its first few, blank lines aside.
+  let linesSeen = 0;
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -85,6 +87,7 @@ export function clean(raw: string, meta: ArticleMeta = {}): Cleaned {
     }
     const trimmed = text.trim();
     if (!trimmed) continue;
+    linesSeen++;
 
     if (HEADLINES_BLOCK.test(trimmed) && bodyLinesSeen > 0) {
       trailing = true;
@@ -104,7 +107,7 @@ export function clean(raw: string, meta: ArticleMeta = {}): Cleaned {
     }
     if (lineDate) {
       add(start, line.end, 'dateline');
-      if (!published && i < 6 && isCalendarDate(lineDate)) {
+      if (!published && linesSeen <= 6 && isCalendarDate(lineDate)) {
         published = lineDate;
         publishedFrom = 'dateline';
       }

@@ -29,11 +29,42 @@ const DATE_LINE = new RegExp(
 /**
  * Parses a line that is only a date, perhaps with its time and a page's "Published"/"Last updated"
  * label ("June 13, 2005", "23 July 2013 Last updated at 13:42 GMT", "Published on Friday, 27
- * September 2013"); ISO or undefined.
+ * September 2013", "UPDATED 3:09 AM EST Dec 19, 2008", "12 / 16 / 08 1:30 AM EST"); ISO or undefined.
+ * Only a full day counts, and nothing but page-stamp words may be left beside it.
  */
 export function parseDateLine(line: string): string | undefined {
-  const m = DATE_LINE.exec(line.trim());
-  if (!m) return undefined;
+  const trimmed = line.trim();
+  const m = DATE_LINE.exec(trimmed);
+  if (m) return dateLineParts(m);
+  if (trimmed.length > 80 || !/\d/.test(trimmed)) return undefined;
+  // Detokenized pages space their separators ("05 / 02 / 2013", "p. m."): close them up first.
+  const text = trimmed.replace(/(\d)\s*([/.])\s*(?=\d)/g, '$1$2').replace(/\b([ap])\.\s?m\b\.?/gi, '$1m');
+  const numeric = NUMERIC_DATE.exec(text);
+  let rest = text;
+  let value: string | undefined;
+  if (numeric) {
+    value = iso(Number(numeric[1]), Number(numeric[2]), Number(numeric[3]));
+    rest = text.slice(0, numeric.index) + ' ' + text.slice(numeric.index + numeric[0].length);
+  } else {
+    // Full days only; anything else chrono finds must be a bare clock time ("@ 09:29 pm").
+    const found = chrono().casual.parse(text, new Date(Date.UTC(2000, 0, 1)));
+    // "on April 30, 2008 at 4:31 AM, updated April 30, 2008 at 8:33 AM": the first is when it was published.
+    const days = found.filter((r) => r.start.isCertain('day') || r.start.isCertain('month') || r.start.isCertain('year'));
+    const full = (r: (typeof found)[number]) => (['year', 'month', 'day'] as const).every((c) => r.start.isCertain(c));
+    const day = days[0];
+    if (!day || !days.every(full)) return undefined;
+    value = iso(day.start.get('year')!, day.start.get('month')!, day.start.get('day')!);
+    for (const r of found.sort((x, y) => y.index - x.index)) rest = rest.slice(0, r.index) + ' ' + rest.slice(r.index + r.text.length);
+  }
+  return rest.split(/[\s,.:;|@·–()-]+/).every(isStampWord) ? value : undefined;
+}
+
+/** A word a page's time stamp may hold beside its date: a label, a clock time, a time zone, a weekday, an agency or place code. */
+function isStampWord(word: string): boolean {
+  return word === '' || STAMP_WORD.test(word) || /^[A-Z]{2,6}$/.test(word);
+}
+
+function dateLineParts(m: RegExpExecArray): string | undefined {
   if (m[7]) return `${m[7]}-${m[8]}-${m[9]}`;
   const monthName = (m[1] ?? m[5])!;
   const day = Number(m[2] ?? m[4]);
@@ -42,6 +73,13 @@ export function parseDateLine(line: string): string | undefined {
   if (month < 0 || day < 1 || day > 31) return undefined;
   return iso(year, month + 1, day);
 }
+
+/** "2012.08.08", "2012/08/08": year first, which chrono does not read with dots. */
+const NUMERIC_DATE = /(?<![\d.])((?:19|20)\d{2})[./](\d{1,2})[./](\d{1,2})(?![\d.])/;
+const STAMP_WORD = new RegExp(
+  `^(?:first|originally|last|updated|published|posted|modified|created|edited|story|time|on|at|${WEEKDAY_RE}|\\d{1,4}(?::\\d{2}){0,2}(?:[ap]m)?|[ap]m|(?:gmt|utc)(?:[+-][\\d:]*)?|\\+\\d[\\d:]*|\\(?(?:gmt|utc)?[+-]?\\d[\\d:]*\\)?)$`,
+  'i',
+);
 
 function monthIndex(name: string): number {
   const n = name.toLowerCase().replace('.', '');
