@@ -28,3 +28,28 @@ describe('figures with exponents', () => {
     expect(found.some((q) => /operations|stars|particles/.test(q.label))).toBe(false);
   });
 });
+
+describe('ages stated as a copula complement or an age at death', () => {
+  const ages = (sentence: string) =>
+    buildFactTable([{ id: 'a', raw: `date 2017-07-05\n\n${sentence}\n`, meta: {} }], 't', nlp).facts
+      .filter((f) => f.kind === 'quantity' && f.attribute === 'age')
+      .map((f) => f.value);
+
+  it.each([
+    ['She was 91.', 91],
+    ['Marlowe is 56 and lives in Leeds.', 56],
+    ['The actor dies at 83', 83],
+    ['He died at 77, his family said.', 77],
+  ])('%s', (sentence, age) => {
+    expect(ages(sentence)).toEqual([age]);
+  });
+
+  it.each([
+    'The score was 91.',
+    'Turnout was 56 on the day.',
+    'The bus arrived at 11.',
+    'He was 91st in the rankings.',
+  ])('no age in %j', (sentence) => {
+    expect(ages(sentence)).toEqual([]);
+  });
+});

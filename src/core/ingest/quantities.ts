@@ -4,7 +4,7 @@
  */
 import type { Tok } from '../syntax.js';
 import {
-  CURRENCIES, CURRENCY_SYMBOL, DIMENSION_WORDS, HEDGES, MULTIPLIERS, NUMBER_WORDS, UNITS,
+  CURRENCIES, CURRENCY_SYMBOL, DIMENSION_WORDS, HEDGES, MULTIPLIERS, NUMBER_WORDS, PERSON_PRONOUNS, UNITS,
   type Hedge, type UnitDef,
 } from '../lexicon.js';
 
@@ -252,6 +252,18 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
   if (!hedge && !currency && !multiplierWord && Number.isInteger(value) && value > 0 && value < 120 && /^\d+$/.test(t.v)
     && tokens[first - 1]?.v === ',' && tokens[first - 2]?.pos === 'PROPN' && /^[,)]$/.test(tokens[i + 1]?.v ?? '')) {
     return finish('age', true, value, 'year', `${numText} years`, i, tokens[first - 2]!.lemma);
+  }
+
+  const bareWhole = !hedge && !currency && !multiplierWord && Number.isInteger(value) && value > 0 && value < 120 && /^\d+$/.test(t.v);
+  const clauseEnds = !tokens[i + 1] || /^[.,;)]$|^(when|and|but|at)$/.test(tokens[i + 1]!.lower);
+  // Age as a person's copula complement: "She was 91.", "Doe is 56 and lives …" (a pronoun or a name, then "be").
+  const subject = tokens[first - 2];
+  if (bareWhole && clauseEnds && tokens[first - 1]?.lemma === 'be' && subject && (PERSON_PRONOUNS.has(subject.lower) || subject.pos === 'PROPN')) {
+    return finish('age', true, value, 'year', `${numText} years`, i, subject.pos === 'PROPN' ? subject.lemma : '');
+  }
+  // Age at death: "died at 91", "dies at 85" (a bare number after "at" and a form of "die").
+  if (bareWhole && clauseEnds && tokens[first - 1]?.lower === 'at' && tokens[first - 2]?.lemma === 'die') {
+    return finish('age', true, value, 'year', `${numText} years`, i, subjectBefore(tokens, first));
   }
 
   // Age: "aged 56", "at the age of 56".
