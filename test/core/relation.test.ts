@@ -109,3 +109,20 @@ describe('answers from frames', () => {
     expect(engine.ask('How old is Dale Pruitt?').answer).toMatch(/\b31\b/);
   });
 });
+
+describe('a given name the coverage pairs with the surname', () => {
+  const named = createEngine(buildFactTable([
+    { id: 'a', meta: { published: '2021-05-04' }, raw: 'Hawks hire Rollins\n\nThe Hawks hired Rob Rollins as coach on Monday.\n' },
+    { id: 'b', meta: { published: '2021-05-04' }, raw: 'New coach\n\nRobert Rollins will coach the Hawks.\nRollins, 48, played 11 seasons in Denver.\n' },
+  ], 'given', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
+
+  it('"Rob Rollins" is the "Rollins" of an article that calls him Robert', () => {
+    const a = named.ask('How old is Rob Rollins?');
+    expect(a.answer).toMatch(/\b48\b/);
+    expect(a.citations.map((c) => c.source)).toEqual(['b']);
+  });
+
+  it('a given name the coverage never uses is someone else', () => {
+    expect(named.ask('How old is Dan Rollins?').answered).toBe(false);
+  });
+});

@@ -32,6 +32,8 @@ export class SearchIndex {
   readonly corpusYear: string | undefined;
   /** What the text calls each named person ("jane doe" → ["the governor of the province"]). */
   readonly roles = new Map<string, string[]>();
+  /** Every "given surname" pair the coverage's names hold ("mo cheeks", "maurice cheeks"). */
+  private readonly namePairs = new Set<string>();
   private readonly byInitial = new Map<string, string[]>();
   private readonly aliasWords = new Map<string, string[][]>();
   private readonly engine: ReturnType<typeof bm25> | undefined;
@@ -65,6 +67,10 @@ export class SearchIndex {
       else this.byInitial.set(k, [w]);
     }
     for (const f of table.facts) {
+      if (f.kind === 'entity' && typeof f.value === 'string') {
+        const words = f.value.toLowerCase().split(/\s+/);
+        for (let i = 0; i + 1 < words.length; i++) this.namePairs.add(`${words[i]} ${words[i + 1]}`);
+      }
       if (f.kind === 'entity' && f.description && typeof f.value === 'string') {
         const list = this.roles.get(f.value.toLowerCase()) ?? [];
         if (!list.includes(f.description)) list.push(f.description);
@@ -189,9 +195,13 @@ export class SearchIndex {
     let got = 0;
     let total = 0;
     let penalty = 1;
-    for (const t of terms) {
+    for (const [i, t] of terms.entries()) {
       const w = t.weight * this.specificity(t.term);
-      const m = this.match(ref, t);
+      let m = this.match(ref, t);
+      // "Mo Cheeks" where this article only says "Cheeks" or "Maurice Cheeks": a given name the
+      // coverage elsewhere pairs with the surname this sentence names is the same person's.
+      const surname = terms[i + 1];
+      if (m === 0 && t.name && surname?.name && this.namePairs.has(`${t.term} ${surname.term}`) && this.matchHere(ref, surname) >= MATCH.variant) m = MATCH.article;
       total += w;
       got += w * m;
       if (m === 0) penalty *= t.pos === 'VERB' ? ABSENT_VERB_PENALTY : ABSENT_PENALTY;
