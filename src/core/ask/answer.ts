@@ -15,6 +15,9 @@ import { datesCompatible, groupFacts, quantitiesCompatible, uniq } from '../valu
 /** How much each further source reporting a value adds to its weight against competing values. */
 const SUPPORT_BONUS = 0.1;
 
+/** How well, against the best, a sentence must support the question for its day to count. */
+const DAY_SUPPORT = 0.6;
+
 /** Below this support a question is not answered. */
 const ANSWER_THRESHOLD = 0.5;
 
@@ -119,12 +122,42 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
     const newest = (g: Scored[]) => g.reduce((m, s) => (s.ref.article.published ?? '') > m ? s.ref.article.published ?? '' : m, '');
     groups.sort((a, b) => newest(b).localeCompare(newest(a)) || weight(b) - weight(a));
   }
-  const main = groups[0]!;
+  const day = q.intent === 'date' ? onOneDay(groups[0]!) : undefined;
+  const main = day?.main ?? groups[0]!;
   // Dates from other sentences are mostly other events: only near-equal support makes them a disagreement.
   const mainScore = Math.max(...main.map((s) => s.score));
   const conflicts = q.intent === 'quantity' ? groups.slice(1).filter((g) => g.some((s) => s.event && main.some((m) => sameEvent(m, s, ctx.index.corpusYear))))
-    : q.intent === 'date' ? groups.slice(1).filter((g) => Math.max(...g.map((s) => s.score)) >= 0.9 * mainScore) : [];
+    : q.intent === 'date' ? [...day!.otherDays, ...groups.slice(1).filter((g) => Math.max(...g.map((s) => s.score)) >= 0.9 * mainScore)] : [];
   return render(q, ctx.index.table.articles.length, ctx.publicUrl, main, conflicts);
+}
+
+/**
+ * A month ("April 2007") bridges every day within it into one group. When the sources that give
+ * a day mostly give the same one (from at least twice as many articles as any other day), that
+ * day is what they report and the group keeps what agrees with it; else the month is all they
+ * share. Another day stated nearly as plainly about the same question is a disagreement.
+ */
+function onOneDay(group: Scored[]): { main: Scored[]; otherDays: Scored[][] } {
+  const top = Math.max(...group.map((s) => s.score));
+  const byDay = new Map<string, { articles: Set<string>; best: number }>();
+  for (const s of group) {
+    const v = String(s.fact.value);
+    if (v.length !== 10 || s.score < top * DAY_SUPPORT) continue;
+    const day = byDay.get(v) ?? { articles: new Set<string>(), best: 0 };
+    day.articles.add(s.ref.article.id);
+    day.best = Math.max(day.best, s.score);
+    byDay.set(v, day);
+  }
+  const [best, ...others] = [...byDay].sort((a, b) => b[1].articles.size - a[1].articles.size);
+  const ofDay = (v: string) => group.filter((s) => String(s.fact.value) === v);
+  if (!best) return { main: group, otherDays: [] };
+  // No day most sources give: they share the month, and each day is shown as what some say.
+  if (others[0] && best[1].articles.size < 2 * others[0][1].articles.size) return { main: group, otherDays: [best, ...others].map(([v]) => ofDay(v)) };
+  const agrees = (s: Scored, value: string) => datesCompatible({ value: String(s.fact.value), weekday: s.fact.description }, { value });
+  return {
+    main: group.filter((s) => agrees(s, best[0])),
+    otherDays: others.filter(([, d]) => d.best >= 0.9 * best[1].best).map(([v]) => ofDay(v)),
+  };
 }
 
 function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {

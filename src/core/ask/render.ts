@@ -94,9 +94,13 @@ function displayValue(q: Question, lead: Scored, group: Scored[]): string {
   if (f.kind === 'date') {
     // The most precise date the group's sources give ("on March 14" over "next month").
     // Only among the best-supported facts: a precise date from a weaker sentence may be another event.
+    // The most precise date every reasonably supported one lies within ("9 April 2007" over
+    // "April 2007"; "April 2007" when the sources give different days in it).
     const top = Math.max(...group.map((s) => s.score));
-    const resolved = [...group].filter((s) => s.fact.value && s.score >= top * 0.9).sort((a, b) => String(b.fact.value).length - String(a.fact.value).length || b.score - a.score)[0]?.fact
-      ?? group.find((s) => s.fact.value)?.fact;
+    const byPrecision = [...group].filter((s) => s.fact.value).sort((a, b) => String(b.fact.value).length - String(a.fact.value).length || b.score - a.score);
+    const supported = byPrecision.filter((s) => s.score >= top * 0.6);
+    const resolved = (supported.find((s) => supported.every((o) => String(s.fact.value).startsWith(String(o.fact.value))))
+      ?? byPrecision.find((s) => supported.every((o) => String(o.fact.value).startsWith(String(s.fact.value)))))?.fact ?? byPrecision[0]?.fact;
     const phrase = f.surface.replace(/^(on|in)\s+/i, '');
     // "What time …": the time of day a source gives for the same event, with its day when known.
     const clock = q.precision === 'time' ? group.find((s) => /T\d\d:\d\d$/.test(s.fact.timex ?? ''))?.fact : undefined;
@@ -105,7 +109,8 @@ function displayValue(q: Question, lead: Scored, group: Scored[]): string {
     const v = String(resolved.value);
     // A week, season or quarter reads as such ("the week of 10 July 2017", "Q1 2009"), not as the ISO date holding it.
     const shown = q.precision === 'year' ? v.slice(0, 4) : resolved.timex ? resolved.label : v;
-    return resolved.inferred ? `${shown} (“${phrase}”, ${resolved.label}; inferred from the article date)` : `${shown} (“${resolved.surface.replace(/^(on|in)\s+/i, '')}”)`;
+    const said = resolved.surface.replace(/^(on|in)\s+/i, '');
+    return resolved.inferred ? `${shown} (“${said}”, ${resolved.label}; inferred from the article date)` : `${shown} (“${said}”)`;
   }
   if (f.kind === 'quote') return f.attribute === 'reported' ? `${f.attribution}: ${f.value}` : `“${f.value}” — ${f.attribution ?? 'unattributed'}`;
   if (f.kind === 'entity') {

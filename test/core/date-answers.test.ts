@@ -1,0 +1,44 @@
+/**
+ * Date answers when sources state the same event at different precision: a month bridges every
+ * day in it, so the day most sources give is the answer, and another day stated about as plainly
+ * is shown as a disagreement.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { createNlp } from '../../src/core/nlp.js';
+import { buildFactTable } from '../../src/core/ingest/build.js';
+import { createEngine } from '../../src/core/engine.js';
+import { openWordNet } from '../../src/store/wordnet.js';
+import type { RawArticle } from '../../src/core/types.js';
+
+const nlp = createNlp();
+const wn = openWordNet();
+afterAll(() => wn.close());
+
+const article = (id: string, published: string, body: string): RawArticle => ({ id, meta: { published }, raw: `Depot fire\n\n${body}\n` });
+const engineOf = (articles: RawArticle[]) => createEngine(buildFactTable(articles, 'dates', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
+
+describe('a day within a month', () => {
+  it('the day most sources give, not the month one source gives', () => {
+    const engine = engineOf([
+      article('a', '2019-05-20', 'A man was charged over the April 2019 fire at the Harlow bus depot.'),
+      article('b', '2019-04-09', 'A fire destroyed the Harlow bus depot on Monday, officials said.'),
+      article('c', '2019-04-09', 'The Harlow bus depot fire on Monday destroyed forty buses.'),
+      article('d', '2019-04-10', 'Investigators said the fire at the Harlow bus depot began on Monday.'),
+    ]);
+    const a = engine.ask('When was the fire at the Harlow bus depot?');
+    expect(a.answered).toBe(true);
+    expect(a.value).toMatch(/8 April 2019/);
+    expect(a.citations.map((c) => c.source).sort()).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('sources split between two days: the month they share, and each day as what one source says', () => {
+    const engine = engineOf([
+      article('a', '2019-05-20', 'A man was charged over the April 2019 fire at the Harlow bus depot.'),
+      article('b', '2019-04-09', 'A fire destroyed the Harlow bus depot on Monday, officials said.'),
+      article('c', '2019-04-10', 'A fire destroyed the Harlow bus depot on Tuesday, officials said.'),
+    ]);
+    const a = engine.ask('When was the fire at the Harlow bus depot?');
+    expect(a.value).toMatch(/^2019-04 /);
+    expect(a.conflicts.map((c) => c.value.match(/\d+ April 2019/)?.[0]).sort()).toEqual(['8 April 2019', '9 April 2019']);
+  });
+});
