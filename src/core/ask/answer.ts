@@ -43,8 +43,10 @@ export function answerQuestion(asked: Question, ctx: AnswerContext): Answer {
   }
   // "Which judge …" wants a person, "which team …" a group, "what gun …" neither: the kind's
   // commonest WordNet sense says which.
-  if (q.intent === 'entity' && q.typeNoun && ctx.wn?.has(q.typeNoun, 'n')) {
-    const kinds = new Set([q.typeNoun, ...ctx.wn.hypernyms(q.typeNoun, 'n', 10, 1)]);
+  // "Who was the judge" asks for a person as surely as "which judge".
+  const kindNoun = q.intent === 'entity' ? q.typeNoun : q.intent === 'person' ? q.role : undefined;
+  if (kindNoun && ctx.wn?.has(kindNoun, 'n')) {
+    const kinds = new Set([kindNoun, ...ctx.wn.hypernyms(kindNoun, 'n', 10, 1)]);
     q.kindOf = kinds.has('person') ? 'person' : ['social group', 'organization', 'organisation', 'group'].some((k) => kinds.has(k)) ? 'group'
       : ['location', 'region', 'geographical area', 'district', 'point'].some((k) => kinds.has(k)) ? 'place' : 'thing';
   }
@@ -332,16 +334,21 @@ function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: R
         const said = `${f.description ?? ''} ${before}`.toLowerCase();
         if (![q.role, ...synonymsOf(q.role)].some((r) => new RegExp(`\\b${r}\\b`).test(said))) return 0.3;
       }
+      // A court or a city is no judge; a team may well be who won.
+      if (q.kindOf === 'person' && (f.attribute === 'organization' || f.attribute === 'place')) return 0;
       return f.attribute === 'person' ? 1 : f.attribute === 'organization' ? 0.7 : 0.4;
     }
     case 'entity': {
       if (f.kind !== 'entity' || mentionedIn(String(f.value), questionWords, q.typeNoun, aliases)) return 0;
       const wanted = q.typeNoun ?? '';
       const last = String(f.value).toLowerCase().split(/\s+/).at(-1) ?? '';
-      if (f.subject === wanted || last === wanted || last === `${wanted}s` || last === `${wanted}es`) return 1;
-      // A person is no answer to "what gun" or "which team", a court or a city none to "which judge".
+      // A name ending in the asked kind is one ("Beaumont Hospital" for "which hospital"), however typed.
+      if (last === wanted || last === `${wanted}s` || last === `${wanted}es`) return 1;
+      // A person is no answer to "what gun" or "which team", a court or a city none to "which
+      // judge" — not even when it modifies the kind ("a Georgia judge", "Common Pleas Court judge").
       if (q.kindOf && q.kindOf !== 'person' && f.attribute === 'person') return 0;
       if (q.kindOf === 'person' && (f.attribute === 'organization' || f.attribute === 'place')) return 0;
+      if (f.subject === wanted) return 1;
       // A kin kind ("sedan" for "which SUV") is weaker evidence than the kind itself.
       if (synonymsOf(wanted).has(f.subject)) return 0.9;
       const cls = TYPE_CLASSES[wanted];
