@@ -18,6 +18,7 @@ import { citationFor, viewerUrl } from './ask/links.js';
 import { resolveFollowUp, winkTagger } from './ask/followup.js';
 import { answerWhoSaid } from './ask/attribution.js';
 import { sourceNamer } from './outlets.js';
+import { headlineCased } from './terms.js';
 
 /** How much of a question's words a sentence must support to be offered as a closest passage. */
 const PASSAGE_SUPPORT = 0.6;
@@ -121,13 +122,13 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
       // "Who was charged": a name from the typed person answer beats a bare "a man" from a frame.
       if (answer?.answered && frame.wh === 'who' && !/\p{Lu}/u.test(answer.value ?? '')) {
         const typed = answerQuestion(q, ctx);
-        return typed.answered ? typed : answer;
+        return typed.answered && typed.citations.some((c) => supportsEvent(frame, c.source, c.start, false, true)) ? typed : answer;
       }
       // The event is reported without the asked participant in the frames read: a typed answer
       // about that same event may still name it; otherwise say what the coverage lacks.
       if (answer && !answer.answered) {
         const typed = answerQuestion(q, ctx);
-        return typed.answered && typed.citations.some((c) => supportsEvent(frame, c.source, c.start)) ? typed : answer;
+        return typed.answered && typed.citations.some((c) => supportsEvent(frame, c.source, c.start, false, isDoer(typed))) ? typed : answer;
       }
       if (answer) return answer;
     }
@@ -154,11 +155,12 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
     const typed = answerQuestion(frame ? { ...q, eventVerb: frame.verb } : q, ctx);
     // No answer from a sentence that does not speak of the asked event ("when does the trial start").
     // Figures are about the noun they count, so only the question's names are checked for them.
-    if (typed.answered && frame && !q.describe && typed.citations.length && !typed.citations.some((c) => supportsEvent(frame, c.source, c.start, typed.intent === 'quantity'))) {
+    if (typed.answered && frame && !q.describe && typed.citations.length && !typed.citations.some((c) => supportsEvent(frame, c.source, c.start, typed.intent === 'quantity', isDoer(typed)))) {
       return { ...typed, answered: false, answer: NOT_SAID, value: undefined, agree: undefined, citations: [], conflicts: [] };
     }
     return typed;
   };
+  const isDoer = (a: Answer) => a.intent === 'person' || a.intent === 'entity';
   /**
    * Whether the cited sentence speaks of the question's event, or itself names all the question
    * is about (by the corpus's aliases and spellings too). A headline's capitals make every word look
@@ -176,11 +178,11 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
     }
     return refsByArticle.get(id) ?? [];
   };
-  const supportsEvent = (frame: QuestionFrame, id: string, at: number, namesOnly = false): boolean => {
+  const supportsEvent = (frame: QuestionFrame, id: string, at: number, namesOnly = false, asksDoer = false): boolean => {
     const ref = refsOf(id).find((r) => r.sentence.start <= at && at < r.sentence.end);
     if (!ref) return false;
     const text = ref.article.raw.slice(ref.sentence.start, ref.sentence.end);
-    const headline = (text.match(/\b\p{Lu}/gu)?.length ?? 0) >= 0.6 * (text.match(/\b\p{L}/gu)?.length ?? 1);
+    const headline = headlineCased(text);
     // A name the question gives must be in the sentence, or just before it when the sentence says "he".
     const near = ref.article.sentences.slice(Math.max(0, ref.sentence.index - 2), ref.sentence.index + 1);
     // A name is found by its last word, as "Jobs" stands for "Steve Jobs".
@@ -191,7 +193,9 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
         || (/\b(he|she|they|i)\b/i.test(text) && near.some((s) => s.terms.includes(last)));
     };
     if (namesOnly) return [frame.agent, frame.patient].every((a) => !a?.name || named(a.words));
-    return eventSupported(frame, ref.sentence, opts.wordnet, (n) => !headline && index.matchHere(ref, { term: n, weight: 1, name: false, pos: 'NOUN' }) >= 0.7, named);
+    // Who did it, or which one, is read from a sentence that says it was done.
+    const hasNoun = asksDoer ? null : (n: string) => !headline && index.matchHere(ref, { term: n, weight: 1, name: false, pos: 'NOUN' }) >= 0.7;
+    return eventSupported(frame, ref.sentence, opts.wordnet, hasNoun, named);
   };
 
   const engine: Engine = {

@@ -23,3 +23,14 @@ function formsOf(term: string): string[] {
   // "pre-orders" is also "preorders", as people type it.
   return parts.length > 1 ? [noDots, parts.join(''), ...parts] : [noDots];
 }
+
+/**
+ * A headline-cased line ("Queens Hit-And-Run Driver Charged", "GUNMAN KILLS ONE"): every longer
+ * word starts with a capital, so capitals there say nothing about names. (Short words — "into",
+ * "on" — are lower-case in some headline styles; a lower-case "charged" makes it running text.)
+ */
+export function headlineCased(text: string): boolean {
+  const words = text.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  const long = words.slice(1).filter((w) => w.length > 4);
+  return words.length >= 3 && long.length > 0 && long.every((w) => /^\p{Lu}/u.test(w));
+}

@@ -9,6 +9,7 @@ import { createEngine } from '../../src/core/engine.js';
 import { compileQuestion } from '../../src/core/ask/relation.js';
 import { openWordNet } from '../../src/store/wordnet.js';
 import type { RawArticle } from '../../src/core/types.js';
+import { headlineCased } from '../../src/core/terms.js';
 
 const nlp = createNlp();
 const wn = openWordNet();
@@ -124,5 +125,36 @@ describe('a given name the coverage pairs with the surname', () => {
 
   it('a given name the coverage never uses is someone else', () => {
     expect(named.ask('How old is Dan Rollins?').answered).toBe(false);
+  });
+});
+
+describe('who did it is read from a sentence that says it was done', () => {
+  const story = createEngine(buildFactTable([
+    { id: 'a', meta: { published: '2021-05-04' }, raw: 'Inmate escapes\n\nThe inmate Ray Dunmore escaped with a pistol that was smuggled into the jail.\nPrison officials said Dunmore hid the pistol in a boot.\n' },
+  ], 'doer', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
+
+  it('a sentence naming the gun and the inmate, but not the smuggling, says nothing of who smuggled it', () => {
+    expect(story.ask('Who smuggled the pistol to Dunmore?').answered).toBe(false);
+  });
+});
+
+describe('names in a headline-cased line', () => {
+  const entities = (raw: string) => buildFactTable([{ id: 'a', meta: {}, raw }], 'h', nlp).facts.filter((f) => f.kind === 'entity').map((f) => f.value);
+
+  it('capitals of a headline are no name the running text does not write', () => {
+    const values = entities('Harbor Crane Operator Charged In Fatal Crash\n\nPolice charged Lena Ortiz, a crane operator, on Monday.\n');
+    expect(values).not.toContain('Harbor Crane Operator Charged');
+    expect(values).not.toContain('Fatal Crash');
+    expect(values).toContain('Lena Ortiz');
+  });
+
+  it.each([
+    ['Harbor Crane Operator Charged In Fatal Crash', true],
+    ['GUNMAN KILLS ONE AT OFFICE', true],
+    ['Lindsay Lohan Checks into Betty Ford Rehab', true],
+    ['Police charged Lena Ortiz on Monday.', false],
+    ['Gunman kills one at office', false],
+  ])('headline-cased(%j) is %s', (line, cased) => {
+    expect(headlineCased(line)).toBe(cased);
   });
 });

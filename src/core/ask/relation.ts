@@ -565,7 +565,7 @@ function sameAnswer(a: string, b: string): boolean {
  * broader verb among the sentence's terms. Questions with only a light verb ("what is", "did
  * they have") have no event to check.
  */
-export function eventSupported(qf: QuestionFrame, sentence: Sentence, wn?: WordNet, hasNoun: (noun: string) => boolean = (n) => sentence.terms.includes(n), named: (words: string[]) => boolean = (ws) => ws.every((w) => sentence.terms.includes(w))): boolean {
+export function eventSupported(qf: QuestionFrame, sentence: Sentence, wn?: WordNet, hasNoun: ((noun: string) => boolean) | null = (n) => sentence.terms.includes(n), named: (words: string[]) => boolean = (ws) => ws.every((w) => sentence.terms.includes(w))): boolean {
   // "When did X resign?": a date of someone else's resignation does not answer it.
   for (const a of [qf.agent, qf.patient]) if (a?.name && !named(a.words)) return false;
   if (LIGHT_VERBS.has(qf.verb.split(' ')[0]!)) return true;
@@ -574,10 +574,11 @@ export function eventSupported(qf: QuestionFrame, sentence: Sentence, wn?: WordN
     for (const w of [...wn.synonyms(qf.verb, 'v', 4), ...wn.derived(qf.verb, 'v', 4), ...wn.hypernyms(qf.verb, 'v', 1, 3)]) forms.add(w);
     for (const n of [...forms]) for (const d of wn.derived(n, 'n', 2)) forms.add(d);
   }
-  // A sentence naming everything the question is about dates or counts that, in its own words.
+  // A sentence naming everything the question is about dates or counts that, in its own words
+  // (with `hasNoun` null, only the event's own verb or noun will do: who did it must be read from it).
   const nouns = [qf.agent, qf.patient, qf.attr, ...qf.slots.map((x) => x.arg)].filter((a): a is QArg => Boolean(a) && !a!.any).map((a) => a.head);
   if (qf.typeNoun) nouns.push(qf.typeNoun);
-  if (nouns.length && nouns.every(hasNoun)) return true;
+  if (hasNoun && nouns.length && nouns.every(hasNoun)) return true;
   if (!sentence.terms.some((t) => forms.has(t))) return false;
   // "He'd like to sign by Christmas": an event the sentence only wishes for or denies did not happen.
   const framed = (sentence.frames ?? []).filter((f) => forms.has(f.verb) || forms.has(f.verb.split(' ')[0]!));

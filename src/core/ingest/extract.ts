@@ -13,6 +13,7 @@ import { humanTimex, isCalendarDate, isoOfTimex, tagTimex } from './timex.js';
 import { findQuantities } from './quantities.js';
 import { findAttribution, findNames, findQuotes } from './names.js';
 import { SPEECH_VERBS } from '../lexicon.js';
+import { headlineCased } from '../terms.js';
 
 export interface Extracted {
   article: Article;
@@ -27,6 +28,10 @@ export function extractArticle(raw: RawArticle, nlp: Nlp): Extracted {
   const published = cleaned.published;
   const facts: Fact[] = [];
   let lastSpeaker: string | undefined;
+  // Capitals in a headline-cased line mark no names: a run from one is a name only when the
+  // article's running text writes it the same way ("Driver Charged" never is).
+  const headlines = new Set(analyzed.filter((s) => headlineCased(s.text)));
+  const runningText = analyzed.filter((s) => !headlines.has(s)).map((s) => s.text).join('\n');
   let openQuote: { start: number; paragraph: number } | undefined;
   let words = 0;
 
@@ -87,6 +92,7 @@ export function extractArticle(raw: RawArticle, nlp: Nlp): Extracted {
       });
     }
     for (const n of names) {
+      if (headlines.has(s) && !runningText.includes(n.value)) continue;
       add({
         kind: 'entity', attribute: n.type, subject: n.kindNoun, value: n.value,
         span: { start: s.tokens[n.first]!.start, end: s.tokens[n.last]!.end }, surface: n.value, label: n.value,
