@@ -6,15 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bot } from '../../src/discord/bot.js';
 import { DiscordE2E, freshUser } from '../support/discord-e2e.js';
 import { BOB, BOT, CHANNEL_ID, type FakeDiscord } from './fake-discord.js';
-import { SEED_IDS, citedSourcePrefixes, embedText, memoryLogger, messageOf } from './helpers.js';
+import { SEED_IDS, citedSourcePrefixes, embedText, isCallback, isEdit, memoryLogger, messageOf } from './helpers.js';
 
 let e2e: DiscordE2E;
 let fake: FakeDiscord;
 let bot: Bot;
 const logger = memoryLogger();
-
-const isCallback = (token: string) => (r: { method: string; path: string }) => r.method === 'POST' && r.path.endsWith(`/${token}/callback`);
-const isEdit = (token: string) => (r: { method: string; path: string }) => r.method === 'PATCH' && r.path.endsWith(`/${token}/messages/@original`);
 
 beforeAll(async () => {
   e2e = await DiscordE2E.start({ logger });

@@ -6,13 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordE2E, freshUser } from '../support/discord-e2e.js';
 import { BOT, BOB, CHANNEL_ID, messageViolations, type FakeDiscord, type FakeUser } from './fake-discord.js';
-import { SEED_IDS, citedSourcePrefixes, embedText } from './helpers.js';
+import { SEED_IDS, citedSourcePrefixes, embedText, isCallback, isEdit } from './helpers.js';
 
 let e2e: DiscordE2E;
 let fake: FakeDiscord;
-
-const isCallback = (token: string) => (r: { method: string; path: string }) => r.method === 'POST' && r.path.endsWith(`/${token}/callback`);
-const isEdit = (token: string) => (r: { method: string; path: string }) => r.method === 'PATCH' && r.path.endsWith(`/${token}/messages/@original`);
 
 async function ask(question: string, user: FakeUser) {
   const i = fake.command('ask', [{ name: 'question', value: question }], { user });

@@ -6,13 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordE2E, freshUser, startFake } from '../support/discord-e2e.js';
 import { BOT, CHANNEL_ID, type FakeDiscord } from './fake-discord.js';
-import { eventually, memoryLogger } from './helpers.js';
+import { eventually, isEdit, memoryLogger } from './helpers.js';
 
 let e2e: DiscordE2E;
 let fake: FakeDiscord;
 const logger = memoryLogger();
-
-const isEdit = (token: string) => (r: { method: string; path: string }) => r.method === 'PATCH' && r.path.endsWith(`/${token}/messages/@original`);
 
 /** Asks on `shard` and waits for the answer (deferred, then edited): the bot still serves. */
 async function stillAnswers(f = fake, shard = 0): Promise<void> {

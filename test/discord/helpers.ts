@@ -15,6 +15,11 @@ export function memoryLogger(): Logger & { lines: string[] } {
   return Object.assign(logger, { lines });
 }
 
+/** Matches the interaction callback (the reply, defer or autocomplete result) of the interaction with `token`. */
+export const isCallback = (token: string) => (r: { method: string; path: string }) => r.method === 'POST' && r.path.endsWith(`/${token}/callback`);
+/** Matches an edit of the original reply of the interaction with `token`. */
+export const isEdit = (token: string) => (r: { method: string; path: string }) => r.method === 'PATCH' && r.path.endsWith(`/${token}/messages/@original`);
+
 /** The message body a request carries: the callback's `data`, or the body itself for edits. */
 export function messageOf(r: RecordedRequest): any {
   return r.path.endsWith('/callback') ? r.body?.data : r.body;

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordE2E, freshUser } from '../support/discord-e2e.js';
 import { BOT, type FakeDiscord } from './fake-discord.js';
-import { embedText } from './helpers.js';
+import { embedText, isCallback, isEdit } from './helpers.js';
 
 const ARTICLES = 14;
 let e2e: DiscordE2E;
@@ -34,9 +34,6 @@ async function writeHostileCorpus(dir: string): Promise<void> {
   }
   await writeFile(path.join(dir, 'sources.json'), JSON.stringify(meta));
 }
-
-const isCallback = (token: string) => (r: { method: string; path: string }) => r.method === 'POST' && r.path.endsWith(`/${token}/callback`);
-const isEdit = (token: string) => (r: { method: string; path: string }) => r.method === 'PATCH' && r.path.endsWith(`/${token}/messages/@original`);
 
 /** Every masked link is whole: `[label](http…)` with balanced brackets and no stray "](". */
 function expectWholeLinks(text: string): void {

@@ -14,7 +14,7 @@ import { openStoryLibrary } from '../../src/stories/open.js';
 import type { StoryLibrary } from '../../src/stories/library.js';
 import { DiscordE2E, freshUser, startFake } from '../support/discord-e2e.js';
 import { BOT, snowflake, type FakeDiscord, type FakeUser } from './fake-discord.js';
-import { embedText, memoryLogger, messageOf } from './helpers.js';
+import { embedText, isCallback, isEdit, memoryLogger, messageOf } from './helpers.js';
 
 const FIXTURES = path.resolve('test/fixtures/html');
 /** The fake's default member permissions plus Manage Server (1 << 5). */
@@ -28,9 +28,6 @@ let bot: Bot;
 let stories: StoryLibrary;
 let dataDir: string;
 const logger = memoryLogger();
-
-const isCallback = (token: string) => (r: { method: string; path: string }) => r.method === 'POST' && r.path.endsWith(`/${token}/callback`);
-const isEdit = (token: string) => (r: { method: string; path: string }) => r.method === 'PATCH' && r.path.endsWith(`/${token}/messages/@original`);
 
 /** Runs `/story <sub>` and resolves with the text the bot finally shows (the reply, or the edit after a defer). */
 async function story(sub: string, options: { name: string; value: string; type?: number }[], opts: { permissions?: string; resolved?: Record<string, unknown> } = {}) {
