@@ -9,8 +9,7 @@ import { open, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { SCHEMA_VERSION } from '../core/types.js';
-import { isCalendarDate } from '../core/calendar.js';
-import { parseDateLine } from '../core/ingest/dates.js';
+import { isCalendarDate, readDateLine } from '../core/calendar.js';
 import type { ArticleMeta, Logger, RawArticle } from '../core/types.js';
 
 export const SOURCES_FILE = 'sources.json';
@@ -173,7 +172,7 @@ async function readArticle(file: string, name: string, maxBytes: number): Promis
 function impossibleDateLine(text: string): string | undefined {
   for (const line of text.split('\n', 8)) {
     const token = /^\s*date\s+(\d[\d-]*)(?![\w-])/i.exec(line)?.[1];
-    const written = token ?? (line.length < 80 ? parseDateLine(line) : undefined);
+    const written = token ?? (line.length < 80 ? readDateLine(line) : undefined);
     if (written === undefined) continue;
     if (isCalendarDate(written)) return undefined;
     const shown = JSON.stringify(token ? `date ${token.slice(0, 20)}` : line.trim());

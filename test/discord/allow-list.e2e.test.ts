@@ -3,36 +3,32 @@
  * both those it is in when it starts and one it is added to later, and stays in the listed one.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '../../src/core/engine.js';
-import { startBot, type Bot } from '../../src/discord/bot.js';
-import { FakeDiscord, GUILD_ID, type FakeGuild } from './fake-discord.js';
-import { engineFor, memoryLogger, testConfig } from './helpers.js';
+import type { Bot } from '../../src/discord/bot.js';
+import { DiscordE2E, startFake } from '../support/discord-e2e.js';
+import { GUILD_ID, type FakeDiscord, type FakeGuild } from './fake-discord.js';
+import { memoryLogger } from './helpers.js';
 
 const OTHER: FakeGuild = { id: '1200000000000000777', name: 'Someone Else’s Server' };
 const LATER: FakeGuild = { id: '1200000000000000888', name: 'Added Later' };
 
-let engine: Engine;
-let dataDir: string;
-let cleanup: () => Promise<void>;
+let e2e: DiscordE2E;
 const fakes: FakeDiscord[] = [];
 const bots: Bot[] = [];
 const logger = memoryLogger();
 
+// Each test logs a bot in to a fake of its own, holding the servers the test is about.
 beforeAll(async () => {
-  ({ engine, dataDir, cleanup } = await engineFor('seeds', logger));
+  e2e = await DiscordE2E.start({ logger, bots: [] });
 });
 afterEach(async () => {
   for (const b of bots.splice(0)) await b.stop();
   for (const f of fakes.splice(0)) await f.close();
 });
-afterAll(async () => {
-  await cleanup?.();
-});
+afterAll(() => e2e?.close());
 
 async function fakeWith(...guilds: FakeGuild[]): Promise<FakeDiscord> {
-  const fake = await new FakeDiscord().start();
+  const fake = await startFake(...guilds);
   fakes.push(fake);
-  for (const g of guilds) fake.addGuild(g);
   return fake;
 }
 
@@ -41,7 +37,7 @@ const leaves = (fake: FakeDiscord) => fake.requests.filter((r) => r.method === '
 describe('ALLOWED_GUILDS', () => {
   it('on start, the bot leaves a server that is not listed, with a log line naming it, and stays in the listed one', async () => {
     const fake = await fakeWith(OTHER);
-    const bot = await startBot({ config: testConfig(fake, dataDir, { ALLOWED_GUILDS: GUILD_ID }), engine, logger, readyTimeoutMs: 10_000 });
+    const bot = await e2e.startBot(fake, { env: { ALLOWED_GUILDS: GUILD_ID } });
     bots.push(bot);
     await fake.waitUntil(() => fake.left.includes(OTHER.id), 5000, 'the bot to leave the unlisted server');
     expect(leaves(fake)).toEqual([OTHER.id]);
@@ -54,7 +50,7 @@ describe('ALLOWED_GUILDS', () => {
   it('when the bot is added to an unlisted server while running, it leaves it; a listed one it keeps', async () => {
     const fake = await fakeWith();
     const listed: FakeGuild = { id: '1200000000000000999', name: 'Listed Later' };
-    const bot = await startBot({ config: testConfig(fake, dataDir, { ALLOWED_GUILDS: `${GUILD_ID}, ${listed.id}` }), engine, logger, readyTimeoutMs: 10_000 });
+    const bot = await e2e.startBot(fake, { env: { ALLOWED_GUILDS: `${GUILD_ID}, ${listed.id}` } });
     bots.push(bot);
     fake.joinGuild(listed);
     fake.joinGuild(LATER);
@@ -66,7 +62,7 @@ describe('ALLOWED_GUILDS', () => {
 
   it('without ALLOWED_GUILDS, the bot stays in every server', async () => {
     const fake = await fakeWith(OTHER);
-    const bot = await startBot({ config: testConfig(fake, dataDir), engine, logger, readyTimeoutMs: 10_000 });
+    const bot = await e2e.startBot(fake);
     bots.push(bot);
     fake.joinGuild(LATER);
     await fake.waitUntil(() => bot.client.guilds.cache.has(LATER.id), 5000, 'the added server in the cache');

@@ -4,37 +4,21 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bot } from '../../src/discord/bot.js';
-import { BOB, BOT, CHANNEL_ID, FakeDiscord, type FakeUser } from './fake-discord.js';
-import { SEED_IDS, botFor, citedSourcePrefixes, embedText, engineFor, memoryLogger, messageOf } from './helpers.js';
+import { DiscordE2E, freshUser } from '../support/discord-e2e.js';
+import { BOB, BOT, CHANNEL_ID, type FakeDiscord } from './fake-discord.js';
+import { SEED_IDS, citedSourcePrefixes, embedText, isCallback, isEdit, memoryLogger, messageOf } from './helpers.js';
 
+let e2e: DiscordE2E;
 let fake: FakeDiscord;
 let bot: Bot;
-let cleanup: () => Promise<void>;
 const logger = memoryLogger();
-const unhandled: unknown[] = [];
-const onUnhandled = (e: unknown) => unhandled.push(e);
-let userCounter = 0;
-/** A fresh user per test, so the per-user cooldown never couples tests. */
-const freshUser = (): FakeUser => ({ id: `15000000000000000${String(++userCounter).padStart(2, '0')}`, username: `user${userCounter}` });
-
-const isCallback = (token: string) => (r: { method: string; path: string }) => r.method === 'POST' && r.path.endsWith(`/${token}/callback`);
-const isEdit = (token: string) => (r: { method: string; path: string }) => r.method === 'PATCH' && r.path.endsWith(`/${token}/messages/@original`);
 
 beforeAll(async () => {
-  process.on('unhandledRejection', onUnhandled);
-  fake = await new FakeDiscord().start();
-  const e = await engineFor('seeds', logger);
-  cleanup = e.cleanup;
-  bot = await botFor(fake, e.engine, e.dataDir, logger);
+  e2e = await DiscordE2E.start({ logger });
+  ({ fake, bot } = e2e);
 });
 
-afterAll(async () => {
-  await bot?.stop();
-  await fake?.close();
-  await cleanup?.();
-  process.off('unhandledRejection', onUnhandled);
-  expect(unhandled).toEqual([]);
-});
+afterAll(() => e2e?.close());
 
 describe('the bot logged in to the fake Discord', () => {
   it('identifies once with the gateway and logs in quickly', () => {

@@ -4,21 +4,12 @@
  * real engine over seeds/, and the fake Discord.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Bot } from '../../src/discord/bot.js';
-import { BOT, BOB, CHANNEL_ID, FakeDiscord, messageViolations, type FakeUser } from './fake-discord.js';
-import { SEED_IDS, botFor, citedSourcePrefixes, embedText, engineFor, memoryLogger } from './helpers.js';
+import { DiscordE2E, freshUser } from '../support/discord-e2e.js';
+import { BOT, BOB, CHANNEL_ID, messageViolations, type FakeDiscord, type FakeUser } from './fake-discord.js';
+import { SEED_IDS, citedSourcePrefixes, embedText, isCallback, isEdit } from './helpers.js';
 
+let e2e: DiscordE2E;
 let fake: FakeDiscord;
-let bot: Bot;
-let cleanup: () => Promise<void>;
-const logger = memoryLogger();
-const unhandled: unknown[] = [];
-const onUnhandled = (e: unknown) => unhandled.push(e);
-let userCounter = 0;
-const freshUser = (): FakeUser => ({ id: `16000000000000000${String(++userCounter).padStart(2, '0')}`, username: `chatter${userCounter}` });
-
-const isCallback = (token: string) => (r: { method: string; path: string }) => r.method === 'POST' && r.path.endsWith(`/${token}/callback`);
-const isEdit = (token: string) => (r: { method: string; path: string }) => r.method === 'PATCH' && r.path.endsWith(`/${token}/messages/@original`);
 
 async function ask(question: string, user: FakeUser) {
   const i = fake.command('ask', [{ name: 'question', value: question }], { user });
@@ -35,20 +26,11 @@ async function mention(text: string, user: FakeUser) {
 }
 
 beforeAll(async () => {
-  process.on('unhandledRejection', onUnhandled);
-  fake = await new FakeDiscord().start();
-  const e = await engineFor('seeds', logger);
-  cleanup = e.cleanup;
-  bot = await botFor(fake, e.engine, e.dataDir, logger);
+  e2e = await DiscordE2E.start();
+  fake = e2e.fake;
 }, 60_000);
 
-afterAll(async () => {
-  await bot?.stop();
-  await fake?.close();
-  await cleanup?.();
-  process.off('unhandledRejection', onUnhandled);
-  expect(unhandled).toEqual([]);
-});
+afterAll(() => e2e?.close());
 
 describe('follow-ups in a channel', () => {
   it('a mention "and how high is it?" continues the same user\'s previous question', async () => {

@@ -4,23 +4,13 @@
  * refused for missing permissions. After each, the bot still answers.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '../../src/core/engine.js';
-import type { Bot } from '../../src/discord/bot.js';
-import { BOT, CHANNEL_ID, FakeDiscord, type FakeUser } from './fake-discord.js';
-import { botFor, engineFor, eventually, memoryLogger } from './helpers.js';
+import { DiscordE2E, freshUser, startFake } from '../support/discord-e2e.js';
+import { BOT, CHANNEL_ID, type FakeDiscord } from './fake-discord.js';
+import { eventually, isEdit, memoryLogger } from './helpers.js';
 
+let e2e: DiscordE2E;
 let fake: FakeDiscord;
-let bot: Bot;
-let engine: Engine;
-let dataDir: string;
-let cleanup: () => Promise<void>;
 const logger = memoryLogger();
-const unhandled: unknown[] = [];
-const onUnhandled = (e: unknown) => unhandled.push(e);
-let n = 0;
-const freshUser = (): FakeUser => ({ id: `19100000000000000${String(++n).padStart(2, '0')}`, username: `fault${n}` });
-
-const isEdit = (token: string) => (r: { method: string; path: string }) => r.method === 'PATCH' && r.path.endsWith(`/${token}/messages/@original`);
 
 /** Asks on `shard` and waits for the answer (deferred, then edited): the bot still serves. */
 async function stillAnswers(f = fake, shard = 0): Promise<void> {
@@ -30,24 +20,11 @@ async function stillAnswers(f = fake, shard = 0): Promise<void> {
 }
 
 beforeAll(async () => {
-  process.on('unhandledRejection', onUnhandled);
-  process.on('uncaughtException', onUnhandled);
-  fake = await new FakeDiscord().start();
-  const e = await engineFor('seeds', logger);
-  engine = e.engine;
-  dataDir = e.dataDir;
-  cleanup = e.cleanup;
-  bot = await botFor(fake, engine, dataDir, logger);
+  e2e = await DiscordE2E.start({ logger });
+  fake = e2e.fake;
 });
 
-afterAll(async () => {
-  await bot?.stop();
-  await fake?.close();
-  await cleanup?.();
-  process.off('unhandledRejection', onUnhandled);
-  process.off('uncaughtException', onUnhandled);
-  expect(unhandled).toEqual([]);
-});
+afterAll(() => e2e?.close());
 
 describe('gateway faults', () => {
   it('op 9, not resumable: identifies again on a new session and keeps answering', async () => {
@@ -172,20 +149,20 @@ describe('fatal gateway closes', () => {
     [4004, /closed for good: Discord rejected the token \(close 4004\).*DISCORD_TOKEN/],
     [4014, /closed for good: Discord refused a privileged intent/],
   ])('close %i ends the session with a clear error, crashes nothing, and a bot started again serves', async (code, message) => {
-    const f = await new FakeDiscord().start();
+    const f = await startFake();
     const log = memoryLogger();
-    const b = await botFor(f, engine, dataDir, log);
+    const b = await e2e.startBot(f, { logger: log });
     try {
       f.closeGateway(0, code, 'fatal');
       await eventually(() => log.lines.some((l) => l.startsWith('[error]') && message.test(l)), 10_000, `an error about close ${code}`);
       await new Promise((r) => setTimeout(r, 1500));
-      expect(unhandled).toEqual([]);
+      expect(e2e.unhandled).toEqual([]);
       // No reconnect loop against a token or intents Discord refuses.
       expect(f.identifies).toHaveLength(1);
     } finally {
       await b.stop();
     }
-    const again = await botFor(f, engine, dataDir, log);
+    const again = await e2e.startBot(f, { logger: log });
     try {
       await stillAnswers(f);
     } finally {

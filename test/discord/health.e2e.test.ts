@@ -4,34 +4,28 @@
  * disconnected for over a minute (the clock is injected, so the minute passes at once).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Bot } from '../../src/discord/bot.js';
-import { startBot } from '../../src/discord/bot.js';
 import { ConnectionTracker, healthReport } from '../../src/service/health.js';
 import { startWebServer, type WebServer } from '../../src/web/server.js';
-import { FakeDiscord } from './fake-discord.js';
-import { engineFor, memoryLogger, testConfig } from './helpers.js';
+import { DiscordE2E } from '../support/discord-e2e.js';
+import type { FakeDiscord } from './fake-discord.js';
 
+let e2e: DiscordE2E;
 let fake: FakeDiscord;
-let bot: Bot;
 let web: WebServer;
-let cleanup: () => Promise<void>;
 let now = Date.now();
-const logger = memoryLogger();
 const tracker = new ConnectionTracker({ shards: 1, now: () => now });
 
 beforeAll(async () => {
-  fake = await new FakeDiscord().start();
-  const e = await engineFor('seeds', logger);
-  cleanup = e.cleanup;
-  web = await startWebServer({ engine: e.engine, port: 0, logger, health: () => healthReport({ stories: [{ name: 'seeds', engine: e.engine }], connection: tracker }) });
-  bot = await startBot({ config: testConfig(fake, e.dataDir), engine: e.engine, logger, readyTimeoutMs: 10_000, connection: tracker });
+  e2e = await DiscordE2E.start({ bots: [] });
+  fake = e2e.fake;
+  const { engine, logger } = e2e;
+  web = await startWebServer({ engine, port: 0, logger, health: () => healthReport({ stories: [{ name: 'seeds', engine }], connection: tracker }) });
+  await e2e.startBot(fake, { connection: tracker });
 });
 
 afterAll(async () => {
-  await bot?.stop();
   await web?.close();
-  await fake?.close();
-  await cleanup?.();
+  await e2e?.close();
 });
 
 async function health(): Promise<{ status: number; body: any }> {

@@ -1,15 +1,7 @@
-/** Shared set-up for the Discord end-to-end suites: a real engine over a corpus, a real client. */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { loadConfig, type Config } from '../../src/config.js';
-import type { Engine } from '../../src/core/engine.js';
+/** Reading what the bot sent in the Discord suites; their set-up is test/support/discord-e2e.ts. */
 import type { Logger } from '../../src/core/types.js';
-import { startBot, type Bot } from '../../src/discord/bot.js';
-import type { CooldownOptions } from '../../src/discord/cooldown.js';
 import { createLogger } from '../../src/logger.js';
-import { loadEngine } from '../../src/load-engine.js';
-import type { FakeDiscord, RecordedRequest } from './fake-discord.js';
+import type { RecordedRequest } from './fake-discord.js';
 
 export const SEED_IDS = ['000_', '001_', '002_', '003_', '004_'];
 
@@ -23,34 +15,10 @@ export function memoryLogger(): Logger & { lines: string[] } {
   return Object.assign(logger, { lines });
 }
 
-/** Builds the real engine over `corpusDir` with a fresh temp data folder. */
-export async function engineFor(corpusDir: string, logger: Logger): Promise<{ engine: Engine; dataDir: string; cleanup(): Promise<void> }> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'coverage-bot-e2e-'));
-  const engine = await loadEngine({ corpusDir, dataDir, publicUrl: 'http://localhost:8080', logger });
-  return { engine, dataDir, cleanup: () => rm(dataDir, { recursive: true, force: true }) };
-}
-
-export function testConfig(fake: FakeDiscord, dataDir: string, extra: Record<string, string> = {}): Config {
-  return loadConfig({
-    DISCORD_TOKEN: 'fake-token.for-tests.only',
-    DISCORD_CLIENT_ID: '1100000000000000001',
-    DISCORD_API_URL: fake.apiUrl,
-    CORPUS_DIR: 'seeds',
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'debug',
-    ...extra,
-  });
-}
-
-export async function botFor(
-  fake: FakeDiscord,
-  engine: Engine,
-  dataDir: string,
-  logger: Logger,
-  opts: { cooldown?: CooldownOptions; shards?: number[]; shardCount?: number } = {},
-): Promise<Bot> {
-  return startBot({ config: testConfig(fake, dataDir), engine, logger, readyTimeoutMs: 10_000, ...opts });
-}
+/** Matches the interaction callback (the reply, defer or autocomplete result) of the interaction with `token`. */
+export const isCallback = (token: string) => (r: { method: string; path: string }) => r.method === 'POST' && r.path.endsWith(`/${token}/callback`);
+/** Matches an edit of the original reply of the interaction with `token`. */
+export const isEdit = (token: string) => (r: { method: string; path: string }) => r.method === 'PATCH' && r.path.endsWith(`/${token}/messages/@original`);
 
 /** The message body a request carries: the callback's `data`, or the body itself for edits. */
 export function messageOf(r: RecordedRequest): any {

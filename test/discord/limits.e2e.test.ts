@@ -7,18 +7,14 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Bot } from '../../src/discord/bot.js';
-import { BOT, FakeDiscord, type FakeUser } from './fake-discord.js';
-import { botFor, embedText, engineFor, memoryLogger } from './helpers.js';
+import { DiscordE2E, freshUser } from '../support/discord-e2e.js';
+import { BOT, type FakeDiscord } from './fake-discord.js';
+import { embedText, isCallback, isEdit } from './helpers.js';
 
 const ARTICLES = 14;
+let e2e: DiscordE2E;
 let fake: FakeDiscord;
-let bot: Bot;
 let corpusDir: string;
-let cleanup: () => Promise<void>;
-const logger = memoryLogger();
-let n = 0;
-const freshUser = (): FakeUser => ({ id: `16000000000000000${String(++n).padStart(2, '0')}`, username: `user${n}` });
 
 async function writeHostileCorpus(dir: string): Promise<void> {
   const filler = Array(18).fill('the old city defenders held several positions along the riverbank while residents waited').join(' ');
@@ -39,9 +35,6 @@ async function writeHostileCorpus(dir: string): Promise<void> {
   await writeFile(path.join(dir, 'sources.json'), JSON.stringify(meta));
 }
 
-const isCallback = (token: string) => (r: { method: string; path: string }) => r.method === 'POST' && r.path.endsWith(`/${token}/callback`);
-const isEdit = (token: string) => (r: { method: string; path: string }) => r.method === 'PATCH' && r.path.endsWith(`/${token}/messages/@original`);
-
 /** Every masked link is whole: `[label](http…)` with balanced brackets and no stray "](". */
 function expectWholeLinks(text: string): void {
   const opened = (text.match(/\]\(/g) ?? []).length;
@@ -52,17 +45,16 @@ function expectWholeLinks(text: string): void {
 beforeAll(async () => {
   corpusDir = await mkdtemp(path.join(tmpdir(), 'coverage-bot-hostile-'));
   await writeHostileCorpus(corpusDir);
-  fake = await new FakeDiscord().start();
-  const e = await engineFor(corpusDir, logger);
-  cleanup = e.cleanup;
-  bot = await botFor(fake, e.engine, e.dataDir, logger);
+  e2e = await DiscordE2E.start({ corpusDir });
+  fake = e2e.fake;
 });
 
 afterAll(async () => {
-  await bot?.stop();
-  await fake?.close();
-  await cleanup?.();
-  await rm(corpusDir, { recursive: true, force: true });
+  try {
+    await e2e?.close();
+  } finally {
+    await rm(corpusDir, { recursive: true, force: true });
+  }
 });
 
 describe('a corpus whose quotes would overflow an embed', () => {

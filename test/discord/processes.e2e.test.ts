@@ -8,7 +8,8 @@ import { cp, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BOT, FakeDiscord, GUILD_ID } from './fake-discord.js';
+import { startFake } from '../support/discord-e2e.js';
+import { BOT, GUILD_ID, type FakeDiscord } from './fake-discord.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const running: ChildProcess[] = [];
@@ -156,7 +157,7 @@ describe('without a Discord token', () => {
 describe('with a Discord token, against the fake Discord', () => {
   let fake: FakeDiscord;
   beforeAll(async () => {
-    fake = await new FakeDiscord().start();
+    fake = await startFake();
   });
   afterAll(async () => {
     await fake?.close();

@@ -4,29 +4,21 @@
  * tested as processes in processes.e2e.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Bot } from '../../src/discord/bot.js';
-import { FakeDiscord } from './fake-discord.js';
-import { botFor, engineFor, eventually, memoryLogger } from './helpers.js';
+import { DiscordE2E } from '../support/discord-e2e.js';
+import type { FakeDiscord } from './fake-discord.js';
+import { eventually, memoryLogger } from './helpers.js';
 
+let e2e: DiscordE2E;
 let fake: FakeDiscord;
-const bots: Bot[] = [];
-let cleanup: () => Promise<void>;
-const logger = memoryLogger();
 /** One logger per shard's client, to see which client answered. */
 const shardLogs = [memoryLogger(), memoryLogger()];
 
 beforeAll(async () => {
-  fake = await new FakeDiscord().start();
-  const e = await engineFor('seeds', logger);
-  cleanup = e.cleanup;
-  for (const shard of [0, 1]) bots.push(await botFor(fake, e.engine, e.dataDir, shardLogs[shard]!, { shards: [shard], shardCount: 2 }));
+  e2e = await DiscordE2E.start({ bots: [0, 1].map((shard) => ({ logger: shardLogs[shard]!, shards: [shard], shardCount: 2 })) });
+  fake = e2e.fake;
 });
 
-afterAll(async () => {
-  for (const b of bots) await b.stop();
-  await fake?.close();
-  await cleanup?.();
-});
+afterAll(() => e2e?.close());
 
 describe('two shards', () => {
   it('identify as shard 0 and shard 1 of 2', () => {

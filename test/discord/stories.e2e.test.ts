@@ -9,31 +9,25 @@ import type { AddressInfo } from 'node:net';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBot, type Bot } from '../../src/discord/bot.js';
+import type { Bot } from '../../src/discord/bot.js';
 import { openStoryLibrary } from '../../src/stories/open.js';
 import type { StoryLibrary } from '../../src/stories/library.js';
-import { BOT, FakeDiscord, snowflake, type FakeUser } from './fake-discord.js';
-import { embedText, engineFor, memoryLogger, messageOf, testConfig } from './helpers.js';
+import { DiscordE2E, freshUser, startFake } from '../support/discord-e2e.js';
+import { BOT, snowflake, type FakeDiscord, type FakeUser } from './fake-discord.js';
+import { embedText, isCallback, isEdit, memoryLogger, messageOf } from './helpers.js';
 
 const FIXTURES = path.resolve('test/fixtures/html');
 /** The fake's default member permissions plus Manage Server (1 << 5). */
 const ADMIN = String(2248473465835073n | 32n);
 
+let e2e: DiscordE2E;
 let fake: FakeDiscord;
 let pages: http.Server;
 let site: string;
 let bot: Bot;
 let stories: StoryLibrary;
 let dataDir: string;
-let cleanup: () => Promise<void>;
 const logger = memoryLogger();
-const unhandled: unknown[] = [];
-const onUnhandled = (e: unknown) => unhandled.push(e);
-let userCounter = 0;
-const freshUser = (): FakeUser => ({ id: `16000000000000000${String(++userCounter).padStart(2, '0')}`, username: `editor${userCounter}` });
-
-const isCallback = (token: string) => (r: { method: string; path: string }) => r.method === 'POST' && r.path.endsWith(`/${token}/callback`);
-const isEdit = (token: string) => (r: { method: string; path: string }) => r.method === 'PATCH' && r.path.endsWith(`/${token}/messages/@original`);
 
 /** Runs `/story <sub>` and resolves with the text the bot finally shows (the reply, or the edit after a defer). */
 async function story(sub: string, options: { name: string; value: string; type?: number }[], opts: { permissions?: string; resolved?: Record<string, unknown> } = {}) {
@@ -52,7 +46,6 @@ async function ask(question: string, storyName?: string, user: FakeUser = freshU
 }
 
 beforeAll(async () => {
-  process.on('unhandledRejection', onUnhandled);
   const news = await readFile(path.join(FIXTURES, 'news-site.html'));
   const amp = await readFile(path.join(FIXTURES, 'amp.html'));
   const jsonld = await readFile(path.join(FIXTURES, 'jsonld-dates.html'));
@@ -67,24 +60,19 @@ beforeAll(async () => {
   await new Promise<void>((r) => pages.listen(0, '127.0.0.1', r));
   site = `http://127.0.0.1:${(pages.address() as AddressInfo).port}`;
 
-  fake = await new FakeDiscord().start();
-  const e = await engineFor('seeds', logger);
-  dataDir = e.dataDir;
-  cleanup = e.cleanup;
-  const config = testConfig(fake, dataDir, { FETCH_ALLOW_HOSTS: '127.0.0.1', PUBLIC_URL: 'http://viewer.test' });
-  stories = openStoryLibrary(config, logger, { engine: e.engine });
-  bot = await startBot({ config, engine: e.engine, logger, stories, readyTimeoutMs: 10_000, cooldown: { limit: 100, windowMs: 1000 } });
+  e2e = await DiscordE2E.start({ logger, bots: [] });
+  ({ fake, dataDir } = e2e);
+  const env = { FETCH_ALLOW_HOSTS: '127.0.0.1', PUBLIC_URL: 'http://viewer.test' };
+  stories = openStoryLibrary(e2e.config(fake, env), logger, { engine: e2e.engine });
+  bot = await e2e.startBot(fake, { env, stories, cooldown: { limit: 100, windowMs: 1000 } });
 });
 
 afterAll(async () => {
   await bot?.stop();
   stories?.close();
-  await fake?.close();
   pages?.closeAllConnections();
   await new Promise((r) => pages?.close(r));
-  await cleanup?.();
-  process.off('unhandledRejection', onUnhandled);
-  expect(unhandled).toEqual([]);
+  await e2e?.close();
   expect(fake.violations).toEqual([]);
 });
 
@@ -151,10 +139,10 @@ describe('/story on Discord', () => {
 
   it('a link to 127.0.0.1 is refused with a plain sentence when FETCH_ALLOW_HOSTS does not list it', async () => {
     // A second bot, configured as an operator would be by default: no allow-list.
-    const strictFake = await new FakeDiscord().start();
-    const config = testConfig(strictFake, dataDir, { FETCH_ALLOW_HOSTS: '' });
-    const strict = openStoryLibrary(config, logger);
-    const strictBot = await startBot({ config, engine: (await stories.engine('seeds')), logger, stories: strict, readyTimeoutMs: 10_000 });
+    const strictFake = await startFake();
+    const env = { FETCH_ALLOW_HOSTS: '' };
+    const strict = openStoryLibrary(e2e.config(strictFake, env), logger);
+    const strictBot = await e2e.startBot(strictFake, { env, engine: await stories.engine('seeds'), stories: strict });
     try {
       const i = strictFake.command('story', [{ type: 1, name: 'add', options: [{ type: 3, name: 'story', value: 'bridge' }, { type: 3, name: 'url', value: `${site}/news/late-frost` }] }], { user: freshUser(), permissions: ADMIN });
       const edit = await strictFake.waitForRequest(isEdit(i.token), 10_000, 'the refused add');

@@ -9,7 +9,8 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { FakeDiscord, GUILD_ID } from '../discord/fake-discord.js';
+import { GUILD_ID, type FakeDiscord } from '../discord/fake-discord.js';
+import { startFake } from '../support/discord-e2e.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const APPLE = path.resolve(ROOT, '../shared/corpora/wikinews-apple');
@@ -180,9 +181,8 @@ describe('npm start with a token, against the fake Discord', () => {
   });
 
   it('warns that localhost citation links will not open for others, reports the gateway in /healthz, and leaves servers not in ALLOWED_GUILDS', async () => {
-    fake = await new FakeDiscord().start();
     const other = { id: '1200000000000000777', name: 'Not Ours' };
-    fake.addGuild(other);
+    fake = await startFake(other);
     const dataDir = await tempDir('coverage-bot-token-');
     const p = start(
       process.execPath,
@@ -205,7 +205,7 @@ describe('npm start with a token, against the fake Discord', () => {
   }, 60_000);
 
   it('with SHARDS=2, /healthz counts both shards and SIGHUP reloads the manager, then every shard', async () => {
-    fake = await new FakeDiscord().start();
+    fake = await startFake();
     const dir = await tempDir('coverage-bot-shards-hup-');
     const corpus = path.join(dir, 'corpus');
     await cp(path.join(ROOT, 'seeds'), corpus, { recursive: true });

@@ -4,7 +4,7 @@
  * precision and direction (a past-tense "on Sunday" is the Sunday before).
  */
 import { WEEKDAYS } from '../lexicon.js';
-import { isImpossibleDate } from '../calendar.js';
+import { isImpossibleDate, iso, monthIndex, MONTHS, readDateLine, WEEKDAY_RE } from '../calendar.js';
 import { createRequire } from 'node:module';
 import type * as Chrono from 'chrono-node';
 
@@ -17,15 +17,6 @@ function chrono(): typeof Chrono {
   return chronoModule;
 }
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH_RE = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
-const WEEKDAY_RE = '(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\.?';
-
-const DATE_LINE = new RegExp(
-  `^(?:(?:last\\s+)?(?:updated|published|posted)(?:\\s+on)?:?\\s+)?(?:${WEEKDAY_RE},?\\s+)?(?:(${MONTH_RE})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})|(\\d{1,2})\\s+(${MONTH_RE}),?\\s+(\\d{4})|(\\d{4})-(\\d{2})-(\\d{2}))(?:[,\\s·|–-]+(?:(?:last\\s+)?updated:?\\s*)?(?:at\\s+)?\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?\\s?m\\.?)?(?:\\s+[A-Z]{2,5})?)?\\s*$`,
-  'i',
-);
-
 /**
  * Parses a line that is only a date, perhaps with its time and a page's "Published"/"Last updated"
  * label ("June 13, 2005", "23 July 2013 Last updated at 13:42 GMT", "Published on Friday, 27
@@ -34,8 +25,8 @@ const DATE_LINE = new RegExp(
  */
 export function parseDateLine(line: string): string | undefined {
   const trimmed = line.trim();
-  const m = DATE_LINE.exec(trimmed);
-  if (m) return dateLineParts(m);
+  const written = readDateLine(trimmed);
+  if (written) return written;
   if (trimmed.length > 80 || !/\d/.test(trimmed)) return undefined;
   // Detokenized pages space their separators ("05 / 02 / 2013", "p. m."): close them up first.
   const text = trimmed.replace(/(\d)\s*([/.])\s*(?=\d)/g, '$1$2').replace(/\b([ap])\.\s?m\b\.?/gi, '$1m');
@@ -64,36 +55,12 @@ function isStampWord(word: string): boolean {
   return word === '' || STAMP_WORD.test(word) || /^[A-Z]{2,6}$/.test(word);
 }
 
-function dateLineParts(m: RegExpExecArray): string | undefined {
-  if (m[7]) return `${m[7]}-${m[8]}-${m[9]}`;
-  const monthName = (m[1] ?? m[5])!;
-  const day = Number(m[2] ?? m[4]);
-  const year = Number(m[3] ?? m[6]);
-  const month = monthIndex(monthName);
-  if (month < 0 || day < 1 || day > 31) return undefined;
-  return iso(year, month + 1, day);
-}
-
 /** "2012.08.08", "2012/08/08": year first, which chrono does not read with dots. */
 const NUMERIC_DATE = /(?<![\d.])((?:19|20)\d{2})[./](\d{1,2})[./](\d{1,2})(?![\d.])/;
 const STAMP_WORD = new RegExp(
   `^(?:first|originally|last|updated|published|posted|modified|created|edited|story|time|on|at|${WEEKDAY_RE}|\\d{1,4}(?::\\d{2}){0,2}(?:[ap]m)?|[ap]m|(?:gmt|utc)(?:[+-][\\d:]*)?|\\+\\d[\\d:]*|\\(?(?:gmt|utc)?[+-]?\\d[\\d:]*\\)?)$`,
   'i',
 );
-
-function monthIndex(name: string): number {
-  const n = name.toLowerCase().replace('.', '');
-  return MONTHS.findIndex((m) => m.startsWith(n.slice(0, 3)));
-}
-
-/** Zero-padded ISO date at the precision given by which parts are present. */
-export function iso(year: number, month?: number, day?: number): string {
-  const y = String(year).padStart(4, '0');
-  if (month === undefined) return y;
-  const m = String(month).padStart(2, '0');
-  if (day === undefined) return `${y}-${m}`;
-  return `${y}-${m}-${String(day).padStart(2, '0')}`;
-}
 
 export type Tense = 'past' | 'present' | 'future';
 

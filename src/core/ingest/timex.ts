@@ -9,11 +9,12 @@
  * chrono-node). Some rows claim text only to say it is NOT a time ("Black Monday", an index
  * closing "at 1412.55 points"), so that nothing later reads it as one.
  */
+import { iso } from '../calendar.js';
 import { WEEKDAYS } from '../lexicon.js';
 import type { Nlp } from '../nlp.js';
 import { analyze } from './analyze.js';
 import type { Paragraph } from './clean.js';
-import { findDates, humanDate, iso, parseIsoLocal, type Tense } from './dates.js';
+import { findDates, humanDate, parseIsoLocal, type Tense } from './dates.js';
 import { clauseTense } from './tense.js';
 
 export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
