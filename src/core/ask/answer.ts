@@ -4,9 +4,9 @@
  * by compatible values across sources, and rendered with agreement, conflicts and
  * verbatim citations. Below the support threshold the answer is an honest "doesn't say".
  */
-import type { Answer, Fact, WordNet } from '../types.js';
+import type { Answer, Fact } from '../types.js';
 import { MAX_QUESTION_LENGTH, type Question, type QTerm } from './question.js';
-import type { SearchIndex, SentenceRef } from './search.js';
+import type { AnswerContext, SearchIndex, SentenceRef } from './search.js';
 import { ABBREVIATIONS, CURRENCIES, LIGHT_VERBS, own, PERSON_TITLES, synonymsOf, table } from '../lexicon.js';
 import { NOT_SAID, render, type Scored } from './render.js';
 import { answerCoverage, expandAlias } from './coverage.js';
@@ -21,12 +21,6 @@ const DAY_SUPPORT = 0.6;
 /** Below this support a question is not answered. */
 const ANSWER_THRESHOLD = 0.5;
 
-
-export interface AnswerContext {
-  index: SearchIndex;
-  publicUrl: string;
-  wn?: WordNet;
-}
 
 
 /** Answers a parsed question from the fact table. */

@@ -4,7 +4,7 @@
  */
 import type { Answer, Citation } from '../types.js';
 import type { Question } from './question.js';
-import type { AnswerContext } from './answer.js';
+import type { AnswerContext } from './search.js';
 import { sourceNamer } from '../outlets.js';
 import { citationFor } from './links.js';
 import { uniq } from '../values.js';

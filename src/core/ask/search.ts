@@ -4,7 +4,7 @@
  * news synonyms, to measure how well a sentence supports a question's terms.
  */
 import bm25 from 'wink-bm25-text-search';
-import type { Article, Fact, Sentence } from '../types.js';
+import type { Article, Fact, Sentence, WordNet } from '../types.js';
 import type { FactTable } from '../types.js';
 import type { QTerm } from './question.js';
 import { ABBREVIATIONS, synonymsOf } from '../lexicon.js';
@@ -20,6 +20,13 @@ export interface SentenceRef {
 const MATCH = { exact: 1, variant: 0.9, coreferent: 0.85, synonym: 0.7, nearby: 0.7, next: 0.6, title: 0.6, article: 0.5 } as const;
 const ABSENT_PENALTY = 0.75;
 const ABSENT_VERB_PENALTY = 0.85;
+
+/** What answering reads: the index over the table, the viewer's base URL, lexical knowledge. */
+export interface AnswerContext {
+  index: SearchIndex;
+  publicUrl: string;
+  wn?: WordNet;
+}
 
 export class SearchIndex {
   readonly refs: SentenceRef[] = [];
