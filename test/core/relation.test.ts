@@ -158,3 +158,16 @@ describe('names in a headline-cased line', () => {
     expect(headlineCased(line)).toBe(cased);
   });
 });
+
+describe('where: one place named at different grain', () => {
+  const places = createEngine(buildFactTable([
+    { id: 'a', meta: { published: '2021-05-04' }, raw: 'Ex-mayor dies\n\nFormer mayor Ada Penhall died at the Mercy Medical Center in Dunford, Ore., her family said.\n' },
+    { id: 'b', meta: { published: '2021-05-04' }, raw: 'Penhall dead at 80\n\nAda Penhall died in a hospital in Dunford on Sunday.\n' },
+  ], 'places', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
+
+  it('both sources count for the place they share', () => {
+    const a = places.ask('Where did Ada Penhall die?');
+    expect(a.answer).toMatch(/Dunford/);
+    expect(a.citations.map((c) => c.source).sort()).toEqual(['a', 'b']);
+  });
+});

@@ -281,7 +281,7 @@ export function answerRelation(qf: QuestionFrame, question: string, terms: QTerm
   });
   const groups: Scored[][] = [];
   for (const s of scored.sort((x, y) => y.score - x.score)) {
-    const g = groups.find((grp) => sameAnswer(grp[0]!.value, s.value));
+    const g = groups.find((grp) => sameAnswer(grp[0]!.value, s.value) || (qf.wh === 'where' && samePlace(grp[0]!.value, s.value)));
     if (g) g.push(s);
     else groups.push([s]);
   }
@@ -558,6 +558,16 @@ function sameAnswer(a: string, b: string): boolean {
   if (!wa.length || !wb.length) return false;
   const [small, big] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
   return small.every((w) => big.includes(w));
+}
+
+/**
+ * Two places named at different grain share a place name ("federal prison in Springfield", "the
+ * Medical Center for federal prisoners in Springfield, Mo."): one answer to "where".
+ */
+function samePlace(a: string, b: string): boolean {
+  const names = (x: string) => new Set(x.match(/\b\p{Lu}[\p{L}'’-]{2,}/gu) ?? []);
+  const nb = names(b);
+  return [...names(a)].some((n) => nb.has(n));
 }
 
 /**
