@@ -53,3 +53,24 @@ describe('ages stated as a copula complement or an age at death', () => {
     expect(ages(sentence)).toEqual([]);
   });
 });
+
+describe('how often, and amounts of a noun through a participle', () => {
+  const facts = (sentence: string) =>
+    buildFactTable([{ id: 'a', raw: `date 2017-07-05\n\n${sentence}\n`, meta: {} }], 't', nlp).facts.filter((f) => f.kind === 'quantity');
+
+  it.each([
+    ['She was married four times before 1990.', 4],
+    ['He stabbed the guard 12 times.', 12],
+  ])('"N times" after a verb counts how often: %s', (sentence, n) => {
+    expect(facts(sentence).map((f) => [f.value, f.subject])).toEqual([[n, 'time']]);
+  });
+
+  it.each(['The tower is three times taller than the old one.', 'They paid three times as much.', 'It holds four times the water of the old tank.'])(
+    'a multiplier is no count: %s', (sentence) => {
+      expect(facts(sentence).filter((f) => f.subject === 'time')).toEqual([]);
+    });
+
+  it('"a reward totaling $30,000": the amount is the reward\'s', () => {
+    expect(facts('Police said a reward totaling $30,000 is offered.').map((f) => f.subject)).toEqual(['reward']);
+  });
+});

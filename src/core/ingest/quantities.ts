@@ -288,6 +288,13 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
   // Counts: a number followed by a noun phrase ("300 UN peacekeepers", "two small boats").
   // "one more crash" is a figure of speech, not a count.
   if (!/^\d/.test(t.v) && /^(more|less|other|another|last)$/.test(tokens[last + 1]?.lower ?? '')) return undefined;
+  // How often something happened: "married three times", "stabbed 17 times" (not a multiplier:
+  // "three times larger", "three times as many", "three times the size").
+  const times = tokens[last + 1];
+  const after = tokens[last + 2];
+  if (times && /^times?$/.test(times.lower) && value < 1000 && !(after && (/^(as|the|that|more|less|over|higher|lower|bigger|larger|smaller)$/.test(after.lower) || /er$/.test(after.lower) && after.pos === 'ADJ'))) {
+    return finish('count', true, value, 'count', `${hedge ? hedge.text + ' ' : ''}${numText} ${times.lower}`, last + 1, 'time');
+  }
   const counted = countedNoun(tokens, last);
   if (counted) {
     const label = `${hedge ? hedge.text + ' ' : ''}${numText} ${counted.phrase}`;
@@ -432,6 +439,10 @@ function amountVerb(tokens: Tok[], first: number): string | undefined {
   // Skip an object in between: "fined the firm 4.2 million pounds".
   for (let k = first - 1; k >= Math.max(0, first - 4); k--) {
     const t = tokens[k]!;
+    // A reduced relative clause ("rewards totaling $30,000", "a deal valued at $2 billion"): the
+    // amount is the noun's, the participle only links them.
+    const noun = tokens[k - 1];
+    if (t.pos === 'VERB' && /(?:ing|ed)$/.test(t.lower) && noun?.pos === 'NOUN' && k === first - 1 - (tokens[first - 1]?.pos === 'ADP' ? 1 : 0)) return noun.lemma;
     if (t.pos === 'VERB') return t.lower === `${t.lemma}ed` ? `${t.lemma}e` : t.lemma;
     if (t.pos !== 'PROPN' && t.pos !== 'PRON') return undefined;
   }
