@@ -6,7 +6,7 @@ import type { Answer, AskContext, ArticleView, FactTable, FactView, SourceSummar
 import { answerRelation, answerYesNo, compileQuestion, eventSupported, type QuestionFrame } from './ask/relation.js';
 import { answerDefinition } from './ask/definition.js';
 import { answerSummary } from './ask/summary.js';
-import { SPEECH_VERBS } from './lexicon.js';
+import { SAYING_VERBS, SPEECH_VERBS } from './lexicon.js';
 import type { Nlp } from './nlp.js';
 import { SearchIndex, type SentenceRef } from './ask/search.js';
 import { parseQuestion } from './ask/question.js';
@@ -122,13 +122,13 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
       // "Who was charged": a name from the typed person answer beats a bare "a man" from a frame.
       if (answer?.answered && frame.wh === 'who' && !/\p{Lu}/u.test(answer.value ?? '')) {
         const typed = answerQuestion(q, ctx);
-        return typed.answered && typed.citations.some((c) => supportsEvent(frame, c.source, c.start, false, true)) ? typed : answer;
+        return typed.answered && typed.citations.some((c) => supportsEvent(frame, c.source, c.start, false, isDoer(typed, frame))) ? typed : answer;
       }
       // The event is reported without the asked participant in the frames read: a typed answer
       // about that same event may still name it; otherwise say what the coverage lacks.
       if (answer && !answer.answered) {
         const typed = answerQuestion(q, ctx);
-        return typed.answered && typed.citations.some((c) => supportsEvent(frame, c.source, c.start, false, isDoer(typed))) ? typed : answer;
+        return typed.answered && typed.citations.some((c) => supportsEvent(frame, c.source, c.start, false, isDoer(typed, frame))) ? typed : answer;
       }
       if (answer) return answer;
     }
@@ -155,12 +155,14 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
     const typed = answerQuestion(frame ? { ...q, eventVerb: frame.verb } : q, ctx);
     // No answer from a sentence that does not speak of the asked event ("when does the trial start").
     // Figures are about the noun they count, so only the question's names are checked for them.
-    if (typed.answered && frame && !q.describe && typed.citations.length && !typed.citations.some((c) => supportsEvent(frame, c.source, c.start, typed.intent === 'quantity', isDoer(typed)))) {
+    if (typed.answered && frame && !q.describe && typed.citations.length && !typed.citations.some((c) => supportsEvent(frame, c.source, c.start, typed.intent === 'quantity', isDoer(typed, frame)))) {
       return { ...typed, answered: false, answer: NOT_SAID, value: undefined, agree: undefined, citations: [], conflicts: [] };
     }
     return typed;
   };
-  const isDoer = (a: Answer) => a.intent === 'person' || a.intent === 'entity';
+  // Who did it, or which one: read from the event's own sentence. (Who said it is read from the
+  // attribution, which the speaker-finding machinery has already checked.)
+  const isDoer = (a: Answer, frame: QuestionFrame) => (a.intent === 'person' || a.intent === 'entity') && !SAYING_VERBS.has(frame.verb);
   /**
    * Whether the cited sentence speaks of the question's event, or itself names all the question
    * is about (by the corpus's aliases and spellings too). A headline's capitals make every word look

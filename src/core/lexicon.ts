@@ -109,6 +109,10 @@ export const DIMENSION_WORDS: Record<string, string> = table({
 });
 
 /** Verbs that attribute a statement to a speaker. */
+/** Verbs whose "who" asks for a speaker: "who called it …", "who described …" (the attribution answers). */
+export const SAYING_VERBS = new Set(['say', 'call', 'describe', 'tweet', 'announce', 'claim', 'warn', 'report', 'tell', 'write', 'state', 'term',
+  'label', 'dub', 'brand', 'quote', 'confirm', 'deny', 'estimate', 'predict', 'promise', 'vow', 'threaten', 'praise', 'criticize', 'criticise']);
+
 export const SPEECH_VERBS = new Set([
   'say', 'tell', 'add', 'tweet', 'write', 'state', 'announce', 'report', 'claim', 'confirm', 'explain', 'warn',
   'note', 'insist', 'estimate', 'argue', 'deny', 'acknowledge', 'allege', 'assert', 'read', 'reveal', 'admit', 'comment',

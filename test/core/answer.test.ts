@@ -5,6 +5,7 @@ import { createNlp } from '../../src/core/nlp.js';
 import { buildFactTable } from '../../src/core/ingest/build.js';
 import { createEngine } from '../../src/core/engine.js';
 import { parseQuestion } from '../../src/core/ask/question.js';
+import { namesMatch } from '../../src/core/ask/answer.js';
 import type { RawArticle } from '../../src/core/types.js';
 import { openWordNet } from '../../src/store/wordnet.js';
 
@@ -257,5 +258,18 @@ describe('timeline and sources', () => {
     const wall = seeds.suggest('wall');
     expect(wall.length).toBeGreaterThan(0);
     for (const q of wall) expect(q.toLowerCase()).toContain('wall');
+  });
+});
+
+describe('one person under a shortened given name', () => {
+  it.each([
+    ['Stan Perlo', 'Stanley Perlo', true],
+    ['Tim Cook', 'Timothy D. Cook', true],
+    ['Perlo', 'Stanley Perlo', true],
+    ['Stan Perlo', 'Stan Perlman', false],
+    ['Dan Rollins', 'Robert Rollins', false],
+    ['Al Smith', 'Alan Smith', false],
+  ])('%s ~ %s: %s', (a, b, same) => {
+    expect(namesMatch(a, b)).toBe(same);
   });
 });

@@ -7,7 +7,7 @@
 import type { Answer, Fact } from '../types.js';
 import { MAX_QUESTION_LENGTH, type Question, type QTerm } from './question.js';
 import type { AnswerContext, SearchIndex, SentenceRef } from './search.js';
-import { ABBREVIATIONS, CURRENCIES, LIGHT_VERBS, own, PERSON_TITLES, synonymsOf, table } from '../lexicon.js';
+import { ABBREVIATIONS, CURRENCIES, LIGHT_VERBS, own, PERSON_TITLES, SAYING_VERBS, synonymsOf, table } from '../lexicon.js';
 import { NOT_SAID, render, type Scored } from './render.js';
 import { answerCoverage, expandAlias } from './coverage.js';
 import { datesCompatible, groupFacts, quantitiesCompatible, uniq } from '../values.js';
@@ -230,12 +230,9 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
   return [...best.values()].sort((a, b) => b.score - a.score);
 }
 
-const SAYING = new Set(['say', 'call', 'describe', 'tweet', 'announce', 'claim', 'warn', 'report', 'tell', 'write', 'state', 'term',
-  'label', 'dub', 'brand', 'quote', 'confirm', 'deny', 'estimate', 'predict', 'promise', 'vow', 'threaten', 'praise', 'criticize', 'criticise']);
-
 /** "Who called it …", "who said …": the speaker of a sentence can answer. */
 function asksWhoSaid(q: Question): boolean {
-  return q.terms.some((t) => t.pos === 'VERB' && SAYING.has(t.term));
+  return q.terms.some((t) => t.pos === 'VERB' && SAYING_VERBS.has(t.term));
 }
 
 /**
@@ -440,7 +437,10 @@ export function namesMatch(a: string, b: string): boolean {
   const wb = nameWords(b);
   if (!wa.length || !wb.length) return false;
   const [small, big] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
-  return small.every((w) => big.includes(w));
+  // A given name may be shortened ("Stan Perlo" is "Stanley Perlo"); a surname never is.
+  const shortened = (w: string, i: number) => i < small.length - 1 && w.length >= 3
+    && big.slice(0, -1).some((b) => b.length >= 3 && (b.startsWith(w) || w.startsWith(b)));
+  return small.every((w, i) => big.includes(w) || shortened(w, i));
 }
 
 function nameWords(s: string): string[] {

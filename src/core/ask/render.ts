@@ -114,8 +114,13 @@ function displayValue(q: Question, lead: Scored, group: Scored[]): string {
   }
   if (f.kind === 'quote') return f.attribute === 'reported' ? `${f.attribution}: ${f.value}` : `“${f.value}” — ${f.attribution ?? 'unattributed'}`;
   if (f.kind === 'entity') {
+    // The full name as most sources write it, else as the best-supported sentence does ("Tim
+    // Cook" over a weaker "Timothy D. Cook"; "Steve Jobs" over a bare "Jobs").
     const names = group.map((s) => String(s.fact.value));
-    const longest = names.reduce((a, b) => (b.length > a.length ? b : a));
+    const words = (n: string) => Math.min(2, n.split(/\s+/).length);
+    const uses = (n: string) => names.filter((x) => x === n).length;
+    const best = (n: string) => Math.max(...group.filter((s) => String(s.fact.value) === n).map((s) => s.score));
+    const longest = [...new Set(names)].sort((a, b) => words(b) - words(a) || uses(b) - uses(a) || best(b) - best(a) || b.length - a.length)[0]!;
     if (q.describe) {
       const all = group.map((s) => s.fact.description).filter((d): d is string => Boolean(d));
       const descs = uniq(all.some((d) => d.includes(' ')) ? all.filter((d) => d.includes(' ')) : all);
