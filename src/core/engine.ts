@@ -162,6 +162,8 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
   };
   // Who did it, or which one: read from the event's own sentence. (Who said it is read from the
   // attribution, which the speaker-finding machinery has already checked.)
+  // Strict even for a verb the coverage may not use ("who runs it"): a sentence that only names
+  // the company and a person does not say who runs it, however often it is right.
   const isDoer = (a: Answer, frame: QuestionFrame) => (a.intent === 'person' || a.intent === 'entity') && !SAYING_VERBS.has(frame.verb);
   /**
    * Whether the cited sentence speaks of the question's event, or itself names all the question

@@ -47,7 +47,6 @@ const FICTION: Record<string, string[]> = {
   'recall': [
     'rc-count',
     'rc-count-dispute',
-    'rc-suv',
     'rc-crash-count',
     'rc-crashes',
     'rc-injuries',
@@ -55,9 +54,9 @@ const FICTION: Record<string, string[]> = {
     'rc-cost',
     'rc-ridgeback-share',
     'rc-corsa-price',
-    'rc-ceo',
     'rc-regulator',
     'rc-announce-day',
+    'rc-probe-date',
     'rc-fix-when',
     'rc-complaints',
     'rc-odell',
@@ -113,6 +112,19 @@ const ECBPLUS: Record<string, string[]> = {
     'ecb-1-age',
     'ecb-1-stay-length',
   ],
+  'ecb-4': [
+    'ecb-4-age',
+    'ecb-4-death-date',
+    'ecb-4-death-time',
+    'ecb-4-agent',
+    'ecb-4-estate',
+  ],
+  'ecb-8': [
+    'ecb-8-trooper-age',
+    'ecb-8-tennant-service',
+    'ecb-8-chief',
+    'ecb-8-damage-cost',
+  ],
   'ecb-12': [
     'ecb-12-handover',
   ],
@@ -129,21 +141,25 @@ const ECBPLUS: Record<string, string[]> = {
     'ecb-27-release-day',
     'ecb-27-hacker-profits',
   ],
-  'ecb-4': [
-    'ecb-4-death-date',
-    'ecb-4-death-time',
-    'ecb-4-agent',
-    'ecb-4-estate',
-  ],
-  'ecb-8': [
-    'ecb-8-trooper-age',
-    'ecb-8-tennant-service',
-    'ecb-8-chief',
-    'ecb-8-damage-cost',
-  ],
   'ecbplus-1': [
+    'ecbplus-1-prior-stints',
     'ecbplus-1-after-bettyford',
     'ecbplus-1-cliffside-cost',
+  ],
+  'ecbplus-4': [
+    'ecbplus-4-age',
+    'ecbplus-4-swim-record',
+    'ecbplus-4-death-date',
+    'ecbplus-4-time-of-day',
+    'ecbplus-4-bathing-beauty',
+    'ecbplus-4-publicist',
+    'ecbplus-4-place',
+    'ecbplus-4-funeral',
+  ],
+  'ecbplus-8': [
+    'ecbplus-8-injured',
+    'ecbplus-8-pregnant',
+    'ecbplus-8-victim-names',
   ],
   'ecbplus-19': [
     'ecbplus-19-settlements',
@@ -163,19 +179,6 @@ const ECBPLUS: Record<string, string[]> = {
     'ecbplus-29-record',
     'ecbplus-29-pagano',
     'ecbplus-29-attendance',
-  ],
-  'ecbplus-4': [
-    'ecbplus-4-swim-record',
-    'ecbplus-4-death-date',
-    'ecbplus-4-bathing-beauty',
-    'ecbplus-4-publicist',
-    'ecbplus-4-place',
-    'ecbplus-4-funeral',
-  ],
-  'ecbplus-8': [
-    'ecbplus-8-injured',
-    'ecbplus-8-pregnant',
-    'ecbplus-8-victim-names',
   ],
 };
 
