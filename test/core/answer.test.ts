@@ -41,6 +41,8 @@ describe('intent matcher', () => {
     ['How much does it cost to join the program?', 'quantity', { dimension: 'money' }],
     ['What is the price of the iPhone 3G in the US?', 'quantity', { dimension: 'money' }],
     ['How long did the battle last?', 'quantity', { dimension: 'duration' }],
+    ['How long was the driver in custody?', 'quantity', { dimension: 'duration' }],
+    ['How long were the hikers missing?', 'quantity', { dimension: 'duration' }],
     ['When did they cross the river?', 'date', { precision: 'day' }],
     ['In which year did IS seize Raqqa?', 'date', { precision: 'year' }],
     ['Who called it a key milestone?', 'person', {}],

@@ -173,7 +173,9 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
   if (how || (measureNoun && NOUN_DIMENSIONS[measureNoun[1]!])) {
     let dimension = how ? DIMENSIONS[how[1]!]! : NOUN_DIMENSIONS[measureNoun![1]!]!;
     if (how?.[1] === 'long' && (/\bhow long (did|does|do|will|would|has|have|had|can|could|must|should)\b/.test(lower)
-      || /\b(last|lasted|take|took|taken|ago|since|wait|waited|spend|spent|stay|stayed|run|ran|sentenc\w*|jail\w*|prison|banned|ban|term|serve|served|deliberat\w*|until|delay\w*|closed|shut)\b/.test(lower))) dimension = 'duration';
+      || /\b(last|lasted|take|took|taken|ago|since|wait|waited|spend|spent|stay|stayed|run|ran|sentenc\w*|jail\w*|prison|banned|ban|term|serve|served|deliberat\w*|until|delay\w*|closed|shut)\b/.test(lower)
+      // "How long was Dalton in the hospital", "… on the loose": someone's stay somewhere, not a length.
+      || /\bhow long (was|were) .+? (in|at|on|behind|under|out|away|missing|free|loose|held|gone)\b/.test(lower))) dimension = 'duration';
     // "how much of it was contained": a share.
     if (how?.[1] === 'much' && /\bhow much of\b/.test(lower)) dimension = 'percent';
     // "How much did the stock drop": a change, most often in percent.
