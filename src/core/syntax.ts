@@ -328,6 +328,7 @@ function subjectBefore(chunks: Chunk[], v: number, toks: Tok[]): number | undefi
   // ", and he pleaded": a conjunction after a comma joins clauses, so the subject starts after it.
   while (left > 0 && /^(NP|P|COMMA|CONJ|OTHER)$/.test(chunks[left - 1]!.kind) && !(chunks[left - 1]!.kind === 'CONJ' && chunks[left - 2]?.kind === 'COMMA')) left--;
   // Skip fronted prepositional phrases and leading commas or conjunctions.
+  let fronted = false;
   for (;;) {
     while (left < j && /^(COMMA|CONJ|OTHER)$/.test(chunks[left]!.kind)) left++;
     if (chunks[left]!.kind !== 'P') break;
@@ -335,7 +336,11 @@ function subjectBefore(chunks: Chunk[], v: number, toks: Tok[]): number | undefi
     while (k < j && (chunks[k]!.kind === 'NP' || chunks[k]!.kind === 'P')) k++;
     if (k >= j || chunks[k]!.kind !== 'COMMA') return undefined;
     left = k + 1;
+    fronted = true;
   }
+  // "In the one-day, non-jury trial, judge Lerner found …": after a fronted phrase, the noun
+  // group between the last comma and the verb is the subject; the rest still belongs to the phrase.
+  if (fronted && chunks[j]!.kind === 'NP' && chunks[j - 1]?.kind === 'COMMA' && left < j - 1) left = j;
   // "President X, who visited Y on Monday, declared …": the run starts after a relative clause;
   // its subject is the noun the relative pronoun stands for.
   if (left <= j && chunks[left - 1]?.kind === 'VG') {

@@ -312,6 +312,8 @@ export interface WordNet {
   /** The verb a form stands for ("shot" → "shoot", "stopped" → "stop"), or undefined when none. */
   verbBase(word: string): string | undefined;
   synonyms(lemma: string, pos: WordNetPos, senses?: number): string[];
+  /** The definitions of a word's commonest senses ("convict" → "find or declare guilty"). */
+  glosses(lemma: string, pos: WordNetPos, senses?: number): string[];
   /** Derivationally related forms in any part of speech ("resign" ↔ "resignation"). */
   derived(lemma: string, pos: WordNetPos, senses?: number): string[];
   antonyms(lemma: string, pos: WordNetPos, senses?: number): string[];

@@ -13,6 +13,8 @@ const FILE_POS: Record<WordNetPos, string> = { n: 'noun', v: 'verb', a: 'adj', r
 
 interface Synset {
   words: string[];
+  /** The definition, without its examples ("find or declare guilty"). */
+  gloss: string;
   /** Pointers: [symbol, synset offset, pos letter, source/target word numbers]. */
   pointers: [string, number, WordNetPos, string][];
 }
@@ -63,7 +65,8 @@ export function openWordNet(dictDir?: string): WordNet {
     const key = `${pos}${offset}`;
     if (synsets.has(key)) return synsets.get(key);
     const line = readLine(pos, offset);
-    const f = line.split(' | ')[0]!.split(' ');
+    const [head, glossText = ''] = line.split(' | ');
+    const f = head!.split(' ');
     let k = 3;
     const count = parseInt(f[k++]!, 16);
     const words: string[] = [];
@@ -74,7 +77,8 @@ export function openWordNet(dictDir?: string): WordNet {
       const letter = f[k + 2] === 's' ? 'a' : (f[k + 2] as WordNetPos);
       pointers.push([f[k]!, Number(f[k + 1]), letter, f[k + 3]!]);
     }
-    const s = Number.isFinite(count) ? { words, pointers } : undefined;
+    const gloss = glossText.split(/;\s*"|;\s*$|^"/)[0]!.trim();
+    const s = Number.isFinite(count) ? { words, pointers, gloss } : undefined;
     synsets.set(key, s);
     return s;
   };
@@ -130,6 +134,7 @@ export function openWordNet(dictDir?: string): WordNet {
       out.delete(lemma);
       return [...out];
     },
+    glosses: (lemma, pos, senses = 1) => sensesOf(lemma, pos, senses).map(({ s }) => s.gloss),
     derived: (lemma, pos, senses = 3) => follow(lemma, pos, senses, ['+']),
     antonyms: (lemma, pos, senses = 3) => follow(lemma, pos, senses, ['!']),
     hypernyms: (lemma, pos, depth = 2, senses = 2) => {

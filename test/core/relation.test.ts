@@ -171,3 +171,26 @@ describe('where: one place named at different grain', () => {
     expect(a.citations.map((c) => c.source).sort()).toEqual(['a', 'b']);
   });
 });
+
+describe('a verb said the way its WordNet definition says it', () => {
+  const story = createEngine(buildFactTable([
+    { id: 'a', meta: { published: '2021-05-04' }, raw: 'Verdict in Marlow\n\nIn the brief, public hearing, county judge Ada Marsh found Lena Reyes guilty of fraud.\nPolice took Tom Kell into custody on Tuesday.\n' },
+    { id: 'b', meta: { published: '2021-05-05' }, raw: 'Reyes convicted\n\nA jury convicted Ian Moss of theft on Monday.\nThe state declared a day of mourning on Monday, Mayor Ann Lee said.\n' },
+  ], 'gloss', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
+
+  it('"found guilty" answers "convicted", with who did it', () => {
+    expect(story.ask('Which judge convicted Lena Reyes?').answer).toMatch(/Ada Marsh/);
+  });
+
+  it('"taken into custody" answers "arrested"', () => {
+    expect(story.ask('Did police arrest Tom Kell?').answer).toMatch(/^Yes/);
+  });
+
+  it('and the other way: "convicted" answers "found guilty"', () => {
+    expect(story.ask('Was Ian Moss found guilty?').answer).toMatch(/^Yes/);
+  });
+
+  it('a name that only reports the event is not its doer', () => {
+    expect(story.ask('When did Ann Lee declare a day of mourning?').answered).toBe(false);
+  });
+});

