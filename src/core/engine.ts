@@ -115,7 +115,7 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
     }
     // Clauses with a verb to align ("which team pulled …", "did they …") are answered from frames;
     // a question naming something the coverage never mentions goes straight to the honest "no".
-    const frame = q.intent === 'coverage' || q.intent === 'quote' ? undefined : compileQuestion(q.text, nlp, opts.wordnet);
+    const frame = q.intent === 'coverage' || q.intent === 'quote' || q.naming ? undefined : compileQuestion(q.text, nlp, opts.wordnet);
     // "Who said …" is answered by the attribution machinery, which reads speakers and quotes.
     if (frame && frame.wh !== 'when' && frame.wh !== 'how' && !q.describe && !(frame.wh === 'who' && SPEECH_VERBS.has(frame.verb)) && (q.intent === 'person' || q.intent === 'entity' || q.intent === 'none') && !index.unsupportedNames(q.terms).length) {
       const answer = frame.wh === 'yesno' ? answerYesNo(frame, q.text, q.terms, ctx) : answerRelation(frame, q.text, q.terms, ctx);

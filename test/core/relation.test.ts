@@ -194,3 +194,20 @@ describe('a verb said the way its WordNet definition says it', () => {
     expect(story.ask('When did Ann Lee declare a day of mourning?').answered).toBe(false);
   });
 });
+
+describe('what a thing the question describes is called', () => {
+  const story = createEngine(buildFactTable([
+    { id: 'a', meta: { published: '2021-05-04' }, raw: 'Singer branches out\n\nThe singer recently started her own perfume line, Velour, and is touring Europe.\n' },
+    { id: 'b', meta: { published: '2021-05-05' }, raw: 'New venture\n\nShe launched a perfume line called Velour in May.\nPolice called Tom Ash on Monday.\n' },
+  ], 'naming', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
+
+  it.each(["What's her perfume line called?", 'What is the name of her perfume line?'])('%s', (q) => {
+    const a = story.ask(q);
+    expect(a.answer).toMatch(/^Velour/);
+    expect(a.citations.map((c) => c.source).sort()).toEqual(['a', 'b']);
+  });
+
+  it('is not who did the calling', () => {
+    expect(story.ask('What was the police station called?').answered).toBe(false);
+  });
+});

@@ -333,8 +333,11 @@ function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: R
       if (f.kind !== 'entity' || mentionedIn(String(f.value), questionWords, q.typeNoun, aliases)) return 0;
       const wanted = q.typeNoun ?? '';
       const last = String(f.value).toLowerCase().split(/\s+/).at(-1) ?? '';
-      // A name ending in the asked kind is one ("Beaumont Hospital" for "which hospital"), however typed.
+      // A name ending in the asked kind is one ("Beaumont Hospital" for "which hospital"), however
+      // typed; so is one set in apposition after it ("her own clothing line, Mantra") or named by
+      // it ("a fashion line called Mantra", "the dhow was identified as Salahuddin").
       if (last === wanted || last === `${wanted}s` || last === `${wanted}es`) return 1;
+      if (wanted && new RegExp(`\\b${wanted}(?:s|es)?(?:,\\s*|\\s+(?:(?:was|is)\\s+)?(?:called|named|dubbed|known as|identified as)\\s+(?:the\\s+)?)$`, 'i').test(before)) return 1;
       // A person is no answer to "what gun" or "which team", a court or a city none to "which
       // judge" — not even when it modifies the kind ("a Georgia judge", "Common Pleas Court judge").
       if (q.kindOf && q.kindOf !== 'person' && f.attribute === 'person') return 0;

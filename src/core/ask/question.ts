@@ -50,6 +50,8 @@ export interface Question {
   eventNouns?: Set<string>;
   /** quantity: the focus is a kind of person ("the guy", "the receptionist"); set when answering. */
   personFocus?: boolean;
+  /** entity: "what was the shop called", "the name of her label": the name of a thing the question describes. */
+  naming?: boolean;
   /** "the latest toll": prefer the newest source over the best supported. */
   latest?: boolean;
   /** coverage: which sources mention the terms, or report the answer of `sub`. */
@@ -224,6 +226,15 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
     // "Who succeeded X", "who called it …": the verb is what tells the sentences apart.
     const roleOf = role && ROLE_NOUNS.test(role) ? new RegExp(`\\b${role}s? (?:of|for|at|on) (.+)$`).exec(lower)?.[1] : undefined;
     return { ...base, intent: 'person', role: role && ROLE_NOUNS.test(role) ? role : undefined, roleOf, terms: terms.map((t) => (t.pos === 'VERB' ? { ...t, weight: 2 } : t)) };
+  }
+
+  // "What was the ice cream shop called?", "what's the name of her clothing line?": the name of a
+  // thing the question describes; its head noun is the kind of the answer.
+  const naming = /^what(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(the\s+name\s+of\s+)?(?:(?:the|a|an|her|his|their|its|this|that)\s+)?(.+?)(\s+(?:called|named))?\s*\??$/.exec(lower);
+  if (naming && (naming[1] || naming[3])) {
+    const head = naming[2]!.split(/\s+/).at(-1)!;
+    const tok = terms.find((t) => t.term === head || t.term === head.replace(/s$/, ''));
+    if (tok) return { ...base, intent: 'entity', typeNoun: tok.term, naming: true, terms: terms.filter((t) => !/^(call|name)$/.test(t.term)) };
   }
 
   // "which river", "what company", "where".
