@@ -211,3 +211,12 @@ describe('what a thing the question describes is called', () => {
     expect(story.ask('What was the police station called?').answered).toBe(false);
   });
 });
+
+describe('which one', () => {
+  it('"their bank" says nothing of which bank', () => {
+    const story = createEngine(buildFactTable([
+      { id: 'a', meta: { published: '2021-05-04' }, raw: 'Riot\n\nRioters set fire to their bank on Main Street on Monday.\n' },
+    ], 'which', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
+    expect(story.ask('Which bank did the rioters set fire to?').answered).toBe(false);
+  });
+});

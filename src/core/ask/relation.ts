@@ -582,7 +582,8 @@ function openArg(qf: QuestionFrame, f: Frame): FrameArg | undefined {
 
 /** A filler the question itself names is not its answer. */
 function asked(filler: string, qf: QuestionFrame): boolean {
-  const words = filler.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !/^(the|a|an|of|and)$/.test(w));
+  // "their bank" for "which bank": determiners and possessives say nothing of which one.
+  const words = filler.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !/^(the|a|an|of|and|this|that|these|those)$/.test(w) && !POSSESSIVES.has(w));
   if (!words.length) return true;
   const known = new Set([qf.agent, qf.patient, qf.attr, ...qf.slots.map((s) => s.arg)].flatMap((a) => a?.words ?? []));
   if (qf.typeNoun) known.add(qf.typeNoun);
