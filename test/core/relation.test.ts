@@ -220,3 +220,33 @@ describe('which one', () => {
     expect(story.ask('Which bank did the rioters set fire to?').answered).toBe(false);
   });
 });
+
+describe('doers and possessors', () => {
+  const story = createEngine(buildFactTable([
+    { id: 'a', meta: { published: '2021-05-04' }, raw: [
+      'Hawks win',
+      '',
+      'According to Nora Blake of the Ledger, the Hawks made an offer to Sam Ode.',
+      'The Hawks lost to the Marlow Otters on Sunday.',
+      'Ode was signed on Monday, Ben Cato reported.',
+      "Ode broke Kai Lund's scoring record in the second half.",
+    ].join('\n') },
+  ], 'doers', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
+
+  it('a name elsewhere in the sentence is not the doer of its clause', () => {
+    expect(story.ask('What did Nora Blake make?').answered).toBe(false);
+  });
+
+  it('the one reporting an event did not do it', () => {
+    expect(story.ask('When did Ben Cato sign Ode?').answered).toBe(false);
+  });
+
+  it('whose: the name before "\'s" and the asked noun', () => {
+    expect(story.ask('Whose scoring record did Ode break?').answer).toMatch(/^Kai Lund/);
+  });
+
+  it('a team one loses "to" is no place', () => {
+    const otters = story.table.facts.find((f) => f.kind === 'entity' && f.value === 'Marlow Otters');
+    expect(otters?.attribute).not.toBe('place');
+  });
+});

@@ -182,6 +182,11 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
       const before = fact.kind === 'quantity' || fact.kind === 'entity' ? ref.article.raw.slice(Math.max(ref.sentence.start, fact.span.start - (fact.kind === 'entity' ? 40 : 80)), fact.span.start) : '';
       let factor = factFactor(q, fact, questionWords, index.table.aliases ?? {}, index.roles, before);
       if (factor <= 0) continue;
+      // "Whose record did he break": the name written just before "'s (…) record".
+      if (q.possessed && fact.kind === 'entity') {
+        const after = ref.article.raw.slice(fact.span.end, Math.min(ref.sentence.end, fact.span.end + 50));
+        if (!new RegExp(`^['’]s\\s+(?:[\\p{L}\\d-]+\\s+){0,3}?${q.possessed}`, 'iu').test(after)) continue;
+      }
       // "Who is the captain of X": a captain the sentence does not tie to X is someone else's.
       if (q.role && q.roleOf && fact.kind === 'entity' && !roleLinked(ref.article.raw.slice(ref.sentence.start, ref.sentence.end), q.role, q.roleOf)) continue;
       // Of two dates (or figures) in one sentence, the one next to the question's words answers it.
@@ -419,6 +424,10 @@ function compatible(q: Question, a: Scored, b: Scored): boolean {
     return datesCompatible({ value: String(fa.value), weekday: fa.description }, { value: String(fb.value), weekday: fb.description });
   }
   if (q.intent === 'quote') return similarText(String(fa.value), String(fb.value));
+  // "Indianapolis" the city is not "the Indianapolis Colts" the team, though one name holds the other.
+  // (Person is left out: it is the typing's fallback for any two or three capitalized words.)
+  const typed = (t: string) => t === 'organization' || t === 'place';
+  if (fa.kind === 'entity' && fb.kind === 'entity' && typed(fa.attribute) && typed(fb.attribute) && fa.attribute !== fb.attribute) return false;
   return namesMatch(a.value, b.value);
 }
 

@@ -50,6 +50,8 @@ export interface Question {
   eventNouns?: Set<string>;
   /** quantity: the focus is a kind of person ("the guy", "the receptionist"); set when answering. */
   personFocus?: boolean;
+  /** person: "whose *record* did he break": the noun the answer possesses. */
+  possessed?: string;
   /** entity: "what was the shop called", "the name of her label": the name of a thing the question describes. */
   naming?: boolean;
   /** "the latest toll": prefer the newest source over the best supported. */
@@ -214,6 +216,9 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
   }
 
   // People.
+  // "Whose record did Luck break?": the one whose name the text puts before "'s record".
+  const whose = /^whose\s+(?:[a-z-]+\s+){0,3}?([a-z-]+)\s+(?:did|does|do|was|were|is|are|has|have|had|will)\b/.exec(lower);
+  if (whose) return { ...base, intent: 'person', possessed: singularNoun(whose[1]!, 'NOUN', false), terms };
   if (/^(?:who|whom|whose|whos|who's)\b/.test(lower)) {
     const who = q.replace(/^who(?:['’]s|s)\s/i, 'who is ');
     const describe = /^who (?:is|was|are|were) (?:the )?((?:\p{Lu}[\p{L}\p{N}'’.-]*\s*)+)$/u.exec(who.replace(/^who (is|was|are|were) /i, (m) => m.toLowerCase()))

@@ -395,11 +395,14 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
         if (m < 0.5) for (const a of own) for (const b of equivalents(a, frames)) m = Math.max(m, argMatch(q, b, text, wn) * ARG_MATCH.slot);
         // "a not guilty plea" answers "plead guilty?" in the negative.
         if (qf.wh === 'yesno' && everyArg.some((a) => negates(q, text.slice(a.start, a.end)))) negative = !negative;
-        if (m < 0.5) for (const a of everyArg) m = Math.max(m, argMatch(q, a, text, wn) * ARG_MATCH.frame);
+        // A named doer is found as the clause's doer (or its "he"), not by being elsewhere in the
+        // sentence ("According to Silverman, the Red Sox made an offer": Silverman made none).
+        const doerTaken = asked === qf.agent && asked.name && !own.some((a) => PRONOUNS.has(text.slice(a.start, a.end).toLowerCase()));
+        if (m < 0.5 && !doerTaken) for (const a of everyArg) m = Math.max(m, argMatch(q, a, text, wn) * ARG_MATCH.frame);
         // "he" stands for the asked name only when the name is just before it: earlier in the
         // sentence or in the two sentences before.
         if (m < 0.5 && own.some((a) => PRONOUNS.has(text.slice(a.start, a.end).toLowerCase())) && antecedentNear(q, ref)) m = Math.max(m, ARG_MATCH.pronoun);
-        if (m < 0.5 && q.words.every((w) => sentenceWords.has(w))) m = Math.max(m, ARG_MATCH.sentence);
+        if (m < 0.5 && !doerTaken && q.words.every((w) => sentenceWords.has(w))) m = Math.max(m, ARG_MATCH.sentence);
         // A prepositional qualifier ("on the pirate boats") may be set by the sentences before.
         if (m < 0.5 && !q.name && qf.slots.some((x) => x.arg === q) && antecedentNear(q, ref)) m = Math.max(m, ARG_MATCH.context);
         checks.push(m);
@@ -652,6 +655,9 @@ export function eventSupported(qf: QuestionFrame, sentence: Sentence, wn?: WordN
   // ("said" may be among a speech verb's broader forms, but the one saying it is not the doer.)
   const doing = framed.filter((f) => f.verb === qf.verb || !SPEECH_VERBS.has(f.verb));
   if (asked?.name && doing.length && doing.every((f) => otherDoer(f.agent))) return false;
+  // "Teixeira was signed on Monday, Kubatko reported": the one reporting it did not do it.
+  const speaker = (sentence.attribution ?? '').toLowerCase().split(/\s+/);
+  if (asked?.name && doing.length && asked.words.some((w) => speaker.includes(w)) && !doing.some((f) => f.agent && !otherDoer(f.agent))) return false;
   // A sentence naming everything the question is about dates or counts that, in its own words
   // (with `hasNoun` null, only the event's own verb or noun will do: who did it must be read from it).
   const nouns = [qf.agent, qf.patient, qf.attr, ...qf.slots.map((x) => x.arg)].filter((a): a is QArg => Boolean(a) && !a!.any).map((a) => a.head);
