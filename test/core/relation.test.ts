@@ -250,3 +250,13 @@ describe('doers and possessors', () => {
     expect(otters?.attribute).not.toBe('place');
   });
 });
+
+describe('how many of a thing the question names', () => {
+  it('a count of something else is no answer, though the thing was not read as a noun', () => {
+    const story = createEngine(buildFactTable([
+      { id: 'a', meta: { published: '2021-05-04' }, raw: 'Raid\n\nCommandos seized three outboard motors and several M-16s from the boat on Monday.\n' },
+    ], 'count', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
+    expect(story.ask('How many M-16s did the commandos seize?').answered).toBe(false);
+    expect(story.ask('How many outboard motors did the commandos seize?').answer).toMatch(/^three/);
+  });
+});

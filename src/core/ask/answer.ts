@@ -393,7 +393,8 @@ function dimensionFit(wanted: string, f: Fact): number {
 function subjectFit(q: Question, f: Fact, questionWords: Set<string>, before: string): number {
   // "the iPhone 3GS's price" does not answer a question about the "iPhone 3G".
   if (f.qualifier && f.qualifier.split(' ').some((w) => !questionWords.has(w) && [...questionWords].some((t) => t.length >= 2 && w !== t && w.startsWith(t) && /\d/.test(t)))) return 0.5;
-  if (!q.focus) return f.subject && questionWords.has(f.subject) ? 1 : 0.9;
+  // A count of something the question did not name answers nothing when it named a thing to count.
+  if (!q.focus) return f.subject && questionWords.has(f.subject) ? 1 : q.unreadCount ? 0.4 : 0.9;
   if (f.subject === q.focus) return 1;
   if (q.eventNouns?.has(f.subject)) return 0.95;
   // "How old is the guy charged with arson": ages belong to people, most often named ones; the

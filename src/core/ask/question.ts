@@ -50,6 +50,8 @@ export interface Question {
   eventNouns?: Set<string>;
   /** quantity: the focus is a kind of person ("the guy", "the receptionist"); set when answering. */
   personFocus?: boolean;
+  /** quantity: "how many" was followed by a counted thing no noun could be read from ("AK-47s"). */
+  unreadCount?: boolean;
   /** person: "whose *record* did he break": the noun the answer possesses. */
   possessed?: string;
   /** entity: "what was the shop called", "the name of her label": the name of a thing the question describes. */
@@ -212,7 +214,10 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
     // "How much was the fine": when the measure word is all there is, it is the topic.
     if (!kept.some((t) => t.weight > 1)) kept = terms.filter((t) => !unitWord(t) && !LATEST.test(t.term) && !generic.test(t.term));
     if (focus && (CURRENCIES[focus] || CURRENCIES[`${focus}s`])) focus = undefined;
-    return { ...base, intent: 'quantity', dimension, focus, latest: LATEST.test(lower), terms: kept };
+    // "How many AK-47s …", "how many rushing yards …": a counted thing was named, even when no
+    // noun could be read as the focus; "how many were hurt" names none.
+    const counted = how?.[1] === 'many' && !focus && !/^how many (?:of )?(?:them|were|was|are|is|did|do|does|have|has|had|will|would|can|could|people|times)\b/.test(lower.slice(how.index));
+    return { ...base, intent: 'quantity', dimension, focus, latest: LATEST.test(lower), terms: kept, ...(counted ? { unreadCount: true } : {}) };
   }
 
   // People.
