@@ -42,3 +42,23 @@ describe('a day within a month', () => {
     expect(a.conflicts.map((c) => c.value.match(/\d+ April 2019/)?.[0]).sort()).toEqual(['8 April 2019', '9 April 2019']);
   });
 });
+
+describe('what time', () => {
+  it('the day alone does not answer it; the sources\' day is said instead', () => {
+    const engine = engineOf([
+      article('a', '2019-04-09', 'A bomb exploded at the Harlow bus depot on Monday, police said.'),
+      article('b', '2019-04-10', 'The bomb at the Harlow bus depot exploded on Monday.'),
+    ]);
+    const a = engine.ask('What time did the bomb explode?');
+    expect(a.answered).toBe(false);
+    expect(a.answer).toMatch(/give the day, not the time: .*8 April 2019/);
+  });
+
+  it('a clock time or a part of the day does', () => {
+    const engine = engineOf([
+      article('a', '2019-04-09', 'A bomb exploded at the Harlow bus depot at 5:30 p.m. on Monday, police said.'),
+      article('b', '2019-04-10', 'The bomb at the Harlow bus depot exploded on Monday afternoon.'),
+    ]);
+    expect(engine.ask('What time did the bomb explode?').answer).toMatch(/5:30/);
+  });
+});

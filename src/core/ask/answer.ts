@@ -124,7 +124,16 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
   const mainScore = Math.max(...main.map((s) => s.score));
   const conflicts = q.intent === 'quantity' ? groups.slice(1).filter((g) => g.some((s) => s.event && main.some((m) => sameEvent(m, s, ctx.index.corpusYear))))
     : q.intent === 'date' ? [...day!.otherDays, ...groups.slice(1).filter((g) => Math.max(...g.map((s) => s.score)) >= 0.9 * mainScore)] : [];
-  return render(q, ctx.index.table.articles.length, ctx.publicUrl, main, conflicts);
+  const answer = render(q, ctx.index.table.articles.length, ctx.publicUrl, main, conflicts);
+  // "What time did it go off?" is not answered by the day: say what the sources do give.
+  // (A part of the day — TIMEX3 MO, AF, EV, NI — says when in the day too: "Thursday morning".)
+  if (q.precision === 'time' && !main.some((s) => /T(?:\d\d:\d\d|MO|AF|EV|NI|DT)$/.test(s.fact.timex ?? ''))) {
+    return {
+      ...answer, answered: false, value: undefined, agree: undefined, conflicts: [], citations: [], passages: answer.citations.slice(0, 2),
+      answer: `${NOT_SAID} The sources give the day, not the time: ${answer.value}.`,
+    };
+  }
+  return answer;
 }
 
 /**
