@@ -9,7 +9,7 @@ import { answerSummary } from './ask/summary.js';
 import { SAYING_VERBS, SPEECH_VERBS } from './lexicon.js';
 import type { Nlp } from './nlp.js';
 import { SearchIndex, type SentenceRef } from './ask/search.js';
-import { parseQuestion } from './ask/question.js';
+import { parseQuestion, type Question } from './ask/question.js';
 import { answerQuestion } from './ask/answer.js';
 import { NOT_SAID } from './ask/render.js';
 import { answerDisagreement, buildSuggestions, factViewIndex } from './ask/overview.js';
@@ -19,6 +19,9 @@ import { resolveFollowUp, winkTagger } from './ask/followup.js';
 import { answerWhoSaid } from './ask/attribution.js';
 import { sourceNamer } from './outlets.js';
 import { headlineCased } from './terms.js';
+
+/** "What happened?", "summarize", "tl;dr": asks for the story's lead events. */
+const SUMMARY = /^(?:so\s+)?(?:what(?:'s| has| have)? happened|what(?:'s| is) (?:the|this) (?:story|news) about|what(?:'s| is) (?:the|this) story|summari[sz]e(?: (?:it|this|the story|the coverage))?|give me (?:a|the) summary|(?:a |the )?summary|tl;?dr)\b/i;
 
 /** How much of a question's words a sentence must support to be offered as a closest passage. */
 const PASSAGE_SUPPORT = 0.6;
@@ -94,71 +97,106 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
     }
     return out.length ? out : undefined;
   };
+  /**
+   * The intents, tried in order: each answers the question or passes it on (undefined). The
+   * question is parsed and compiled into a frame once, before the table is walked.
+   */
+  type Handler = (q: Question, frame: QuestionFrame | undefined) => Answer | undefined;
+  const intents: { name: string; answer: Handler }[] = [
+    { name: 'disagreement', answer: (q) => (q.intent === 'disagreement' ? answerDisagreement(q.text, q.terms, table, index, publicUrl) : undefined) },
+    {
+      name: 'sources',
+      answer: (q) => {
+        if (q.intent !== 'sources') return undefined;
+        const list = engine.sources();
+        return {
+          question: q.text, answered: true, intent: 'sources', value: String(list.length), agree: list.length, total: list.length,
+          answer: `${list.length} sources: ${list.map((s) => sourceName(s.id)).join(', ')}.`,
+          citations: [], conflicts: [],
+        };
+      },
+    },
+    {
+      name: 'timeline',
+      answer: (q) => {
+        if (q.intent !== 'timeline') return undefined;
+        const entries = engine.timeline();
+        return {
+          question: q.text, answered: entries.length > 0, intent: 'timeline', value: String(entries.length),
+          answer: entries.length ? entries.slice(0, 10).map((e) => `${e.date}: ${e.text}`).join(' · ') : NOT_SAID,
+          citations: entries.slice(0, 10).map((e) => e.citations[0]!).filter(Boolean), conflicts: [],
+        };
+      },
+    },
+    {
+      // Clauses with a verb to align ("which team pulled …", "did they …") are answered from
+      // frames; "who said …" by the attribution machinery, which reads speakers and quotes; a
+      // question naming something the coverage never mentions goes straight to the honest "no".
+      name: 'relation',
+      answer: (q, frame) => {
+        if (!frame || frame.wh === 'when' || frame.wh === 'how' || q.describe || (frame.wh === 'who' && SPEECH_VERBS.has(frame.verb))) return undefined;
+        if ((q.intent !== 'person' && q.intent !== 'entity' && q.intent !== 'none') || index.unsupportedNames(q.terms).length) return undefined;
+        const answer = frame.wh === 'yesno' ? answerYesNo(frame, q.text, q.terms, ctx) : answerRelation(frame, q.text, q.terms, ctx);
+        // "Who was charged": a name from the typed person answer beats a bare "a man" from a frame;
+        // and when the event is reported without the asked participant in the frames read, a typed
+        // answer about that same event may still name it (else say what the coverage lacks).
+        if ((answer?.answered && frame.wh === 'who' && !/\p{Lu}/u.test(answer.value ?? '')) || (answer && !answer.answered)) {
+          const typed = answerQuestion(q, ctx);
+          return typed.answered && typed.citations.some((c) => supportsEvent(frame, c.source, c.start, false, isDoer(typed, frame))) ? typed : answer;
+        }
+        return answer;
+      },
+    },
+    {
+      // "What happened?", "summarize": the most widely reported lead events.
+      name: 'summary',
+      answer: (q) => {
+        if (!SUMMARY.test(q.text.trim())) return undefined;
+        return answerSummary(q.text, index, publicUrl, opts.wordnet) ?? { question: q.text, answered: false, intent: 'summary', answer: NOT_SAID, citations: [], conflicts: [] };
+      },
+    },
+    {
+      // "What is the Rafiqah Wall?": what the coverage calls it; "What is the SDF?": what an acronym stands for.
+      name: 'what is',
+      answer: (q) => {
+        const whatIs = /^what(?:'s| is| are| was| were) (?:the |an? )?(.+?)\??$/i.exec(q.text.trim());
+        if (!whatIs || q.intent === 'quantity' || q.intent === 'date' || q.intent === 'coverage' || /\b(of|for|in|on|at|with|by|about|to|from|did|does|do)\b/i.test(whatIs[1]!)) return undefined;
+        if (/^[A-Z][A-Z0-9&.-]{1,9}$/.test(whatIs[1]!)) {
+          const expanded = answerQuestion(parseQuestion(`What does ${whatIs[1]} stand for?`, nlp), ctx);
+          if (expanded.answered) return { ...expanded, question: q.text };
+        }
+        return answerDefinition(whatIs[1]!, q.text, q.terms, index, publicUrl);
+      },
+    },
+    {
+      // "Who is X?": what the coverage calls X.
+      name: 'who is',
+      answer: (q) => (q.intent === 'person' && q.describe && !q.expand ? answerDefinition(q.describe, q.text, q.terms, index, publicUrl) : undefined),
+    },
+    {
+      // Typed facts: how many / how much / how old, when, which, quotes, coverage. No answer from
+      // a sentence that does not speak of the asked event ("when does the trial start"); figures
+      // are about the noun they count, so only the question's names are checked for them.
+      name: 'typed',
+      answer: (q, frame) => {
+        const typed = answerQuestion(frame ? { ...q, eventVerb: frame.verb } : q, ctx);
+        if (typed.answered && frame && !q.describe && typed.citations.length && !typed.citations.some((c) => supportsEvent(frame, c.source, c.start, typed.intent === 'quantity', isDoer(typed, frame)))) {
+          return { ...typed, answered: false, answer: NOT_SAID, value: undefined, agree: undefined, citations: [], conflicts: [] };
+        }
+        return typed;
+      },
+    },
+  ];
   const answerParsed = (question: string): Answer => {
     const q = parseQuestion(typeof question === 'string' ? question : '', nlp);
-    if (q.intent === 'disagreement') return answerDisagreement(q.text, q.terms, table, index, publicUrl);
-    if (q.intent === 'sources') {
-      const list = engine.sources();
-      return {
-        question: q.text, answered: true, intent: 'sources', value: String(list.length), agree: list.length, total: list.length,
-        answer: `${list.length} sources: ${list.map((s) => sourceName(s.id)).join(', ')}.`,
-        citations: [], conflicts: [],
-      };
-    }
-    if (q.intent === 'timeline') {
-      const entries = engine.timeline();
-      return {
-        question: q.text, answered: entries.length > 0, intent: 'timeline', value: String(entries.length),
-        answer: entries.length ? entries.slice(0, 10).map((e) => `${e.date}: ${e.text}`).join(' · ') : NOT_SAID,
-        citations: entries.slice(0, 10).map((e) => e.citations[0]!).filter(Boolean), conflicts: [],
-      };
-    }
-    // Clauses with a verb to align ("which team pulled …", "did they …") are answered from frames;
-    // a question naming something the coverage never mentions goes straight to the honest "no".
-    const frame = q.intent === 'coverage' || q.intent === 'quote' || q.naming ? undefined : compileQuestion(q.text, nlp, opts.wordnet);
-    // "Who said …" is answered by the attribution machinery, which reads speakers and quotes.
-    if (frame && frame.wh !== 'when' && frame.wh !== 'how' && !q.describe && !(frame.wh === 'who' && SPEECH_VERBS.has(frame.verb)) && (q.intent === 'person' || q.intent === 'entity' || q.intent === 'none') && !index.unsupportedNames(q.terms).length) {
-      const answer = frame.wh === 'yesno' ? answerYesNo(frame, q.text, q.terms, ctx) : answerRelation(frame, q.text, q.terms, ctx);
-      // "Who was charged": a name from the typed person answer beats a bare "a man" from a frame.
-      if (answer?.answered && frame.wh === 'who' && !/\p{Lu}/u.test(answer.value ?? '')) {
-        const typed = answerQuestion(q, ctx);
-        return typed.answered && typed.citations.some((c) => supportsEvent(frame, c.source, c.start, false, isDoer(typed, frame))) ? typed : answer;
-      }
-      // The event is reported without the asked participant in the frames read: a typed answer
-      // about that same event may still name it; otherwise say what the coverage lacks.
-      if (answer && !answer.answered) {
-        const typed = answerQuestion(q, ctx);
-        return typed.answered && typed.citations.some((c) => supportsEvent(frame, c.source, c.start, false, isDoer(typed, frame))) ? typed : answer;
-      }
+    const frame = q.intent === 'coverage' || q.intent === 'quote' || q.naming || q.intent === 'disagreement' || q.intent === 'sources' || q.intent === 'timeline'
+      ? undefined : compileQuestion(q.text, nlp, opts.wordnet);
+    for (const intent of intents) {
+      const answer = intent.answer(q, frame);
       if (answer) return answer;
     }
-    // "What happened?", "summarize": the most widely reported lead events.
-    if (/^(?:so\s+)?(?:what(?:'s| has| have)? happened|what(?:'s| is) (?:the|this) (?:story|news) about|what(?:'s| is) (?:the|this) story|summari[sz]e(?: (?:it|this|the story|the coverage))?|give me (?:a|the) summary|(?:a |the )?summary|tl;?dr)\b/i.test(q.text.trim())) {
-      return answerSummary(q.text, index, publicUrl, opts.wordnet) ?? { question: q.text, answered: false, intent: 'summary', answer: NOT_SAID, citations: [], conflicts: [] };
-    }
-    // "What is the Rafiqah Wall?": what the coverage calls it.
-    const whatIs = /^what(?:'s| is| are| was| were) (?:the |an? )?(.+?)\??$/i.exec(q.text.trim());
-    if (whatIs && q.intent !== 'quantity' && q.intent !== 'date' && q.intent !== 'coverage' && !/\b(of|for|in|on|at|with|by|about|to|from|did|does|do)\b/i.test(whatIs[1]!)) {
-      // "What is the SDF?": an acronym is answered by what it stands for.
-      if (/^[A-Z][A-Z0-9&.-]{1,9}$/.test(whatIs[1]!)) {
-        const expanded = answerQuestion(parseQuestion(`What does ${whatIs[1]} stand for?`, nlp), ctx);
-        if (expanded.answered) return { ...expanded, question: q.text };
-      }
-      const described = answerDefinition(whatIs[1]!, q.text, q.terms, index, publicUrl);
-      if (described) return described;
-    }
-    // "Who is X?": what the coverage calls X.
-    if (q.intent === 'person' && q.describe && !q.expand) {
-      const described = answerDefinition(q.describe, q.text, q.terms, index, publicUrl);
-      if (described) return described;
-    }
-    const typed = answerQuestion(frame ? { ...q, eventVerb: frame.verb } : q, ctx);
-    // No answer from a sentence that does not speak of the asked event ("when does the trial start").
-    // Figures are about the noun they count, so only the question's names are checked for them.
-    if (typed.answered && frame && !q.describe && typed.citations.length && !typed.citations.some((c) => supportsEvent(frame, c.source, c.start, typed.intent === 'quantity', isDoer(typed, frame)))) {
-      return { ...typed, answered: false, answer: NOT_SAID, value: undefined, agree: undefined, citations: [], conflicts: [] };
-    }
-    return typed;
+    // The typed handler always answers; this is never reached.
+    return { question: q.text, answered: false, intent: 'none', answer: NOT_SAID, citations: [], conflicts: [] };
   };
   // Who did it, or which one: read from the event's own sentence. (Who said it is read from the
   // attribution, which the speaker-finding machinery has already checked.)
