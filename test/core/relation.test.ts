@@ -44,6 +44,8 @@ const articles: RawArticle[] = [
   },
 ];
 const engine = createEngine(buildFactTable(articles, 'test', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
+/** An engine over a few invented articles, for one construction's tests. */
+const engineOf = (story: RawArticle[], key: string) => createEngine(buildFactTable(story, key, nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
 
 describe('questions compiled into frames', () => {
   it.each([
@@ -112,10 +114,10 @@ describe('answers from frames', () => {
 });
 
 describe('a given name the coverage pairs with the surname', () => {
-  const named = createEngine(buildFactTable([
+  const named = engineOf([
     { id: 'a', meta: { published: '2021-05-04' }, raw: 'Hawks hire Rollins\n\nThe Hawks hired Rob Rollins as coach on Monday.\n' },
     { id: 'b', meta: { published: '2021-05-04' }, raw: 'New coach\n\nRobert Rollins will coach the Hawks.\nRollins, 48, played 11 seasons in Denver.\n' },
-  ], 'given', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
+  ], 'given');
 
   it('"Rob Rollins" is the "Rollins" of an article that calls him Robert', () => {
     const a = named.ask('How old is Rob Rollins?');
@@ -129,9 +131,9 @@ describe('a given name the coverage pairs with the surname', () => {
 });
 
 describe('who did it is read from a sentence that says it was done', () => {
-  const story = createEngine(buildFactTable([
+  const story = engineOf([
     { id: 'a', meta: { published: '2021-05-04' }, raw: 'Inmate escapes\n\nThe inmate Ray Dunmore escaped with a pistol that was smuggled into the jail.\nPrison officials said Dunmore hid the pistol in a boot.\n' },
-  ], 'doer', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
+  ], 'doer');
 
   it('a sentence naming the gun and the inmate, but not the smuggling, says nothing of who smuggled it', () => {
     expect(story.ask('Who smuggled the pistol to Dunmore?').answered).toBe(false);
@@ -160,10 +162,10 @@ describe('names in a headline-cased line', () => {
 });
 
 describe('where: one place named at different grain', () => {
-  const places = createEngine(buildFactTable([
+  const places = engineOf([
     { id: 'a', meta: { published: '2021-05-04' }, raw: 'Ex-mayor dies\n\nFormer mayor Ada Penhall died at the Mercy Medical Center in Dunford, Ore., her family said.\n' },
     { id: 'b', meta: { published: '2021-05-04' }, raw: 'Penhall dead at 80\n\nAda Penhall died in a hospital in Dunford on Sunday.\n' },
-  ], 'places', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
+  ], 'places');
 
   it('both sources count for the place they share', () => {
     const a = places.ask('Where did Ada Penhall die?');
@@ -173,10 +175,10 @@ describe('where: one place named at different grain', () => {
 });
 
 describe('a verb said the way its WordNet definition says it', () => {
-  const story = createEngine(buildFactTable([
+  const story = engineOf([
     { id: 'a', meta: { published: '2021-05-04' }, raw: 'Verdict in Marlow\n\nIn the brief, public hearing, county judge Ada Marsh found Lena Reyes guilty of fraud.\nPolice took Tom Kell into custody on Tuesday.\n' },
     { id: 'b', meta: { published: '2021-05-05' }, raw: 'Reyes convicted\n\nA jury convicted Ian Moss of theft on Monday.\nThe state declared a day of mourning on Monday, Mayor Ann Lee said.\n' },
-  ], 'gloss', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
+  ], 'gloss');
 
   it('"found guilty" answers "convicted", with who did it', () => {
     expect(story.ask('Which judge convicted Lena Reyes?').answer).toMatch(/Ada Marsh/);
@@ -196,10 +198,10 @@ describe('a verb said the way its WordNet definition says it', () => {
 });
 
 describe('what a thing the question describes is called', () => {
-  const story = createEngine(buildFactTable([
+  const story = engineOf([
     { id: 'a', meta: { published: '2021-05-04' }, raw: 'Singer branches out\n\nThe singer recently started her own perfume line, Velour, and is touring Europe.\n' },
     { id: 'b', meta: { published: '2021-05-05' }, raw: 'New venture\n\nShe launched a perfume line called Velour in May.\nPolice called Tom Ash on Monday.\n' },
-  ], 'naming', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
+  ], 'naming');
 
   it.each(["What's her perfume line called?", 'What is the name of her perfume line?'])('%s', (q) => {
     const a = story.ask(q);
@@ -214,15 +216,15 @@ describe('what a thing the question describes is called', () => {
 
 describe('which one', () => {
   it('"their bank" says nothing of which bank', () => {
-    const story = createEngine(buildFactTable([
+    const story = engineOf([
       { id: 'a', meta: { published: '2021-05-04' }, raw: 'Riot\n\nRioters set fire to their bank on Main Street on Monday.\n' },
-    ], 'which', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
+    ], 'which');
     expect(story.ask('Which bank did the rioters set fire to?').answered).toBe(false);
   });
 });
 
 describe('doers and possessors', () => {
-  const story = createEngine(buildFactTable([
+  const story = engineOf([
     { id: 'a', meta: { published: '2021-05-04' }, raw: [
       'Hawks win',
       '',
@@ -231,7 +233,7 @@ describe('doers and possessors', () => {
       'Ode was signed on Monday, Ben Cato reported.',
       "Ode broke Kai Lund's scoring record in the second half.",
     ].join('\n') },
-  ], 'doers', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
+  ], 'doers');
 
   it('a name elsewhere in the sentence is not the doer of its clause', () => {
     expect(story.ask('What did Nora Blake make?').answered).toBe(false);
@@ -253,9 +255,9 @@ describe('doers and possessors', () => {
 
 describe('how many of a thing the question names', () => {
   it('a count of something else is no answer, though the thing was not read as a noun', () => {
-    const story = createEngine(buildFactTable([
+    const story = engineOf([
       { id: 'a', meta: { published: '2021-05-04' }, raw: 'Raid\n\nCommandos seized three outboard motors and several M-16s from the boat on Monday.\n' },
-    ], 'count', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
+    ], 'count');
     expect(story.ask('How many M-16s did the commandos seize?').answered).toBe(false);
     expect(story.ask('How many outboard motors did the commandos seize?').answer).toMatch(/^three/);
   });
