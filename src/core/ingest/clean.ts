@@ -110,7 +110,7 @@ export function clean(raw: string, meta: ArticleMeta = {}): Cleaned {
       }
       continue;
     }
-    const key = trimmed.toLowerCase().replace(/\s+/g, ' ');
+    const key = lineKey(trimmed);
     if (seen.has(key) && trimmed.length > 3) {
       add(start, line.end, 'duplicate');
       continue;
@@ -168,6 +168,16 @@ export function clean(raw: string, meta: ArticleMeta = {}): Cleaned {
     publishedFrom: meta.published ? 'none' : publishedFrom,
     outlet: meta.outlet ?? outlet,
   };
+}
+
+const SPACE_RUNS = /\s+/g;
+const UNUSUAL_SPACE = /\s\s|[^\S ]/;
+
+/** A line as compared for duplicates: lower case, each run of whitespace one space. */
+function lineKey(line: string): string {
+  const lower = line.toLowerCase();
+  // Most lines hold single spaces only; they need no second copy.
+  return UNUSUAL_SPACE.test(lower) ? lower.replace(SPACE_RUNS, ' ') : lower;
 }
 
 /** Replaces furniture with spaces (newlines kept) so NLP offsets equal raw offsets. */
@@ -276,9 +286,13 @@ function leadingPrefix(text: string): { start: number; end: number; reason: Furn
   return undefined;
 }
 
+const MENU_SEPARATOR = /\s+[|•·]\s+/;
+
 /** "OUTLET | World | Europe | Economy": a site menu, three or more short items between bars. */
 function isMenuLine(line: string): boolean {
-  const items = line.split(/\s+[|•·]\s+/);
+  // Most lines have no separator at all: no need to split them.
+  if (!MENU_SEPARATOR.test(line)) return false;
+  const items = line.split(MENU_SEPARATOR);
   return items.length >= 3 && items.every((x) => x.split(/\s+/).length <= 3 && !/[.!?]$/.test(x));
 }
 
