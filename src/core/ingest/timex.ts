@@ -585,17 +585,22 @@ ROWS.forEach((row, r) => {
   }
 });
 
+const LETTER_RUNS = /[a-z]+/g;
+const DIGITS_3 = /\d{3}/;
+const DIGITS_4 = /\d{4}/;
+const CLOCK = /\d\s*[ap]\.?\s?m\b|\d[:.h]\d\d/i;
+
 /** Which rows' gate words the text holds: its lower-case letter runs, and #3, #4 and #clock. */
 function openRows(text: string): boolean[] {
+  const words: string[] = text.toLowerCase().match(LETTER_RUNS) ?? [];
+  if (DIGITS_3.test(text)) words.push('#3');
+  if (DIGITS_4.test(text)) words.push('#4');
+  if (CLOCK.test(text)) words.push('#clock');
   const open: boolean[] = new Array(ROWS.length).fill(false);
-  const mark = (word: string) => {
-    const rows = ROWS_OF_WORD.get(word);
+  for (const w of words) {
+    const rows = ROWS_OF_WORD.get(w);
     if (rows) for (const r of rows) open[r] = true;
-  };
-  for (const w of text.toLowerCase().match(/[a-z]+/g) ?? []) mark(w);
-  if (/\d{3}/.test(text)) mark('#3');
-  if (/\d{4}/.test(text)) mark('#4');
-  if (/\d\s*[ap]\.?\s?m\b|\d[:.h]\d\d/i.test(text)) mark('#clock');
+  }
   return open;
 }
 
@@ -631,9 +636,15 @@ const TIMEX_CACHE_SIZE = 5_000;
 
 const timexCache = new Map<string, Timex[]>();
 
-function tagUncached(text: string, dct: string | undefined, tenseAt: Tense | ((start: number, end: number) => Tense)): Timex[] {
+type TenseAt = Tense | ((start: number, end: number) => Tense);
+
+/** The tense at [s, e): given outright, or read from the clause there. */
+function tenseFor(tenseAt: TenseAt, s: number, e: number): Tense {
+  return typeof tenseAt === 'string' ? tenseAt : tenseAt(s, e);
+}
+
+function tagUncached(text: string, dct: string | undefined, tenseAt: TenseAt): Timex[] {
   const ref = dct ? parseIsoLocal(dct) : undefined;
-  const tenseFor = (s: number, e: number): Tense => (typeof tenseAt === 'string' ? tenseAt : tenseAt(s, e));
   const claims: Claim[] = [];
   const open = openRows(text);
   ROWS.forEach((row, r) => {
@@ -645,7 +656,7 @@ function tagUncached(text: string, dct: string | undefined, tenseAt: Tense | ((s
         continue;
       }
       const at = m.index;
-      const built = row.build(m, { dct: ref, tense: () => tenseFor(at, at + m![0].length) });
+      const built = row.build(m, { dct: ref, tense: () => tenseFor(tenseAt, at, at + m![0].length) });
       if (built === undefined) continue;
       claims.push({ start: at, end: at + m[0].length, built: Array.isArray(built) ? built[0]! : built, row: r });
       if (Array.isArray(built)) for (const b of built.slice(1)) claims.push({ start: at, end: at + m[0].length, built: b, row: r });
@@ -669,10 +680,9 @@ function tagUncached(text: string, dct: string | undefined, tenseAt: Tense | ((s
       const lead = LEADING_PREP.exec(text.slice(c.start, c.end))?.[0].length ?? 0;
       [s, e] = [c.start + lead, c.end];
     }
-    out.push({ start: s, end: e, text: text.slice(s, e), type: b.type, value: b.value, tense: tenseFor(s, e), inferred: Boolean(b.inferred), mod: b.mod, weekday: b.weekday });
+    out.push({ start: s, end: e, text: text.slice(s, e), type: b.type, value: b.value, tense: tenseFor(tenseAt, s, e), inferred: Boolean(b.inferred), mod: b.mod, weekday: b.weekday });
   }
   // What the rows did not claim: month names, weekdays, "June 6", ISO dates, "last Tuesday".
-  const claimed = (s: number, e: number) => kept.some((k) => s < k.end && k.start < e);
   for (const d of findDates(text, dct, tenseAt)) {
     // Bare years after a preposition are the rows' to read (they know counts from years).
     if (/^[a-z]+\s+\d{4}$/i.test(d.surface) && /^\d{4}$/.test(d.value)) continue;
@@ -680,8 +690,8 @@ function tagUncached(text: string, dct: string | undefined, tenseAt: Tense | ((s
     const lead = LEADING_PREP.exec(d.surface)?.[0].length ?? 0;
     const s = d.start + lead;
     const e = d.end;
-    if (claimed(d.start, d.end)) continue;
-    const tense = tenseFor(s, e);
+    if (kept.some((k) => d.start < k.end && k.start < d.end)) continue;
+    const tense = tenseFor(tenseAt, s, e);
     let value = d.value;
     // Dates near each other share one reading window and its tense; a relative date takes its own clause's.
     if (d.inferred && typeof tenseAt !== 'string') value = findDates(d.surface, dct, tense)[0]?.value || value;
@@ -689,7 +699,7 @@ function tagUncached(text: string, dct: string | undefined, tenseAt: Tense | ((s
   }
   out.sort((a, b) => a.start - b.start);
   anchorTimes(out, ref);
-  reanchorQuotes(text, out, ref, tenseFor);
+  reanchorQuotes(text, out, ref, tenseAt);
   return out;
 }
 
@@ -728,7 +738,7 @@ const SPEECH_BEFORE = /\b(?:said|says|told|added|stated|announced|wrote|declared
  * "Today" inside a quote is the day the words were said. When the sentence dates the speech
  * ("…,” he said on Monday), deictic dates in the quote resolve against that day, not the article's.
  */
-function reanchorQuotes(text: string, found: Timex[], ref: Date | undefined, tenseFor: (s: number, e: number) => Tense): void {
+function reanchorQuotes(text: string, found: Timex[], ref: Date | undefined, tenseAt: TenseAt): void {
   const quotes = quoteSpans(text);
   if (!quotes.length || !ref) return;
   const inQuote = (t: Timex) => quotes.some(([s, e]) => t.start >= s && t.end <= e);
@@ -737,7 +747,7 @@ function reanchorQuotes(text: string, found: Timex[], ref: Date | undefined, ten
   const anchor = parseIsoLocal(speechDay.value)!;
   for (const t of found) {
     if (!inQuote(t) || !/^(?:today|yesterday|tomorrow|tonight|last night|this (?:morning|afternoon|evening))/i.test(t.text)) continue;
-    const redone = tagTimex(t.text, isoDay(anchor), tenseFor(t.start, t.end))[0];
+    const redone = tagTimex(t.text, isoDay(anchor), tenseFor(tenseAt, t.start, t.end))[0];
     if (redone) {
       t.value = redone.value;
       t.inferred = true;
