@@ -13,32 +13,59 @@ const SAMPLE_MOD = 12;
 const MAX_POSTING_SCAN = 16;
 const MAX_WIRE_WITH = 25;
 
-/** FNV-1a 32-bit hash of a string. */
-function hash32(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 
-/** The article body as a sequence of word hashes (lower-case letters and digits). */
+/**
+ * The article body as a sequence of word hashes: FNV-1a (32-bit, over UTF-16 units) of each run of
+ * letters and digits (`/[\p{L}\p{N}]+/u`) of the lower-cased text. Hashed while scanning, with no
+ * match object or word string per word: this runs on every word of a corpus.
+ */
 function bodyWordHashes(a: Article): number[] {
   const out: number[] = [];
-  const re = /[\p{L}\p{N}]+/gu;
   for (const s of a.sentences) {
     const text = a.raw.slice(s.start, s.end).toLowerCase();
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) out.push(hash32(m[0]));
+    let h = 0;
+    let inWord = false;
+    for (let i = 0; i < text.length; ) {
+      const cp = text.codePointAt(i)!;
+      const width = cp > 0xffff ? 2 : 1;
+      if (isWordChar(cp)) {
+        if (!inWord) h = FNV_OFFSET;
+        inWord = true;
+        for (let k = i; k < i + width; k++) {
+          h ^= text.charCodeAt(k);
+          h = Math.imul(h, FNV_PRIME);
+        }
+      } else if (inWord) {
+        out.push(h >>> 0);
+        inWord = false;
+      }
+      i += width;
+    }
+    if (inWord) out.push(h >>> 0);
   }
   return out;
 }
 
-/** Hash of the `SHINGLE` word hashes starting at `i`. */
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const nonAsciiWordChar = new Map<number, boolean>();
+
+/** Whether a code point is a letter or a digit (`[\p{L}\p{N}]`), ASCII answered without a regex. */
+function isWordChar(cp: number): boolean {
+  if (cp < 0x80) return (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a);
+  let known = nonAsciiWordChar.get(cp);
+  if (known === undefined) {
+    known = WORD_CHAR.test(String.fromCodePoint(cp));
+    nonAsciiWordChar.set(cp, known);
+  }
+  return known;
+}
+
+/** Hash of the `SHINGLE` word hashes starting at `i` (FNV-1a over the hashes). */
 function shingleHash(words: number[], i: number): number {
-  let h = 0x811c9dc5;
-  for (let k = i; k < i + SHINGLE; k++) h = Math.imul(h ^ words[k]!, 0x01000193);
+  let h = FNV_OFFSET;
+  for (let k = i; k < i + SHINGLE; k++) h = Math.imul(h ^ words[k]!, FNV_PRIME);
   return h >>> 0;
 }
 
@@ -225,7 +252,9 @@ export function alignClaims(facts: Fact[], related: (a: string, b: string) => bo
       groups: groups.map((g) => ({ value: g[0]!.label, facts: g.map((f) => f.id), sources: uniq(g.map((f) => f.article)) })),
     });
   }
-  return claims.sort((a, b) => sourcesOf(b) - sourcesOf(a));
+  // Each claim's source count once, not once per comparison.
+  const sources = new Map(claims.map((c) => [c, sourcesOf(c)]));
+  return claims.sort((a, b) => sources.get(b)! - sources.get(a)!);
 }
 
 function sourcesOf(c: Claim): number {
