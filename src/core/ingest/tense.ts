@@ -14,7 +14,7 @@ const CLAUSE_OPENERS = new Set([
   'if', 'unless', 'but', 'so', 'where', 'as',
 ]);
 /** Punctuation that ends a clause; commas end one too, unless the clause would have no verb (see `clauseTense`). */
-const HARD_BOUNDARY = /^[;:()\[\]"“”—–]$|^--$/;
+const HARD_BOUNDARY = new Set([';', ':', '(', ')', '[', ']', '"', '“', '”', '—', '–', '--']);
 
 /** Auxiliaries and modals that put the clause ahead of the time of writing. */
 const FUTURE_AUX = new Set(['will', 'shall', "'ll", '’ll', 'wo', 'could', 'may', 'might', 'would', 'should', 'must']);
@@ -62,7 +62,7 @@ function clauseAround(tokens: Tok[], a: number, b: number, crossCommas: boolean)
 
 /** Whether a token bounds a clause: hard punctuation, a clause opener, or a comma unless commas are crossed. */
 function endsClause(t: Tok, crossCommas: boolean): boolean {
-  return HARD_BOUNDARY.test(t.v) || CLAUSE_OPENERS.has(t.lower) || (!crossCommas && t.v === ',');
+  return HARD_BOUNDARY.has(t.v) || CLAUSE_OPENERS.has(t.lower) || (!crossCommas && t.v === ',');
 }
 
 /** Auxiliaries, negation and adverbs that sit between a verb and its auxiliaries ("has not yet", "will soon"). */

@@ -585,23 +585,49 @@ ROWS.forEach((row, r) => {
   }
 });
 
-const LETTER_RUNS = /[a-z]+/g;
+/** The gate words that are letter runs, as a trie over a–z: a sentence's runs are looked up as it is scanned. */
+interface GateNode {
+  /** Indexed by char code − 97. */
+  next: (GateNode | undefined)[];
+  rows?: number[];
+}
+const GATE_WORDS: GateNode = { next: [] };
+for (const [word, rows] of ROWS_OF_WORD) {
+  if (!/^[a-z]+$/.test(word)) continue;
+  let node = GATE_WORDS;
+  for (let i = 0; i < word.length; i++) node = node.next[word.charCodeAt(i) - 97] ??= { next: [] };
+  node.rows = rows;
+}
+
 const DIGITS_3 = /\d{3}/;
 const DIGITS_4 = /\d{4}/;
 const CLOCK = /\d\s*[ap]\.?\s?m\b|\d[:.h]\d\d/i;
 
-/** Which rows' gate words the text holds: its lower-case letter runs, and #3, #4 and #clock. */
+/** Which rows' gate words the text holds: its lower-case letter runs (`[a-z]+`), and #3, #4 and #clock. */
 function openRows(text: string): boolean[] {
-  const words: string[] = text.toLowerCase().match(LETTER_RUNS) ?? [];
-  if (DIGITS_3.test(text)) words.push('#3');
-  if (DIGITS_4.test(text)) words.push('#4');
-  if (CLOCK.test(text)) words.push('#clock');
   const open: boolean[] = new Array(ROWS.length).fill(false);
-  for (const w of words) {
-    const rows = ROWS_OF_WORD.get(w);
-    if (rows) for (const r of rows) open[r] = true;
+  const lower = text.toLowerCase();
+  // The trie node of the run read so far; undefined once the run can be no gate word.
+  let node: GateNode | undefined;
+  let inRun = false;
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 0;
+    if (c >= 97 && c <= 122) {
+      node = (inRun ? node : GATE_WORDS)?.next[c - 97];
+      inRun = true;
+    } else if (inRun) {
+      markRows(open, node?.rows);
+      inRun = false;
+    }
   }
+  if (DIGITS_3.test(text)) markRows(open, ROWS_OF_WORD.get('#3'));
+  if (DIGITS_4.test(text)) markRows(open, ROWS_OF_WORD.get('#4'));
+  if (CLOCK.test(text)) markRows(open, ROWS_OF_WORD.get('#clock'));
   return open;
+}
+
+function markRows(open: boolean[], rows: number[] | undefined): void {
+  if (rows) for (const r of rows) open[r] = true;
 }
 
 const LEADING_PREP = /^(?:on|in|at|by|since|until|till|from|during|through|throughout|before|after|of|to|for|around|about|circa|as of|as early as|as late as|shortly after|just before|until late|beginning|starting|over|within)\s+/i;
