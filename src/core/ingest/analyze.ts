@@ -110,12 +110,14 @@ const ACRONYM_PLURAL = /^[A-Z]{2,}s$/;
 
 /** Content terms of a token list: lemmas of content words, plus names as written. */
 export function termsOf(tokens: Tok[]): string[] {
-  const set = new Set<string>();
+  // A list, not a Set: a sentence has a few dozen terms, and scanning them costs less than a Set
+  // per sentence does (its table is most of what termsOf allocated).
+  const terms: string[] = [];
   // "3G" reads as "3" + "G": keep the joined form too, as people type it.
   for (let k = 0; k + 1 < tokens.length; k++) {
     const a = tokens[k]!;
     const b = tokens[k + 1]!;
-    if (b.start === a.end && WORD_CHARS.test(a.v) && WORD_CHARS.test(b.v)) set.add((a.v + b.v).toLowerCase());
+    if (b.start === a.end && WORD_CHARS.test(a.v) && WORD_CHARS.test(b.v)) addTerm(terms, (a.v + b.v).toLowerCase());
   }
   for (const t of tokens) {
     if (t.type === 'punctuation' || t.type === 'tabCRLF') continue;
@@ -123,17 +125,22 @@ export function termsOf(tokens: Tok[]): string[] {
     const capital = c >= 65 && c <= 90;
     if (!capital && !CONTENT_POS.has(t.pos)) continue;
     if (t.stop && !ALL_CAPS.test(t.v)) continue;
-    for (const part of splitTerm(t.lemma)) set.add(part);
+    for (const part of splitTerm(t.lemma)) addTerm(terms, part);
     // The lemmatizer clips some verbs ("fined" → "fin"): keep the "-e" form too.
-    if (t.pos === 'VERB' && t.lower.length === t.lemma.length + 2 && t.lower.endsWith('ed') && t.lower.startsWith(t.lemma)) set.add(`${t.lemma}e`);
+    if (t.pos === 'VERB' && t.lower.length === t.lemma.length + 2 && t.lower.endsWith('ed') && t.lower.startsWith(t.lemma)) addTerm(terms, `${t.lemma}e`);
     if (capital || t.pos === 'PROPN') {
-      for (const part of splitTerm(t.lower)) set.add(part);
+      for (const part of splitTerm(t.lower)) addTerm(terms, part);
       // A capitalized plural ("Dealers will …" at a sentence start) also counts as its singular.
-      if (CAPITALIZED_PLURAL.test(t.v)) set.add(singular(t.lower, 'NOUN'));
-      if (ACRONYM_PLURAL.test(t.v)) set.add(t.lower.slice(0, -1));
+      if (CAPITALIZED_PLURAL.test(t.v)) addTerm(terms, singular(t.lower, 'NOUN'));
+      if (ACRONYM_PLURAL.test(t.v)) addTerm(terms, t.lower.slice(0, -1));
     }
   }
-  return [...set].map(intern);
+  return terms.map(intern);
+}
+
+/** Adds a term to a list unless it is there already (first-seen order, as a Set keeps). */
+function addTerm(terms: string[], term: string): void {
+  if (!terms.includes(term)) terms.push(term);
 }
 
 /**
