@@ -157,9 +157,13 @@ function repair(toks: Tok[]): Tok[] {
   return out;
 }
 
-/** out[k] for writing: copied from toks[k] the first time a rule retags it, so only retagged tokens are copied. */
+/**
+ * out[k] for writing: copied from toks[k] the first time a rule retags it, so only retagged tokens
+ * are copied. The copy is a Token too: tokens of one shape keep the code that reads them monomorphic.
+ */
 function owned(out: Tok[], toks: Tok[], k: number): Tok {
-  if (out[k] === toks[k]) out[k] = { ...toks[k]! };
+  const t = toks[k]!;
+  if (out[k] === t) out[k] = new Token(t.v, t.lower, t.lemma, t.pos, t.type, t.stop, t.start, t.end);
   return out[k]!;
 }
 
