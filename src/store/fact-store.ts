@@ -130,7 +130,10 @@ export class CompactJsonFile<T extends object> implements Adapter<T | null> {
     const bodyEnd = bytes.length - (tail.length - m.index);
     const actual = createHash('sha256').update(bytes.subarray(0, bodyEnd)).digest('hex');
     if (actual !== m[1]) throw new IntegrityError(`fails its checksum (content altered or damaged since it was written)`);
-    return JSON.parse(bytes.toString('utf8', 0, bodyEnd) + '}') as T;
+    // The body is the object without its closing brace: put one over the comma before the checksum
+    // and decode up to it. (Appending '}' to the decoded text made JSON.parse copy all of it again.)
+    bytes[bodyEnd] = 0x7d;
+    return JSON.parse(bytes.toString('utf8', 0, bodyEnd + 1)) as T;
   }
 
   /**
