@@ -176,18 +176,23 @@ export function relatedArticles(articles: Article[]): (a: string, b: string) => 
     }
     return t;
   };
-  const cache = new Map<string, boolean>();
+  // By the smaller id, then the other: alignClaims asks about the same pairs thousands of times,
+  // and a joined key would be a new string for each.
+  const cache = new Map<string, Map<string, boolean>>();
   return (a, b) => {
     if (a === b || byId.get(a)?.wireWith.includes(b)) return true;
-    const key = a < b ? `${a}|${b}` : `${b}|${a}`;
-    let v = cache.get(key);
+    const lo = a < b ? a : b;
+    const hi = a < b ? b : a;
+    let row = cache.get(lo);
+    if (!row) cache.set(lo, (row = new Map()));
+    let v = row.get(hi);
     if (v === undefined) {
       const ta = termsOf(a);
       const tb = termsOf(b);
       let shared = 0;
       for (const t of ta) if (tb.has(t)) shared++;
       v = shared / Math.max(1, Math.min(ta.size, tb.size)) >= 0.3;
-      cache.set(key, v);
+      row.set(hi, v);
     }
     return v;
   };
@@ -211,12 +216,8 @@ export function alignClaims(facts: Fact[], related: (a: string, b: string) => bo
   // A fact without a stated time is placed at its article's date, else at the corpus's usual year.
   const years = Object.values(published).filter((d): d is string => Boolean(d)).map((d) => d.slice(0, 4)).sort();
   const usualYear = years[Math.floor(years.length / 2)];
-  const when = (f: Fact) => f.time ?? published[f.article] ?? usualYear;
-  const sameWhen = (a: Fact, b: Fact) => {
-    const ta = when(a);
-    const tb = when(b);
-    return !ta || !tb || ta.slice(0, 4) === tb.slice(0, 4);
-  };
+  // Two facts can disagree only when they are of the same year (or one has none).
+  const yearOf = (f: Fact) => (f.time ?? published[f.article] ?? usualYear)?.slice(0, 4);
   // "measured it at magnitude 7.0" names no event: it is the story's usual one ("the quake").
   const magnitudeSubjects = new Map<string, number>();
   for (const f of facts) if (f.attribute === 'magnitude' && f.subject) magnitudeSubjects.set(canonical(f.subject), (magnitudeSubjects.get(canonical(f.subject)) ?? 0) + 1);
@@ -240,9 +241,15 @@ export function alignClaims(facts: Fact[], related: (a: string, b: string) => bo
     // A differing value from an unrelated article is another story's figure, not a disagreement.
     const main = groups[0]!;
     // Two values in one article are two things that article counts, not sources disagreeing.
-    const mainKeys = uniqBy(main, (m) => `${m.article}|${m.qualifier ?? ''}`).slice(0, 50);
-    const kept = [main, ...groups.slice(1).filter((g) => uniqBy(g, (f) => `${f.article}|${f.qualifier ?? ''}`).slice(0, 50)
-      .some((f) => mainKeys.some((m) => m.article !== f.article && qualifiersAgree(m.qualifier, f.qualifier) && sameWhen(m, f) && related(m.article, f.article))))];
+    // Up to 50 (article, qualifier) pairs of each group are tried against 50 of the main one: each
+    // fact's year is read once, not once per pair.
+    const mainKeys = firstDistinct(main, (m) => `${m.article}|${m.qualifier ?? ''}`, 50);
+    const mainYears = mainKeys.map(yearOf);
+    const kept = [main, ...groups.slice(1).filter((g) => firstDistinct(g, (f) => `${f.article}|${f.qualifier ?? ''}`, 50).some((f) => {
+      const year = yearOf(f);
+      return mainKeys.some((m, i) => m.article !== f.article && qualifiersAgree(m.qualifier, f.qualifier)
+        && (!mainYears[i] || !year || mainYears[i] === year) && related(m.article, f.article));
+    }))];
     if (kept.length < groups.length) groups.splice(0, groups.length, ...kept);
     claims.push({
       id: `claim:${key}`,
@@ -261,14 +268,17 @@ function sourcesOf(c: Claim): number {
   return new Set(c.groups.flatMap((g) => g.sources)).size;
 }
 
-/** The first item for each key, in order. */
-function uniqBy<T>(xs: T[], key: (x: T) => string): T[] {
+/** The first item for each key, in order, up to `limit` items (the rest of the list is not read). */
+function firstDistinct<T>(xs: T[], key: (x: T) => string, limit: number): T[] {
   const seen = new Set<string>();
-  return xs.filter((x) => {
+  const out: T[] = [];
+  for (const x of xs) {
+    if (out.length >= limit) break;
     const k = key(x);
-    if (seen.has(k)) return false;
+    if (seen.has(k)) continue;
     seen.add(k);
-    return true;
-  });
+    out.push(x);
+  }
+  return out;
 }
 
