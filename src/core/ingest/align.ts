@@ -19,7 +19,9 @@ const FNV_PRIME = 0x01000193;
 /**
  * The article body as a sequence of word hashes: FNV-1a (32-bit, over UTF-16 units) of each run of
  * letters and digits (`/[\p{L}\p{N}]+/u`) of the lower-cased text. Hashed while scanning, with no
- * match object or word string per word: this runs on every word of a corpus.
+ * match object or word string per word: this runs on every word of a corpus. Hashes are kept as
+ * signed 32-bit integers (the same bits), which V8 stores untagged, where unsigned ones above 2^31
+ * are boxed doubles.
  */
 function bodyWordHashes(a: Article): number[] {
   const out: number[] = [];
@@ -38,12 +40,12 @@ function bodyWordHashes(a: Article): number[] {
           h = Math.imul(h, FNV_PRIME);
         }
       } else if (inWord) {
-        out.push(h >>> 0);
+        out.push(h | 0);
         inWord = false;
       }
       i += width;
     }
-    if (inWord) out.push(h >>> 0);
+    if (inWord) out.push(h | 0);
   }
   return out;
 }
@@ -62,12 +64,19 @@ function isWordChar(cp: number): boolean {
   return known;
 }
 
-/** Hash of the `SHINGLE` word hashes starting at `i` (FNV-1a over the hashes). */
+/** Hash of the `SHINGLE` word hashes starting at `i` (FNV-1a over the hashes), as a signed 32-bit integer. */
 function shingleHash(words: number[], i: number): number {
   let h = FNV_OFFSET;
   for (let k = i; k < i + SHINGLE; k++) h = Math.imul(h ^ words[k]!, FNV_PRIME);
-  return h >>> 0;
+  return h | 0;
 }
+
+/** Whether a shingle is sampled: its hash, read unsigned, divisible by SAMPLE_MOD (in small-integer arithmetic). */
+function sampled(h: number): boolean {
+  // u = hi·2^16 + lo, so u mod m = ((hi mod m)·(2^16 mod m) + lo) mod m.
+  return (((h >>> 16) % SAMPLE_MOD) * HIGH_HALF_MOD + (h & 0xffff)) % SAMPLE_MOD === 0;
+}
+const HIGH_HALF_MOD = 2 ** 16 % SAMPLE_MOD;
 
 /**
  * Marks wire copy: the share of each article's sampled 8-word shingles that other
@@ -81,7 +90,7 @@ export function detectWireCopy(articles: Article[]): void {
     const mine = new Set<number>();
     for (let i = 0; i + SHINGLE <= words.length; i++) {
       const h = shingleHash(words, i);
-      if (h % SAMPLE_MOD !== 0 || mine.has(h)) continue;
+      if (!sampled(h) || mine.has(h)) continue;
       mine.add(h);
       const list = postings.get(h);
       if (list) list.push(idx);
@@ -89,22 +98,27 @@ export function detectWireCopy(articles: Article[]): void {
     }
     perArticle.push([...mine]);
   });
+  // Shingles shared with each other article, counted in an array (zeroed again after each article)
+  // rather than a Map per article; `touched` keeps the order a Map would have kept.
+  const counts = new Int32Array(articles.length);
   articles.forEach((a, idx) => {
     const shingles = perArticle[idx]!;
     if (!shingles.length) return;
     let shared = 0;
-    const counts = new Map<number, number>();
+    const touched: number[] = [];
     for (const h of shingles) {
       const list = postings.get(h)!;
       if (list.length < 2) continue;
       shared++;
       for (let k = 0; k < list.length && k < MAX_POSTING_SCAN; k++) {
         const other = list[k]!;
-        if (other !== idx) counts.set(other, (counts.get(other) ?? 0) + 1);
+        if (other !== idx && counts[other]!++ === 0) touched.push(other);
       }
     }
+    const shares = touched.map((other) => [other, counts[other]!] as const);
+    for (const other of touched) counts[other] = 0;
     a.wireShare = Math.round((shared / shingles.length) * 100) / 100;
-    a.wireWith = [...counts.entries()]
+    a.wireWith = shares
       .filter(([other, n]) => n >= Math.max(2, 0.15 * Math.min(shingles.length, perArticle[other]!.length)))
       .sort((x, y) => y[1] - x[1])
       .slice(0, MAX_WIRE_WITH)
