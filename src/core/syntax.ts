@@ -49,6 +49,25 @@ const FUTURE = new Set(['will', 'shall', "'ll", '’ll', 'wo']);
 const WH = new Set(['who', 'whom', 'what', 'which', 'where', 'when', 'why', 'how', 'whose', 'that']);
 const BE = new Set(['be', 'get']);
 
+/**
+ * A token as read from wink. A class, not an object literal: V8 pretenures a literal's allocation
+ * site once the objects it made outlive a scavenge, which the tokens of the article in hand always
+ * do, and then every token of a corpus is born in the old generation and dies there (70 MB of the
+ * 2,000-article ingest's peak memory). Objects made with `new` have no allocation site to pretenure.
+ */
+class Token implements Tok {
+  constructor(
+    public v: string,
+    public lower: string,
+    public lemma: string,
+    public pos: string,
+    public type: string,
+    public stop: boolean,
+    public start: number,
+    public end: number,
+  ) {}
+}
+
 /** Reads `text` with wink-nlp into tokens whose offsets are `base` + offsets into `text`. */
 export function readTokens(nlp: Nlp, text: string, base = 0): Tok[] {
   return docTokens(nlp, nlp.readDoc(text), text, base).toks;
@@ -77,18 +96,17 @@ export function docTokens(nlp: Nlp, doc: ReturnType<Nlp['readDoc']>, text: strin
       const found = text.indexOf(v, offset);
       if (found >= 0) offset = found;
     }
-    toks[i] = {
-      v, lower: v.toLowerCase(), lemma: singular((lemmas[i] ?? v).toLowerCase(), pos[i]!), pos: pos[i]!,
-      type: types[i]!, stop: Boolean(stops[i]), start: base + offset, end: base + offset + v.length,
-    };
+    toks[i] = new Token(v, v.toLowerCase(), singular((lemmas[i] ?? v).toLowerCase(), pos[i]!), pos[i]!, types[i]!, Boolean(stops[i]), base + offset, base + offset + v.length);
     offset += v.length;
   }
   return { toks, spaces };
 }
 
+const NOT_PLURAL = /(ss|us|is|ics|news|ies)$/;
+
 /** wink's lemmatizer misses some plurals ("jihadists"); strip a plain plural -s from nouns. */
 export function singular(lemma: string, pos: string): string {
-  if (pos !== 'NOUN' || lemma.length < 5 || !lemma.endsWith('s') || /(ss|us|is|ics|news|ies)$/.test(lemma)) return lemma;
+  if (pos !== 'NOUN' || lemma.length < 5 || !lemma.endsWith('s') || NOT_PLURAL.test(lemma)) return lemma;
   return lemma.slice(0, -1);
 }
 
@@ -98,7 +116,8 @@ export function singular(lemma: string, pos: string): string {
  * speech of its last part ("free-agent" is a noun).
  */
 function repair(toks: Tok[]): Tok[] {
-  const out = toks.map((t) => ({ ...t }));
+  // Copy on write (see owned): the caller's tokens stay as read.
+  const out = toks.slice();
   for (let k = 0; k < out.length; k++) {
     const t = out[k]!;
     // Hyphenated compounds: every part takes the last part's tag.
@@ -106,13 +125,13 @@ function repair(toks: Tok[]): Tok[] {
       let e = k + 1;
       while (out[e + 1]?.v === '-' && out[e + 2] && out[e + 1]!.start === out[e]!.end && out[e + 2]!.start === out[e + 1]!.end) e += 2;
       const last = out[e]!.pos;
-      for (let j = k - 1; j <= e; j++) out[j]!.pos = j === e || out[j]!.v !== '-' ? (last === 'VERB' ? 'ADJ' : last) : 'HYPH';
-      if (last === 'VERB' && !HEAD_POS.has(out[e + 1]?.pos ?? '')) out[e]!.pos = 'VERB';
+      for (let j = k - 1; j <= e; j++) owned(out, toks, j).pos = j === e || out[j]!.v !== '-' ? (last === 'VERB' ? 'ADJ' : last) : 'HYPH';
+      if (last === 'VERB' && !HEAD_POS.has(out[e + 1]?.pos ?? '')) owned(out, toks, e).pos = 'VERB';
     }
   }
   for (let k = 1; k + 1 < out.length; k++) {
     const t = out[k]!;
-    if (t.pos === 'VERB' && /(ing|ed)$/.test(t.lower) && /^(DET|ADJ|NUM)$/.test(out[k - 1]!.pos) && /^(NOUN|PROPN|NUM)$/.test(out[k + 1]!.pos)) t.pos = 'ADJ';
+    if (t.pos === 'VERB' && /(ing|ed)$/.test(t.lower) && /^(DET|ADJ|NUM)$/.test(out[k - 1]!.pos) && /^(NOUN|PROPN|NUM)$/.test(out[k + 1]!.pos)) owned(out, toks, k).pos = 'ADJ';
   }
   for (let k = 1; k + 1 < out.length; k++) {
     const t = out[k]!;
@@ -120,20 +139,32 @@ function repair(toks: Tok[]): Tok[] {
     if (t.pos === 'VERB' && /(ing|ed)$/.test(t.lower) && out[k - 1]!.pos === 'ADV' && /^(NOUN|PROPN)$/.test(out[k + 1]!.pos)) {
       let j = k - 1;
       while (j > 0 && out[j]!.pos === 'ADV') j--;
-      if (out[j]!.pos === 'DET') t.pos = 'ADJ';
+      if (out[j]!.pos === 'DET') owned(out, toks, k).pos = 'ADJ';
     }
     // "by opening two gaps": an -ing word after a preposition, before its own object, is a verb.
-    if (t.pos === 'NOUN' && t.lower.endsWith('ing') && out[k - 1]!.pos === 'ADP' && /^(by|after|before|without|while|for)$/.test(out[k - 1]!.lower) && /^(DET|NUM|ADJ|PRON)$/.test(out[k + 1]!.pos)) {
-      t.pos = 'VERB';
-      t.lemma = gerundBase(t.lower);
+    const u = out[k]!;
+    if (u.pos === 'NOUN' && u.lower.endsWith('ing') && out[k - 1]!.pos === 'ADP' && /^(by|after|before|without|while|for)$/.test(out[k - 1]!.lower) && /^(DET|NUM|ADJ|PRON)$/.test(out[k + 1]!.pos)) {
+      const w = owned(out, toks, k);
+      w.pos = 'VERB';
+      w.lemma = gerundBase(w.lower);
     }
   }
   // Two finite verbs cannot follow each other: the second is a plural noun ("dismissed calls to quit").
   for (let k = 1; k < out.length; k++) {
     const t = out[k]!;
-    if (t.pos === 'VERB' && out[k - 1]!.pos === 'VERB' && /[^s]s$/.test(t.lower) && t.lower !== t.lemma) t.pos = 'NOUN';
+    if (t.pos === 'VERB' && out[k - 1]!.pos === 'VERB' && /[^s]s$/.test(t.lower) && t.lower !== t.lemma) owned(out, toks, k).pos = 'NOUN';
   }
   return out;
+}
+
+/**
+ * out[k] for writing: copied from toks[k] the first time a rule retags it, so only retagged tokens
+ * are copied. The copy is a Token too: tokens of one shape keep the code that reads them monomorphic.
+ */
+function owned(out: Tok[], toks: Tok[], k: number): Tok {
+  const t = toks[k]!;
+  if (out[k] === t) out[k] = new Token(t.v, t.lower, t.lemma, t.pos, t.type, t.stop, t.start, t.end);
+  return out[k]!;
 }
 
 /** The verb of a gerund the tagger read as a noun: "opening" → "open", "running" → "run", "making" → "make". */
@@ -150,7 +181,6 @@ export function chunk(input: Tok[]): { toks: Tok[]; chunks: Chunk[] } {
   const chunks: Chunk[] = [];
   let k = 0;
   const n = toks.length;
-  const isNpTok = (t: Tok | undefined) => Boolean(t) && (NP_POS.has(t!.pos) || t!.pos === 'HYPH' || (t!.pos === 'PART' && /^['’]s?$/.test(t!.lower)) || (t!.pos === 'PRON' && POSSESSIVES.has(t!.lower)));
   while (k < n) {
     const t = toks[k]!;
     const start = k;
@@ -251,6 +281,12 @@ export function chunk(input: Tok[]): { toks: Tok[]; chunks: Chunk[] } {
   return { toks, chunks };
 }
 
+/** A token that can sit in a noun group: nominals, the possessive "'s", a possessive pronoun. */
+function isNpTok(t: Tok | undefined): boolean {
+  return Boolean(t) && (NP_POS.has(t!.pos) || t!.pos === 'HYPH' || (t!.pos === 'PART' && POSSESSIVE_S.has(t!.lower)) || (t!.pos === 'PRON' && POSSESSIVES.has(t!.lower)));
+}
+const POSSESSIVE_S = new Set(["'", '’', "'s", '’s']);
+
 function headOf(toks: Tok[], first: number, last: number): number {
   // Before a possessive "'s", the head is what is possessed ("Teixeira's agent" → agent).
   for (let k = last; k >= first; k--) if (HEAD_POS.has(toks[k]!.pos)) return k;
@@ -299,6 +335,10 @@ function slotsAfter(toks: Tok[], chunks: Chunk[], i: number): { slots: { p: stri
   return { slots, end: j };
 }
 
+/** Chunks that may make up the run before a verb that holds its subject; those that may lead it. */
+const SUBJECT_RUN = new Set<ChunkKind>(['NP', 'P', 'COMMA', 'CONJ', 'OTHER']);
+const SUBJECT_LEAD = new Set<ChunkKind>(['COMMA', 'CONJ', 'OTHER']);
+
 /**
  * The subject of the verb group at chunk `v`: the first noun group of the run of noun groups,
  * prepositions and commas before it (so appositions, "X of Y" and coordinated subjects stay
@@ -326,11 +366,11 @@ function subjectBefore(chunks: Chunk[], v: number, toks: Tok[]): number | undefi
   }
   let left = j;
   // ", and he pleaded": a conjunction after a comma joins clauses, so the subject starts after it.
-  while (left > 0 && /^(NP|P|COMMA|CONJ|OTHER)$/.test(chunks[left - 1]!.kind) && !(chunks[left - 1]!.kind === 'CONJ' && chunks[left - 2]?.kind === 'COMMA')) left--;
+  while (left > 0 && SUBJECT_RUN.has(chunks[left - 1]!.kind) && !(chunks[left - 1]!.kind === 'CONJ' && chunks[left - 2]?.kind === 'COMMA')) left--;
   // Skip fronted prepositional phrases and leading commas or conjunctions.
   let fronted = false;
   for (;;) {
-    while (left < j && /^(COMMA|CONJ|OTHER)$/.test(chunks[left]!.kind)) left++;
+    while (left < j && SUBJECT_LEAD.has(chunks[left]!.kind)) left++;
     if (chunks[left]!.kind !== 'P') break;
     let k = left + 1;
     while (k < j && (chunks[k]!.kind === 'NP' || chunks[k]!.kind === 'P')) k++;

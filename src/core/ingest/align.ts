@@ -13,34 +13,70 @@ const SAMPLE_MOD = 12;
 const MAX_POSTING_SCAN = 16;
 const MAX_WIRE_WITH = 25;
 
-/** FNV-1a 32-bit hash of a string. */
-function hash32(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 
-/** The article body as a sequence of word hashes (lower-case letters and digits). */
+/**
+ * The article body as a sequence of word hashes: FNV-1a (32-bit, over UTF-16 units) of each run of
+ * letters and digits (`/[\p{L}\p{N}]+/u`) of the lower-cased text. Hashed while scanning, with no
+ * match object or word string per word: this runs on every word of a corpus. Hashes are kept as
+ * signed 32-bit integers (the same bits), which V8 stores untagged, where unsigned ones above 2^31
+ * are boxed doubles.
+ */
 function bodyWordHashes(a: Article): number[] {
   const out: number[] = [];
-  const re = /[\p{L}\p{N}]+/gu;
   for (const s of a.sentences) {
     const text = a.raw.slice(s.start, s.end).toLowerCase();
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) out.push(hash32(m[0]));
+    let h = 0;
+    let inWord = false;
+    for (let i = 0; i < text.length; ) {
+      const cp = text.codePointAt(i)!;
+      const width = cp > 0xffff ? 2 : 1;
+      if (isWordChar(cp)) {
+        if (!inWord) h = FNV_OFFSET;
+        inWord = true;
+        for (let k = i; k < i + width; k++) {
+          h ^= text.charCodeAt(k);
+          h = Math.imul(h, FNV_PRIME);
+        }
+      } else if (inWord) {
+        out.push(h | 0);
+        inWord = false;
+      }
+      i += width;
+    }
+    if (inWord) out.push(h | 0);
   }
   return out;
 }
 
-/** Hash of the `SHINGLE` word hashes starting at `i`. */
-function shingleHash(words: number[], i: number): number {
-  let h = 0x811c9dc5;
-  for (let k = i; k < i + SHINGLE; k++) h = Math.imul(h ^ words[k]!, 0x01000193);
-  return h >>> 0;
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const nonAsciiWordChar = new Map<number, boolean>();
+
+/** Whether a code point is a letter or a digit (`[\p{L}\p{N}]`), ASCII answered without a regex. */
+function isWordChar(cp: number): boolean {
+  if (cp < 0x80) return (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a);
+  let known = nonAsciiWordChar.get(cp);
+  if (known === undefined) {
+    known = WORD_CHAR.test(String.fromCodePoint(cp));
+    nonAsciiWordChar.set(cp, known);
+  }
+  return known;
 }
+
+/** Hash of the `SHINGLE` word hashes starting at `i` (FNV-1a over the hashes), as a signed 32-bit integer. */
+function shingleHash(words: number[], i: number): number {
+  let h = FNV_OFFSET;
+  for (let k = i; k < i + SHINGLE; k++) h = Math.imul(h ^ words[k]!, FNV_PRIME);
+  return h | 0;
+}
+
+/** Whether a shingle is sampled: its hash, read unsigned, divisible by SAMPLE_MOD (in small-integer arithmetic). */
+function sampled(h: number): boolean {
+  // u = hi·2^16 + lo, so u mod m = ((hi mod m)·(2^16 mod m) + lo) mod m.
+  return (((h >>> 16) % SAMPLE_MOD) * HIGH_HALF_MOD + (h & 0xffff)) % SAMPLE_MOD === 0;
+}
+const HIGH_HALF_MOD = 2 ** 16 % SAMPLE_MOD;
 
 /**
  * Marks wire copy: the share of each article's sampled 8-word shingles that other
@@ -54,7 +90,7 @@ export function detectWireCopy(articles: Article[]): void {
     const mine = new Set<number>();
     for (let i = 0; i + SHINGLE <= words.length; i++) {
       const h = shingleHash(words, i);
-      if (h % SAMPLE_MOD !== 0 || mine.has(h)) continue;
+      if (!sampled(h) || mine.has(h)) continue;
       mine.add(h);
       const list = postings.get(h);
       if (list) list.push(idx);
@@ -62,22 +98,27 @@ export function detectWireCopy(articles: Article[]): void {
     }
     perArticle.push([...mine]);
   });
+  // Shingles shared with each other article, counted in an array (zeroed again after each article)
+  // rather than a Map per article; `touched` keeps the order a Map would have kept.
+  const counts = new Int32Array(articles.length);
   articles.forEach((a, idx) => {
     const shingles = perArticle[idx]!;
     if (!shingles.length) return;
     let shared = 0;
-    const counts = new Map<number, number>();
+    const touched: number[] = [];
     for (const h of shingles) {
       const list = postings.get(h)!;
       if (list.length < 2) continue;
       shared++;
       for (let k = 0; k < list.length && k < MAX_POSTING_SCAN; k++) {
         const other = list[k]!;
-        if (other !== idx) counts.set(other, (counts.get(other) ?? 0) + 1);
+        if (other !== idx && counts[other]!++ === 0) touched.push(other);
       }
     }
+    const shares = touched.map((other) => [other, counts[other]!] as const);
+    for (const other of touched) counts[other] = 0;
     a.wireShare = Math.round((shared / shingles.length) * 100) / 100;
-    a.wireWith = [...counts.entries()]
+    a.wireWith = shares
       .filter(([other, n]) => n >= Math.max(2, 0.15 * Math.min(shingles.length, perArticle[other]!.length)))
       .sort((x, y) => y[1] - x[1])
       .slice(0, MAX_WIRE_WITH)
@@ -149,18 +190,23 @@ export function relatedArticles(articles: Article[]): (a: string, b: string) => 
     }
     return t;
   };
-  const cache = new Map<string, boolean>();
+  // By the smaller id, then the other: alignClaims asks about the same pairs thousands of times,
+  // and a joined key would be a new string for each.
+  const cache = new Map<string, Map<string, boolean>>();
   return (a, b) => {
     if (a === b || byId.get(a)?.wireWith.includes(b)) return true;
-    const key = a < b ? `${a}|${b}` : `${b}|${a}`;
-    let v = cache.get(key);
+    const lo = a < b ? a : b;
+    const hi = a < b ? b : a;
+    let row = cache.get(lo);
+    if (!row) cache.set(lo, (row = new Map()));
+    let v = row.get(hi);
     if (v === undefined) {
       const ta = termsOf(a);
       const tb = termsOf(b);
       let shared = 0;
       for (const t of ta) if (tb.has(t)) shared++;
       v = shared / Math.max(1, Math.min(ta.size, tb.size)) >= 0.3;
-      cache.set(key, v);
+      row.set(hi, v);
     }
     return v;
   };
@@ -184,12 +230,8 @@ export function alignClaims(facts: Fact[], related: (a: string, b: string) => bo
   // A fact without a stated time is placed at its article's date, else at the corpus's usual year.
   const years = Object.values(published).filter((d): d is string => Boolean(d)).map((d) => d.slice(0, 4)).sort();
   const usualYear = years[Math.floor(years.length / 2)];
-  const when = (f: Fact) => f.time ?? published[f.article] ?? usualYear;
-  const sameWhen = (a: Fact, b: Fact) => {
-    const ta = when(a);
-    const tb = when(b);
-    return !ta || !tb || ta.slice(0, 4) === tb.slice(0, 4);
-  };
+  // Two facts can disagree only when they are of the same year (or one has none).
+  const yearOf = (f: Fact) => (f.time ?? published[f.article] ?? usualYear)?.slice(0, 4);
   // "measured it at magnitude 7.0" names no event: it is the story's usual one ("the quake").
   const magnitudeSubjects = new Map<string, number>();
   for (const f of facts) if (f.attribute === 'magnitude' && f.subject) magnitudeSubjects.set(canonical(f.subject), (magnitudeSubjects.get(canonical(f.subject)) ?? 0) + 1);
@@ -213,9 +255,15 @@ export function alignClaims(facts: Fact[], related: (a: string, b: string) => bo
     // A differing value from an unrelated article is another story's figure, not a disagreement.
     const main = groups[0]!;
     // Two values in one article are two things that article counts, not sources disagreeing.
-    const mainKeys = uniqBy(main, (m) => `${m.article}|${m.qualifier ?? ''}`).slice(0, 50);
-    const kept = [main, ...groups.slice(1).filter((g) => uniqBy(g, (f) => `${f.article}|${f.qualifier ?? ''}`).slice(0, 50)
-      .some((f) => mainKeys.some((m) => m.article !== f.article && qualifiersAgree(m.qualifier, f.qualifier) && sameWhen(m, f) && related(m.article, f.article))))];
+    // Up to 50 (article, qualifier) pairs of each group are tried against 50 of the main one: each
+    // fact's year is read once, not once per pair.
+    const mainKeys = firstDistinct(main, (m) => `${m.article}|${m.qualifier ?? ''}`, 50);
+    const mainYears = mainKeys.map(yearOf);
+    const kept = [main, ...groups.slice(1).filter((g) => firstDistinct(g, (f) => `${f.article}|${f.qualifier ?? ''}`, 50).some((f) => {
+      const year = yearOf(f);
+      return mainKeys.some((m, i) => m.article !== f.article && qualifiersAgree(m.qualifier, f.qualifier)
+        && (!mainYears[i] || !year || mainYears[i] === year) && related(m.article, f.article));
+    }))];
     if (kept.length < groups.length) groups.splice(0, groups.length, ...kept);
     claims.push({
       id: `claim:${key}`,
@@ -225,21 +273,26 @@ export function alignClaims(facts: Fact[], related: (a: string, b: string) => bo
       groups: groups.map((g) => ({ value: g[0]!.label, facts: g.map((f) => f.id), sources: uniq(g.map((f) => f.article)) })),
     });
   }
-  return claims.sort((a, b) => sourcesOf(b) - sourcesOf(a));
+  // Each claim's source count once, not once per comparison.
+  const sources = new Map(claims.map((c) => [c, sourcesOf(c)]));
+  return claims.sort((a, b) => sources.get(b)! - sources.get(a)!);
 }
 
 function sourcesOf(c: Claim): number {
   return new Set(c.groups.flatMap((g) => g.sources)).size;
 }
 
-/** The first item for each key, in order. */
-function uniqBy<T>(xs: T[], key: (x: T) => string): T[] {
+/** The first item for each key, in order, up to `limit` items (the rest of the list is not read). */
+function firstDistinct<T>(xs: T[], key: (x: T) => string, limit: number): T[] {
   const seen = new Set<string>();
-  return xs.filter((x) => {
+  const out: T[] = [];
+  for (const x of xs) {
+    if (out.length >= limit) break;
     const k = key(x);
-    if (seen.has(k)) return false;
+    if (seen.has(k)) continue;
     seen.add(k);
-    return true;
-  });
+    out.push(x);
+  }
+  return out;
 }
 

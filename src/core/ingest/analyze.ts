@@ -101,30 +101,46 @@ function intern(term: string): string {
   return term;
 }
 
+// Patterns of the per-token tests, made once: a regex literal inside a function is a new RegExp
+// object on every evaluation, and termsOf runs on every token of a corpus.
+const WORD_CHARS = /^[\p{L}\p{N}]+$/u;
+const ALL_CAPS = /^[A-Z]{2,}$/;
+const CAPITALIZED_PLURAL = /^[A-Z][a-z]{3,}s$/;
+const ACRONYM_PLURAL = /^[A-Z]{2,}s$/;
+
 /** Content terms of a token list: lemmas of content words, plus names as written. */
 export function termsOf(tokens: Tok[]): string[] {
-  const set = new Set<string>();
+  // A list, not a Set: a sentence has a few dozen terms, and scanning them costs less than a Set
+  // per sentence does (its table is most of what termsOf allocated).
+  const terms: string[] = [];
   // "3G" reads as "3" + "G": keep the joined form too, as people type it.
   for (let k = 0; k + 1 < tokens.length; k++) {
     const a = tokens[k]!;
     const b = tokens[k + 1]!;
-    if (b.start === a.end && /^[\p{L}\p{N}]+$/u.test(a.v) && /^[\p{L}\p{N}]+$/u.test(b.v)) set.add((a.v + b.v).toLowerCase());
+    if (b.start === a.end && WORD_CHARS.test(a.v) && WORD_CHARS.test(b.v)) addTerm(terms, (a.v + b.v).toLowerCase());
   }
   for (const t of tokens) {
     if (t.type === 'punctuation' || t.type === 'tabCRLF') continue;
-    if (!CONTENT_POS.has(t.pos) && !/^[A-Z]/.test(t.v)) continue;
-    if (t.stop && !/^[A-Z]{2,}$/.test(t.v)) continue;
-    for (const part of splitTerm(t.lemma)) set.add(part);
+    const c = t.v.charCodeAt(0);
+    const capital = c >= 65 && c <= 90;
+    if (!capital && !CONTENT_POS.has(t.pos)) continue;
+    if (t.stop && !ALL_CAPS.test(t.v)) continue;
+    for (const part of splitTerm(t.lemma)) addTerm(terms, part);
     // The lemmatizer clips some verbs ("fined" → "fin"): keep the "-e" form too.
-    if (t.pos === 'VERB' && t.lower === `${t.lemma}ed`) set.add(`${t.lemma}e`);
-    if (t.pos === 'PROPN' || /^[A-Z]/.test(t.v)) {
-      for (const part of splitTerm(t.lower)) set.add(part);
+    if (t.pos === 'VERB' && t.lower.length === t.lemma.length + 2 && t.lower.endsWith('ed') && t.lower.startsWith(t.lemma)) addTerm(terms, `${t.lemma}e`);
+    if (capital || t.pos === 'PROPN') {
+      for (const part of splitTerm(t.lower)) addTerm(terms, part);
       // A capitalized plural ("Dealers will …" at a sentence start) also counts as its singular.
-      if (/^[A-Z][a-z]{3,}s$/.test(t.v)) set.add(singular(t.lower, 'NOUN'));
-      if (/^[A-Z]{2,}s$/.test(t.v)) set.add(t.lower.slice(0, -1));
+      if (CAPITALIZED_PLURAL.test(t.v)) addTerm(terms, singular(t.lower, 'NOUN'));
+      if (ACRONYM_PLURAL.test(t.v)) addTerm(terms, t.lower.slice(0, -1));
     }
   }
-  return [...set].map(intern);
+  return terms.map(intern);
+}
+
+/** Adds a term to a list unless it is there already (first-seen order, as a Set keeps). */
+function addTerm(terms: string[], term: string): void {
+  if (!terms.includes(term)) terms.push(term);
 }
 
 /**

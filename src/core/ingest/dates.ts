@@ -103,6 +103,12 @@ const chronoCache = new Map<string, FoundDate[]>();
 /** Cheap gate: does the text contain anything chrono could turn into a date? */
 const MAYBE_DATE = /\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|June|July|August|September|October|November|December|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|ago|(?:[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier this|[Ll]ater this) (?:week|month|year|night|spring|summer|autumn|fall|winter|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b/;
 
+/**
+ * MAYBE_DATE for scanning a text, made once (a `new RegExp` per sentence showed in profiles). Its
+ * users run one after the other and each sets lastIndex to 0 before its loop.
+ */
+const DATE_WORDS = new RegExp(MAYBE_DATE.source, 'g');
+
 const CENTURY = /\b(?:the\s+)?(?:early\s+|late\s+|mid-)?(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[- ]century\b|\b(?:the\s+)?(?:1[0-9]|20)\d0s\b/gi;
 
 const YEAR_AFTER_PREP = /\b(in|since|by|until|till|from|during|through|before|after|early|late|mid|of|to)\s+((?:1[6-9]|20)\d\d)\b(?![-–]\d|,\d|\s*(?:%|percent|per cent))/gi;
@@ -240,15 +246,15 @@ function monthDates(text: string, published: string | undefined, tense: Tense): 
   }
   // Any other date word left in the window is chrono's to read.
   const covered = (i: number) => out.some((o) => i >= o.start - 12 && i <= o.end);
-  const trigger = new RegExp(MAYBE_DATE.source, 'g');
-  for (let t = trigger.exec(text); t; t = trigger.exec(text)) if (!covered(t.index)) return undefined;
+  DATE_WORDS.lastIndex = 0;
+  for (let t = DATE_WORDS.exec(text); t; t = DATE_WORDS.exec(text)) if (!covered(t.index)) return undefined;
   return out.length ? out : undefined;
 }
 
 function dateWindows(text: string): { start: number; end: number; at: number; atEnd: number }[] {
   const windows: { start: number; end: number; at: number; atEnd: number }[] = [];
-  const re = new RegExp(MAYBE_DATE.source, 'g');
-  for (let m = re.exec(text); m; m = re.exec(text)) {
+  DATE_WORDS.lastIndex = 0;
+  for (let m = DATE_WORDS.exec(text); m; m = DATE_WORDS.exec(text)) {
     let start = Math.max(0, m.index - 24);
     let end = Math.min(text.length, m.index + m[0].length + 24);
     while (start > 0 && /\S/.test(text[start - 1]!)) start--;

@@ -35,12 +35,31 @@ const CONNECTORS = new Set(['of', 'de', 'al', 'bin', 'von', 'van', 'da', 'del', 
 const CALENDAR = /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|(mon|tues|wednes|thurs|fri|satur|sun)day)$/i;
 const NOT_NAMES = new Set(['i', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'he', 'she', 'they', 'we', 'you', 'but', 'and', 'or', 'if', 'in', 'on', 'at', 'as', 'for', 'after', 'before', 'when', 'while', 'his', 'her', 'their', 'its', 'our', 'there', 'here', 'what', 'who', 'how', 'why', 'so', 'yet', 'also', 'today', 'yesterday', 'tomorrow']);
 
+// Patterns of the per-token tests, made once: a regex literal inside a function is a new
+// RegExp object on every evaluation, and these run on every token of a corpus.
+const NAME_TOKEN = /^[A-Z][\w.&'-]*$/;
+const CAMEL_START = /^[a-z]{1,2}[A-Z]/;
+const CAPS_START = /^[A-Z]{2,}/;
+const CAMEL = /^[a-z]+[A-Z]/;
+
+/** Whether `s` starts with an ASCII capital (`/^[A-Z]/`). */
+function capitalized(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c >= 65 && c <= 90;
+}
+
 function nameLike(t: Tok, index: number, firstWord = 0): boolean {
-  if (t.type !== 'word' && t.type !== 'abbreviation' && !/^[A-Z][\w.&'-]*$/.test(t.v)) return false;
-  if (!/^[A-Z]/.test(t.v) && !/^[a-z]{1,2}[A-Z]/.test(t.v)) return false;
+  // The test that turns most tokens away comes first.
+  if (!capitalized(t.v) && !CAMEL_START.test(t.v)) return false;
+  if (t.type !== 'word' && t.type !== 'abbreviation' && !NAME_TOKEN.test(t.v)) return false;
   if (NOT_NAMES.has(t.lower) || CALENDAR.test(t.v)) return false;
-  if (index <= firstWord && t.pos !== 'PROPN' && !/^[A-Z]{2,}/.test(t.v) && !/^[a-z]+[A-Z]/.test(t.v)) return false;
+  if (index <= firstWord && t.pos !== 'PROPN' && !CAPS_START.test(t.v) && !CAMEL.test(t.v)) return false;
   return true;
+}
+
+/** A word without its abbreviation dot ("Gov." → "gov"). */
+function undotted(word: string): string {
+  return word.endsWith('.') ? word.slice(0, -1) : word;
 }
 
 /** Finds capitalized name runs in a sentence and types them. */
@@ -72,8 +91,8 @@ export function findNames(tokens: Tok[]): FoundName[] {
 /** "Acme CEO Jane Doe" → description "Acme CEO" + name "Jane Doe". */
 function splitAtRoles(tokens: Tok[], first: number, last: number): { first: number; last: number; description?: string }[] {
   let cut = -1;
-  for (let k = first; k < last; k++) if (ROLE_WORDS.has(tokens[k]!.lower.replace(/\.$/, ''))) cut = k;
-  if (cut < 0 || cut === last || ROLE_WORDS.has(tokens[last]!.lower.replace(/\.$/, ''))) return [{ first, last }];
+  for (let k = first; k < last; k++) if (ROLE_WORDS.has(undotted(tokens[k]!.lower))) cut = k;
+  if (cut < 0 || cut === last || ROLE_WORDS.has(undotted(tokens[last]!.lower))) return [{ first, last }];
   // Only split when what follows the role looks like a personal name (1-3 plain words).
   const rest = tokens.slice(cut + 1, last + 1);
   if (rest.length > 3 || rest.some((t) => ORG_WORDS.has(t.lower) || PLACE_WORDS.has(t.lower))) return [{ first, last }];
@@ -81,7 +100,7 @@ function splitAtRoles(tokens: Tok[], first: number, last: number): { first: numb
 }
 
 function typeName(tokens: Tok[], first: number, last: number, roleBefore?: string): FoundName {
-  const words = tokens.slice(first, last + 1).map((t) => t.lower.replace(/\.$/, ''));
+  const words = tokens.slice(first, last + 1).map((t) => undotted(t.lower));
   const lastWord = words[words.length - 1]!;
   const before = tokens[first - 1];
   const after = tokens[last + 1];
@@ -103,7 +122,7 @@ function typeName(tokens: Tok[], first: number, last: number, roleBefore?: strin
     // "The company's chief executive, Tim Cook, said"
     type = 'person';
     description = roleBeforeComma(tokens, first);
-  } else if (roleBefore || (before && PERSON_TITLES.has(before.lower.replace(/\.$/, '')))) {
+  } else if (roleBefore || (before && PERSON_TITLES.has(undotted(before.lower)))) {
     type = 'person';
     if (!roleBefore && before) description = descriptionBefore(tokens, first);
   } else if (/^[A-Z]{2,6}$/.test(tokens[first]!.v) && first === last) {
@@ -214,17 +233,18 @@ export function findAttribution(tokens: Tok[], names: FoundName[]): FoundAttribu
       if (np) return { speaker: preferName(np, names, tokens), at: k, pronoun: false };
     }
   }
-  const order = [...tokens.keys()].filter((k) => k > 0 && isSpeechVerb(tokens, k));
+  const order: number[] = [];
+  for (let k = 1; k < tokens.length; k++) if (isSpeechVerb(tokens, k)) order.push(k);
   order.sort((a, b) => Number(!CORE_SPEECH.has(tokens[a]!.lemma)) - Number(!CORE_SPEECH.has(tokens[b]!.lemma)) || a - b);
   for (const k of order) {
     let end = k - 1;
-    while (end >= 0 && /^(also|earlier|later|then|has|have|had|was|is|previously|reportedly)$/.test(tokens[end]!.lower)) end--;
+    while (end >= 0 && BEFORE_SPEECH_VERB.has(tokens[end]!.lower)) end--;
     if (end < 0) continue;
     if (tokens[end]!.v === ',') {
       // "Jane Doe, the UN envoy …, said": skip back over the appositive.
       let j = end - 1;
       while (j >= 0 && tokens[j]!.v !== ',' && end - j < 20) j--;
-      if (j > 0 && tokens[j]!.v === ',' && !/^[”"’']$/.test(tokens[j - 1]!.v)) end = j - 1;
+      if (j > 0 && tokens[j]!.v === ',' && !QUOTE_MARKS.has(tokens[j - 1]!.v)) end = j - 1;
       else {
         // "“…,” Doe said" is handled above; a quote then comma then verb means an inverted subject after the verb.
         const np = phraseRight(tokens, k + 1);
@@ -232,7 +252,7 @@ export function findAttribution(tokens: Tok[], names: FoundName[]): FoundAttribu
         continue;
       }
     }
-    if (/^[”"’']$/.test(tokens[end]!.v)) {
+    if (QUOTE_MARKS.has(tokens[end]!.v)) {
       const np = phraseRight(tokens, k + 1);
       if (np) return { speaker: preferName(np, names, tokens), at: k, pronoun: PRONOUNS.test(np.text.toLowerCase()) };
       continue;
@@ -244,6 +264,9 @@ export function findAttribution(tokens: Tok[], names: FoundName[]): FoundAttribu
 }
 
 const CORE_SPEECH = new Set(['say', 'tell', 'add', 'tweet', 'write', 'state', 'report', 'announce']);
+/** Words between a subject and its speech verb: "Doe also said", "police have reportedly said". */
+const BEFORE_SPEECH_VERB = new Set(['also', 'earlier', 'later', 'then', 'has', 'have', 'had', 'was', 'is', 'previously', 'reportedly']);
+const QUOTE_MARKS = new Set(['”', '"', '’', "'"]);
 
 function isSpeechVerb(tokens: Tok[], k: number): boolean {
   const t = tokens[k]!;

@@ -36,7 +36,9 @@ export function findQuantities(tokens: Tok[], skip: Set<number>): FoundQuantity[
   const out: FoundQuantity[] = [];
   const used = new Set<number>(skip);
   for (let i = 0; i < tokens.length; i++) {
-    if (used.has(i)) continue;
+    // Most tokens start no quantity: tell them apart before readQuantity, whose inner closures
+    // cost an allocation on every call.
+    if (used.has(i) || !startsQuantity(tokens[i]!)) continue;
     const q = readQuantity(tokens, i, used);
     // A figure too large for a number ("10^400", 400 digits) is no figure at all.
     if (!q || !Number.isFinite(q.value) || (q.range && !q.range.every(Number.isFinite))) continue;
@@ -46,6 +48,13 @@ export function findQuantities(tokens: Tok[], skip: Set<number>): FoundQuantity[
     out.push(q);
   }
   return out;
+}
+
+const MAGNITUDE_GLUED = /^magnitude-(\d+)$/i;
+
+/** Whether a quantity can start at this token: a number, or a glued "magnitude-6". */
+function startsQuantity(t: Tok): boolean {
+  return parseNumber(t) !== undefined || MAGNITUDE_GLUED.test(t.v);
 }
 
 function parseNumber(t: Tok): { value: number; glued?: string } | undefined {
@@ -79,7 +88,7 @@ function readPower(tokens: Tok[], i: number): { value: number; last: number; tex
 function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantity | undefined {
   const t = tokens[i]!;
   // "magnitude-6.8" reaches us as "magnitude-6", ".", "8".
-  const magnitudeGlued = /^magnitude-(\d+)$/i.exec(t.v);
+  const magnitudeGlued = MAGNITUDE_GLUED.exec(t.v);
   if (magnitudeGlued) {
     const frac = tokens[i + 1]?.v === '.' && /^\d+/.test(tokens[i + 2]?.v ?? '') && tokens[i + 1]!.start === t.end ? /^\d+/.exec(tokens[i + 2]!.v)![0] : undefined;
     const written = frac ? `${magnitudeGlued[1]}.${frac}` : magnitudeGlued[1]!;

@@ -14,7 +14,7 @@ const CLAUSE_OPENERS = new Set([
   'if', 'unless', 'but', 'so', 'where', 'as',
 ]);
 /** Punctuation that ends a clause; commas end one too, unless the clause would have no verb (see `clauseTense`). */
-const HARD_BOUNDARY = /^[;:()\[\]"“”—–]$|^--$/;
+const HARD_BOUNDARY = new Set([';', ':', '(', ')', '[', ']', '"', '“', '”', '—', '–', '--']);
 
 /** Auxiliaries and modals that put the clause ahead of the time of writing. */
 const FUTURE_AUX = new Set(['will', 'shall', "'ll", '’ll', 'wo', 'could', 'may', 'might', 'would', 'should', 'must']);
@@ -51,14 +51,18 @@ function tokenRange(tokens: Tok[], start: number, end: number): [number, number]
 
 /** The clause around tokens [a, b]: up to the nearest clause opener or hard punctuation on each side. */
 function clauseAround(tokens: Tok[], a: number, b: number, crossCommas: boolean): [number, number] {
-  const stops = (t: Tok) => HARD_BOUNDARY.test(t.v) || CLAUSE_OPENERS.has(t.lower) || (!crossCommas && t.v === ',');
   let lo = a;
-  while (lo > 0 && !stops(tokens[lo - 1]!)) lo--;
+  while (lo > 0 && !endsClause(tokens[lo - 1]!, crossCommas)) lo--;
   // The opener itself belongs to the clause it opens ("which will be available on June 17").
   if (lo > 0 && CLAUSE_OPENERS.has(tokens[lo - 1]!.lower)) lo--;
   let hi = b;
-  while (hi + 1 < tokens.length && !stops(tokens[hi + 1]!)) hi++;
+  while (hi + 1 < tokens.length && !endsClause(tokens[hi + 1]!, crossCommas)) hi++;
   return [lo, hi];
+}
+
+/** Whether a token bounds a clause: hard punctuation, a clause opener, or a comma unless commas are crossed. */
+function endsClause(t: Tok, crossCommas: boolean): boolean {
+  return HARD_BOUNDARY.has(t.v) || CLAUSE_OPENERS.has(t.lower) || (!crossCommas && t.v === ',');
 }
 
 /** Auxiliaries, negation and adverbs that sit between a verb and its auxiliaries ("has not yet", "will soon"). */

@@ -573,6 +573,64 @@ const ROWS: Row[] = [
 /** The grammar's row names, in order (tests name one construction each). */
 export const TIMEX_ROWS = ROWS.map((r) => r.name);
 
+/**
+ * Each gate word and the rows it opens. A sentence's words are looked up here, a few dozen
+ * lookups, rather than each row asking for each of its words (some 200 per sentence).
+ */
+const ROWS_OF_WORD = new Map<string, number[]>();
+ROWS.forEach((row, r) => {
+  for (const w of row.when) {
+    const list = ROWS_OF_WORD.get(w);
+    if (!list) ROWS_OF_WORD.set(w, [r]);
+    else if (list[list.length - 1] !== r) list.push(r);
+  }
+});
+
+/** The gate words that are letter runs, as a trie over a–z: a sentence's runs are looked up as it is scanned. */
+interface GateNode {
+  /** Indexed by char code − 97. */
+  next: (GateNode | undefined)[];
+  rows?: number[];
+}
+const GATE_WORDS: GateNode = { next: [] };
+for (const [word, rows] of ROWS_OF_WORD) {
+  if (!/^[a-z]+$/.test(word)) continue;
+  let node = GATE_WORDS;
+  for (let i = 0; i < word.length; i++) node = node.next[word.charCodeAt(i) - 97] ??= { next: [] };
+  node.rows = rows;
+}
+
+const DIGITS_3 = /\d{3}/;
+const DIGITS_4 = /\d{4}/;
+const CLOCK = /\d\s*[ap]\.?\s?m\b|\d[:.h]\d\d/i;
+
+/** Which rows' gate words the text holds: its lower-case letter runs (`[a-z]+`), and #3, #4 and #clock. */
+function openRows(text: string): boolean[] {
+  const open: boolean[] = new Array(ROWS.length).fill(false);
+  const lower = text.toLowerCase();
+  // The trie node of the run read so far; undefined once the run can be no gate word.
+  let node: GateNode | undefined;
+  let inRun = false;
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 0;
+    if (c >= 97 && c <= 122) {
+      node = (inRun ? node : GATE_WORDS)?.next[c - 97];
+      inRun = true;
+    } else if (inRun) {
+      markRows(open, node?.rows);
+      inRun = false;
+    }
+  }
+  if (DIGITS_3.test(text)) markRows(open, ROWS_OF_WORD.get('#3'));
+  if (DIGITS_4.test(text)) markRows(open, ROWS_OF_WORD.get('#4'));
+  if (CLOCK.test(text)) markRows(open, ROWS_OF_WORD.get('#clock'));
+  return open;
+}
+
+function markRows(open: boolean[], rows: number[] | undefined): void {
+  if (rows) for (const r of rows) open[r] = true;
+}
+
 const LEADING_PREP = /^(?:on|in|at|by|since|until|till|from|during|through|throughout|before|after|of|to|for|around|about|circa|as of|as early as|as late as|shortly after|just before|until late|beginning|starting|over|within)\s+/i;
 
 interface Claim {
@@ -605,16 +663,19 @@ const TIMEX_CACHE_SIZE = 5_000;
 
 const timexCache = new Map<string, Timex[]>();
 
-function tagUncached(text: string, dct: string | undefined, tenseAt: Tense | ((start: number, end: number) => Tense)): Timex[] {
+type TenseAt = Tense | ((start: number, end: number) => Tense);
+
+/** The tense at [s, e): given outright, or read from the clause there. */
+function tenseFor(tenseAt: TenseAt, s: number, e: number): Tense {
+  return typeof tenseAt === 'string' ? tenseAt : tenseAt(s, e);
+}
+
+function tagUncached(text: string, dct: string | undefined, tenseAt: TenseAt): Timex[] {
   const ref = dct ? parseIsoLocal(dct) : undefined;
-  const tenseFor = (s: number, e: number): Tense => (typeof tenseAt === 'string' ? tenseAt : tenseAt(s, e));
   const claims: Claim[] = [];
-  const words = new Set(text.toLowerCase().match(/[a-z]+/g));
-  if (/\d{3}/.test(text)) words.add('#3');
-  if (/\d{4}/.test(text)) words.add('#4');
-  if (/\d\s*[ap]\.?\s?m\b|\d[:.h]\d\d/i.test(text)) words.add('#clock');
+  const open = openRows(text);
   ROWS.forEach((row, r) => {
-    if (!row.when.some((w) => words.has(w))) return;
+    if (!open[r]) return;
     row.re.lastIndex = 0;
     for (let m = row.re.exec(text); m; m = row.re.exec(text)) {
       if (!m[0]) {
@@ -622,7 +683,7 @@ function tagUncached(text: string, dct: string | undefined, tenseAt: Tense | ((s
         continue;
       }
       const at = m.index;
-      const built = row.build(m, { dct: ref, tense: () => tenseFor(at, at + m![0].length) });
+      const built = row.build(m, { dct: ref, tense: () => tenseFor(tenseAt, at, at + m![0].length) });
       if (built === undefined) continue;
       claims.push({ start: at, end: at + m[0].length, built: Array.isArray(built) ? built[0]! : built, row: r });
       if (Array.isArray(built)) for (const b of built.slice(1)) claims.push({ start: at, end: at + m[0].length, built: b, row: r });
@@ -646,10 +707,9 @@ function tagUncached(text: string, dct: string | undefined, tenseAt: Tense | ((s
       const lead = LEADING_PREP.exec(text.slice(c.start, c.end))?.[0].length ?? 0;
       [s, e] = [c.start + lead, c.end];
     }
-    out.push({ start: s, end: e, text: text.slice(s, e), type: b.type, value: b.value, tense: tenseFor(s, e), inferred: Boolean(b.inferred), mod: b.mod, weekday: b.weekday });
+    out.push({ start: s, end: e, text: text.slice(s, e), type: b.type, value: b.value, tense: tenseFor(tenseAt, s, e), inferred: Boolean(b.inferred), mod: b.mod, weekday: b.weekday });
   }
   // What the rows did not claim: month names, weekdays, "June 6", ISO dates, "last Tuesday".
-  const claimed = (s: number, e: number) => kept.some((k) => s < k.end && k.start < e);
   for (const d of findDates(text, dct, tenseAt)) {
     // Bare years after a preposition are the rows' to read (they know counts from years).
     if (/^[a-z]+\s+\d{4}$/i.test(d.surface) && /^\d{4}$/.test(d.value)) continue;
@@ -657,8 +717,8 @@ function tagUncached(text: string, dct: string | undefined, tenseAt: Tense | ((s
     const lead = LEADING_PREP.exec(d.surface)?.[0].length ?? 0;
     const s = d.start + lead;
     const e = d.end;
-    if (claimed(d.start, d.end)) continue;
-    const tense = tenseFor(s, e);
+    if (kept.some((k) => d.start < k.end && k.start < d.end)) continue;
+    const tense = tenseFor(tenseAt, s, e);
     let value = d.value;
     // Dates near each other share one reading window and its tense; a relative date takes its own clause's.
     if (d.inferred && typeof tenseAt !== 'string') value = findDates(d.surface, dct, tense)[0]?.value || value;
@@ -666,7 +726,7 @@ function tagUncached(text: string, dct: string | undefined, tenseAt: Tense | ((s
   }
   out.sort((a, b) => a.start - b.start);
   anchorTimes(out, ref);
-  reanchorQuotes(text, out, ref, tenseFor);
+  reanchorQuotes(text, out, ref, tenseAt);
   return out;
 }
 
@@ -705,7 +765,7 @@ const SPEECH_BEFORE = /\b(?:said|says|told|added|stated|announced|wrote|declared
  * "Today" inside a quote is the day the words were said. When the sentence dates the speech
  * ("…,” he said on Monday), deictic dates in the quote resolve against that day, not the article's.
  */
-function reanchorQuotes(text: string, found: Timex[], ref: Date | undefined, tenseFor: (s: number, e: number) => Tense): void {
+function reanchorQuotes(text: string, found: Timex[], ref: Date | undefined, tenseAt: TenseAt): void {
   const quotes = quoteSpans(text);
   if (!quotes.length || !ref) return;
   const inQuote = (t: Timex) => quotes.some(([s, e]) => t.start >= s && t.end <= e);
@@ -714,7 +774,7 @@ function reanchorQuotes(text: string, found: Timex[], ref: Date | undefined, ten
   const anchor = parseIsoLocal(speechDay.value)!;
   for (const t of found) {
     if (!inQuote(t) || !/^(?:today|yesterday|tomorrow|tonight|last night|this (?:morning|afternoon|evening))/i.test(t.text)) continue;
-    const redone = tagTimex(t.text, isoDay(anchor), tenseFor(t.start, t.end))[0];
+    const redone = tagTimex(t.text, isoDay(anchor), tenseFor(tenseAt, t.start, t.end))[0];
     if (redone) {
       t.value = redone.value;
       t.inferred = true;
