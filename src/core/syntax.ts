@@ -52,8 +52,8 @@ const BE = new Set(['be', 'get']);
 /**
  * A token as read from wink. A class, not an object literal: V8 pretenures a literal's allocation
  * site once the objects it made outlive a scavenge, which the tokens of the article in hand always
- * do, and then every token of a corpus is born in the old generation and dies there (70 MB of the
- * 2,000-article ingest's peak memory). Objects made with `new` have no allocation site to pretenure.
+ * do, and then every token of a corpus is born in the old generation and dies there (70 MB of
+ * garbage there in a 2,000-article ingest). Objects made with `new` have no allocation site to pretenure.
  */
 class Token implements Tok {
   constructor(

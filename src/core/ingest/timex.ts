@@ -574,8 +574,8 @@ const ROWS: Row[] = [
 export const TIMEX_ROWS = ROWS.map((r) => r.name);
 
 /**
- * Each gate word and the rows it opens. A sentence's words are looked up here, a few dozen
- * lookups, rather than each row asking for each of its words (some 200 per sentence).
+ * Each gate word and the rows it opens: a sentence's words are looked up (the letter runs through
+ * the trie below), rather than each row asking for each of its words (some 200 per sentence).
  */
 const ROWS_OF_WORD = new Map<string, number[]>();
 ROWS.forEach((row, r) => {
