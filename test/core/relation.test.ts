@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createNlp } from '../../src/core/nlp.js';
 import { buildFactTable } from '../../src/core/ingest/build.js';
 import { createEngine } from '../../src/core/engine.js';
-import { compileQuestion } from '../../src/core/ask/relation.js';
+import { compileQuestion, eventSupported } from '../../src/core/ask/relation.js';
 import { openWordNet } from '../../src/store/wordnet.js';
 import type { RawArticle } from '../../src/core/types.js';
 import { headlineCased } from '../../src/core/terms.js';
@@ -260,5 +260,15 @@ describe('how many of a thing the question names', () => {
     ], 'count');
     expect(story.ask('How many M-16s did the commandos seize?').answered).toBe(false);
     expect(story.ask('How many outboard motors did the commandos seize?').answer).toMatch(/^three/);
+  });
+});
+
+describe('saying is not the event said', () => {
+  it('a sentence where someone says something reports no declaring by them', () => {
+    const table = buildFactTable([
+      { id: 'a', meta: { published: '2021-05-04' }, raw: 'Aid for Dunford\n\nThe state will send aid to Dunford, where the flood killed 12 people, Ann Lee, the minister, said yesterday.\n' },
+    ], 'saying', nlp);
+    const sentence = table.articles[0]!.sentences.find((x) => x.terms.includes('lee'))!;
+    expect(eventSupported(compileQuestion('When did Ann Lee declare a holiday?', nlp, wn)!, sentence, wn, null)).toBe(false);
   });
 });

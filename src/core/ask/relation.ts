@@ -646,6 +646,9 @@ export function eventSupported(qf: QuestionFrame, sentence: Sentence, wn?: WordN
     for (const w of [...wn.synonyms(qf.verb, 'v', 4), ...wn.derived(qf.verb, 'v', 4), ...wn.hypernyms(qf.verb, 'v', 1, 3)]) forms.add(w);
     for (const n of [...forms]) for (const d of wn.derived(n, 'n', 2)) forms.add(d);
   }
+  // "Declare" is broadly "say", but a sentence saying something reports no declaring: the speech
+  // verbs every attribution uses stand only for themselves.
+  for (const f of [...forms]) if (f !== qf.verb && SPEECH_VERBS.has(f)) forms.delete(f);
   const framed = (sentence.frames ?? []).filter((f) => forms.has(f.verb) || forms.has(f.verb.split(' ')[0]!));
   // "When did Korb declare mourning?" where the government declared it and Korb only says so: the
   // event is another doer's when every clause reporting it names someone else as its doer.
