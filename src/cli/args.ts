@@ -35,6 +35,8 @@ export const COMMON_OPTIONS = {
   help: { type: 'boolean', short: 'h', describe: 'show this help' },
 } satisfies Record<string, OptionSpec>;
 
+/** `--min RATIO` of the scoring commands. */
+export const MIN_OPTION = { min: { type: 'string', arg: 'RATIO', describe: 'exit 1 when the share of passed questions is below RATIO (0..1)' } } satisfies Record<string, OptionSpec>;
 export const JSON_OPTION = { json: { type: 'boolean', describe: 'print JSON (stdout carries nothing else)' } } satisfies Record<string, OptionSpec>;
 
 export interface ParsedArgs {

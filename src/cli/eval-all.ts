@@ -7,7 +7,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { cliContext, COMMON_OPTIONS, minRatio, out, runCli, type CommandSpec } from './args.js';
+import { cliContext, COMMON_OPTIONS, MIN_OPTION, minRatio, out, runCli, type CommandSpec } from './args.js';
 import { scoreFile } from './score.js';
 import { loadEngine } from '../load-engine.js';
 import { createNlp } from '../core/nlp.js';
@@ -18,7 +18,7 @@ const spec: CommandSpec = {
   summary: 'Scores every NAME.jsonl question file of a folder against the corpus folder of the same name.',
   options: {
     corpora: { type: 'string', arg: 'DIR', describe: 'folder holding one corpus folder per question file (default ../shared/corpora/ecbplus)' },
-    min: { type: 'string', arg: 'RATIO', describe: 'exit 1 when the share of passed questions is below RATIO (0..1)' },
+    ...MIN_OPTION,
     quiet: { type: 'boolean', describe: 'print only the per-file and total lines' },
     ...COMMON_OPTIONS,
   },

@@ -5,7 +5,7 @@
  * Scoring rules: see score.ts.
  */
 import { readFile } from 'node:fs/promises';
-import { cliContext, COMMON_OPTIONS, minRatio, openEngine, out, runCli, type CommandSpec } from './args.js';
+import { cliContext, COMMON_OPTIONS, MIN_OPTION, minRatio, openEngine, out, runCli, type CommandSpec } from './args.js';
 import { scoreFile } from './score.js';
 
 const spec: CommandSpec = {
@@ -13,7 +13,7 @@ const spec: CommandSpec = {
   positionals: 'FILE.jsonl',
   summary: 'Scores a question file (one JSON object per line) against the corpus.',
   options: {
-    min: { type: 'string', arg: 'RATIO', describe: 'exit 1 when the share of passed questions is below RATIO (0..1)' },
+    ...MIN_OPTION,
     ...COMMON_OPTIONS,
   },
   minPositionals: 1,

@@ -8,6 +8,7 @@ import { clean } from '../../src/core/ingest/clean.js';
 import { createNlp } from '../../src/core/nlp.js';
 import type { Fact, RawArticle } from '../../src/core/types.js';
 import { groupFacts, quantitiesCompatible, quantityReach } from '../../src/core/values.js';
+import { rng } from '../fuzz/generate.js';
 
 const nlp = createNlp();
 
@@ -16,17 +17,6 @@ const compatible = (a: Fact, b: Fact) => quantitiesCompatible(
   { value: b.value as number, range: b.range, label: b.label, unit: b.unit },
 );
 const reach = (f: Fact) => quantityReach({ value: f.value as number, range: f.range });
-
-/** A deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function quantity(i: number, value: number, unit: string, label: string, range?: [number, number]): Fact {
   return { id: `f${i}`, article: 'a', sentence: 0, span: { start: 0, end: 1 }, kind: 'quantity', subject: 'wall', attribute: 'length', value, unit, range, surface: label, label };
