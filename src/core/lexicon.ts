@@ -287,5 +287,5 @@ export const IRREALIS_GOVERNORS = new Set(['plan', 'want', 'like', 'love', 'pref
 /** Verbs that carry no event of their own ("did the agency *give*", "*get* hurt", "*take* the stand"). */
 export const LIGHT_VERBS = new Set(['be', 'get', 'give', 'make', 'take', 'have', 'do', 'put', 'go', 'come', 'keep', 'let', 'become', 'seem', 'remain', 'stay', 'happen']);
 
-/** Pronouns that stand for one person: the subject of "she was 91". */
+/** Pronouns that stand for one person: the subject of "she was 83". */
 export const PERSON_PRONOUNS = new Set(['he', 'she', 'i']);

@@ -378,7 +378,7 @@ function subjectBefore(chunks: Chunk[], v: number, toks: Tok[]): number | undefi
     left = k + 1;
     fronted = true;
   }
-  // "In the one-day, non-jury trial, judge Lerner found …": after a fronted phrase, the noun
+  // "In the brief, public hearing, judge Marsh found …": after a fronted phrase, the noun
   // group between the last comma and the verb is the subject; the rest still belongs to the phrase.
   if (fronted && chunks[j]!.kind === 'NP' && chunks[j - 1]?.kind === 'COMMA' && left < j - 1) left = j;
   // "President X, who visited Y on Monday, declared …": the run starts after a relative clause;

@@ -25,7 +25,7 @@ function formsOf(term: string): string[] {
 }
 
 /**
- * A headline-cased line ("Queens Hit-And-Run Driver Charged", "GUNMAN KILLS ONE"): every longer
+ * A headline-cased line ("Harbor Crane Operator Charged", "GUNMAN KILLS ONE"): every longer
  * word starts with a capital, so capitals there say nothing about names. (Short words — "into",
  * "on" — are lower-case in some headline styles; a lower-case "charged" makes it running text.)
  */

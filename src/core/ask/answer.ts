@@ -137,7 +137,7 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
 }
 
 /**
- * A month ("April 2007") bridges every day within it into one group. When the sources that give
+ * A month ("April 2019") bridges every day within it into one group. When the sources that give
  * a day mostly give the same one (from at least twice as many articles as any other day), that
  * day is what they report and the group keeps what agrees with it; else the month is all they
  * share. Another day stated nearly as plainly about the same question is a disagreement.
@@ -347,13 +347,13 @@ function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: R
       if (f.kind !== 'entity' || mentionedIn(String(f.value), questionWords, q.typeNoun, aliases)) return 0;
       const wanted = q.typeNoun ?? '';
       const last = String(f.value).toLowerCase().split(/\s+/).at(-1) ?? '';
-      // A name ending in the asked kind is one ("Beaumont Hospital" for "which hospital"), however
-      // typed; so is one set in apposition after it ("her own clothing line, Mantra") or named by
-      // it ("a fashion line called Mantra", "the dhow was identified as Salahuddin").
+      // A name ending in the asked kind is one ("Larkin Hospital" for "which hospital"), however
+      // typed; so is one set in apposition after it ("her own perfume line, Velour") or named by
+      // it ("a perfume line called Velour", "the boat was identified as Marlin").
       if (last === wanted || last === `${wanted}s` || last === `${wanted}es`) return 1;
       if (wanted && new RegExp(`\\b${wanted}(?:s|es)?(?:,\\s*|\\s+(?:(?:was|is)\\s+)?(?:called|named|dubbed|known as|identified as)\\s+(?:the\\s+)?)$`, 'i').test(before)) return 1;
       // A person is no answer to "what gun" or "which team", a court or a city none to "which
-      // judge" — not even when it modifies the kind ("a Georgia judge", "Common Pleas Court judge").
+      // judge" — not even when it modifies the kind ("a Texas judge", "County Court judge").
       if (q.kindOf && q.kindOf !== 'person' && f.attribute === 'person') return 0;
       if (q.kindOf === 'person' && (f.attribute === 'organization' || f.attribute === 'place')) return 0;
       if (f.subject === wanted) return 1;
@@ -434,7 +434,7 @@ function compatible(q: Question, a: Scored, b: Scored): boolean {
     return datesCompatible({ value: String(fa.value), weekday: fa.description }, { value: String(fb.value), weekday: fb.description });
   }
   if (q.intent === 'quote') return similarText(String(fa.value), String(fb.value));
-  // "Indianapolis" the city is not "the Indianapolis Colts" the team, though one name holds the other.
+  // "Marlow" the city is not "the Marlow Otters" the team, though one name holds the other.
   // (Person is left out: it is the typing's fallback for any two or three capitalized words.)
   const typed = (t: string) => t === 'organization' || t === 'place';
   if (fa.kind === 'entity' && fb.kind === 'entity' && typed(fa.attribute) && typed(fb.attribute) && fa.attribute !== fb.attribute) return false;
@@ -459,7 +459,7 @@ export function namesMatch(a: string, b: string): boolean {
   const wb = nameWords(b);
   if (!wa.length || !wb.length) return false;
   const [small, big] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
-  // A given name may be shortened ("Stan Perlo" is "Stanley Perlo"); a surname never is.
+  // A given name may be shortened ("Rob Ames" is "Robert Ames"); a surname never is.
   const shortened = (w: string, i: number) => i < small.length - 1 && w.length >= 3
     && big.slice(0, -1).some((b) => b.length >= 3 && (b.startsWith(w) || w.startsWith(b)));
   return small.every((w, i) => big.includes(w) || shortened(w, i));

@@ -396,7 +396,7 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
         // "a not guilty plea" answers "plead guilty?" in the negative.
         if (qf.wh === 'yesno' && everyArg.some((a) => negates(q, text.slice(a.start, a.end)))) negative = !negative;
         // A named doer is found as the clause's doer (or its "he"), not by being elsewhere in the
-        // sentence ("According to Silverman, the Red Sox made an offer": Silverman made none).
+        // sentence ("According to Blake, the Hawks made an offer": Blake made none).
         const doerTaken = asked === qf.agent && asked.name && !own.some((a) => PRONOUNS.has(text.slice(a.start, a.end).toLowerCase()));
         if (m < 0.5 && !doerTaken) for (const a of everyArg) m = Math.max(m, argMatch(q, a, text, wn) * ARG_MATCH.frame);
         // "he" stands for the asked name only when the name is just before it: earlier in the
@@ -623,8 +623,8 @@ function sameAnswer(a: string, b: string): boolean {
 }
 
 /**
- * Two places named at different grain share a place name ("federal prison in Springfield", "the
- * Medical Center for federal prisoners in Springfield, Mo."): one answer to "where".
+ * Two places named at different grain share a place name ("the jail in Dunford", "the
+ * county detention center in Dunford, Ore."): one answer to "where".
  */
 function samePlace(a: string, b: string): boolean {
   const names = (x: string) => new Set(x.match(/\b\p{Lu}[\p{L}'’-]{2,}/gu) ?? []);
@@ -650,7 +650,7 @@ export function eventSupported(qf: QuestionFrame, sentence: Sentence, wn?: WordN
   // verbs every attribution uses stand only for themselves.
   for (const f of [...forms]) if (f !== qf.verb && SPEECH_VERBS.has(f)) forms.delete(f);
   const framed = (sentence.frames ?? []).filter((f) => forms.has(f.verb) || forms.has(f.verb.split(' ')[0]!));
-  // "When did Korb declare mourning?" where the government declared it and Korb only says so: the
+  // "When did Lee declare mourning?" where the state declared it and Lee only says so: the
   // event is another doer's when every clause reporting it names someone else as its doer.
   const asked = qf.agent;
   const otherDoer = (a: FrameArg | undefined) => Boolean(a) && !PRONOUNS.has(a!.head)
@@ -658,7 +658,7 @@ export function eventSupported(qf: QuestionFrame, sentence: Sentence, wn?: WordN
   // ("said" may be among a speech verb's broader forms, but the one saying it is not the doer.)
   const doing = framed.filter((f) => f.verb === qf.verb || !SPEECH_VERBS.has(f.verb));
   if (asked?.name && doing.length && doing.every((f) => otherDoer(f.agent))) return false;
-  // "Teixeira was signed on Monday, Kubatko reported": the one reporting it did not do it.
+  // "Ode was signed on Monday, Cato reported": the one reporting it did not do it.
   const speaker = (sentence.attribution ?? '').toLowerCase().split(/\s+/);
   if (asked?.name && doing.length && asked.words.some((w) => speaker.includes(w)) && !doing.some((f) => f.agent && !otherDoer(f.agent))) return false;
   // A sentence naming everything the question is about dates or counts that, in its own words

@@ -94,8 +94,8 @@ function displayValue(q: Question, lead: Scored, group: Scored[]): string {
   if (f.kind === 'date') {
     // The most precise date the group's sources give ("on March 14" over "next month").
     // Only among the best-supported facts: a precise date from a weaker sentence may be another event.
-    // The most precise date every reasonably supported one lies within ("9 April 2007" over
-    // "April 2007"; "April 2007" when the sources give different days in it).
+    // The most precise date every reasonably supported one lies within ("9 April 2019" over
+    // "April 2019"; "April 2019" when the sources give different days in it).
     const top = Math.max(...group.map((s) => s.score));
     const byPrecision = [...group].filter((s) => s.fact.value).sort((a, b) => String(b.fact.value).length - String(a.fact.value).length || b.score - a.score);
     const supported = byPrecision.filter((s) => s.score >= top * 0.6);

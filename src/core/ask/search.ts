@@ -39,7 +39,7 @@ export class SearchIndex {
   readonly corpusYear: string | undefined;
   /** What the text calls each named person ("jane doe" → ["the governor of the province"]). */
   readonly roles = new Map<string, string[]>();
-  /** Every "given surname" pair the coverage's names hold ("mo cheeks", "maurice cheeks"). */
+  /** Every "given surname" pair the coverage's names hold ("rob ames", "robert ames"). */
   private readonly namePairs = new Set<string>();
   private readonly byInitial = new Map<string, string[]>();
   private readonly aliasWords = new Map<string, string[][]>();
@@ -205,7 +205,7 @@ export class SearchIndex {
     for (const [i, t] of terms.entries()) {
       const w = t.weight * this.specificity(t.term);
       let m = this.match(ref, t);
-      // "Mo Cheeks" where this article only says "Cheeks" or "Maurice Cheeks": a given name the
+      // "Rob Ames" where this article only says "Ames" or "Robert Ames": a given name the
       // coverage elsewhere pairs with the surname this sentence names is the same person's.
       const surname = terms[i + 1];
       if (m === 0 && t.name && surname?.name && this.namePairs.has(`${t.term} ${surname.term}`) && this.matchHere(ref, surname) >= MATCH.variant) m = MATCH.article;

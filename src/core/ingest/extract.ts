@@ -29,7 +29,7 @@ export function extractArticle(raw: RawArticle, nlp: Nlp): Extracted {
   const facts: Fact[] = [];
   let lastSpeaker: string | undefined;
   // Capitals in a headline-cased line mark no names: a run from one is a name only when the
-  // article's running text writes it the same way ("Driver Charged" never is).
+  // article's running text writes it the same way ("Crane Operator Charged" never is).
   const headlines = new Set(analyzed.filter((s) => headlineCased(s.text)));
   const runningText = analyzed.filter((s) => !headlines.has(s)).map((s) => s.text).join('\n');
   let openQuote: { start: number; paragraph: number } | undefined;

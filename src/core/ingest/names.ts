@@ -9,7 +9,7 @@ import { EVENT_WORDS, ORG_WORDS, PERSON_TITLES, PLACE_WORDS, ROLE_WORDS, SPEECH_
 export type NameType = 'person' | 'organization' | 'place' | 'thing';
 
 /**
- * Prepositions of place: a name after one is most often a place. Not "to" ("lost to the Colts",
+ * Prepositions of place: a name after one is most often a place. Not "to" ("lost to the Otters",
  * "talked to Reuters") nor "on" ("on Twitter", "on Monday"), which as often take teams and people.
  */
 const LOCATIVE = /^(in|at|from|near|into|across|outside|inside)$/;

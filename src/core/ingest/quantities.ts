@@ -265,7 +265,7 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
 
   const bareWhole = !hedge && !currency && !multiplierWord && Number.isInteger(value) && value > 0 && value < 120 && /^\d+$/.test(t.v);
   const clauseEnds = !tokens[i + 1] || /^[.,;)]$|^(when|and|but|at)$/.test(tokens[i + 1]!.lower);
-  // Age as a person's copula complement: "She was 91.", "Doe is 56 and lives …" (a pronoun or a name, then "be").
+  // Age as a person's copula complement: "She was 83.", "Doe is 56 and lives …" (a pronoun or a name, then "be").
   const subject = tokens[first - 2];
   if (bareWhole && clauseEnds && tokens[first - 1]?.lemma === 'be' && subject && (PERSON_PRONOUNS.has(subject.lower) || subject.pos === 'PROPN')) {
     return finish('age', true, value, 'year', `${numText} years`, i, subject.pos === 'PROPN' ? subject.lemma : '');
@@ -297,7 +297,7 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
   // Counts: a number followed by a noun phrase ("300 UN peacekeepers", "two small boats").
   // "one more crash" is a figure of speech, not a count.
   if (!/^\d/.test(t.v) && /^(more|less|other|another|last)$/.test(tokens[last + 1]?.lower ?? '')) return undefined;
-  // How often something happened: "married three times", "stabbed 17 times" (not a multiplier:
+  // How often something happened: "married three times", "stabbed 12 times" (not a multiplier:
   // "three times larger", "three times as many", "three times the size").
   const times = tokens[last + 1];
   const after = tokens[last + 2];
@@ -448,7 +448,7 @@ function amountVerb(tokens: Tok[], first: number): string | undefined {
   // Skip an object in between: "fined the firm 4.2 million pounds".
   for (let k = first - 1; k >= Math.max(0, first - 4); k--) {
     const t = tokens[k]!;
-    // A reduced relative clause ("rewards totaling $30,000", "a deal valued at $2 billion"): the
+    // A reduced relative clause ("a reward totaling $20,000", "a deal valued at $2 billion"): the
     // amount is the noun's, the participle only links them.
     const noun = tokens[k - 1];
     if (t.pos === 'VERB' && /(?:ing|ed)$/.test(t.lower) && noun?.pos === 'NOUN' && k === first - 1 - (tokens[first - 1]?.pos === 'ADP' ? 1 : 0)) return noun.lemma;
