@@ -289,3 +289,12 @@ export const LIGHT_VERBS = new Set(['be', 'get', 'give', 'make', 'take', 'have',
 
 /** Pronouns that stand for one person: the subject of "she was 83". */
 export const PERSON_PRONOUNS = new Set(['he', 'she', 'i']);
+
+/**
+ * Prepositions of place: a name after one is most often a place. Not "to" ("lost to the Otters",
+ * "talked to Reuters") nor "on" ("on Twitter", "on Monday"), which as often take teams and people.
+ */
+export const LOCATIVE_PREPS = new Set(['in', 'at', 'from', 'near', 'into', 'across', 'outside', 'inside']);
+
+/** Words a WordNet definition puts between its verb and the word it is about ("take *into* custody", "find *someone* guilty"). */
+export const GLOSS_FILLERS = new Set(['a', 'an', 'the', "one's", 'oneself', 'into', 'to', 'in', 'on', 'from', 'with', 'of', 'as', 'up', 'out', 'off', 'for', 'at', 'by', 'someone', 'something', 'somebody', 'person']);

@@ -14,7 +14,7 @@ import type { SearchIndex, SentenceRef } from './search.js';
 import type { QTerm } from './question.js';
 import { render, type Scored } from './render.js';
 import { uniq } from '../values.js';
-import { IRREALIS_GOVERNORS, LIGHT_VERBS, PARTICLES, PERSON_TITLES, POSSESSIVES, SPEECH_VERBS } from '../lexicon.js';
+import { GLOSS_FILLERS, IRREALIS_GOVERNORS, LIGHT_VERBS, PARTICLES, PERSON_TITLES, POSSESSIVES, SPEECH_VERBS } from '../lexicon.js';
 
 export type Wh = 'who' | 'what' | 'which' | 'where' | 'why' | 'when' | 'how' | 'yesno';
 type Role = 'agent' | 'patient' | 'attr';
@@ -488,7 +488,6 @@ export interface GlossPhrase {
   verbs: Set<string>;
   word: string;
 }
-const GLOSS_SKIP = new Set(['a', 'an', 'the', "one's", 'oneself', 'into', 'to', 'in', 'on', 'from', 'with', 'of', 'as', 'up', 'out', 'off', 'for', 'at', 'by', 'someone', 'something', 'somebody', 'person']);
 const glossCache = new Map<string, GlossPhrase[]>();
 /**
  * The verb + word a verb's commonest definition is made of ("arrest": "take into custody";
@@ -508,7 +507,7 @@ export function glossPhrases(verb: string, wn: WordNet): GlossPhrase[] {
       k += words[k + 1] === 'or' ? 2 : 1;
       if (words[k - 1] !== 'or') break;
     }
-    while (k < words.length && GLOSS_SKIP.has(words[k]!)) k++;
+    while (k < words.length && GLOSS_FILLERS.has(words[k]!)) k++;
     const word = words[k];
     if (!verbs.size || !word || /^(not|no|never|without)$/.test(word) || words.includes('not')) continue;
     // "fail to keep": an infinitive is another verb, not what the first one is done to.

@@ -4,15 +4,10 @@
  * and typed from the words around them (titles, appositives, speech verbs, org words).
  */
 import type { Tok } from '../syntax.js';
-import { EVENT_WORDS, ORG_WORDS, PERSON_TITLES, PLACE_WORDS, ROLE_WORDS, SPEECH_VERBS } from '../lexicon.js';
+import { EVENT_WORDS, LOCATIVE_PREPS, ORG_WORDS, PERSON_TITLES, PLACE_WORDS, ROLE_WORDS, SPEECH_VERBS } from '../lexicon.js';
 
 export type NameType = 'person' | 'organization' | 'place' | 'thing';
 
-/**
- * Prepositions of place: a name after one is most often a place. Not "to" ("lost to the Otters",
- * "talked to Reuters") nor "on" ("on Twitter", "on Monday"), which as often take teams and people.
- */
-const LOCATIVE = /^(in|at|from|near|into|across|outside|inside)$/;
 
 export interface FoundName {
   first: number;
@@ -131,7 +126,7 @@ function typeName(tokens: Tok[], first: number, last: number, roleBefore?: strin
     type = 'person';
   } else if (after && SPEECH_VERBS.has(after.lemma) && after.pos === 'VERB' && words.length >= 2) {
     type = 'person';
-  } else if (before && (LOCATIVE.test(before.lower) || (before.lower === 'the' && LOCATIVE.test(tokens[first - 2]?.lower ?? '')))) {
+  } else if (before && (LOCATIVE_PREPS.has(before.lower) || (before.lower === 'the' && LOCATIVE_PREPS.has(tokens[first - 2]?.lower ?? '')))) {
     type = 'place';
   } else if (words.length >= 2 && words.length <= 3 && before?.lower !== 'the'
     && tokens.slice(first, last + 1).every((t) => /^[A-Z][a-z'’]+$/.test(t.v) && !ROLE_WORDS.has(t.lower))) {
