@@ -173,6 +173,8 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
   // Verbs the corpus never uses are paraphrases ("putting up" for "provide"), not evidence.
   const verbs = terms.filter((t) => t.pos === 'VERB' && index.supports(t));
   const names = q.intent === 'person' || q.intent === 'entity' ? terms.filter((t) => t.name) : [];
+  // "Whose record …": "'s", up to three words, then the possessed noun.
+  const possessor = q.possessed ? new RegExp(`^['’]s\\s+(?:[\\p{L}\\d-]+\\s+){0,3}?${q.possessed}`, 'iu') : undefined;
   for (const ref of index.candidates(terms)) {
     let coverage = index.coverage(ref, terms);
     // "Who is the CEO of X": a sentence that does not itself name X answers about someone else.
@@ -194,7 +196,7 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
       // "Whose record did he break": the name written just before "'s (…) record".
       if (q.possessed && fact.kind === 'entity') {
         const after = ref.article.raw.slice(fact.span.end, Math.min(ref.sentence.end, fact.span.end + 50));
-        if (!new RegExp(`^['’]s\\s+(?:[\\p{L}\\d-]+\\s+){0,3}?${q.possessed}`, 'iu').test(after)) continue;
+        if (!possessor!.test(after)) continue;
       }
       // "Who is the captain of X": a captain the sentence does not tie to X is someone else's.
       if (q.role && q.roleOf && fact.kind === 'entity' && !roleLinked(ref.article.raw.slice(ref.sentence.start, ref.sentence.end), q.role, q.roleOf)) continue;
