@@ -237,7 +237,7 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
     if (namesOnly) return [frame.agent, frame.patient].every((a) => !a?.name || named(a.words));
     // Who did it, or which one, is read from a sentence that says it was done.
     const hasNoun = asksDoer ? null : (n: string) => !headline && index.matchHere(ref, { term: n, weight: 1, name: false, pos: 'NOUN' }) >= 0.7;
-    return eventSupported(frame, ref.sentence, opts.wordnet, hasNoun, named);
+    return eventSupported(frame, ref.sentence, ref.article.raw, opts.wordnet, hasNoun, named);
   };
 
   const engine: Engine = {

@@ -544,3 +544,26 @@ function apposition(toks: Tok[], chunks: Chunk[], i: number): Frame | undefined 
     apposition: true,
   };
 }
+
+/**
+ * What a time expression dates: the event noun it premodifies ("an April 2007 shooting", "the
+ * Nov. 30 escape"), else the verb group of its clause — the nearest before it ("was captured
+ * Monday", "born on March 29, … ; died December 19"), or, when it opens its clause ("A jury on
+ * Tuesday convicted …", "On Monday, police arrested …"), the first after it. Token indices are
+ * the expression's first and last; the answer is a lemma, or undefined in a verbless fragment.
+ */
+export function dateAnchor(tokens: Tok[], first: number, last: number): string | undefined {
+  const { toks, chunks } = chunk(tokens);
+  const at = chunks.findIndex((c) => c.first <= first && first <= c.last);
+  if (at < 0) return undefined;
+  const own = chunks[at]!;
+  if (own.kind === 'NP' && own.head > last && toks[own.head]!.pos === 'NOUN' && /^\p{L}[\p{L}-]+$/u.test(toks[own.head]!.v)) return toks[own.head]!.lemma;
+  const boundary = (c: Chunk) => c.kind === 'PUNCT' && /^[;.!?]$/.test(toks[c.first]!.v);
+  for (let k = at - 1; k >= 0 && !boundary(chunks[k]!); k--) if (chunks[k]!.kind === 'VG') return verbLemma(toks, chunks[k]!);
+  for (let k = at + 1; k < chunks.length && !boundary(chunks[k]!); k++) if (chunks[k]!.kind === 'VG') return verbLemma(toks, chunks[k]!);
+  return undefined;
+}
+
+function verbLemma(toks: Tok[], c: Chunk): string {
+  return c.bare ? toks[c.head]!.lemma : c.lemma ?? toks[c.head]!.lemma;
+}

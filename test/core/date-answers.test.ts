@@ -62,3 +62,14 @@ describe('what time', () => {
     expect(engine.ask('What time did the bomb explode?').answer).toMatch(/5:30/);
   });
 });
+
+describe('each date dates its own event', () => {
+  it('a sentence with two dates answers for the event the asked verb names', () => {
+    const engine = engineOf([
+      article('a', '2019-06-12', 'Ada Brook was born on March 3, 1950, in Leeds and died on Monday at her home.'),
+      article('b', '2019-06-11', 'Ada Brook, the novelist, died at her home in Leeds on Monday, her publisher said.'),
+    ]);
+    expect(engine.ask('When was Ada Brook born?').value).toMatch(/^1950-03-03/);
+    expect(engine.ask('When did Ada Brook die?').value).toMatch(/^2019-06-10/);
+  });
+});

@@ -269,6 +269,14 @@ describe('saying is not the event said', () => {
       { id: 'a', meta: { published: '2021-05-04' }, raw: 'Aid for Dunford\n\nThe state will send aid to Dunford, where the flood killed 12 people, Ann Lee, the minister, said yesterday.\n' },
     ], 'saying', nlp);
     const sentence = table.articles[0]!.sentences.find((x) => x.terms.includes('lee'))!;
-    expect(eventSupported(compileQuestion('When did Ann Lee declare a holiday?', nlp, wn)!, sentence, wn, null)).toBe(false);
+    expect(eventSupported(compileQuestion('When did Ann Lee declare a holiday?', nlp, wn)!, sentence, table.articles[0]!.raw, wn, null)).toBe(false);
+  });
+  it('a doer named after a long title is still the clause\'s doer', () => {
+    const table = buildFactTable([
+      { id: 'a', meta: { published: '2021-05-04' }, raw: 'Ames dies\n\nThe founder and former chief executive of Acme Inc. Jo Ames has died at the age of 70, the company said.\n' },
+    ], 'doer', nlp);
+    const sentence = table.articles[0]!.sentences.find((x) => x.terms.includes('ames') && x.index > 0)!;
+    expect(eventSupported(compileQuestion('When did Jo Ames die?', nlp, wn)!, sentence, table.articles[0]!.raw, wn, null)).toBe(true);
+    expect(eventSupported(compileQuestion('When did Lee Smith die?', nlp, wn)!, sentence, table.articles[0]!.raw, wn, null)).toBe(false);
   });
 });

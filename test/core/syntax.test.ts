@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createNlp } from '../../src/core/nlp.js';
-import { readFrames, readTokens } from '../../src/core/syntax.js';
+import { dateAnchor, readFrames, readTokens } from '../../src/core/syntax.js';
 import type { Frame, FrameArg } from '../../src/core/types.js';
 
 const nlp = createNlp();
@@ -48,5 +48,25 @@ describe('relation frames', () => {
 
   it('reads nothing from a sentence without a clause', () => {
     expect(frames('Photo: Reuters')).toEqual([]);
+  });
+});
+
+describe('what a date dates', () => {
+  const anchor = (s: string, date: string) => {
+    const toks = readTokens(nlp, s);
+    const from = s.indexOf(date);
+    const first = toks.findIndex((t) => t.start >= from);
+    const last = toks.findLastIndex((t) => t.end <= from + date.length);
+    return dateAnchor(toks, first, last);
+  };
+  it('the verb before it in its clause, or the first after it when it opens the clause', () => {
+    expect(anchor('The fugitive was captured Monday after a caller recognized him.', 'Monday')).toBe('capture');
+    expect(anchor('A jury on Tuesday convicted a man charged in the shooting.', 'Tuesday')).toBe('convict');
+    expect(anchor('Born March 3, 1950, in Leeds; died June 10 at home.', 'June 10')).toBe('die');
+    expect(anchor('Born March 3, 1950, in Leeds; died June 10 at home.', 'March 3, 1950')).toBe('bear');
+  });
+  it('the event noun it modifies', () => {
+    expect(anchor('A jury convicted a man charged in an April 2007 shooting at a bank.', 'April 2007')).toBe('shooting');
+    expect(anchor('At 9.25 a.m. on Thursday, the crew spotted two boats.', 'Thursday')).toBe('spot');
   });
 });

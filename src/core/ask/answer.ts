@@ -11,12 +11,18 @@ import { ABBREVIATIONS, CURRENCIES, LIGHT_VERBS, own, PERSON_TITLES, SAYING_VERB
 import { NOT_SAID, render, type Scored } from './render.js';
 import { answerCoverage, expandAlias } from './coverage.js';
 import { datesCompatible, groupFacts, quantitiesCompatible, uniq } from '../values.js';
+import { verbForms } from './relation.js';
 
 /** How much each further source reporting a value adds to its weight against competing values. */
 const SUPPORT_BONUS = 0.1;
 
 /** How well, against the best, a sentence must support the question for its day to count. */
 const DAY_SUPPORT = 0.6;
+
+/** How much a date of another event than the asked one counts. */
+const OTHER_EVENT = 0.8;
+/** How close a word must stand to the asked verb to date its event: a synonym or derived form, not a broader verb. */
+const EVENT_FORM = 0.8;
 
 /** Below this support a question is not answered. */
 const ANSWER_THRESHOLD = 0.5;
@@ -35,6 +41,9 @@ export function answerQuestion(asked: Question, ctx: AnswerContext): Answer {
     const verbs = [...new Set([...q.terms.filter((t) => t.pos === 'VERB').map((t) => t.term), ...(q.eventVerb && !LIGHT_VERBS.has(q.eventVerb) ? [q.eventVerb] : [])])];
     q.eventNouns = new Set(verbs.flatMap((v) => [...(wn.has(v, 'n') ? [v] : []), ...wn.derived(v, 'v', 2).filter((d) => wn.has(d, 'n'))]));
   }
+  // "When was he convicted": each date is read with the event it dates ("a jury on Tuesday
+  // convicted a man charged in an April 2007 shooting"), so the asked event's own date leads.
+  if (q.intent === 'date' && q.eventVerb && !LIGHT_VERBS.has(q.eventVerb)) q.eventForms = new Set([...verbForms(q.eventVerb, ctx.wn)].filter(([, strength]) => strength >= EVENT_FORM).map(([w]) => w));
   // "Which judge …" wants a person, "which team …" a group, "what gun …" neither: the kind's
   // commonest WordNet sense says which.
   // "Who was the judge" asks for a person as surely as "which judge".
@@ -93,6 +102,9 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
   if (q.intent === 'entity' && q.typeNoun) q = { ...q, terms: q.terms.filter((t) => t.term !== q.typeNoun || ctx.index.vocab.has(t.term)) };
   const scored = scoreFacts(q, ctx);
   if (!scored.length) return undefined;
+  // Where the coverage dates the asked event itself, dates of other events count less.
+  const forms = q.eventForms;
+  if (forms && scored.some((s) => forms.has(s.fact.subject))) for (const s of scored) if (!forms.has(s.fact.subject)) s.score *= OTHER_EVENT;
   const best = Math.max(...scored.map((s) => s.score));
   if (best < ANSWER_THRESHOLD) return undefined;
   // Values close enough to the best compete; the one most sources report wins.

@@ -457,7 +457,7 @@ function equivalents(a: FrameArg, frames: Frame[]): FrameArg[] {
 }
 
 /** The asked verb's lemma with the lemmas that can stand for it, each with its strength. */
-function verbForms(verb: string, wn?: WordNet): Map<string, number> {
+export function verbForms(verb: string, wn?: WordNet): Map<string, number> {
   const m = new Map<string, number>([[verb, VERB_MATCH.same]]);
   if (!wn || verb === 'be') return m;
   const put = (w: string, s: number) => {
@@ -634,9 +634,9 @@ function samePlace(a: string, b: string): boolean {
 /**
  * Whether a sentence speaks of the question's event: its verb, a synonym, a derived noun or a
  * broader verb among the sentence's terms. Questions with only a light verb ("what is", "did
- * they have") have no event to check.
+ * they have") have no event to check. `raw` is the article text the sentence and its frames index.
  */
-export function eventSupported(qf: QuestionFrame, sentence: Sentence, wn?: WordNet, hasNoun: ((noun: string) => boolean) | null = (n) => sentence.terms.includes(n), named: (words: string[]) => boolean = (ws) => ws.every((w) => sentence.terms.includes(w))): boolean {
+export function eventSupported(qf: QuestionFrame, sentence: Sentence, raw: string, wn?: WordNet, hasNoun: ((noun: string) => boolean) | null = (n) => sentence.terms.includes(n), named: (words: string[]) => boolean = (ws) => ws.every((w) => sentence.terms.includes(w))): boolean {
   // "When did X resign?": a date of someone else's resignation does not answer it.
   for (const a of [qf.agent, qf.patient]) if (a?.name && !named(a.words)) return false;
   if (LIGHT_VERBS.has(qf.verb.split(' ')[0]!)) return true;
@@ -652,14 +652,21 @@ export function eventSupported(qf: QuestionFrame, sentence: Sentence, wn?: WordN
   // "When did Lee declare mourning?" where the state declared it and Lee only says so: the
   // event is another doer's when every clause reporting it names someone else as its doer.
   const asked = qf.agent;
-  const otherDoer = (a: FrameArg | undefined) => Boolean(a) && !PRONOUNS.has(a!.head)
-    && !asked!.words.some((w) => (a!.name ?? a!.head).toLowerCase().split(/\s+/).includes(w));
+  // The doer is read with what the chunker leaves after its head before the clause's next
+  // argument: "the former chief of Acme Inc. Jo Ames has died" has Ames as its doer.
+  const subject = (f: Frame): string => {
+    const a = f.agent!;
+    const next = [f.patient, f.attr, ...(f.slots ?? []).map((x) => x.arg)].filter((x) => x && x.start >= a.end).map((x) => x!.start);
+    return `${a.name ?? ''} ${raw.slice(a.start, next.length ? Math.min(...next) : a.end)}`.toLowerCase();
+  };
+  const otherDoer = (f: Frame) => Boolean(f.agent) && !PRONOUNS.has(f.agent!.head)
+    && !asked!.words.some((w) => subject(f).split(/[^\p{L}\p{N}'’-]+/u).includes(w));
   // ("said" may be among a speech verb's broader forms, but the one saying it is not the doer.)
   const doing = framed.filter((f) => f.verb === qf.verb || !SPEECH_VERBS.has(f.verb));
-  if (asked?.name && doing.length && doing.every((f) => otherDoer(f.agent))) return false;
+  if (asked?.name && doing.length && doing.every(otherDoer)) return false;
   // "Ode was signed on Monday, Cato reported": the one reporting it did not do it.
   const speaker = (sentence.attribution ?? '').toLowerCase().split(/\s+/);
-  if (asked?.name && doing.length && asked.words.some((w) => speaker.includes(w)) && !doing.some((f) => f.agent && !otherDoer(f.agent))) return false;
+  if (asked?.name && doing.length && asked.words.some((w) => speaker.includes(w)) && !doing.some((f) => f.agent && !otherDoer(f))) return false;
   // A sentence naming everything the question is about dates or counts that, in its own words
   // (with `hasNoun` null, only the event's own verb or noun will do: who did it must be read from it).
   const nouns = [qf.agent, qf.patient, qf.attr, ...qf.slots.map((x) => x.arg)].filter((a): a is QArg => Boolean(a) && !a!.any).map((a) => a.head);

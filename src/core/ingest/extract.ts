@@ -6,7 +6,7 @@ import type { Article, Fact, RawArticle } from '../types.js';
 import type { Nlp } from '../nlp.js';
 import { clean, maskFurniture } from './clean.js';
 import { analyze, type AnalyzedSentence } from './analyze.js';
-import { readFrames, type Tok } from '../syntax.js';
+import { dateAnchor, readFrames, type Tok } from '../syntax.js';
 import type { Tense } from './dates.js';
 import { clauseTense } from './tense.js';
 import { humanTimex, isCalendarDate, isoOfTimex, tagTimex } from './timex.js';
@@ -81,13 +81,15 @@ export function extractArticle(raw: RawArticle, nlp: Nlp): Extracted {
       }
       // "reported in 2009", "said on Tuesday" date the report, not what it reports.
       const at = firstTokenAt(s.tokens, start);
+      let last = at;
+      while (last + 1 < s.tokens.length && s.tokens[last + 1]!.end <= end) last++;
       const before = s.tokens.slice(Math.max(0, at - 3), at);
       const datesReport = before.some((t) => SPEECH_VERBS.has(t.lemma) || t.lemma === 'statement');
       const value = isoOfTimex(d.value);
       if (value && !datesReport) sentenceTime ??= value;
       const resolved = !d.value.startsWith('XXXX');
       add({
-        kind: 'date', attribute: 'event', subject: verb, value, span: { start, end },
+        kind: 'date', attribute: 'event', subject: dateAnchor(s.tokens, at, last) ?? verb, value, span: { start, end },
         surface: d.text, label: resolved ? humanTimex(d.value) : d.text, inferred: d.inferred,
         description: d.weekday, attribution: speaker, timex: d.value !== value && d.value !== 'XXXX-XX-XX' ? d.value : undefined,
       });
