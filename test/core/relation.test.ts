@@ -195,6 +195,22 @@ describe('a verb said the way its WordNet definition says it', () => {
   it('a name that only reports the event is not its doer', () => {
     expect(story.ask('When did Ann Lee declare a day of mourning?').answered).toBe(false);
   });
+
+  it('a commoner definition than the first: "entered a not guilty plea" answers "plead guilty?" (no)', () => {
+    const court = engineOf([
+      { id: 'a', meta: { published: '2021-05-04' }, raw: 'Court\n\nMr Kell, of Mill Lane, Marlow, entered a not guilty plea at the county court and was held in custody.\n' },
+    ], 'plea');
+    expect(court.ask('Did Kell plead guilty?').answer).toMatch(/^No\b/);
+  });
+});
+
+describe('a negated synonym', () => {
+  it('"unharmed" answers "hurt?" in the negative: its WordNet synonym "unhurt" negates "hurt"', () => {
+    const story = engineOf([
+      { id: 'a', meta: { published: '2021-05-04' }, raw: 'Escape\n\nThe two drivers, who were unharmed, were forced to drive to a field outside Marlow.\n' },
+    ], 'unhurt');
+    expect(story.ask('Were the drivers hurt?').answer).toMatch(/^No\b/);
+  });
 });
 
 describe('what a thing the question describes is called', () => {

@@ -321,13 +321,16 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
   const { index, wn } = ctx;
   const verbs = verbForms(qf.verb, wn);
   const opposites = new Set(wn && qf.verb !== 'be' ? wn.antonyms(qf.verb, 'v', 2) : []);
+  // The verb is matched through its forms below ("entered a plea" for "plead"): the sentence's
+  // support is read from the question's other words.
+  const others = terms.filter((t) => t.pos !== 'VERB' || !verbs.has(t.term));
   const out: Aligned[] = [];
   for (const ref of index.candidates(terms)) {
     const frames = ref.sentence.frames;
     if (!frames?.length) continue;
     const text = ref.article.raw;
     const sentenceWords = new Set(ref.sentence.terms);
-    const support = 0.6 + 0.4 * index.coverage(ref, terms);
+    const support = 0.6 + 0.4 * index.coverage(ref, others.length ? others : terms);
     for (const f of frames) {
       let v = verbs.get(f.verb) ?? verbs.get(f.verb.split(' ')[0]!) ?? 0;
       let negative = Boolean(f.neg);
@@ -483,22 +486,23 @@ function nominals(verb: string, wn: WordNet): Set<string> {
   return set;
 }
 
-/** A verb phrase a verb's commonest WordNet definition spells out: "convict" is "find or declare guilty". */
+/** A verb phrase one of a verb's commoner WordNet definitions spells out: "convict" is "find or declare guilty". */
 export interface GlossPhrase {
   verbs: Set<string>;
   word: string;
 }
 const glossCache = new Map<string, GlossPhrase[]>();
 /**
- * The verb + word a verb's commonest definition is made of ("arrest": "take into custody";
- * "testify": "give testimony"), so a sentence saying it that way reports the verb's event.
+ * The verb + word each of a verb's three commonest definitions is made of ("arrest": "take into
+ * custody"; "testify": "give testimony"; "plead", sense 3: "enter a plea"), so a sentence saying
+ * it that way reports the verb's event.
  * Definitions that negate ("pronounce not guilty") are left out: their polarity is the point.
  */
 export function glossPhrases(verb: string, wn: WordNet): GlossPhrase[] {
   let out = glossCache.get(verb);
   if (out) return out;
   out = [];
-  for (const gloss of wn.glosses(verb, 'v', 1)) {
+  for (const gloss of wn.glosses(verb, 'v', 3)) {
     const words = gloss.toLowerCase().replace(/[(),]/g, ' ').split(/\s+/).filter(Boolean);
     const verbs = new Set<string>();
     let k = 0;
@@ -529,14 +533,17 @@ function negates(q: QArg, span: string): boolean {
   return q.words.some((w) => new RegExp(`\\b(?:not|no|non-?|never)\\s*${w.replace(/[^\p{L}\p{N}]/gu, '')}`, 'u').test(lower));
 }
 
+const NEGATIVE_PREFIX = /^(?:un|in|im|non|dis|il|ir)-?/;
 /** "uninsured" is the negative of "insured"; WordNet antonyms count too. */
 function polarForm(word: string, attr: string, wn?: WordNet): 'positive' | 'negative' | undefined {
   if (!word) return undefined;
   const stem = word.replace(/e$/, '');
   const words = attr.split(/[^\p{L}]+/u).filter(Boolean);
   if (words.some((w) => w === word || (w.startsWith(stem) && w.length - stem.length <= 3))) return 'positive';
-  if (words.some((w) => /^(un|in|im|non|dis|il|ir)/.test(w) && w.replace(/^(un|in|im|non|dis|il|ir)-?/, '').startsWith(stem))) return 'negative';
+  if (words.some((w) => NEGATIVE_PREFIX.test(w) && w.replace(NEGATIVE_PREFIX, '').startsWith(stem))) return 'negative';
   if (wn && words.some((w) => wn.antonyms(word, 'a').includes(w) || wn.antonyms(word, 'v').includes(w))) return 'negative';
+  // "unharmed" for "hurt": a word whose synonym is the asked word with a negative prefix ("unhurt").
+  if (wn && words.some((w) => wn.synonyms(w, 'a', 2).some((x) => NEGATIVE_PREFIX.test(x) && x.replace(NEGATIVE_PREFIX, '') === word))) return 'negative';
   return undefined;
 }
 
