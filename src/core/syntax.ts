@@ -126,7 +126,9 @@ function repair(toks: Tok[]): Tok[] {
       while (out[e + 1]?.v === '-' && out[e + 2] && out[e + 1]!.start === out[e]!.end && out[e + 2]!.start === out[e + 1]!.end) e += 2;
       const last = out[e]!.pos;
       for (let j = k - 1; j <= e; j++) owned(out, toks, j).pos = j === e || out[j]!.v !== '-' ? (last === 'VERB' ? 'ADJ' : last) : 'HYPH';
-      if (last === 'VERB' && !HEAD_POS.has(out[e + 1]?.pos ?? '')) owned(out, toks, e).pos = 'VERB';
+      // Before no noun it stays a verb ("they were sweet-talking"), unless a determiner opens it
+      // ("the glad-handing, cigar-smoking priest": adjectives in a row before their noun).
+      if (last === 'VERB' && !HEAD_POS.has(out[e + 1]?.pos ?? '') && out[k - 2]?.pos !== 'DET') owned(out, toks, e).pos = 'VERB';
     }
   }
   for (let k = 1; k + 1 < out.length; k++) {
@@ -205,6 +207,8 @@ export function chunk(input: Tok[]): { toks: Tok[]; chunks: Chunk[] } {
         // A determiner inside a noun group starts a new one ("gave the boy a book").
         if (k > start && toks[k]!.pos === 'DET' && toks[k - 1]!.pos !== 'PART') break;
         k++;
+        // Adjectives in a row with commas between, before their noun ("the glad-handing, cigar-smoking priest").
+        if (toks[k]?.v === ',' && toks[k - 1]!.pos === 'ADJ' && /^(ADJ|NOUN)$/.test(toks[k + 1]?.pos ?? '') && !toks.slice(start, k).some((x) => HEAD_POS.has(x.pos))) k++;
       }
       // Trailing determiners or adjectives alone are not a head: keep them in the group anyway.
       chunks.push({ kind: 'NP', first: start, last: k - 1, head: headOf(toks, start, k - 1) });
@@ -511,10 +515,14 @@ function clauseEnd(chunks: Chunk[], from: number): number {
  * Jane Doe," become a copula frame (be) with the name as agent and the description as attr.
  */
 function apposition(toks: Tok[], chunks: Chunk[], i: number): Frame | undefined {
+  if (chunks[i + 1]?.kind === 'COMMA' && chunks[i + 2]?.kind === 'P') return affiliation(toks, chunks, i);
   if (chunks[i + 1]?.kind !== 'COMMA' || chunks[i + 2]?.kind !== 'NP') return undefined;
   const after = chunks[i + 3];
+  // A second description coordinated with the first, closed by a comma ("X, a priest and former
+  // councilman, spoke").
+  const coordinated = after?.kind === 'CONJ' && chunks[i + 4]?.kind === 'NP' && (chunks[i + 5]?.kind === 'COMMA' || chunks[i + 5]?.kind === 'PUNCT');
   // What follows is the end of the apposition, or the description running on ("the chairman of X").
-  if (after && after.kind !== 'COMMA' && after.kind !== 'PUNCT' && !(after.kind === 'P' && /^(of|for|at|in)$/.test(after.lemma ?? ''))) return undefined;
+  if (after && !coordinated && after.kind !== 'COMMA' && after.kind !== 'PUNCT' && !(after.kind === 'P' && /^(of|for|at|in)$/.test(after.lemma ?? ''))) return undefined;
   // "In Athens, riot police …": after a preposition, only a description with its article ("of Ed
   // Snider, the chairman of …") is an apposition; otherwise the second group starts the clause.
   if (chunks[i - 1]?.kind === 'P' && !/^(the|a|an)$/i.test(toks[chunks[i + 2]!.first]!.v)) return undefined;
@@ -522,7 +530,8 @@ function apposition(toks: Tok[], chunks: Chunk[], i: number): Frame | undefined 
   const b = chunks[i + 2]!;
   const isName = (c: Chunk) => toks[c.head]!.pos === 'PROPN';
   // A description is a common-noun group, or a capitalized title ("Chief Public Relations Officer").
-  const isDesc = (c: Chunk) => toks[c.head]!.pos === 'NOUN' || toks[c.first]!.pos === 'DET' || ROLE_WORDS.has(toks[c.head]!.lower);
+  // (A determiner alone — "another, Louis, was …" — describes nothing.)
+  const isDesc = (c: Chunk) => toks[c.head]!.pos === 'NOUN' || (toks[c.first]!.pos === 'DET' && c.last > c.first) || ROLE_WORDS.has(toks[c.head]!.lower);
   let name: Chunk | undefined;
   let desc: Chunk | undefined;
   const title = (c: Chunk) => ROLE_WORDS.has(toks[c.head]!.lower);
@@ -530,7 +539,7 @@ function apposition(toks: Tok[], chunks: Chunk[], i: number): Frame | undefined 
   else if (isDesc(a) && (!isName(a) || title(a)) && isName(b) && !title(b)) [name, desc] = [b, a];
   if (!name || !desc) return undefined;
   // A description may run on with "of …" ("the president of the club").
-  let descLast = desc.last;
+  let descLast = desc === b && coordinated ? chunks[i + 4]!.last : desc.last;
   let k = chunks.indexOf(desc) + 1;
   while (chunks[k]?.kind === 'P' && chunks[k + 1]?.kind === 'NP' && /^(of|for|at|in)$/.test(chunks[k]!.lemma!)) {
     descLast = chunks[k + 1]!.last;
@@ -541,6 +550,26 @@ function apposition(toks: Tok[], chunks: Chunk[], i: number): Frame | undefined 
     verb: 'be',
     agent: { start: toks[name.first]!.start, end: toks[name.last]!.end, head: toks[name.head]!.lemma, name: nameToks.map((t) => t.v).join(' ') },
     attr: { start: toks[desc.first]!.start, end: toks[descLast]!.end, head: toks[desc.head]!.lemma },
+    apposition: true,
+  };
+}
+
+/**
+ * A prepositional apposition: a name, then a phrase of where the person is from or works, set
+ * off by commas ("Jo Ames, from the fire service, said"; "Mr Ames, of Mill Lane, denied it").
+ */
+function affiliation(toks: Tok[], chunks: Chunk[], i: number): Frame | undefined {
+  const name = chunks[i]!;
+  const p = chunks[i + 2]!;
+  const np = chunks[i + 3];
+  if (toks[name.head]!.pos !== 'PROPN' || !/^(from|of|with|at)$/.test(toks[p.first]!.lower) || np?.kind !== 'NP' || chunks[i + 4]?.kind !== 'COMMA') return undefined;
+  // Not a list or a place after a preposition ("In Athens, of all places, …").
+  if (i > 0 && chunks[i - 1]!.kind !== 'COMMA' && chunks[i - 1]!.kind !== 'PUNCT' && chunks[i - 1]!.kind !== 'CONJ' && chunks[i - 1]!.kind !== 'SUB') return undefined;
+  const nameToks = toks.slice(name.first, name.last + 1).filter((t) => t.pos === 'PROPN');
+  return {
+    verb: 'be',
+    agent: { start: toks[name.first]!.start, end: toks[name.last]!.end, head: toks[name.head]!.lemma, name: nameToks.map((t) => t.v).join(' ') },
+    attr: { start: toks[p.first]!.start, end: toks[np.last]!.end, head: toks[np.head]!.lemma },
     apposition: true,
   };
 }

@@ -108,6 +108,21 @@ describe('answers from frames', () => {
     expect(a.citations.map((c) => c.source).sort()).toEqual(['a_ledger', 'b_courier']);
   });
 
+  it('who is X: one description in other words, by its head ("a Catholic priest", "a prominent priest")', () => {
+    const story = engineOf([
+      { id: 'a', meta: { published: '2021-05-04' }, raw: 'Trial\n\nRev. Ed Lane, a Catholic priest and former councilman, spoke for the family.\n' },
+      { id: 'b', meta: { published: '2021-05-05' }, raw: 'Verdict\n\nThe family was led by Ed Lane, a prominent priest, who spoke to reporters.\n' },
+    ], 'heads');
+    const a = story.ask('Who is Ed Lane?');
+    expect(a.answer).not.toMatch(/; prominent priest/);
+    expect(a.citations.map((c) => c.source).sort()).toEqual(['a', 'b']);
+  });
+
+  it('who is X: where a person is from, set off by commas', () => {
+    const story = engineOf([{ id: 'a', meta: { published: '2021-05-04' }, raw: 'Fire\n\nJo Ames, from the fire service, said the fire started outside.\n' }], 'from');
+    expect(story.ask('Who is Jo Ames?').answer).toMatch(/from the fire service/);
+  });
+
   it('how old: an age in apposition belongs to the name before it', () => {
     expect(engine.ask('How old is Dale Pruitt?').answer).toMatch(/\b31\b/);
   });

@@ -31,6 +31,8 @@ describe('relation frames', () => {
     ['an apposition, description first', 'The agency\'s director, Jane Doe, said it was late.', "be agent=Jane Doe attr=The agency's director"],
     ['an apposition whose description runs on with "of"', 'He had the support of Ed Snider, the chairman of Comcast-Spectacor, the team\'s owner.', 'be agent=Ed Snider attr=the chairman of Comcast-Spectacor'],
     ['an apposition with a capitalized title', 'Jane Doe, Chief Executive Officer, said it was late.', 'be agent=Jane Doe attr=Chief Executive Officer'],
+    ['a prepositional apposition: where a person is from', 'Jo Ames, from the fire service, said it was late.', 'be agent=Jo Ames attr=from the fire service'],
+    ['adjectives in a row with a comma, before their noun', 'Father Ames, the glad-handing, cigar-smoking priest, said it was late.', 'be agent=Father Ames attr=the glad-handing, cigar-smoking priest'],
     ['an infinitive under a verb that denies it', 'The mayor refused to resign.', 'NOT resign agent=The mayor'],
     ['an infinitive under a verb that only wants it', 'The company wants to buy the mill.', 'MAYBE buy agent=The company patient=the mill'],
     ['a negative subject', 'No one was hurt in the blast.', 'NOT hurt patient=No one in=the blast'],
@@ -44,6 +46,10 @@ describe('relation frames', () => {
 
   it('an apposition after a preposition is no description ("In Athens, riot police …")', () => {
     expect(frames('In central Athens, riot police guarded the square.').some((f) => f.startsWith('be '))).toBe(false);
+  });
+
+  it('a determiner alone describes nothing ("another, Louis, was …")', () => {
+    expect(frames('Two brothers were boxers, while another, Ed, was a priest.')).not.toContain('be agent=Ed attr=another');
   });
 
   it('reads nothing from a sentence without a clause', () => {

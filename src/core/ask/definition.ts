@@ -62,10 +62,12 @@ export function answerDefinition(name: string, question: string, terms: QTerm[],
   const groups: (typeof found)[] = [];
   for (const d of found.sort((a, b) => b.weight - a.weight || b.text.length - a.text.length)) {
     const dw = words(d.text);
+    // One description in other words: the same words, or the same head ("a Roman Catholic
+    // priest", "a prominent Catholic priest").
     const g = groups.find((grp) => {
       const gw = words(grp[0]!.text);
       const [small, big] = dw.length <= gw.length ? [dw, gw] : [gw, dw];
-      return small.length > 0 && small.every((w) => big.includes(w));
+      return small.length > 0 && (small.every((w) => big.includes(w)) || heads(d.text).some((h) => heads(grp[0]!.text).includes(h)));
     });
     if (g) g.push(d);
     else groups.push([d]);
@@ -94,6 +96,11 @@ export function answerDefinition(name: string, question: string, terms: QTerm[],
     return { fact, ref: d.ref, score: d.weight, value: label, fit: 1 };
   });
   return render({ text: question, intent: 'definition', terms }, index.table.articles.length, publicUrl, scored, []);
+}
+
+/** The head word of each coordinated description ("a priest and former councilman" → priest, councilman). */
+function heads(text: string): string[] {
+  return text.split(/,|\band\b/).map((part) => words(part).at(-1)).filter((w): w is string => Boolean(w));
 }
 
 function clean(text: string): string {
