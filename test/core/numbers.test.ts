@@ -1,9 +1,13 @@
 /** Issue 11, item 12: figures written with exponents, and figures too large for a number. */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createNlp } from '../../src/core/nlp.js';
 import { buildFactTable } from '../../src/core/ingest/build.js';
+import { createEngine } from '../../src/core/engine.js';
+import { openWordNet } from '../../src/store/wordnet.js';
 
 const nlp = createNlp();
+const wn = openWordNet();
+afterAll(() => wn.close());
 const quantities = (sentence: string) =>
   buildFactTable([{ id: 'a', raw: `date 2017-07-05\n\n${sentence}\n`, meta: {} }], 't', nlp).facts
     .filter((f) => f.kind === 'quantity')
@@ -72,5 +76,36 @@ describe('how often, and amounts of a noun through a participle', () => {
 
   it('"a reward totaling $30,000": the amount is the reward\'s', () => {
     expect(facts('Police said a reward totaling $30,000 is offered.').map((f) => f.subject)).toEqual(['reward']);
+  });
+});
+
+describe('what an amount of money is', () => {
+  const facts = (sentence: string) =>
+    buildFactTable([{ id: 'a', raw: `date 2017-07-05\n\n${sentence}\n`, meta: {} }], 't', nlp).facts.filter((f) => f.kind === 'quantity');
+
+  it('"N euros ($M) of damage": the amount of the noun after "of", its conversion no second figure', () => {
+    expect(facts('The storms have caused 90 million euros ($110 million) of damage in the region.').map((f) => [f.value, f.subject])).toEqual([[90e6, 'damage']]);
+  });
+
+  it('"$4 million a year": a rate, shown as one', () => {
+    const [f] = facts('The deal paid him about $4 million a year.');
+    expect([f!.per, f!.label]).toEqual(['year', 'about $4 million per year']);
+  });
+});
+
+describe('which amount answers', () => {
+  const engine = createEngine(buildFactTable([
+    { id: 'a', meta: { published: '2021-05-04' }, raw: 'Offer\n\nThe Hawks still have a six-year offer on the table for Ames, worth $12 million per season.\n' },
+    { id: 'b', meta: { published: '2021-05-04' }, raw: 'Deal\n\nThe Hawks put a six-year deal worth $70 million on the table for Ames on Monday.\n' },
+    { id: 'c', meta: { published: '2021-05-04' }, raw: 'Pay\n\nThe Hawks will be paying former coaches Rob Dale ($2 million) and Jo Kerr along with Lee Ames next season.\n' },
+  ], 'rates', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
+
+  it('a total, not a rate, for a question that asks no rate', () => {
+    expect(engine.ask('How much money did the Hawks put on the table for Ames?').value).toBe('$70 million');
+    expect(engine.ask('How much did the Hawks offer Ames per season?').value).toBe('$12 million per season');
+  });
+
+  it('a figure one person\'s name holds is not another\'s', () => {
+    expect(engine.ask('How much will Kerr be paid?').answered).toBe(false);
   });
 });

@@ -62,7 +62,8 @@ describe('what a date dates', () => {
     const toks = readTokens(nlp, s);
     const from = s.indexOf(date);
     const first = toks.findIndex((t) => t.start >= from);
-    const last = toks.findLastIndex((t) => t.end <= from + date.length);
+    let last = first;
+    while (toks[last + 1] && toks[last + 1]!.end <= from + date.length) last++;
     return dateAnchor(toks, first, last);
   };
   it('the verb before it in its clause, or the first after it when it opens the clause', () => {

@@ -24,6 +24,9 @@ const OTHER_EVENT = 0.8;
 /** How close a word must stand to the asked verb to date its event: a synonym or derived form, not a broader verb. */
 const EVENT_FORM = 0.8;
 
+/** How well a rate ("$5 a share") answers a question that asks no rate. */
+const RATE_FIT = 0.5;
+
 /** Below this support a question is not answered. */
 const ANSWER_THRESHOLD = 0.5;
 
@@ -205,6 +208,9 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
       const before = fact.kind === 'quantity' || fact.kind === 'entity' ? ref.article.raw.slice(Math.max(ref.sentence.start, fact.span.start - (fact.kind === 'entity' ? 40 : 80)), fact.span.start) : '';
       let factor = factFactor(q, fact, questionWords, index.table.aliases ?? {}, index.roles, before);
       if (factor <= 0) continue;
+      // "paying ex-coaches Ayers ($2 million) and O'Brien": a figure one person's name holds is not
+      // the figure of another person the question names.
+      if (fact.kind === 'quantity' && index.surnames.has(fact.subject) && terms.some((t) => t.name && index.surnames.has(t.term)) && !questionWords.has(fact.subject)) continue;
       // "Whose record did he break": the name written just before "'s (…) record".
       if (q.possessed && fact.kind === 'entity') {
         const after = ref.article.raw.slice(fact.span.end, Math.min(ref.sentence.end, fact.span.end + 50));
@@ -333,7 +339,9 @@ function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: R
       // "the fine in dollars": the asked currency first.
       const currency = f.attribute === 'money' ? [...questionWords].map((w) => CURRENCIES[w]).find(Boolean) : undefined;
       const inCurrency = currency && currency !== f.unit ? 0.6 : 1;
-      return dimensionFit(q.dimension!, f) * subjectFit(q, f, questionWords, before) * inCurrency;
+      // "$22 million per season" is no answer to how much in all, unless the question asks per season.
+      const rate = f.per && !new RegExp(`\\b(?:per|an?|each|every)\\s+${f.per}\\b|\\bper\\b`, 'i').test(q.text) ? RATE_FIT : 1;
+      return dimensionFit(q.dimension!, f) * subjectFit(q, f, questionWords, before) * inCurrency * rate;
     }
     case 'date': {
       if (f.kind !== 'date') return 0;

@@ -39,6 +39,8 @@ export class SearchIndex {
   readonly corpusYear: string | undefined;
   /** What the text calls each named person ("jane doe" → ["the governor of the province"]). */
   readonly roles = new Map<string, string[]>();
+  /** The last word of every person's name the coverage gives ("ames" for "Rob Ames"). */
+  readonly surnames = new Set<string>();
   /** Every "given surname" pair the coverage's names hold ("rob ames", "robert ames"). */
   private readonly namePairs = new Set<string>();
   private readonly byInitial = new Map<string, string[]>();
@@ -76,6 +78,7 @@ export class SearchIndex {
     for (const f of table.facts) {
       if (f.kind === 'entity' && typeof f.value === 'string') {
         const words = f.value.toLowerCase().split(/\s+/);
+        if (f.attribute === 'person' && words.length > 1) this.surnames.add(words.at(-1)!);
         for (let i = 0; i + 1 < words.length; i++) this.namePairs.add(`${words[i]} ${words[i + 1]}`);
       }
       if (f.kind === 'entity' && f.description && typeof f.value === 'string') {

@@ -22,6 +22,8 @@ export interface FoundQuantity {
   subject: string;
   label: string;
   qualifier?: string;
+  /** money: what the amount is counted per ("season" in "$22 million per season"). */
+  per?: string;
   /** Token index of the total in "N of the M things", read as a count of its own. */
   totalAt?: number;
 }
@@ -187,7 +189,7 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
 
   // A parenthetical conversion right after ("5 kilometers (3.1 miles)") belongs to this quantity.
   let conversionEnd = last;
-  if (unit && tokens[last + 1]?.v === '(') {
+  if ((unit || currency) && tokens[last + 1]?.v === '(') {
     const close = tokens.findIndex((x, k) => k > last + 1 && x.v === ')');
     if (close > 0 && close - last <= 6 && tokens.slice(last + 2, close).some((x) => parseNumber(x))) {
       conversionEnd = close;
@@ -197,8 +199,12 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
 
   const approx = hedge !== undefined;
   if (currency) {
-    const label = `${hedge ? hedge.text + ' ' : ''}${CURRENCY_SYMBOL[currency] ?? currency + ' '}${numText}`;
-    return finish('money', true, value, currency, label, conversionEnd, nounAfter(tokens, conversionEnd, true) ?? amountVerb(tokens, first) ?? subjectBefore(tokens, first));
+    // "$22 million per season", "$5 a share": a rate, not a total.
+    const per = rateAfter(tokens, conversionEnd);
+    const label = `${hedge ? hedge.text + ' ' : ''}${CURRENCY_SYMBOL[currency] ?? currency + ' '}${numText}${per ? ` per ${per}` : ''}`;
+    const found = finish('money', true, value, currency, label, per ? conversionEnd + 2 : conversionEnd, nounAfter(tokens, conversionEnd, true) ?? ofNoun(tokens, conversionEnd) ?? amountVerb(tokens, first) ?? subjectBefore(tokens, first));
+    if (per) found.per = per;
+    return found;
   }
   if (unit) {
     const normalized = value * unit.factor;
@@ -399,6 +405,23 @@ function isDateLike(tokens: Tok[], last: number): boolean {
 }
 
 /** The noun a measure modifies: skip adjectives and hyphens, take the head noun. */
+/** "per season", "a year", "each": the unit an amount is counted per, ending the noun group. */
+function rateAfter(tokens: Tok[], end: number): string | undefined {
+  const p = tokens[end + 1];
+  const n = tokens[end + 2];
+  if (!p || !n || !/^(per|a|an|each)$/.test(p.lower) || n.pos !== 'NOUN' || /^(NOUN|PROPN)$/.test(tokens[end + 3]?.pos ?? '')) return undefined;
+  return n.lemma;
+}
+
+/** "€200 million of damage", "$2 million worth of gems": the noun an amount is the amount of. */
+function ofNoun(tokens: Tok[], end: number): string | undefined {
+  let k = end + 1;
+  if (tokens[k]?.lower === 'worth') k++;
+  if (tokens[k]?.lower !== 'of') return undefined;
+  if (tokens[k + 1]?.pos === 'DET' || tokens[k + 1]?.pos === 'PRON') k++;
+  return nounAfter(tokens, k);
+}
+
 function nounAfter(tokens: Tok[], end: number, requireAdjacent = false): string | undefined {
   let k = end + 1;
   if (tokens[k]?.v === '-') k++;
