@@ -93,6 +93,19 @@ describe('what an amount of money is', () => {
   });
 });
 
+describe('counts of a thing a model code names', () => {
+  it('"six AK 47 rifles": a code written with a space is part of what is counted', () => {
+    expect(quantities('Police found six AK 47 rifles and 12 magazines.')).toEqual([{ value: 6, label: 'six AK 47 rifles' }, { value: 12, label: '12 magazines' }]);
+  });
+
+  it('"how many AK-47s": the count whose own words name it, the word\'s spellings counted once', () => {
+    const engine = createEngine(buildFactTable([
+      { id: 'a', meta: { published: '2021-05-04' }, raw: 'Raid\n\nThe crew seized 26 men with six AK 47 rifles, 12 magazines and about 300 rounds of ammunition.\n' },
+    ], 'codes', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
+    expect(engine.ask('How many AK-47s did the crew seize?').answer).toMatch(/^six AK 47 rifles/);
+  });
+});
+
 describe('which amount answers', () => {
   const engine = createEngine(buildFactTable([
     { id: 'a', meta: { published: '2021-05-04' }, raw: 'Offer\n\nThe Hawks still have a six-year offer on the table for Ames, worth $12 million per season.\n' },

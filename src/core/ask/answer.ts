@@ -425,7 +425,13 @@ function subjectFit(q: Question, f: Fact, questionWords: Set<string>, before: st
   // "the iPhone 3GS's price" does not answer a question about the "iPhone 3G".
   if (f.qualifier && f.qualifier.split(' ').some((w) => !questionWords.has(w) && [...questionWords].some((t) => t.length >= 2 && w !== t && w.startsWith(t) && /\d/.test(t)))) return 0.5;
   // A count of something the question did not name answers nothing when it named a thing to count.
-  if (!q.focus) return f.subject && questionWords.has(f.subject) ? 1 : q.unreadCount ? 0.4 : 0.9;
+  // ("How many AK-47s": the counted thing is the name the count's own words give — "six AK 47 rifles".)
+  if (!q.focus) {
+    if (f.subject && questionWords.has(f.subject)) return 1;
+    if (!q.unreadCount) return 0.9;
+    const counted = new Set(f.label.toLowerCase().split(/[^\p{L}\p{N}]+/u));
+    return q.terms.some((t) => t.name && /\p{L}/u.test(t.term) && counted.has(t.term)) ? 1 : 0.4;
+  }
   if (f.subject === q.focus) return 1;
   if (q.eventNouns?.has(f.subject)) return 0.95;
   // "How old is the guy charged with arson": ages belong to people, most often named ones; the

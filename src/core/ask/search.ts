@@ -202,9 +202,9 @@ export class SearchIndex {
    */
   coverage(ref: SentenceRef, terms: QTerm[]): number {
     if (!terms.length) return 0;
-    let got = 0;
-    let total = 0;
-    let penalty = 1;
+    // The spellings one written word gives ("AK-47s": "ak-47", "ak47", "ak", "47") count as one
+    // term, found by its best-found spelling.
+    const words = new Map<string, { w: number; got: number; verb: boolean }>();
     for (const [i, t] of terms.entries()) {
       const w = t.weight * this.specificity(t.term);
       let m = this.match(ref, t);
@@ -212,9 +212,20 @@ export class SearchIndex {
       // coverage elsewhere pairs with the surname this sentence names is the same person's.
       const surname = terms[i + 1];
       if (m === 0 && t.name && surname?.name && this.namePairs.has(`${t.term} ${surname.term}`) && this.matchHere(ref, surname) >= MATCH.variant) m = MATCH.article;
-      total += w;
-      got += w * m;
-      if (m === 0) penalty *= t.pos === 'VERB' ? ABSENT_VERB_PENALTY : ABSENT_PENALTY;
+      const key = t.word ?? `#${i}`;
+      const seen = words.get(key);
+      if (seen) {
+        seen.w = Math.max(seen.w, w);
+        seen.got = Math.max(seen.got, w * m);
+      } else words.set(key, { w, got: w * m, verb: t.pos === 'VERB' });
+    }
+    let got = 0;
+    let total = 0;
+    let penalty = 1;
+    for (const x of words.values()) {
+      total += x.w;
+      got += x.got;
+      if (x.got === 0) penalty *= x.verb ? ABSENT_VERB_PENALTY : ABSENT_PENALTY;
     }
     // A term the whole article never uses is evidence the sentence answers another question
     // (verbs less so: they are paraphrased more often than nouns and names).

@@ -512,6 +512,8 @@ function countedNoun(tokens: Tok[], last: number): { head: string; phrase: strin
     if (t.pos === 'NOUN' && /^[a-z]/.test(t.v)) headAt = k;
     else if (t.pos === 'ADJ' || t.pos === 'PROPN' || /^[A-Z]/.test(t.v) || (t.v === '-' && headAt < 0)) {
       if (headAt >= 0) break;
+    } else if (headAt < 0 && k > start && /^\d+$/.test(t.v) && /^[A-Z]/.test(tokens[k - 1]!.v)) {
+      // A model code written with a space ("six AK 47 rifles", "two Boeing 737 jets") is part of the name.
     } else break;
   }
   if (headAt < 0) return undefined;
