@@ -104,6 +104,14 @@ describe('counts of a thing a model code names', () => {
     ], 'codes', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
     expect(engine.ask('How many AK-47s did the crew seize?').answer).toMatch(/^six AK 47 rifles/);
   });
+
+  it('"how much ammo": "300 rounds of ammunition", through WordNet\'s synonym for the word the coverage never uses', () => {
+    expect(quantities('The crew seized 300 rounds of ammunition and 26 members of the gang.')).toEqual([{ value: 300, label: '300 rounds of ammunition' }, { value: 26, label: '26 members' }]);
+    const engine = createEngine(buildFactTable([
+      { id: 'a', meta: { published: '2021-05-04' }, raw: 'Raid\n\nThe crew seized six rifles, 12 magazines and about 300 rounds of ammunition from the boats.\n' },
+    ], 'ammo', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
+    expect(engine.ask('How much ammo did the crew seize from the boats?').answer).toMatch(/^about 300 rounds of ammunition/);
+  });
 });
 
 describe('which amount answers', () => {

@@ -47,6 +47,14 @@ export function answerQuestion(asked: Question, ctx: AnswerContext): Answer {
   // "When was he convicted": each date is read with the event it dates ("a jury on Tuesday
   // convicted a man charged in an April 2007 shooting"), so the asked event's own date leads.
   if (q.intent === 'date' && q.eventVerb && !LIGHT_VERBS.has(q.eventVerb)) q.eventForms = new Set([...verbForms(q.eventVerb, ctx.wn)].filter(([, strength]) => strength >= EVENT_FORM).map(([w]) => w));
+  // "How much ammo": "300 rounds of ammunition" counts it in the word the coverage uses.
+  if (q.intent === 'quantity' && q.focus && ctx.wn) {
+    const focus = q.focus;
+    q.focusForms = new Set([focus, ...ctx.wn.synonyms(focus, 'n', 1).filter((w) => !w.includes(' '))]);
+    // A counted word the coverage never uses is asked in the coverage's word, when WordNet gives one.
+    const said = [...q.focusForms].find((w) => ctx.index.vocab.has(w));
+    if (said && said !== focus && !ctx.index.vocab.has(focus)) q.terms = q.terms.map((t) => (t.term === focus ? { ...t, term: said } : t));
+  }
   // "Which judge …" wants a person, "which team …" a group, "what gun …" neither: the kind's
   // commonest WordNet sense says which.
   // "Who was the judge" asks for a person as surely as "which judge".
@@ -433,7 +441,8 @@ function subjectFit(q: Question, f: Fact, questionWords: Set<string>, before: st
     return q.terms.some((t) => t.name && /\p{L}/u.test(t.term) && counted.has(t.term)) ? 1 : 0.4;
   }
   if (f.subject === q.focus) return 1;
-  if (q.eventNouns?.has(f.subject)) return 0.95;
+  if (q.eventNouns?.has(f.subject) || q.focusForms?.has(f.subject)) return 0.95;
+  if (f.kind === 'quantity' && q.focusForms && f.label.toLowerCase().split(/[^\p{L}\p{N}-]+/u).some((w) => q.focusForms!.has(w))) return 0.9;
   // "How old is the guy charged with arson": ages belong to people, most often named ones; the
   // sentence's support says which person.
   if (q.dimension === 'age' && q.personFocus && f.subject && !questionWords.has(f.subject)) return 0.85;

@@ -48,6 +48,8 @@ export interface Question {
   eventVerb?: string;
   /** quantity: nouns naming the asked event ("arrest" for "how many did police arrest"); set when answering. */
   eventNouns?: Set<string>;
+  /** quantity: the focus and its WordNet synonyms ("ammo": "ammunition"); set when answering. */
+  focusForms?: Set<string>;
   /** date: the asked verb and the words that can stand for it (WordNet synonyms, derived forms); set when answering. */
   eventForms?: Set<string>;
   /** quantity: the focus is a kind of person ("the guy", "the receptionist"); set when answering. */

@@ -520,11 +520,18 @@ function countedNoun(tokens: Tok[], last: number): { head: string; phrase: strin
   const head = tokens[headAt]!;
   // Time and unit words are not things counted here ("two years", "three times").
   if (/^(time|times|year|month|week|day|hour|minute|second|percent)$/.test(head.lemma)) return undefined;
+  // "300 rounds of ammunition", "12 tons of cocaine": what the counted units are of belongs to
+  // the phrase (not "26 members of the gang": a determiner makes it another group).
+  let end = headAt;
+  if (tokens[headAt + 1]?.lower === 'of' && tokens[headAt + 2]?.pos === 'NOUN' && /^[a-z]/.test(tokens[headAt + 2]!.v)) {
+    end = headAt + 2;
+    while (tokens[end + 1]?.pos === 'NOUN' && /^[a-z]/.test(tokens[end + 1]!.v)) end++;
+  }
   return {
     totalAt,
     head: head.lemma,
-    phrase: tokens.slice(start, headAt + 1).map((x, idx) => (idx > 0 && x.start > tokens[start + idx - 1]!.end ? ' ' : '') + x.v).join(''),
-    last: headAt,
+    phrase: tokens.slice(start, end + 1).map((x, idx) => (idx > 0 && x.start > tokens[start + idx - 1]!.end ? ' ' : '') + x.v).join(''),
+    last: end,
   };
 }
 
