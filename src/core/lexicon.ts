@@ -272,6 +272,9 @@ export const NEGATORS = new Set(['not', "n't", 'n’t', 'never', 'no']);
 /** Verb particles that belong to the verb before them ("step down", "pull out"). */
 export const PARTICLES = new Set(['up', 'down', 'out', 'off', 'away', 'back']);
 
+/** Predeterminers: they come before a determiner in one noun group ("half the roof", "all the men"). */
+export const PREDETERMINERS = new Set(['all', 'both', 'half', 'double', 'twice']);
+
 /** Possessive determiners: they start a noun group rather than stand for one. */
 export const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your', 'whose']);
 

@@ -6,7 +6,7 @@
  */
 import type { Frame, FrameArg } from './types.js';
 import type { Nlp } from './nlp.js';
-import { IRREALIS_GOVERNORS, NEGATIVE_GOVERNORS, NEGATORS, PARTICLES, POSSESSIVES, ROLE_WORDS, SUBORDINATORS } from './lexicon.js';
+import { IRREALIS_GOVERNORS, NEGATIVE_GOVERNORS, NEGATORS, PARTICLES, POSSESSIVES, PREDETERMINERS, ROLE_WORDS, SUBORDINATORS } from './lexicon.js';
 
 export interface Tok {
   /** Text as written. */
@@ -205,7 +205,8 @@ export function chunk(input: Tok[]): { toks: Tok[]; chunks: Chunk[] } {
     } else if (isNpTok(t)) {
       while (k < n && (isNpTok(toks[k]) || (toks[k]!.lower === 'not' && k > start && toks[k - 1]!.pos === 'DET' && toks[k + 1]?.pos === 'ADJ'))) {
         // A determiner inside a noun group starts a new one ("gave the boy a book").
-        if (k > start && toks[k]!.pos === 'DET' && toks[k - 1]!.pos !== 'PART') break;
+        // (Not after a predeterminer: "half the roof", "all the men".)
+        if (k > start && toks[k]!.pos === 'DET' && toks[k - 1]!.pos !== 'PART' && !(k === start + 1 && PREDETERMINERS.has(toks[start]!.lower))) break;
         k++;
         // Adjectives in a row with commas between, before their noun ("the glad-handing, cigar-smoking priest").
         if (toks[k]?.v === ',' && toks[k - 1]!.pos === 'ADJ' && /^(ADJ|NOUN)$/.test(toks[k + 1]?.pos ?? '') && !toks.slice(start, k).some((x) => HEAD_POS.has(x.pos))) k++;

@@ -130,3 +130,11 @@ describe('which amount answers', () => {
     expect(engine.ask('How much will Kerr be paid?').answered).toBe(false);
   });
 });
+
+describe('a capitalized first word is no name', () => {
+  it('before a lower-case noun or determiner ("Half the roof fell")', () => {
+    const names = buildFactTable([{ id: 'a', raw: 'date 2017-07-05\n\nHalf the roof fell in when Safety inspectors left.\n', meta: {} }], 't', nlp).facts
+      .filter((f) => f.kind === 'entity').map((f) => f.value);
+    expect(names).not.toContain('Half');
+  });
+});

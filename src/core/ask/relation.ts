@@ -88,6 +88,14 @@ export function compileQuestion(text: string, nlp: Nlp, wn?: WordNet): QuestionF
     if (wh === 'how') while (chunks[i]?.kind === 'OTHER' || chunks[i]?.kind === 'NP') i++;
     if (first.last > first.first) typeNoun = t[first.head]!.lemma;
     i = Math.max(i, 1);
+    // "What part of the building collapsed", "what kind of car did he drive": an "of" phrase after
+    // the wh-phrase belongs to it. A kind's kind is the noun after "of"; a part can be any thing.
+    if (typeNoun && chunks[i]?.kind === 'P' && chunks[i]!.lemma === 'of' && chunks[i + 1]?.kind === 'NP') {
+      const up = wn?.hypernyms(typeNoun, 'n', 1, 1) ?? [];
+      if (up.includes('category')) typeNoun = t[chunks[i + 1]!.head]!.lemma;
+      else if (up.includes('relation')) typeNoun = undefined;
+      i += 2;
+    }
   } else if (!(first.kind === 'VG' && first.bare)) return undefined;
 
   // The verb groups: an auxiliary first ("did", "was") and the main verb after its subject.

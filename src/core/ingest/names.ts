@@ -75,8 +75,9 @@ export function findNames(tokens: Tok[]): FoundName[] {
       else if (CONNECTORS.has(n.lower) && tokens[j + 2] && nameLike(tokens[j + 2]!, j + 2)) j += 2;
       else break;
     }
-    // "Safety regulators said": a capitalized first word before a lower-case noun is just capitalized.
-    const modifierOnly = i === j && i === firstWord && tokens[j + 1]?.pos === 'NOUN' && /^[a-z]/.test(tokens[j + 1]!.v) && !/^[A-Z]{2,}$/.test(tokens[i]!.v);
+    // "Safety regulators said", "Half the roof fell": a capitalized first word before a lower-case
+    // noun or determiner is just capitalized.
+    const modifierOnly = i === j && i === firstWord && /^(NOUN|DET)$/.test(tokens[j + 1]?.pos ?? '') && /^[a-z]/.test(tokens[j + 1]!.v) && !/^[A-Z]{2,}$/.test(tokens[i]!.v);
     if (!modifierOnly) for (const part of splitAtRoles(tokens, i, j)) out.push(typeName(tokens, part.first, part.last, part.description));
     i = j + 1;
   }
