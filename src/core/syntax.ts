@@ -222,9 +222,11 @@ export function chunk(input: Tok[]): { toks: Tok[]; chunks: Chunk[] } {
       let past = false;
       let passive = false;
       let sawBe = false;
+      let lastAux = -1;
       while (k < n) {
         const u = toks[k]!;
         if (u.pos === 'AUX' || (u.pos === 'VERB' && main < 0)) {
+          if (u.pos === 'AUX') lastAux = k;
           if (u.pos === 'VERB') {
             // "got arrested": get + a participle is a passive of the participle.
             if (u.lemma === 'get' && toks[k + 1]?.pos === 'VERB' && /(ed|en)$/.test(toks[k + 1]!.lower)) {
@@ -254,7 +256,8 @@ export function chunk(input: Tok[]): { toks: Tok[]; chunks: Chunk[] } {
           k++;
         } else break;
       }
-      const headTok = main >= 0 ? main : k - 1;
+      // A bare auxiliary's head is the auxiliary, not a negation after it ("is n't safe").
+      const headTok = main >= 0 ? main : lastAux >= 0 ? lastAux : k - 1;
       const h = toks[headTok]!;
       let lemma = h.lemma;
       if (main >= 0 && !past && h.lower !== h.lemma && !h.lower.endsWith('ing') && h.lower !== `${h.lemma}s` && h.lower !== `${h.lemma}es`) past = true;

@@ -221,6 +221,16 @@ describe('a verb said the way its WordNet definition says it', () => {
   });
 });
 
+describe('a copula question about a coded name', () => {
+  it('"Is the MS-12 patch wormable?" — "MS-12 isn\'t wormable" says no', () => {
+    const story = engineOf([
+      { id: 'a', meta: { published: '2021-05-04' }, raw: 'Patch\n\nThe firm released patch MS-12 on Tuesday. But MS-12 isn\'t wormable, researchers said.\n' },
+    ], 'coded');
+    expect(compileQuestion('Is the MS-12 patch wormable?', nlp, wn)).toMatchObject({ verb: 'be', agent: { words: ['ms-12', 'patch'] }, attr: { words: ['wormable'] } });
+    expect(story.ask('Is the MS-12 patch wormable?').answer).toMatch(/^No\b/);
+  });
+});
+
 describe('a negated synonym', () => {
   it('"unharmed" answers "hurt?" in the negative: its WordNet synonym "unhurt" negates "hurt"', () => {
     const story = engineOf([

@@ -27,6 +27,7 @@ describe('relation frames', () => {
     ['a get-passive', 'Two men got arrested after the match.', 'arrest patient=Two men after=the match'],
     ['the subject after a fronted phrase with commas inside', 'In the brief, public hearing, county judge Ada Marsh found Reyes guilty.', 'find agent=county judge Ada Marsh patient=Reyes guilty'],
     ['a copula with an adjective', 'The building was uninsured.', 'be agent=The building attr=uninsured'],
+    ['a negated copula with a contraction', "The bridge isn't safe.", 'NOT be agent=The bridge attr=safe'],
     ['an apposition, name first', 'Jane Doe, the agency\'s director, said it was late.', "be agent=Jane Doe attr=the agency's director"],
     ['an apposition, description first', 'The agency\'s director, Jane Doe, said it was late.', "be agent=Jane Doe attr=The agency's director"],
     ['an apposition whose description runs on with "of"', 'He had the support of Ed Snider, the chairman of Comcast-Spectacor, the team\'s owner.', 'be agent=Ed Snider attr=the chairman of Comcast-Spectacor'],

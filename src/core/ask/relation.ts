@@ -158,6 +158,12 @@ export function compileQuestion(text: string, nlp: Nlp, wn?: WordNet): QuestionF
     frame.attr = object;
     const adj = chunks.slice(main + 1).find((c) => c.kind === 'OTHER' && t[c.first]!.pos === 'ADJ');
     if (!frame.attr && adj) frame.attr = argWords(t, adj.first, adj.last, adj.first);
+    // "Is the new patch wormable?": an adjective after the subject's head noun is what is asked.
+    const np = wh === 'yesno' && mc.bare && aux === undefined ? chunks.slice(main + 1).find((c) => c.kind === 'NP') : undefined;
+    if (!frame.attr && np && np.head < np.last && t.slice(np.head + 1, np.last + 1).every((x) => x.pos === 'ADJ')) {
+      frame.agent = argWords(t, np.first, np.head, np.head);
+      frame.attr = argWords(t, np.head + 1, np.last, np.last);
+    }
     if (wh !== 'yesno') return undefined; // "who/what is X" is a description, answered elsewhere
     return frame.agent ? frame : undefined;
   }
@@ -565,13 +571,15 @@ function matchWords(q: QArg, a: FrameArg, text: string, wn?: WordNet): number {
   const span = text.slice(a.start, a.end).toLowerCase();
   const spanWords = new Set(span.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map((w) => (w.length > 3 && /[^s]s$/.test(w) ? w.slice(0, -1) : w)));
   const has = (w: string) => spanWords.has(w) || spanWords.has(w.replace(/s$/, ''));
-  const shared = q.words.filter(has).length;
-  if (q.words.length && shared === q.words.length) return 1;
+  // The question's words split as the span's are ("MS08-078" is "ms08" and "078").
+  const qWords = q.words.flatMap((w) => w.split(/[^\p{L}\p{N}]+/u)).filter(Boolean);
+  const shared = qWords.filter(has).length;
+  if (qWords.length && shared === qWords.length) return 1;
   // A name matches only as a whole, or by a shorter form of it ("Teixeira" for "Mark Teixeira"):
   // "iPod touch" is not the "iPod Shuffle".
   if (q.name) return spanWords.size > 0 && [...spanWords].every((w) => q.words.includes(w) || PRONOUNS.has(w) || /^(the|a|an|mr|mrs|ms|dr)$/.test(w)) && has(q.head) ? 0.9 : 0;
   if (has(q.head)) return 0.8;
-  if (shared && shared / q.words.length >= 0.5) return 0.7;
+  if (shared && shared / qWords.length >= 0.5) return 0.7;
   if (wn && (wn.synonyms(q.head, 'n', 2).some(has) || wn.synonyms(a.head, 'n', 2).includes(q.head))) return 0.75;
   return 0;
 }
