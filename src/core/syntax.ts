@@ -501,6 +501,8 @@ export function readFrames(tokens: Tok[]): Frame[] {
     }
     // "No guards were hurt", "nobody was injured": a negative subject negates the clause.
     if (s !== undefined && /^(no|none|nobody|neither|nothing)$/.test(toks[chunks[s]!.first]!.lower)) frame.neg = !frame.neg || undefined;
+    // "She had no children", "police have no suspects": so does a negative object.
+    else if (obj && !negated && /^(no|none|nobody|neither|nothing)$/.test(toks.find((x) => x.start === obj!.start)?.lower ?? '')) frame.neg = !frame.neg || undefined;
     if (frame.agent || frame.patient || frame.attr || frame.slots?.length) frames.push(frame);
     prev = { frame, v };
   }

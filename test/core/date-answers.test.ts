@@ -73,3 +73,14 @@ describe('each date dates its own event', () => {
     expect(engine.ask('When did Ada Brook die?').value).toMatch(/^2019-06-10/);
   });
 });
+
+describe('what time', () => {
+  it('a clock time answers even without its day, over the day more sources give', () => {
+    const engine = createEngine(buildFactTable([
+      { id: 'a', meta: {}, raw: 'Blast\n\nA bomb exploded Friday at a bank in Marlow, police said.\n' },
+      { id: 'b', meta: {}, raw: 'Blast\n\nA bomb exploded Friday afternoon at a bank in Marlow.\n' },
+      { id: 'c', meta: {}, raw: 'Blast\n\nThe bomb went off around 5:30 p.m. at the bank in Marlow.\n' },
+    ], 'clock', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
+    expect(engine.ask('What time did the bomb go off?').answer).toMatch(/^5:30 p\.m\./);
+  });
+});

@@ -118,12 +118,14 @@ const ECBPLUS: Record<string, string[]> = {
     'ecb-4-death-time',
     'ecb-4-agent',
     'ecb-4-estate',
+    'ecb-4-children',
   ],
   'ecb-8': [
     'ecb-8-trooper-age',
     'ecb-8-tennant-service',
     'ecb-8-chief',
     'ecb-8-damage-cost',
+    'ecb-8-threat-call',
   ],
   'ecb-12': [
     'ecb-12-handover',
@@ -140,6 +142,7 @@ const ECBPLUS: Record<string, string[]> = {
     'ecb-27-update-count',
     'ecb-27-release-day',
     'ecb-27-hacker-profits',
+    'ecb-27-wormable',
   ],
   'ecbplus-1': [
     'ecbplus-1-prior-stints',

@@ -38,6 +38,7 @@ describe('relation frames', () => {
     ['an infinitive under a verb that denies it', 'The mayor refused to resign.', 'NOT resign agent=The mayor'],
     ['an infinitive under a verb that only wants it', 'The company wants to buy the mill.', 'MAYBE buy agent=The company patient=the mill'],
     ['a negative subject', 'No one was hurt in the blast.', 'NOT hurt patient=No one in=the blast'],
+    ['a negative object', 'She had no children.', 'NOT have agent=She patient=no children'],
     ['a where-relative giving the place', 'He was arrested in the district where the fire started.', 'start agent=the fire in=the district'],
     ['a subject before a relative clause', 'President Ann Lee, who visited the town on Monday, declared a state of emergency.', 'declare agent=President Ann Lee patient=a state of=emergency'],
     ['a verb with its particle', 'The chairman stepped down on Friday.', 'step down agent=The chairman on=Friday'],

@@ -136,6 +136,9 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
   }
   const weight = (g: Scored[]) => Math.max(...g.map((s) => s.score)) * (1 + SUPPORT_BONUS * (uniq(g.map((s) => s.ref.article.id)).length - 1));
   groups.sort((a, b) => weight(b) - weight(a));
+  // "What time …": where a source gives the clock time, a day alone is no competing answer.
+  const clocked = (g: Scored[]) => g.some((s) => /T\d\d:\d\d$/.test(s.fact.timex ?? ''));
+  if (q.precision === 'time' && groups.some(clocked)) groups.splice(0, groups.length, ...groups.filter(clocked));
   // "The latest toll": among the competing values, the one from the newest source.
   if (q.latest && groups.length > 1) {
     const newest = (g: Scored[]) => g.reduce((m, s) => (s.ref.article.published ?? '') > m ? s.ref.article.published ?? '' : m, '');
@@ -355,9 +358,11 @@ function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: R
       if (f.kind !== 'date') return 0;
       // An unresolved weekday can still agree with a resolved date, and a century is an answer in
       // itself; an unresolved "yesterday" is not.
-      const fit = f.value ? 1 : f.description ? 0.85 : /centur|\d0s\b/i.test(f.surface) ? 0.85 : 0.3;
-      // "What time …": a time of day outranks the bare day of the same sentence.
-      return q.precision === 'time' && !/T\d\d:\d\d$/.test(f.timex ?? '') ? fit * 0.9 : fit;
+      // "What time …": a clock time answers even without its day ("5:30 p.m."), and outranks a part
+      // of the day ("Friday afternoon"), which outranks the bare day.
+      const clock = /T\d\d:\d\d$/.test(f.timex ?? '');
+      if (q.precision === 'time') return clock ? 1 : (f.value || f.description ? 1 : 0.3) * (/T(?:MO|AF|EV|NI|DT)$/.test(f.timex ?? '') ? 0.9 : 0.8);
+      return f.value ? 1 : f.description ? 0.85 : /centur|\d0s\b/i.test(f.surface) ? 0.85 : 0.3;
     }
     case 'person': {
       if (f.kind !== 'entity') return 0;
