@@ -158,6 +158,7 @@ const ECBPLUS: Record<string, string[]> = {
     'ecbplus-4-publicist',
     'ecbplus-4-place',
     'ecbplus-4-funeral',
+    'ecbplus-4-sleep',
   ],
   'ecbplus-8': [
     'ecbplus-8-injured',

@@ -221,6 +221,26 @@ describe('a verb said the way its WordNet definition says it', () => {
   });
 });
 
+describe('the story\'s person as a pronoun', () => {
+  const story = engineOf([
+    { id: 'a', meta: { published: '2021-05-04' }, raw: 'Ada Brook Dies At Age 91\n\nAda Brook died peacefully in her sleep Thursday in Marlow, her spokesman said.\n' },
+    { id: 'b', meta: { published: '2021-05-04' }, raw: 'Brook dead\n\nThe novelist, who once held the record in the 100 meter freestyle, was 91.\n' },
+  ], 'pronoun');
+
+  it('"did she …" is asked of whom the story is about', () => {
+    expect(compileQuestion('Did she die in her sleep?', nlp, wn)).toMatchObject({ verb: 'die', agent: { pronoun: true } });
+    expect(story.ask('Did she die in her sleep?').answer).toMatch(/^Yes\b/);
+  });
+
+  it('a description of a person can be her ("the novelist, who once held the record")', () => {
+    expect(story.ask('What event did she once hold the record in?').answer).toMatch(/100 meter freestyle/);
+  });
+
+  it('where: the chain of places starts at a place, not at "her sleep Thursday"; a headline\'s capitals make no place', () => {
+    expect(story.ask('Where did she die?').value).toBe('Marlow');
+  });
+});
+
 describe('a copula question about a coded name', () => {
   it('"Is the MS-12 patch wormable?" — "MS-12 isn\'t wormable" says no', () => {
     const story = engineOf([

@@ -14,7 +14,9 @@ import type { SearchIndex, SentenceRef } from './search.js';
 import type { QTerm } from './question.js';
 import { render, type Scored } from './render.js';
 import { uniq } from '../values.js';
-import { GLOSS_FILLERS, IRREALIS_GOVERNORS, LIGHT_VERBS, PARTICLES, PERSON_TITLES, POSSESSIVES, SPEECH_VERBS } from '../lexicon.js';
+import { headlineCased } from '../terms.js';
+import { MONTHS } from '../calendar.js';
+import { GLOSS_FILLERS, IRREALIS_GOVERNORS, LIGHT_VERBS, PARTICLES, PERSON_PRONOUNS, PERSON_TITLES, POSSESSIVES, SPEECH_VERBS, WEEKDAYS } from '../lexicon.js';
 
 export type Wh = 'who' | 'what' | 'which' | 'where' | 'why' | 'when' | 'how' | 'yesno';
 type Role = 'agent' | 'patient' | 'attr';
@@ -29,6 +31,8 @@ interface QArg {
   alternatives?: string[][];
   /** "anyone", "any of the pirates": matches whoever fills the slot. */
   any?: boolean;
+  /** "she", "they": the person the story is about, matched by a name or a pronoun in the slot. */
+  pronoun?: boolean;
 }
 
 export interface QuestionFrame {
@@ -244,6 +248,8 @@ function argWords(t: Tok[], first: number, last: number, head: number): QArg | u
     if (x.pos === 'PRON' && !ANY.has(x.lower)) continue;
     if (/^[\p{L}\p{N}]/u.test(x.v) && !PERSON_TITLES.has(x.lower)) ws.push(x.pos === 'PROPN' ? x.lower : x.lemma);
   }
+  // "Did she die in her sleep?": a personal pronoun alone stands for whom the story is about.
+  if (!ws.length && !any && first === last && PERSON_PRONOUNS.has(t[first]!.lower)) return { words: [], head: t[first]!.lower, pronoun: true };
   if (!ws.length && !any) return undefined;
   const name = t[head]!.pos === 'PROPN' && /^\p{Lu}/u.test(t[head]!.v);
   return { words: ws, head: name ? t[head]!.lower : t[head]!.lemma, any: any || undefined, name: name || undefined };
@@ -406,6 +412,14 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
           checks.push(own.length ? ARG_MATCH.slot : ARG_MATCH.sentence);
           continue;
         }
+        if (q.pronoun) {
+          // Only a name, a pronoun or a person's description ("the California native") in the slot
+          // can be the story's person, not "the company".
+          // It only rules frames out: it names no one, so it adds no evidence.
+          const person = (a: FrameArg) => a.name || PRONOUNS.has(text.slice(a.start, a.end).toLowerCase()) || Boolean(wn?.hypernyms(a.head, 'n', 6, 1).includes('person'));
+          if (own.length && !own.some(person)) checks.push(0);
+          continue;
+        }
         let m = 0;
         for (const a of own) m = Math.max(m, argMatch(q, a, text, wn) * ARG_MATCH.slot);
         // "The suspect, Dale Pruitt, was held": an apposition makes the description stand for the name.
@@ -429,7 +443,7 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
       let arg: FrameArg | undefined;
       let fit = 1;
       if (qf.open) {
-        arg = openArg(qf, f);
+        arg = openArg(qf, f, wn);
         if (!arg) {
           // The event is reported without the asked participant: remember it, to decline honestly.
           out.push({ ref, frame: f, score: v * (checks.length ? checks.reduce((a, b) => a + b, 0) / checks.length : 0.6) * support });
@@ -438,7 +452,8 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
         const filler = text.slice(arg.start, arg.end);
         if (PRONOUNS.has(filler.toLowerCase()) || !/[\p{L}\p{N}]/u.test(filler)) continue;
         if (asked(filler, qf)) continue;
-        fit = typeFit(qf, arg, wn);
+        // In a headline-cased line every word is capitalized: capitals make no name there.
+        fit = typeFit(qf, arg.name && headlineCased(text.slice(ref.sentence.start, ref.sentence.end)) ? { ...arg, name: undefined } : arg, wn);
         if (!fit) continue;
       }
       out.push({ ref, frame: f, score: v * argScore * fit * support, arg, negative });
@@ -584,7 +599,7 @@ function matchWords(q: QArg, a: FrameArg, text: string, wn?: WordNet): number {
   return 0;
 }
 
-function openArg(qf: QuestionFrame, f: Frame): FrameArg | undefined {
+function openArg(qf: QuestionFrame, f: Frame, wn?: WordNet): FrameArg | undefined {
   const open = qf.open!;
   if (open === 'agent') return f.agent;
   if (open === 'patient') return f.patient ?? f.attr;
@@ -593,8 +608,12 @@ function openArg(qf: QuestionFrame, f: Frame): FrameArg | undefined {
   if (open === 'place') {
     // "at the medical center for federal prisoners in Springfield": the whole chain of place phrases;
     // where something went ("handed over to X") only when no place it happened at is given.
+    // The chain starts at a place: "died in her sleep Thursday in Beverly Hills" is in Beverly Hills.
     const slots = f.slots ?? [];
-    let k = slots.findIndex((s) => PLACE_PREPS.has(s.p) && s.p !== 'to' && s.p !== 'from');
+    const at = (s: { p: string }) => PLACE_PREPS.has(s.p) && s.p !== 'to' && s.p !== 'from';
+    const calendar = (a: FrameArg) => (a.name ?? '').toLowerCase().split(/\s+/).every((w) => WEEKDAYS.includes(w) || MONTHS.includes(w));
+    let k = slots.findIndex((s) => at(s) && ((s.arg.name && !calendar(s.arg)) || placeish(s.arg.head, wn)));
+    if (k < 0) k = slots.findIndex(at);
     if (k < 0) k = slots.findIndex((s) => s.p === 'to' || s.p === 'into');
     if (k < 0) return undefined;
     const first = slots[k]!.arg;
@@ -613,6 +632,11 @@ function asked(filler: string, qf: QuestionFrame): boolean {
   const known = new Set([qf.agent, qf.patient, qf.attr, ...qf.slots.map((s) => s.arg)].flatMap((a) => a?.words ?? []));
   if (qf.typeNoun) known.add(qf.typeNoun);
   return words.every((w) => known.has(w) || known.has(w.replace(/s$/, '')));
+}
+
+/** Whether WordNet files a noun under a place or a thing at one (a building, a region, a vehicle). */
+function placeish(head: string, wn?: WordNet): boolean {
+  return Boolean(wn) && PLACEISH.some((p) => new Set([head, ...wn!.hypernyms(head, 'n', 4, 2)]).has(p));
 }
 
 /** Whether the filler is the kind of thing asked for (a team for "which team", a place for "where"). */
@@ -692,7 +716,7 @@ export function eventSupported(qf: QuestionFrame, sentence: Sentence, raw: strin
   if (asked?.name && doing.length && asked.words.some((w) => speaker.includes(w)) && !doing.some((f) => f.agent && !otherDoer(f))) return false;
   // A sentence naming everything the question is about dates or counts that, in its own words
   // (with `hasNoun` null, only the event's own verb or noun will do: who did it must be read from it).
-  const nouns = [qf.agent, qf.patient, qf.attr, ...qf.slots.map((x) => x.arg)].filter((a): a is QArg => Boolean(a) && !a!.any).map((a) => a.head);
+  const nouns = [qf.agent, qf.patient, qf.attr, ...qf.slots.map((x) => x.arg)].filter((a): a is QArg => Boolean(a) && !a!.any && !a!.pronoun).map((a) => a.head);
   if (qf.typeNoun) nouns.push(qf.typeNoun);
   if (hasNoun && nouns.length && nouns.every(hasNoun)) return true;
   const spelledOut = wn ? glossPhrases(qf.verb, wn).some((g) => sentence.terms.includes(g.word) && sentence.terms.some((t) => g.verbs.has(t))) : false;
