@@ -134,6 +134,8 @@ function repair(toks: Tok[]): Tok[] {
   for (let k = 1; k + 1 < out.length; k++) {
     const t = out[k]!;
     if (t.pos === 'VERB' && /(ing|ed)$/.test(t.lower) && /^(DET|ADJ|NUM)$/.test(out[k - 1]!.pos) && /^(NOUN|PROPN|NUM)$/.test(out[k + 1]!.pos)) owned(out, toks, k).pos = 'ADJ';
+    // "in northeast Houston", "in downtown Dunford": an adverb between a preposition and a name modifies the name.
+    if (t.pos === 'ADV' && out[k - 1]!.pos === 'ADP' && out[k + 1]!.pos === 'PROPN' && /^[a-z]/.test(t.v)) owned(out, toks, k).pos = 'ADJ';
   }
   for (let k = 1; k + 1 < out.length; k++) {
     const t = out[k]!;
@@ -208,8 +210,10 @@ export function chunk(input: Tok[]): { toks: Tok[]; chunks: Chunk[] } {
         // (Not after a predeterminer: "half the roof", "all the men".)
         if (k > start && toks[k]!.pos === 'DET' && toks[k - 1]!.pos !== 'PART' && !(k === start + 1 && PREDETERMINERS.has(toks[start]!.lower))) break;
         k++;
-        // Adjectives in a row with commas between, before their noun ("the glad-handing, cigar-smoking priest").
-        if (toks[k]?.v === ',' && toks[k - 1]!.pos === 'ADJ' && /^(ADJ|NOUN)$/.test(toks[k + 1]?.pos ?? '') && !toks.slice(start, k).some((x) => HEAD_POS.has(x.pos))) k++;
+        // Adjectives in a row with commas or "and" between, before their noun ("the glad-handing,
+        // cigar-smoking priest", "a hungry, wet and barefoot man").
+        const between = toks[k]?.v === ',' || (toks[k]?.pos === 'CCONJ' && toks[k - 1]!.pos === 'ADJ' && toks.slice(start, k).some((x) => x.v === ','));
+        if (between && toks[k - 1]!.pos === 'ADJ' && /^(ADJ|NOUN)$/.test(toks[k + 1]?.pos ?? '') && !toks.slice(start, k).some((x) => HEAD_POS.has(x.pos))) k++;
       }
       // Trailing determiners or adjectives alone are not a head: keep them in the group anyway.
       chunks.push({ kind: 'NP', first: start, last: k - 1, head: headOf(toks, start, k - 1) });
