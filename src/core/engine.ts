@@ -228,11 +228,19 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
     // A name the question gives must be in the sentence, or just before it when the sentence says "he".
     const near = ref.article.sentences.slice(Math.max(0, ref.sentence.index - 2), ref.sentence.index + 1);
     // A name is found by its last word, as "Jobs" stands for "Steve Jobs".
+    // "A convicted sex offender … was captured Monday": a person described, not named, in a
+    // sentence naming no one, is the person the sentence before or after (or the title) names —
+    // when the sentence must also say the asked event (a figure's sentence need not, so not for it).
+    const wn = opts.wordnet;
+    const described = () => Boolean(wn) && !index.factsOf(ref).some((f) => f.kind === 'entity' && f.attribute === 'person')
+      && (ref.sentence.frames ?? []).some((f) => [f.agent, f.patient].some((a) => a && !a.name && wn!.hypernyms(a.head, 'n', 6, 1).includes('person')));
+    const around = ref.article.sentences.slice(Math.max(0, ref.sentence.index - 2), ref.sentence.index + 2);
     const named = (words: string[]) => {
       const last = words.at(-1)!;
       return index.matchHere(ref, { term: last, weight: 1, name: true, pos: 'PROPN' }) >= 0.7
         || (ref.sentence.attribution ?? '').toLowerCase().split(/\s+/).includes(last)
-        || (/\b(he|she|they|i)\b/i.test(text) && near.some((s) => s.terms.includes(last)));
+        || (/\b(he|she|they|i)\b/i.test(text) && near.some((s) => s.terms.includes(last)))
+        || (!namesOnly && (around.some((s) => s.terms.includes(last)) || ref.article.title.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u).includes(last)) && described());
     };
     if (namesOnly) return [frame.agent, frame.patient].every((a) => !a?.name || named(a.words));
     // Who did it, or which one, is read from a sentence that says it was done.

@@ -84,3 +84,14 @@ describe('what time', () => {
     expect(engine.ask('What time did the bomb go off?').answer).toMatch(/^5:30 p\.m\./);
   });
 });
+
+describe('a person described, not named', () => {
+  it('is the person the next sentence names, when the sentence names no one else', () => {
+    const engine = engineOf([
+      article('a', '2019-06-12', 'A convicted thief who escaped from a prison van last week was captured on Monday after a caller recognized him. Ed Lane, 49, had been serving a life sentence.'),
+      article('b', '2019-06-12', 'A guard was hurt on Monday when Tom Kerr, a driver, crashed a van.'),
+    ]);
+    expect(engine.ask('When was Ed Lane captured?').value).toMatch(/^2019-06-10/);
+    expect(engine.ask('When was Tom Kerr captured?').answered).toBe(false);
+  });
+});

@@ -716,9 +716,11 @@ export function eventSupported(qf: QuestionFrame, sentence: Sentence, raw: strin
   if (asked?.name && doing.length && asked.words.some((w) => speaker.includes(w)) && !doing.some((f) => f.agent && !otherDoer(f))) return false;
   // A sentence naming everything the question is about dates or counts that, in its own words
   // (with `hasNoun` null, only the event's own verb or noun will do: who did it must be read from it).
-  const nouns = [qf.agent, qf.patient, qf.attr, ...qf.slots.map((x) => x.arg)].filter((a): a is QArg => Boolean(a) && !a!.any && !a!.pronoun).map((a) => a.head);
+  // (Names alone say who, not what happened: "When was Kerr captured?" needs more than Kerr.)
+  const args = [qf.agent, qf.patient, qf.attr, ...qf.slots.map((x) => x.arg)].filter((a): a is QArg => Boolean(a) && !a!.any && !a!.pronoun);
+  const nouns = args.map((a) => a.head);
   if (qf.typeNoun) nouns.push(qf.typeNoun);
-  if (hasNoun && nouns.length && nouns.every(hasNoun)) return true;
+  if (hasNoun && nouns.length && (qf.typeNoun || args.some((a) => !a.name)) && nouns.every(hasNoun)) return true;
   const spelledOut = wn ? glossPhrases(qf.verb, wn).some((g) => sentence.terms.includes(g.word) && sentence.terms.some((t) => g.verbs.has(t))) : false;
   if (!spelledOut && !sentence.terms.some((t) => forms.has(t))) return false;
   // "He'd like to sign by Christmas": an event the sentence only wishes for or denies did not happen.
