@@ -114,6 +114,19 @@ describe('counts of a thing a model code names', () => {
   });
 });
 
+describe('a count out of a total', () => {
+  it('"winning 21 of 25 club fights": 21 fights, shown with its total', () => {
+    expect(quantities('He won 21 of 25 club fights as a teenager.')).toEqual([{ value: 21, label: '21 of 25 club fights' }, { value: 25, label: '25 club fights' }]);
+  });
+
+  it('"he", paragraphs after the name, is the person the article names most when no one else is named just before', () => {
+    const engine = createEngine(buildFactTable([
+      { id: 'a', meta: { published: '2021-05-04' }, raw: 'Profile\n\nEd Lane, the mob boss, died on Monday. Lane ran the family for decades, prosecutors said. Lane was born in 1928.\n\nHis father was an engraver. His mother was a seamstress.\n\nHe fought as a teenage boxer, winning 21 of 25 club fights.\n' },
+    ], 'profile', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
+    expect(engine.ask('How many fights did Lane win as a boxer?').answer).toMatch(/^21 of 25 club fights/);
+  });
+});
+
 describe('which amount answers', () => {
   const engine = createEngine(buildFactTable([
     { id: 'a', meta: { published: '2021-05-04' }, raw: 'Offer\n\nThe Hawks still have a six-year offer on the table for Ames, worth $12 million per season.\n' },

@@ -502,6 +502,8 @@ function subjectBefore(tokens: Tok[], first: number): string {
 function countedNoun(tokens: Tok[], last: number): { head: string; phrase: string; last: number; totalAt?: number } | undefined {
   let k = last + 1;
   if (tokens[k]?.lower === 'of' && tokens[k + 1]?.lower === 'the') k += 2;
+  // "winning 21 of 25 fights": the total right after "of".
+  else if (tokens[k]?.lower === 'of' && tokens[k + 1] && parseNumber(tokens[k + 1]!)) k += 1;
   // "five of the seven counts": what is counted follows the total.
   let totalAt: number | undefined;
   if (k > last + 1 && tokens[k] && parseNumber(tokens[k]!)) totalAt = k++;
@@ -530,7 +532,8 @@ function countedNoun(tokens: Tok[], last: number): { head: string; phrase: strin
   return {
     totalAt,
     head: head.lemma,
-    phrase: tokens.slice(start, end + 1).map((x, idx) => (idx > 0 && x.start > tokens[start + idx - 1]!.end ? ' ' : '') + x.v).join(''),
+    // "21 of 25 club fights": the total stays in what is shown.
+    phrase: tokens.slice(totalAt === undefined ? start : last + 1, end + 1).map((x, idx, xs) => (idx > 0 && x.start > xs[idx - 1]!.end ? ' ' : '') + x.v).join(''),
     last: end,
   };
 }
