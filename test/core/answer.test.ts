@@ -67,6 +67,11 @@ describe('intent matcher', () => {
     expect(q.terms.find((t) => t.term === 'azerbaijani')!.name).toBe(true);
     expect(q.terms.map((t) => t.term)).not.toContain('how');
   });
+
+  it('reads its words with the chunker\'s tag repairs: "that shipping lane" has no verb "ship"', () => {
+    const q = parseQuestion('How much of the trade goes through that shipping lane?', nlp);
+    expect(q.terms.find((t) => t.word === 'shipping')).toMatchObject({ term: 'shipping', pos: 'ADJ' });
+  });
 });
 
 describe('answers on the seeds', () => {

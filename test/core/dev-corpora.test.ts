@@ -148,6 +148,7 @@ const ECBPLUS: Record<string, string[]> = {
     'ecbplus-1-prior-stints',
     'ecbplus-1-after-bettyford',
     'ecbplus-1-cliffside-cost',
+    'ecbplus-1-staffer-charged',
   ],
   'ecbplus-4': [
     'ecbplus-4-age',

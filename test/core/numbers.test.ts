@@ -114,6 +114,17 @@ describe('counts of a thing a model code names', () => {
   });
 });
 
+describe('number words', () => {
+  it.each([
+    ['Over a hundred billion dollars of the trade passes through the strait.', 100e9, 'over $100 billion'],
+    ['Three hundred billion dollars were lost.', 300e9, '$300 billion'],
+    ['It cost a million dollars.', 1e6, '$1 million'],
+    ['A hundred people died.', 100, 'a hundred people'],
+  ])('%s', (sentence, value, label) => {
+    expect(quantities(sentence)).toEqual([{ value, label }]);
+  });
+});
+
 describe('a count out of a total', () => {
   it('"winning 21 of 25 club fights": 21 fights, shown with its total', () => {
     expect(quantities('He won 21 of 25 club fights as a teenager.')).toEqual([{ value: 21, label: '21 of 25 club fights' }, { value: 25, label: '25 club fights' }]);

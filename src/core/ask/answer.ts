@@ -431,6 +431,8 @@ function dimensionFit(wanted: string, f: Fact): number {
   if (wanted === 'count') return f.attribute === 'number' ? 0.5 : 0;
   if (wanted === 'change') return f.attribute === 'percent' ? 1 : f.attribute === 'money' ? 0.9 : f.attribute === 'count' || f.attribute === 'number' ? 0.7 : 0;
   if (wanted === 'length' && f.attribute === 'distance') return 0.3;
+  // "How much of the trade …": a share, or else an amount of it.
+  if (wanted === 'percent') return f.attribute === 'money' || f.attribute === 'count' ? 0.7 : 0;
   return 0;
 }
 

@@ -6,6 +6,7 @@ import type { IntentType } from '../types.js';
 import type { Nlp } from '../nlp.js';
 import { ABBREVIATIONS, CURRENCIES, LIGHT_VERBS, QUESTION_STOP, table, UNITS } from '../lexicon.js';
 import { splitTerm } from '../terms.js';
+import { chunk, docTokens } from '../syntax.js';
 
 export interface QTerm {
   term: string;
@@ -303,8 +304,15 @@ export function termsOf(text: string, nlp: Nlp): QTerm[] {
   const doc = nlp.readDoc(text);
   const rawValues = doc.tokens().out(its.value) as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
-  const rawPos = doc.tokens().out(its.pos) as string[];
+  const tagged = doc.tokens().out(its.pos) as string[];
   const rawLemmas = doc.tokens().out(its.lemma as typeof its.value) as string[];
+  // The chunker's repairs of known tagger slips hold for questions too: "that shipping lane" has
+  // an adjective, not the verb "ship" (a participle retagged so keeps its own form as its term).
+  const repaired = chunk(docTokens(nlp, doc, text).toks).toks;
+  const rawPos = tagged.map((p, i) => repaired[i]?.pos ?? p);
+  rawPos.forEach((p, i) => {
+    if (p === 'ADJ' && tagged[i] === 'VERB') rawLemmas[i] = rawValues[i]!.toLowerCase();
+  });
   // Rejoin what the tokenizer split inside a word ("3G" → "3" + "G").
   const values: string[] = [];
   const pos: string[] = [];

@@ -40,7 +40,7 @@ export function findQuantities(tokens: Tok[], skip: Set<number>): FoundQuantity[
   for (let i = 0; i < tokens.length; i++) {
     // Most tokens start no quantity: tell them apart before readQuantity, whose inner closures
     // cost an allocation on every call.
-    if (used.has(i) || !startsQuantity(tokens[i]!)) continue;
+    if (used.has(i) || !startsQuantity(tokens, i)) continue;
     const q = readQuantity(tokens, i, used);
     // A figure too large for a number ("10^400", 400 digits) is no figure at all.
     if (!q || !Number.isFinite(q.value) || (q.range && !q.range.every(Number.isFinite))) continue;
@@ -54,9 +54,15 @@ export function findQuantities(tokens: Tok[], skip: Set<number>): FoundQuantity[
 
 const MAGNITUDE_GLUED = /^magnitude-(\d+)$/i;
 
-/** Whether a quantity can start at this token: a number, or a glued "magnitude-6". */
-function startsQuantity(t: Tok): boolean {
-  return parseNumber(t) !== undefined || MAGNITUDE_GLUED.test(t.v);
+/** Whether a quantity can start at this token: a number, "a" before "hundred" or "million", or a glued "magnitude-6". */
+function startsQuantity(tokens: Tok[], i: number): boolean {
+  const t = tokens[i]!;
+  return parseNumber(t) !== undefined || MAGNITUDE_GLUED.test(t.v) || anMultiplier(tokens, i);
+}
+
+/** "a hundred", "a million": the article stands for one. */
+function anMultiplier(tokens: Tok[], i: number): boolean {
+  return /^an?$/.test(tokens[i]!.lower) && /^(hundred|thousand|million|billion|trillion)$/.test(tokens[i + 1]?.lower ?? '');
 }
 
 function parseNumber(t: Tok): { value: number; glued?: string } | undefined {
@@ -98,7 +104,7 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
     return { first: i, last: end, attribute: 'magnitude', explicit: true, value: Number(written), unit: 'magnitude', approx: false,
       subject: nounAfter(tokens, end) ?? '', label: `magnitude ${written}` };
   }
-  const num = parseNumber(t);
+  const num = parseNumber(t) ?? (anMultiplier(tokens, i) ? { value: 1 } : undefined);
   if (!num) return undefined;
   // "10^6" and "1e308": the exponent belongs to the number, and "6" after "^" is no count of its own.
   if (tokens[i - 1]?.v === '^' && tokens[i - 1]!.end === t.start) return undefined;
@@ -127,11 +133,21 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
 
   // Multiplier after: "3.5 million", "$5bn", glued "5m" with a currency.
   let multiplierWord = '';
+  let numAsDigits = false;
   const next = tokens[i + 1];
   if (next && MULTIPLIERS[next.lower] && !used.has(i + 1)) {
     value *= MULTIPLIERS[next.lower]!;
     multiplierWord = next.lower;
     last = i + 1;
+    // "three hundred billion": a larger multiplier after "hundred" multiplies again (shown "300 billion").
+    const more = tokens[i + 2];
+    if (next.lower === 'hundred' && more && (MULTIPLIERS[more.lower] ?? 0) > 100 && !used.has(i + 2)) {
+      value *= MULTIPLIERS[more.lower]!;
+      multiplierWord = more.lower;
+      num.value *= 100;
+      numAsDigits = true;
+      last = i + 2;
+    }
   } else if (num.glued && (currency ? /^(m|bn|b|k|mn)$/.test(num.glued) : /^(bn|mn)$/.test(num.glued))) {
     value *= num.glued === 'k' ? 1e3 : /^(m|mn)$/.test(num.glued) ? 1e6 : 1e9;
     multiplierWord = num.glued === 'k' ? 'thousand' : /^(m|mn)$/.test(num.glued) ? 'million' : 'billion';
@@ -143,7 +159,7 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
     last = i + 1;
   }
   // Shown as written ("7.0", "1,200"), so a figure reads as the sources gave it.
-  const written = power ? power.text : /^\d/.test(t.v) ? (num.glued ? t.v.slice(0, t.v.length - num.glued.length) : t.v) : t.lower;
+  const written = power ? power.text : numAsDigits ? displayNumber(num.value) : /^\d/.test(t.v) ? (num.glued ? t.v.slice(0, t.v.length - num.glued.length) : t.v) : t.lower;
   const numText = written + (multiplierWord ? ` ${multiplierWord}` : '');
 
   // Hedge before the number (before any currency).
@@ -201,7 +217,7 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
   if (currency) {
     // "$22 million per season", "$5 a share": a rate, not a total.
     const per = rateAfter(tokens, conversionEnd);
-    const label = `${hedge ? hedge.text + ' ' : ''}${CURRENCY_SYMBOL[currency] ?? currency + ' '}${numText}${per ? ` per ${per}` : ''}`;
+    const label = `${hedge ? hedge.text + ' ' : ''}${CURRENCY_SYMBOL[currency] ?? currency + ' '}${numText.replace(/^an? /, '1 ')}${per ? ` per ${per}` : ''}`;
     const found = finish('money', true, value, currency, label, per ? conversionEnd + 2 : conversionEnd, nounAfter(tokens, conversionEnd, true) ?? ofNoun(tokens, conversionEnd) ?? amountVerb(tokens, first) ?? subjectBefore(tokens, first));
     if (per) found.per = per;
     return found;
@@ -405,6 +421,8 @@ function isDateLike(tokens: Tok[], last: number): boolean {
 }
 
 /** The noun a measure modifies: skip adjectives and hyphens, take the head noun. */
+const POSSESSIVE_S_WORDS = new Set(["'s", '’s', "'", '’']);
+
 /** "per season", "a year", "each": the unit an amount is counted per, ending the noun group. */
 function rateAfter(tokens: Tok[], end: number): string | undefined {
   const p = tokens[end + 1];
@@ -419,6 +437,8 @@ function ofNoun(tokens: Tok[], end: number): string | undefined {
   if (tokens[k]?.lower === 'worth') k++;
   if (tokens[k]?.lower !== 'of') return undefined;
   if (tokens[k + 1]?.pos === 'DET' || tokens[k + 1]?.pos === 'PRON') k++;
+  // "of India's external trade": past the possessor.
+  else if (tokens[k + 1]?.pos === 'PROPN' && POSSESSIVE_S_WORDS.has(tokens[k + 2]?.lower ?? '')) k += 2;
   return nounAfter(tokens, k);
 }
 
