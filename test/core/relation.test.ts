@@ -52,6 +52,7 @@ describe('questions compiled into frames', () => {
     ['a wh-subject asks for the agent', 'Which team pulled its offer to Jones?', { wh: 'which', verb: 'pull', open: 'agent', typeNoun: 'team' }],
     ['a fronted wh-object with do-support asks for the patient', 'Which pitchers did the Yankees sign?', { wh: 'which', verb: 'sign', open: 'patient' }],
     ['a wh-subject with an "of" phrase: a part can be any thing', 'What part of the building collapsed?', { wh: 'what', verb: 'collapse', open: 'agent', typeNoun: undefined }],
+    ['a purpose infinitive is another clause', 'Who did the Hawks bring in to replace Jones?', { wh: 'who', verb: 'bring', open: 'patient', patient: undefined }],
     ['"what kind of N": the kind is N', 'What kind of car did he drive?', { wh: 'what', verb: 'drive', open: 'patient', typeNoun: 'car' }],
     ['a stranded preposition asks for that slot', 'Which neighborhood was the boy killed in?', { wh: 'which', verb: 'kill', open: { p: 'in' } }],
     ['where asks for the place', 'Where was Pruitt held?', { wh: 'where', verb: 'hold', open: 'place' }],

@@ -141,6 +141,8 @@ export function compileQuestion(text: string, nlp: Nlp, wn?: WordNet): QuestionF
   let stranded: string | undefined;
   for (; k < chunks.length; k++) {
     const c = chunks[k]!;
+    // "… bring in to replace O'Brien": a purpose infinitive is another clause; its words are not this one's.
+    if (c.kind === 'VG' && c.inf) break;
     if (c.kind === 'P' && chunks[k + 1]?.kind === 'NP') {
       const a = words(chunks[k + 1]);
       if (a && !isTimeWords(a)) slots.push({ p: c.lemma!, arg: a });
