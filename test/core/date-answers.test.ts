@@ -95,3 +95,12 @@ describe('a person described, not named', () => {
     expect(engine.ask('When was Tom Kerr captured?').answered).toBe(false);
   });
 });
+
+describe('what year', () => {
+  it('a day with no year to it is no answer', () => {
+    const engine = createEngine(buildFactTable([
+      { id: 'a', meta: {}, raw: 'Rule\n\nThe agency changed the law on Thursday.\n' },
+    ], 'year', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
+    expect(engine.ask('What year did the agency change the law?').answered).toBe(false);
+  });
+});

@@ -125,6 +125,27 @@ describe('number words', () => {
   });
 });
 
+describe('tallies', () => {
+  it.each([
+    ['Ten dead in southern quake', 10, 'ten dead'],
+    ['The death toll from a strong quake a day before rose to 10.', 10, '10'],
+  ])('%s', (sentence, value, label) => {
+    expect(quantities(sentence)).toEqual([{ value, label }]);
+  });
+
+  it('the tally a rising figure belongs to is the one its clause opened with', () => {
+    const facts = buildFactTable([{ id: 'a', raw: 'date 2017-07-05\n\nThe death toll from a strong quake a day before rose to 10.\n', meta: {} }], 't', nlp).facts;
+    expect(facts.find((f) => f.kind === 'quantity')!.subject).toBe('toll');
+  });
+
+  it('a month and year in the question are met by the article\'s publication date', () => {
+    const engine = createEngine(buildFactTable([
+      { id: 'a', meta: { published: '2005-11-28' }, raw: 'Quake\n\nThe quake on Sunday killed 10 people on the island.\n' },
+    ], 'dated', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
+    expect(engine.ask('How many people died in the November 2005 quake on the island?').answer).toMatch(/^10 people/);
+  });
+});
+
 describe('a count out of a total', () => {
   it('"winning 21 of 25 club fights": 21 fights, shown with its total', () => {
     expect(quantities('He won 21 of 25 club fights as a teenager.')).toEqual([{ value: 21, label: '21 of 25 club fights' }, { value: 25, label: '25 club fights' }]);

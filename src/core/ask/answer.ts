@@ -124,7 +124,10 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
   const explicitBest = q.intent === 'quantity' && scored.some((s) => s.fit === 1 && s.score >= best * ratio);
   // "How big is it now": the newest figure competes even when an older report is better worded.
   const floor = q.latest ? Math.min(ratio, 0.5) : ratio;
-  const competing = scored.filter((s) => s.score >= best * floor && (!explicitBest || s.fit >= 0.9));
+  // "What street": a name that says it is one ("Stadiou Street") outranks other names nearby ("Athens").
+  const ofKind = (s: Scored) => q.intent === 'entity' && Boolean(q.typeNoun) && new RegExp(`\\b${q.typeNoun}(?:s|es)?$`, 'i').test(String(s.fact.value));
+  const kindBest = scored.some((s) => ofKind(s) && s.score >= best * ratio);
+  const competing = scored.filter((s) => s.score >= best * floor && (!explicitBest || s.fit >= 0.9) && (!kindBest || ofKind(s)));
   const groups = groupFacts(competing, (a, b) => compatible(q, a, b));
   // Sources that state a group's value with less support still count as agreeing with it.
   for (const g of groups) {
@@ -360,6 +363,8 @@ function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: R
       // itself; an unresolved "yesterday" is not.
       // "What time …": a clock time answers even without its day ("5:30 p.m."), and outranks a part
       // of the day ("Friday afternoon"), which outranks the bare day.
+      // "What year …": a date with no year to it ("Thursday" in an undated article) is no answer.
+      if (q.precision === 'year' && !/^\d{4}/.test(String(f.value))) return 0;
       const clock = /T\d\d:\d\d$/.test(f.timex ?? '');
       if (q.precision === 'time') return clock ? 1 : (f.value || f.description ? 1 : 0.3) * (/T(?:MO|AF|EV|NI|DT)$/.test(f.timex ?? '') ? 0.9 : 0.8);
       return f.value ? 1 : f.description ? 0.85 : /centur|\d0s\b/i.test(f.surface) ? 0.85 : 0.3;

@@ -173,7 +173,8 @@ export function compileQuestion(text: string, nlp: Nlp, wn?: WordNet): QuestionF
     if (wh !== 'yesno') return undefined; // "who/what is X" is a description, answered elsewhere
     return frame.agent ? frame : undefined;
   }
-  if (LIGHT_VERBS.has(verb) && !object && !slots.length) return undefined;
+  // ("Which hospital was he taken to?": a passive with a stranded preposition says enough.)
+  if (LIGHT_VERBS.has(verb) && !object && !slots.length && !(passive && stranded)) return undefined;
   if (passive) {
     frame.patient = subject;
     const by = slots.findIndex((s) => s.p === 'by');

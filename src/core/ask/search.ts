@@ -8,6 +8,7 @@ import type { Article, Fact, Sentence, WordNet } from '../types.js';
 import type { FactTable } from '../types.js';
 import type { QTerm } from './question.js';
 import { ABBREVIATIONS, synonymsOf } from '../lexicon.js';
+import { MONTHS } from '../calendar.js';
 
 export interface SentenceRef {
   article: Article;
@@ -137,7 +138,9 @@ export class SearchIndex {
       if (list) list.push(t);
       else byWord.set(key, [t]);
     }
-    return [...byWord.values()].filter((forms) => !forms.some((t) => this.supports(t))).map((forms) => forms[0]!);
+    // A year or month some article is published in is the coverage's, written or not.
+    const dated = (t: QTerm) => this.table.articles.some((a) => publishedIn(a.published, t.term));
+    return [...byWord.values()].filter((forms) => !forms.some((t) => this.supports(t) || dated(t))).map((forms) => forms[0]!);
   }
 
   /** Whether the corpus body has the term in any form (exact, spelling variant, alias). */
@@ -258,7 +261,9 @@ export class SearchIndex {
     const article = this.inSet(this.articleTerms[ref.a]!, t) * MATCH.article;
     // "the bridge" in a sentence of an article about "the Morandi Bridge" is that bridge.
     const coreferent = article > 0 && t.head && here.has(t.head) ? MATCH.coreferent : 0;
-    return Math.max(inSet, near, article, coreferent);
+    // "the November 2005 quake" in an article published in November 2005 that says "Sunday".
+    const dated = publishedIn(ref.article.published, t.term) ? MATCH.nearby : 0;
+    return Math.max(inSet, near, article, coreferent, dated);
   }
 
   /** How a term is found in the sentence itself, ignoring its context (0..1). */
@@ -289,6 +294,14 @@ export class SearchIndex {
     }
     return v;
   }
+}
+
+/** Whether a question's year ("2005") or month ("november") is the article's publication year or month. */
+function publishedIn(published: string | undefined, term: string): boolean {
+  if (!published) return false;
+  if (/^\d{4}$/.test(term)) return published.startsWith(term);
+  const month = MONTHS.indexOf(term);
+  return month >= 0 && published.length >= 7 && Number(published.slice(5, 7)) === month + 1;
 }
 
 /** Levenshtein distance with an early exit above `max`. */

@@ -333,7 +333,8 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
   }
   // People counted by what happened to them: "612 injured", "killed 148", "injured more than 600".
   const nextTok = tokens[last + 1];
-  if (nextTok && CASUALTY.test(nextTok.lower) && /^\d/.test(t.v)) {
+  // ("Ten dead in quake": a number word too, when no noun follows — "two injured men" is a count of men.)
+  if (nextTok && CASUALTY.test(nextTok.lower) && (/^\d/.test(t.v) || !/^(NOUN|PROPN)$/.test(tokens[last + 2]?.pos ?? ''))) {
     return finish('count', true, value, 'count', `${hedge ? hedge.text + ' ' : ''}${numText} ${nextTok.lower}`, last + 1, 'people');
   }
   const verbBefore = tokens[first - 1];
@@ -342,8 +343,17 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
   }
 
   // A bare figure a count noun leads up to: "the death toll rose to 22", "the number of dead reached 40".
-  const about = subjectBefore(tokens, first);
+  let about = subjectBefore(tokens, first);
   const rose = RISE.test(tokens[first - 1]?.lower ?? '') || (/^(to|at)$/.test(tokens[first - 1]?.lower ?? '') && RISE.test(tokens[first - 2]?.lower ?? ''));
+  // "The death toll from a quake a day before rose to 10": what rose is the tally the clause opened with.
+  if (rose) {
+    for (let k = first - 1; k >= 0; k--) {
+      if (/^(toll|number|total|tally|count|figure)$/.test(tokens[k]!.lemma)) {
+        about = tokens[k]!.lemma;
+        break;
+      }
+    }
+  }
   if ((/^(toll|number|total|tally|count|figure)$/.test(about) || rose) && /^\d/.test(t.v)) {
     return finish('count', true, value, 'count', `${hedge ? hedge.text + ' ' : ''}${numText}`, last, about);
   }
