@@ -319,6 +319,8 @@ export interface WordNet {
   /** Derivationally related forms in any part of speech ("resign" ↔ "resignation"). */
   derived(lemma: string, pos: WordNetPos, senses?: number): string[];
   antonyms(lemma: string, pos: WordNetPos, senses?: number): string[];
+  /** Verbs whose event this verb's causes ("kill" → "die"). */
+  causes(lemma: string, senses?: number): string[];
   /** Words of the hypernym synsets up to `depth` levels ("city" → "municipality", "urban area"). */
   hypernyms(lemma: string, pos: WordNetPos, depth?: number, senses?: number): string[];
   close(): void;

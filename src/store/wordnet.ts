@@ -137,6 +137,7 @@ export function openWordNet(dictDir?: string): WordNet {
     glosses: (lemma, pos, senses = 1) => sensesOf(lemma, pos, senses).map(({ s }) => s.gloss),
     derived: (lemma, pos, senses = 3) => follow(lemma, pos, senses, ['+']),
     antonyms: (lemma, pos, senses = 3) => follow(lemma, pos, senses, ['!']),
+    causes: (lemma, senses = 3) => follow(lemma, 'v', senses, ['>']),
     hypernyms: (lemma, pos, depth = 2, senses = 2) => {
       const out = new Set<string>();
       let frontier = sensesOf(lemma, pos, senses).map((x) => x.s);

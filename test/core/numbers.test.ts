@@ -146,6 +146,23 @@ describe('tallies', () => {
   });
 });
 
+describe('counts of part of a group', () => {
+  const engine = createEngine(buildFactTable([
+    { id: 'a', meta: { published: '2021-05-04' }, raw: 'Vote\n\nOf the 288 candidates, 202 are under 45 years old and 56 are women.\n' },
+    { id: 'b', meta: { published: '2021-05-04' }, raw: 'Quake\n\nThe quake hit villages where many people lived, leaving 10 killed and 80 injured.\n' },
+  ], 'partitive', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
+
+  it('"how many of the candidates were women": "56 are women"', () => {
+    expect(quantities('Of the 288 candidates, 56 are women.')).toEqual([{ value: 288, label: '288 candidates' }, { value: 56, label: '56 women' }]);
+    expect(engine.ask('How many of the candidates were women?').answer).toMatch(/^56 women/);
+  });
+
+  it('a count of people by what happened to them answers only for that event, or what causes it', () => {
+    expect(engine.ask('How many were injured in the quake?').answer).toMatch(/^80 injured/);
+    expect(engine.ask('How many people died in the quake?').answer).toMatch(/^10 killed/);
+  });
+});
+
 describe('a count out of a total', () => {
   it('"winning 21 of 25 club fights": 21 fights, shown with its total', () => {
     expect(quantities('He won 21 of 25 club fights as a teenager.')).toEqual([{ value: 21, label: '21 of 25 club fights' }, { value: 25, label: '25 club fights' }]);

@@ -4,7 +4,7 @@
  * by compatible values across sources, and rendered with agreement, conflicts and
  * verbatim citations. Below the support threshold the answer is an honest "doesn't say".
  */
-import type { Answer, Fact } from '../types.js';
+import type { Answer, Fact, WordNet } from '../types.js';
 import { MAX_QUESTION_LENGTH, type Question, type QTerm } from './question.js';
 import type { AnswerContext, SearchIndex, SentenceRef } from './search.js';
 import { ABBREVIATIONS, CURRENCIES, LIGHT_VERBS, own, PERSON_TITLES, SAYING_VERBS, synonymsOf, table } from '../lexicon.js';
@@ -46,7 +46,7 @@ export function answerQuestion(asked: Question, ctx: AnswerContext): Answer {
   }
   // "When was he convicted": each date is read with the event it dates ("a jury on Tuesday
   // convicted a man charged in an April 2007 shooting"), so the asked event's own date leads.
-  if (q.intent === 'date' && q.eventVerb && !LIGHT_VERBS.has(q.eventVerb)) q.eventForms = new Set([...verbForms(q.eventVerb, ctx.wn)].filter(([, strength]) => strength >= EVENT_FORM).map(([w]) => w));
+  if ((q.intent === 'date' || q.intent === 'quantity') && q.eventVerb && !LIGHT_VERBS.has(q.eventVerb)) q.eventForms = new Set([...verbForms(q.eventVerb, ctx.wn)].filter(([, strength]) => strength >= EVENT_FORM).map(([w]) => w));
   // "How much ammo": "300 rounds of ammunition" counts it in the word the coverage uses.
   if (q.intent === 'quantity' && q.focus && ctx.wn) {
     const focus = q.focus;
@@ -220,7 +220,7 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
     const anchors = facts.length > 1 ? termPositions(ref, named.length ? named : terms) : [];
     for (const fact of facts) {
       const before = fact.kind === 'quantity' || fact.kind === 'entity' ? ref.article.raw.slice(Math.max(ref.sentence.start, fact.span.start - (fact.kind === 'entity' ? 40 : 80)), fact.span.start) : '';
-      let factor = factFactor(q, fact, questionWords, index.table.aliases ?? {}, index.roles, before);
+      let factor = factFactor(q, fact, questionWords, index.table.aliases ?? {}, index.roles, before, ctx.wn);
       if (factor <= 0) continue;
       // "paying ex-coaches Ayers ($2 million) and O'Brien": a figure one person's name holds is not
       // the figure of another person the question names.
@@ -345,8 +345,19 @@ function proximity(fact: Fact, anchors: number[]): number {
   return 1 - 0.25 * Math.min(1, best / 120);
 }
 
+/**
+ * Whether the participle a count of people ends in ("10 killed") is the asked event: a form of the
+ * asked verb, or a verb that causes it. True when the count ends in no verb ("10 people").
+ */
+function participleOf(label: string, forms: Set<string>, asked: string, wn: WordNet): boolean {
+  const word = label.toLowerCase().split(/\s+/).at(-1) ?? '';
+  const lemmas = [word, word.replace(/ed$/, ''), word.replace(/d$/, ''), word.replace(/ied$/, 'y'), word.replace(/([b-df-hj-np-tv-z])\1ed$/, '$1')].filter((w) => w && wn.has(w, 'v'));
+  if (!lemmas.length || !/(?:ed|en|t)$/.test(word)) return true;
+  return lemmas.some((l) => forms.has(l) || wn.causes(l).includes(asked) || wn.causes(asked).includes(l));
+}
+
 /** How well a fact's type fits the question (0 = not an answer to it). */
-function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: Record<string, string[]>, roles: Map<string, string[]>, before = ''): number {
+function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: Record<string, string[]>, roles: Map<string, string[]>, before = '', wn?: WordNet): number {
   switch (q.intent) {
     case 'quantity': {
       if (f.kind !== 'quantity') return 0;
@@ -354,6 +365,10 @@ function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: R
       const currency = f.attribute === 'money' ? [...questionWords].map((w) => CURRENCIES[w]).find(Boolean) : undefined;
       const inCurrency = currency && currency !== f.unit ? 0.6 : 1;
       // "$22 million per season" is no answer to how much in all, unless the question asks per season.
+      // "How many were injured" is not answered by "10 killed": a count of people by what happened
+      // to them is of the asked event only if its participle is the asked verb, a form of it, or
+      // causes it ("killed" for "died").
+      if (f.subject === 'people' && q.eventForms && wn && !participleOf(f.label, q.eventForms, q.eventVerb!, wn)) return 0;
       const rate = f.per && !new RegExp(`\\b(?:per|an?|each|every)\\s+${f.per}\\b|\\bper\\b`, 'i').test(q.text) ? RATE_FIT : 1;
       return dimensionFit(q.dimension!, f) * subjectFit(q, f, questionWords, before) * inCurrency * rate;
     }

@@ -205,6 +205,11 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
       dimension = dim ? DIMENSIONS[dim[1]!]! : unit.dim;
       focus = focusNoun(q, lower.indexOf(' is ', how.index) > 0 ? lower.indexOf(' is ', how.index) + 4 : how.index + how[0].length, nlp, false);
     }
+    // "How many of the candidates were women": the ones counted are the copula's noun; "how many of
+    // the pirates were caught": the set after "of".
+    const partitive = how?.[1] === 'many' && !focus ? /^how many of (?:the |these |those )?([a-z-]+)(?: (?:are|were|was|is) ([a-z-]+)$)?/.exec(lower.slice(how.index).replace(/[?!.\s]+$/, '')) : null;
+    const counted1 = partitive && [partitive[2], partitive[1]].map((w) => terms.find((t) => t.word === w && t.pos === 'NOUN')).find(Boolean);
+    if (counted1) focus = counted1.term;
     // "the population of X" counts residents, not whatever X has; "the number of X" counts X.
     if (!how && measureNoun?.[1] === 'population') focus = 'population';
     // "the death toll", "casualties": a count of people, whatever noun the text counts them with.

@@ -331,6 +331,12 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
     const label = `${hedge ? hedge.text + ' ' : ''}${numText} ${counted.phrase}`;
     return { ...finish('count', true, value, 'count', label, counted.last, counted.head), totalAt: counted.totalAt };
   }
+  // "… and 56 are women": a bare number as the subject of a copula counts the noun after it.
+  const be = tokens[last + 1];
+  const noun = tokens[last + 2];
+  if (be?.lemma === 'be' && noun?.pos === 'NOUN' && /^[a-z]/.test(noun.v) && /^\d/.test(t.v) && !/^(NOUN|ADP)$/.test(tokens[last + 3]?.pos ?? '')) {
+    return finish('count', true, value, 'count', `${hedge ? hedge.text + ' ' : ''}${numText} ${noun.v}`, last + 2, noun.lemma);
+  }
   // People counted by what happened to them: "612 injured", "killed 148", "injured more than 600".
   const nextTok = tokens[last + 1];
   // ("Ten dead in quake": a number word too, when no noun follows — "two injured men" is a count of men.)
