@@ -187,6 +187,57 @@ const ECBPLUS: Record<string, string[]> = {
   ],
 };
 
+/**
+ * A second development set: questions written without reading the code, on eight clusters no other
+ * set uses (`test/fixtures/ecbplus-dev2/`), added when the first had been studied for a while.
+ */
+const ECBPLUS_DEV2: Record<string, string[]> = {
+  'ecb-11': [
+    'ecb-11-candidates',
+    'ecb-11-women',
+    'ecb-11-niyazov-death',
+    'ecb-11-election-cost',
+  ],
+  'ecb-20': [
+    'ecb-20-tents',
+    'ecb-20-depth',
+    'ecb-20-foreign-aid',
+  ],
+  'ecb-25': [
+    'ecb-25-age',
+    'ecb-25-probowl',
+    'ecb-25-salary',
+    'ecb-25-lions-result',
+  ],
+  'ecb-9': [
+    'ecb-9-secretary',
+    'ecb-9-lawsuit-city',
+    'ecb-9-days-left',
+    'ecb-9-judge',
+    'ecb-9-savings',
+  ],
+  'ecbplus-20': [
+    'ecbplus-20-tehran-magnitude',
+    'ecbplus-20-damage-cost',
+    'ecbplus-20-depth',
+    'ecbplus-20-foreign-rescue',
+  ],
+  'ecbplus-23': [
+    'ecbplus-23-buckley-day',
+    'ecbplus-23-season',
+    'ecbplus-23-companions-names',
+    'ecbplus-23-buckley-job',
+  ],
+  'ecbplus-6': [
+    'ecbplus-6-age',
+    'ecbplus-6-cf-budget',
+  ],
+  'ecbplus-9': [
+    'ecbplus-9-petitions',
+    'ecbplus-9-consult-cost',
+  ],
+};
+
 const ECBPLUS_CORPORA = path.resolve('../shared/corpora/ecbplus');
 
 /**
@@ -194,7 +245,13 @@ const ECBPLUS_CORPORA = path.resolve('../shared/corpora/ecbplus');
  * fix shows up as a failure here until it is removed): a count from a sentence about the same ship
  * but another event ("three crew members lost their lives" for "how many were on board").
  */
-const KNOWN_WRONG = new Set(['ecb-12-gibe-crew']);
+const KNOWN_WRONG = new Set([
+  'ecb-12-gibe-crew',
+  // A count of the thing asked about, from a sentence about another event: seats the party's
+  // candidates ran for (not won), what Ross was paid for the first film (not asked for the
+  // second), projects one lawyer expects to be reviewed (not ones that went ahead).
+  'ecb-11-party-seats', 'ecbplus-6-ask-amount', 'ecbplus-9-projects-skipped',
+]);
 
 async function check(corpusDir: string, questionFile: string, pinned: string[]): Promise<void> {
   const corpus = await readCorpus(corpusDir);
@@ -228,6 +285,14 @@ describe.runIf(existsSync(ECBPLUS_CORPORA))('real ECB+ news clusters the code wa
   for (const [name, pinned] of Object.entries(ECBPLUS)) {
     it(`${name}: the ${pinned.length} questions that passed still pass, every abstention holds`, async () => {
       await check(path.join(ECBPLUS_CORPORA, name), path.resolve('test/fixtures/ecbplus-dev', `${name}.jsonl`), pinned);
+    });
+  }
+});
+
+describe.runIf(existsSync(ECBPLUS_CORPORA))('real ECB+ news clusters of the second development set', () => {
+  for (const [name, pinned] of Object.entries(ECBPLUS_DEV2)) {
+    it(`${name}: the ${pinned.length} questions that passed still pass, every abstention holds`, async () => {
+      await check(path.join(ECBPLUS_CORPORA, name), path.resolve('test/fixtures/ecbplus-dev2', `${name}.jsonl`), pinned);
     });
   }
 });
