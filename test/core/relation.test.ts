@@ -254,6 +254,16 @@ describe('which one of a named kind', () => {
   });
 });
 
+describe('an existential question', () => {
+  it('"Was there a tsunami risk?" — "there was no tsunami risk" says no, once', () => {
+    const story = engineOf([
+      { id: 'a', meta: { published: '2021-05-04' }, raw: 'Quake\n\nThe head of the seismic centre said there was no tsunami risk from the quake.\n' },
+    ], 'there');
+    expect(compileQuestion('Was there a tsunami risk from the quake?', nlp, wn)).toMatchObject({ verb: 'be', agent: { any: true }, attr: { words: ['tsunami', 'risk'] } });
+    expect(story.ask('Was there a tsunami risk from the quake?').answer).toMatch(/^No\b/);
+  });
+});
+
 describe('a copula question about a coded name', () => {
   it('"Is the MS-12 patch wormable?" — "MS-12 isn\'t wormable" says no', () => {
     const story = engineOf([

@@ -124,13 +124,17 @@ export function compileQuestion(text: string, nlp: Nlp, wn?: WordNet): QuestionF
   // Subject: the wh-phrase itself, or the noun group between the auxiliary and the verb.
   let subject: QArg | undefined;
   let whIsSubject = false;
+  let existential = false;
   if (aux !== undefined) {
     const np = chunks.slice(aux + 1, main).find((c) => c.kind === 'NP');
     subject = words(np);
   } else if (wh !== 'yesno' && main === i) {
     whIsSubject = true;
   } else if (wh === 'yesno' && mc.bare) {
-    subject = words(chunks.slice(main + 1).find((c) => c.kind === 'NP'));
+    const np = chunks.slice(main + 1).find((c) => c.kind === 'NP');
+    // "Was there a tsunami risk?": an existential asks whether the thing after "there" was.
+    if (np && np.first === np.last && t[np.first]!.lower === 'there') existential = true;
+    subject = existential ? { words: [], head: 'there', any: true } : words(np);
   }
   // After the verb: object, prepositional slots, a stranded preposition.
   let k = main + 1;
@@ -428,7 +432,9 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
         // "The suspect, Dale Pruitt, was held": an apposition makes the description stand for the name.
         if (m < 0.5) for (const a of own) for (const b of equivalents(a, frames)) m = Math.max(m, argMatch(q, b, text, wn) * ARG_MATCH.slot);
         // "a not guilty plea" answers "plead guilty?" in the negative.
-        if (qf.wh === 'yesno' && everyArg.some((a) => negates(q, text.slice(a.start, a.end)))) negative = !negative;
+        // (Not again for a negative determiner the frame's polarity already holds: "there was no risk".)
+        const counted = (a: FrameArg) => f.neg && /^(no|none|nothing|nobody|neither)\b/i.test(text.slice(a.start, a.end));
+        if (qf.wh === 'yesno' && everyArg.some((a) => negates(q, text.slice(a.start, a.end)) && !counted(a))) negative = !negative;
         // A named doer is found as the clause's doer (or its "he"), not by being elsewhere in the
         // sentence ("According to Blake, the Hawks made an offer": Blake made none).
         const doerTaken = asked === qf.agent && asked.name && !own.some((a) => PRONOUNS.has(text.slice(a.start, a.end).toLowerCase()));
