@@ -285,7 +285,7 @@ export const SUBORDINATORS = new Set(['because', 'after', 'since', 'while', 'alt
 export const NEGATIVE_GOVERNORS = new Set(['refuse', 'decline', 'deny', 'reject', 'dismiss', 'fail', 'rule', 'resist', 'rebuff', 'oppose']);
 
 /** Verbs and nouns whose "to" complement is wanted or planned, not done: "plans to buy", "calls to quit". */
-export const IRREALIS_GOVERNORS = new Set(['plan', 'want', 'like', 'love', 'prefer', 'hope', 'expect', 'try', 'seek', 'aim', 'intend', 'threaten', 'ask', 'urge', 'call', 'propose', 'offer', 'agree', 'promise', 'vow', 'need', 'consider', 'wish', 'attempt', 'decide', 'demand', 'pressure', 'push']);
+export const IRREALIS_GOVERNORS = new Set(['plan', 'want', 'like', 'love', 'prefer', 'hope', 'expect', 'try', 'seek', 'aim', 'intend', 'threaten', 'ask', 'urge', 'call', 'propose', 'offer', 'agree', 'promise', 'vow', 'need', 'consider', 'wish', 'attempt', 'decide', 'demand', 'pressure', 'push', 'mean', 'suppose', 'schedule']);
 
 /** Verbs that carry no event of their own ("did the agency *give*", "*get* hurt", "*take* the stand"). */
 export const LIGHT_VERBS = new Set(['be', 'get', 'give', 'make', 'take', 'have', 'do', 'put', 'go', 'come', 'keep', 'let', 'become', 'seem', 'remain', 'stay', 'happen']);

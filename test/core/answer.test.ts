@@ -47,6 +47,7 @@ describe('intent matcher', () => {
     ['In which year did IS seize Raqqa?', 'date', { precision: 'year' }],
     ['Who called it a key milestone?', 'person', {}],
     ['Who is Brett McGurk?', 'person', { describe: 'Brett McGurk' }],
+    ['Who was the governor of Qeshm island during the quake?', 'person', { role: 'governor', roleOf: 'qeshm island' }],
     ['Which dynasty built the wall?', 'entity', { typeNoun: 'dynasty' }],
     ['What did McGurk tweet?', 'quote', { speaker: 'McGurk' }],
     ['Which outlets mention Mosul?', 'coverage', { coverage: 'mention' }],

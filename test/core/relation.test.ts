@@ -53,6 +53,7 @@ describe('questions compiled into frames', () => {
     ['a fronted wh-object with do-support asks for the patient', 'Which pitchers did the Yankees sign?', { wh: 'which', verb: 'sign', open: 'patient' }],
     ['a wh-subject with an "of" phrase: a part can be any thing', 'What part of the building collapsed?', { wh: 'what', verb: 'collapse', open: 'agent', typeNoun: undefined }],
     ['a light verb in a passive with a stranded preposition', 'Which hospital was the chief taken to?', { wh: 'which', verb: 'take', open: { p: 'to' }, typeNoun: 'hospital' }],
+    ['a capitalized verb form before a name is part of it; "is meant to" governs the verb after it', 'What month is Catching Fire meant to start shooting?', { wh: 'what', verb: 'start', patient: { words: ['catching', 'fire'] } }],
     ['a purpose infinitive is another clause', 'Who did the Hawks bring in to replace Jones?', { wh: 'who', verb: 'bring', open: 'patient', patient: undefined }],
     ['"what kind of N": the kind is N', 'What kind of car did he drive?', { wh: 'what', verb: 'drive', open: 'patient', typeNoun: 'car' }],
     ['a stranded preposition asks for that slot', 'Which neighborhood was the boy killed in?', { wh: 'which', verb: 'kill', open: { p: 'in' } }],

@@ -244,7 +244,8 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
     // "Who is the president of X": the role asked for.
     const role = /^who(?:'s|s| is| was| are| were) (?:the |a |an )?(?:current |new |former )?([a-z]+)\b/.exec(lower)?.[1];
     // "Who succeeded X", "who called it …": the verb is what tells the sentences apart.
-    const roleOf = role && ROLE_NOUNS.test(role) ? new RegExp(`\\b${role}s? (?:of|for|at|on) (.+)$`).exec(lower)?.[1] : undefined;
+    // (What the role is of ends where a time or place adjunct starts: "… of Qeshm island during the quake".)
+    const roleOf = role && ROLE_NOUNS.test(role) ? new RegExp(`\\b${role}s? (?:of|for|at|on) (.+?)(?: (?:during|when|after|before|since|in|at|on) .*)?$`).exec(lower.replace(/[?!.]+$/, ''))?.[1] : undefined;
     return { ...base, intent: 'person', role: role && ROLE_NOUNS.test(role) ? role : undefined, roleOf, terms: terms.map((t) => (t.pos === 'VERB' ? { ...t, weight: 2 } : t)) };
   }
 

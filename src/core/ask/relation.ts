@@ -205,7 +205,15 @@ export function compileQuestion(text: string, nlp: Nlp, wn?: WordNet): QuestionF
  * ("did the Yankees sign", "did Karamanlis step down"): when no verb follows the auxiliary,
  * the last noun of the subject group that WordNet knows as a verb is the verb.
  */
-function repairQuestion(toks: Tok[], wn?: WordNet): Tok[] {
+function repairQuestion(input: Tok[], wn?: WordNet): Tok[] {
+  // "Is Catching Fire meant to …": inside a question, a capitalized verb form before a name is part of the name.
+  let toks = input;
+  for (let k = 1; k + 1 < toks.length; k++) {
+    if (toks[k]!.pos === 'VERB' && /^[A-Z][a-z]/.test(toks[k]!.v) && toks[k + 1]!.pos === 'PROPN') {
+      if (toks === input) toks = input.slice();
+      toks[k] = { ...toks[k]!, pos: 'PROPN', lemma: toks[k]!.lower };
+    }
+  }
   // "Who smuggled the gun": right after a subject wh-word comes the verb, however it was tagged.
   const second = toks[1];
   if (wn && second && /^(who|what)$/.test(toks[0]!.lower) && second.pos !== 'AUX' && second.pos !== 'VERB') {
