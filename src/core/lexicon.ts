@@ -95,6 +95,9 @@ export const HEDGES: [string, Hedge][] = [
   ['estimated', 'about'], ['nearly', 'below'], ['almost', 'below'], ['over', 'above'], ['under', 'upto'], ['below', 'upto'], ['above', 'above'],
 ];
 
+/** Verbs whose measure after them is a size, not how far something went ("it measures 5 m"). */
+export const SIZE_VERBS = new Set(['be', 'measure', 'stretch', 'span', 'rise', 'tower', 'stand', 'grow', 'reach', 'extend', 'cover', 'total', 'weigh', 'run', 'have']);
+
 /** Adjectives after a measure that say which dimension it is. */
 export const DIMENSION_WORDS: Record<string, string> = table({
   long: 'length', length: 'length', lengthy: 'length',

@@ -163,6 +163,26 @@ describe('counts of part of a group', () => {
   });
 });
 
+describe('how far', () => {
+  const dims = (sentence: string) => buildFactTable([{ id: 'a', raw: `date 2017-07-05\n\n${sentence}\n`, meta: {} }], 't', nlp).facts
+    .filter((f) => f.kind === 'quantity').map((f) => f.attribute);
+  it.each([
+    ['Ed Lane fell about 600 metres (2,000 feet) while climbing.', 'distance'],
+    ['He drove 30 miles before police stopped him.', 'distance'],
+    ['The wall measures 5 km.', 'length'],
+  ])('a length right after a verb is how far it went, unless the verb says a size: %s', (sentence, dimension) => {
+    expect(dims(sentence)).toEqual([dimension]);
+  });
+
+  it('a figure from a sentence naming another person, not the asked one, is theirs', () => {
+    const engine = createEngine(buildFactTable([
+      { id: 'a', meta: { published: '2021-05-04' }, raw: 'Falls\n\nOn Friday, Tom Kerr died after falling about 60 metres from a ridge.\n' },
+      { id: 'b', meta: { published: '2021-05-04' }, raw: 'Falls\n\nOn Friday, Tom Kerr died after falling about 60 metres from a ridge. On Saturday, Ed Lane fell about 600 metres while climbing.\n' },
+    ], 'falls', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
+    expect(engine.ask('How far did Ed Lane fall?').answer).toMatch(/^about 600 m/);
+  });
+});
+
 describe('a count out of a total', () => {
   it('"winning 21 of 25 club fights": 21 fights, shown with its total', () => {
     expect(quantities('He won 21 of 25 club fights as a teenager.')).toEqual([{ value: 21, label: '21 of 25 club fights' }, { value: 25, label: '25 club fights' }]);

@@ -202,12 +202,16 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
   // Verbs the corpus never uses are paraphrases ("putting up" for "provide"), not evidence.
   const verbs = terms.filter((t) => t.pos === 'VERB' && index.supports(t));
   const names = q.intent === 'person' || q.intent === 'entity' ? terms.filter((t) => t.name) : [];
+  const people = terms.filter((t) => t.name && index.surnames.has(t.term));
   // "Whose record …": "'s", up to three words, then the possessed noun.
   const possessor = q.possessed ? new RegExp(`^['’]s\\s+(?:[\\p{L}\\d-]+\\s+){0,3}?${q.possessed}`, 'iu') : undefined;
   for (const ref of index.candidates(terms)) {
     let coverage = index.coverage(ref, terms);
     // "Who is the CEO of X": a sentence that does not itself name X answers about someone else.
     for (const t of names) if (index.match(ref, t) < 0.7) coverage *= 0.6;
+    // "How far did Buckley fall": a figure from a sentence naming another person and not him is theirs.
+    if (q.intent === 'quantity' && people.length && people.every((t) => index.matchHere(ref, t) < 0.7)
+      && index.factsOf(ref).some((f) => f.kind === 'entity' && f.attribute === 'person')) coverage *= 0.6;
 
     if (coverage < ANSWER_THRESHOLD * 0.8) continue;
     const facts = index.factsOf(ref);

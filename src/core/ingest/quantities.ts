@@ -4,7 +4,7 @@
  */
 import type { Tok } from '../syntax.js';
 import {
-  CURRENCIES, CURRENCY_SYMBOL, DIMENSION_WORDS, HEDGES, MULTIPLIERS, NUMBER_WORDS, PERSON_PRONOUNS, UNITS,
+  CURRENCIES, CURRENCY_SYMBOL, DIMENSION_WORDS, HEDGES, MULTIPLIERS, NUMBER_WORDS, PERSON_PRONOUNS, SIZE_VERBS, UNITS,
   type Hedge, type UnitDef,
 } from '../lexicon.js';
 
@@ -427,6 +427,10 @@ function dimensionBefore(tokens: Tok[], first: number): { attribute: string; con
   if (w1 === 'of' && w2 && DIMENSION_WORDS[w2]) return { attribute: DIMENSION_WORDS[w2]! };
   if (w1 === 'stretching' || w1 === 'stretches' || w1 === 'spanning' || w1 === 'spans') return { attribute: 'length' };
   if (w1 === 'rising' || w1 === 'rises' || w1 === 'towering') return { attribute: 'height' };
+  // "fell about 600 metres", "drove 30 miles": a length right after a verb of the clause is how far
+  // it went, unless the verb says a size ("measures", "stands", "covers").
+  const verb = tokens[first - 1];
+  if (verb?.pos === 'VERB' && !SIZE_VERBS.has(verb.lemma)) return { attribute: 'distance' };
   return undefined;
 }
 
@@ -436,7 +440,6 @@ function isDateLike(tokens: Tok[], last: number): boolean {
   return after === 'ago' || after === 'later' || after === 'earlier';
 }
 
-/** The noun a measure modifies: skip adjectives and hyphens, take the head noun. */
 const POSSESSIVE_S_WORDS = new Set(["'s", '’s', "'", '’']);
 
 /** "per season", "a year", "each": the unit an amount is counted per, ending the noun group. */
@@ -458,6 +461,7 @@ function ofNoun(tokens: Tok[], end: number): string | undefined {
   return nounAfter(tokens, k);
 }
 
+/** The noun a measure modifies: skip adjectives and hyphens, take the head noun. */
 function nounAfter(tokens: Tok[], end: number, requireAdjacent = false): string | undefined {
   let k = end + 1;
   if (tokens[k]?.v === '-') k++;
