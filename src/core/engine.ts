@@ -6,10 +6,11 @@ import type { Answer, AskContext, ArticleView, FactTable, FactView, SourceSummar
 import { answerRelation, answerYesNo, compileQuestion, eventSupported, type QuestionFrame } from './ask/relation.js';
 import { answerDefinition } from './ask/definition.js';
 import { answerSummary } from './ask/summary.js';
-import { SAYING_VERBS, SPEECH_VERBS } from './lexicon.js';
+import { SAYING_VERBS, SPEECH_VERBS, WEEKDAYS } from './lexicon.js';
+import { MONTHS } from './calendar.js';
 import type { Nlp } from './nlp.js';
 import { SearchIndex, type SentenceRef } from './ask/search.js';
-import { parseQuestion, type Question } from './ask/question.js';
+import { parseQuestion, type QTerm, type Question } from './ask/question.js';
 import { answerQuestion } from './ask/answer.js';
 import { NOT_SAID } from './ask/render.js';
 import { answerDisagreement, buildSuggestions, factViewIndex } from './ask/overview.js';
@@ -180,7 +181,13 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
       name: 'typed',
       answer: (q, frame) => {
         const typed = answerQuestion(frame ? { ...q, eventVerb: frame.verb } : q, ctx);
-        if (typed.answered && frame && !q.describe && typed.citations.length && !typed.citations.some((c) => supportsEvent(frame, c.source, c.start, typed.intent === 'quantity', isDoer(typed, frame)))) {
+        // (The names a figure must be of: the question's, but not a year or month, which dates it.)
+        // (A name of several words is found by its last: "Seth MacFarlane" by "MacFarlane".)
+        const final = (t: QTerm) => !q.terms.some((o) => o.name && o !== t && t.head === o.term);
+        const names = [...new Set(q.terms.filter((t) => t.name && final(t) && /\p{L}/u.test(t.term) && !MONTHS.includes(t.term) && !WEEKDAYS.includes(t.term)).map((t) => t.word ?? t.term))]
+          .map((w) => q.terms.filter((t) => (t.word ?? t.term) === w).map((t) => t.term))
+          .map((forms) => forms.find((f) => index.vocab.has(f)) ?? forms[0]!);
+        if (typed.answered && frame && !q.describe && typed.citations.length && !typed.citations.some((c) => supportsEvent(frame, c.source, c.start, typed.intent === 'quantity', isDoer(typed, frame), names))) {
           return { ...typed, answered: false, answer: NOT_SAID, value: undefined, agree: undefined, citations: [], conflicts: [] };
         }
         return typed;
@@ -239,7 +246,7 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
     mainPeople.set(ref.article.id, main);
     return main;
   };
-  const supportsEvent = (frame: QuestionFrame, id: string, at: number, namesOnly = false, asksDoer = false): boolean => {
+  const supportsEvent = (frame: QuestionFrame, id: string, at: number, namesOnly = false, asksDoer = false, names: string[] = []): boolean => {
     const ref = refsOf(id).find((r) => r.sentence.start <= at && at < r.sentence.end);
     if (!ref) return false;
     const text = ref.article.raw.slice(ref.sentence.start, ref.sentence.end);
@@ -265,7 +272,11 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
         || (/\b(he|she|they|i)\b/i.test(text) && near.some((s) => s.terms.includes(last)))
         || (!namesOnly && (around.some((s) => s.terms.includes(last)) || ref.article.title.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u).includes(last)) && described());
     };
-    if (namesOnly) return [frame.agent, frame.patient].every((a) => !a?.name || named(a.words));
+    // A figure is of what the question names: each name it gives is in the sentence, the two
+    // before it, or the title ("O'Brien's contract" is not answered from an article on another deal).
+    const context = (w: string) => index.matchHere(ref, { term: w, weight: 1, name: true, pos: 'PROPN' }) >= 0.7 || near.some((s) => s.terms.includes(w))
+      || ref.article.title.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u).includes(w);
+    if (namesOnly) return [frame.agent, frame.patient].every((a) => !a?.name || named(a.words)) && names.every(context);
     // Who did it, or which one, is read from a sentence that says it was done.
     const hasNoun = asksDoer ? null : (n: string) => !headline && index.matchHere(ref, { term: n, weight: 1, name: false, pos: 'NOUN' }) >= 0.7;
     return eventSupported(frame, ref.sentence, ref.article.raw, opts.wordnet, hasNoun, named);

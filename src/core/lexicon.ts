@@ -273,7 +273,7 @@ export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday',
 export const NEGATORS = new Set(['not', "n't", 'n’t', 'never', 'no']);
 
 /** Verb particles that belong to the verb before them ("step down", "pull out"). */
-export const PARTICLES = new Set(['up', 'down', 'out', 'off', 'away', 'back']);
+export const PARTICLES = new Set(['up', 'down', 'out', 'off', 'away', 'back', 'over']);
 
 /** Predeterminers: they come before a determiner in one noun group ("half the roof", "all the men"). */
 export const PREDETERMINERS = new Set(['all', 'both', 'half', 'double', 'twice']);
@@ -287,8 +287,8 @@ export const SUBORDINATORS = new Set(['because', 'after', 'since', 'while', 'alt
 /** Verbs whose "to" complement did not happen: "refused to resign", "dismissed calls to quit". */
 export const NEGATIVE_GOVERNORS = new Set(['refuse', 'decline', 'deny', 'reject', 'dismiss', 'fail', 'rule', 'resist', 'rebuff', 'oppose']);
 
-/** Verbs and nouns whose "to" complement is wanted or planned, not done: "plans to buy", "calls to quit". */
-export const IRREALIS_GOVERNORS = new Set(['plan', 'want', 'like', 'love', 'prefer', 'hope', 'expect', 'try', 'seek', 'aim', 'intend', 'threaten', 'ask', 'urge', 'call', 'propose', 'offer', 'agree', 'promise', 'vow', 'need', 'consider', 'wish', 'attempt', 'decide', 'demand', 'pressure', 'push', 'mean', 'suppose', 'schedule']);
+/** Verbs, nouns and adjectives whose "to" complement is wanted, planned or expected, not done: "plans to buy", "calls to quit", "likely to sign". */
+export const IRREALIS_GOVERNORS = new Set(['plan', 'want', 'like', 'love', 'prefer', 'hope', 'expect', 'try', 'seek', 'aim', 'intend', 'threaten', 'ask', 'urge', 'call', 'propose', 'offer', 'agree', 'promise', 'vow', 'need', 'consider', 'wish', 'attempt', 'decide', 'demand', 'pressure', 'push', 'mean', 'suppose', 'schedule', 'likely', 'unlikely']);
 
 /** Verbs that carry no event of their own ("did the agency *give*", "*get* hurt", "*take* the stand"). */
 export const LIGHT_VERBS = new Set(['be', 'get', 'give', 'make', 'take', 'have', 'do', 'put', 'go', 'come', 'keep', 'let', 'become', 'seem', 'remain', 'stay', 'happen']);

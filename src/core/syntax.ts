@@ -134,6 +134,8 @@ function repair(toks: Tok[]): Tok[] {
   for (let k = 1; k + 1 < out.length; k++) {
     const t = out[k]!;
     if (t.pos === 'VERB' && /(ing|ed)$/.test(t.lower) && /^(DET|ADJ|NUM)$/.test(out[k - 1]!.pos) && /^(NOUN|PROPN|NUM)$/.test(out[k + 1]!.pos)) owned(out, toks, k).pos = 'ADJ';
+    // "to law enforcing authorities", "the oil producing states": a noun + participle compound before its noun.
+    if (t.pos === 'VERB' && t.lower.endsWith('ing') && k > 1 && out[k - 1]!.pos === 'NOUN' && /^(ADP|DET)$/.test(out[k - 2]!.pos) && out[k + 1]!.pos === 'NOUN') owned(out, toks, k).pos = 'ADJ';
     // "in northeast Houston", "in downtown Dunford": an adverb between a preposition and a name modifies the name.
     if (t.pos === 'ADV' && out[k - 1]!.pos === 'ADP' && out[k + 1]!.pos === 'PROPN' && /^[a-z]/.test(t.v)) owned(out, toks, k).pos = 'ADJ';
   }
@@ -449,6 +451,8 @@ export function readFrames(tokens: Tok[]): Frame[] {
       if (NEGATIVE_GOVERNORS.has(gov) || prev.frame.neg) frame.neg = !frame.neg || undefined;
       else if (IRREALIS_GOVERNORS.has(gov) || prev.frame.modal) frame.modal = true;
       else if (chunks[v - 1]?.kind === 'NP' && IRREALIS_GOVERNORS.has(toks[chunks[v - 1]!.head]!.lemma)) frame.modal = true;
+      // "They are likely to be handed over": an adjective that only expects the event.
+      else if (chunks[v - 1]?.kind === 'OTHER' && IRREALIS_GOVERNORS.has(toks[chunks[v - 1]!.first]!.lower)) frame.modal = true;
       prev.frame.purpose ??= { start: toks[c.first]!.start, end: toks[c.last]!.end, head: frame.verb };
     }
     // Object and prepositional slots after the verb group.

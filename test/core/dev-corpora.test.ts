@@ -155,7 +155,6 @@ const ECBPLUS: Record<string, string[]> = {
     'ecbplus-4-swim-record',
     'ecbplus-4-death-date',
     'ecbplus-4-time-of-day',
-    'ecbplus-4-bathing-beauty',
     'ecbplus-4-publicist',
     'ecbplus-4-place',
     'ecbplus-4-funeral',

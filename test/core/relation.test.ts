@@ -265,6 +265,24 @@ describe('an existential question', () => {
   });
 });
 
+describe('what will happen, and phrasal verbs', () => {
+  const story = engineOf([
+    { id: 'a', meta: { published: '2021-05-04' }, raw: 'Pirates\n\nEight pirates were handed over to Kenya last year. The new pirates would be handed over to authorities in Dunford.\n' },
+    { id: 'b', meta: { published: '2021-05-04' }, raw: 'Pirates\n\nThe navy caught three pirates on Monday. They are likely to be handed over to law enforcing authorities in Dunford.\n' },
+    { id: 'c', meta: { published: '2021-05-04' }, raw: 'Awards\n\nWe are thrilled to have Ada Brook host the show, producers Tom Kerr and Ed Lane said.\n' },
+  ], 'irrealis');
+
+  it('a question about what will happen is answered by what the sources say will, and agreeing weaker sources count', () => {
+    const a = story.ask('Where will the pirates probably be handed over?');
+    expect(a.value).toBe('Dunford');
+    expect(a.citations.map((c) => c.source).sort()).toEqual(['a', 'b']);
+  });
+
+  it('"take over" is an event of its own, not the light verb "take"', () => {
+    expect(story.ask('Who is Ada Brook taking over from as host?').answered).toBe(false);
+  });
+});
+
 describe('a copula question about a coded name', () => {
   it('"Is the MS-12 patch wormable?" — "MS-12 isn\'t wormable" says no', () => {
     const story = engineOf([

@@ -33,6 +33,7 @@ describe('relation frames', () => {
     ['an apposition whose description runs on with "of"', 'He had the support of Ed Snider, the chairman of Comcast-Spectacor, the team\'s owner.', 'be agent=Ed Snider attr=the chairman of Comcast-Spectacor'],
     ['an apposition with a capitalized title', 'Jane Doe, Chief Executive Officer, said it was late.', 'be agent=Jane Doe attr=Chief Executive Officer'],
     ['adjectives with a comma and "and" before their noun; an adverb between a preposition and a name', 'A hungry, wet and barefoot Ed Lane was caught in northeast Dunford.', 'catch patient=A hungry, wet and barefoot Ed Lane in=northeast Dunford'],
+    ['a noun + participle compound before its noun; "likely to" only expects the event', 'They are likely to be handed over to law enforcing authorities in Dunford.', 'MAYBE hand over patient=They to=law enforcing authorities in=Dunford'],
     ['a predeterminer before the determiner of its noun group', 'Half the roof has collapsed.', 'collapse agent=Half the roof'],
     ['a prepositional apposition: where a person is from', 'Jo Ames, from the fire service, said it was late.', 'be agent=Jo Ames attr=from the fire service'],
     ['adjectives in a row with a comma, before their noun', 'Father Ames, the glad-handing, cigar-smoking priest, said it was late.', 'be agent=Father Ames attr=the glad-handing, cigar-smoking priest'],

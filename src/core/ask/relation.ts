@@ -47,6 +47,8 @@ export interface QuestionFrame {
   attr?: QArg;
   slots: { p: string; arg: QArg }[];
   neg: boolean;
+  /** "Where will they be handed over?": asks what will or may happen, so a planned event answers. */
+  irrealis?: boolean;
 }
 
 /** How a stored verb can stand for the asked one. */
@@ -55,8 +57,12 @@ const VERB_MATCH = { same: 1, synonym: 0.85, derived: 0.8, hypernym: 0.6 } as co
 const ARG_MATCH = { slot: 1, frame: 0.85, pronoun: 0.7, sentence: 0.55, context: 0.5 } as const;
 /** Below this alignment a frame does not answer; a yes/no needs more, since "yes" is a claim. */
 const RELATION_THRESHOLD = 0.5;
+/** Below the threshold, by this much, a frame giving the chosen answer still counts as agreeing. */
+const AGREEING = 0.8;
 const YESNO_THRESHOLD = 0.6;
 const SUPPORT_BONUS = 0.1;
+/** How much a past event counts toward a question about what will or may happen. */
+const REALIS_FOR_IRREALIS = 0.8;
 
 /** Verbs whose "to" complement names the event asked about ("is going to be paid", "wants to buy"). */
 const CATENATIVE = new Set([...IRREALIS_GOVERNORS, 'go', 'have', 'begin', 'start', 'continue', 'need', 'use', 'manage', 'fail', 'refuse', 'decline']);
@@ -162,6 +168,7 @@ export function compileQuestion(text: string, nlp: Nlp, wn?: WordNet): QuestionF
     object = phrasal.arg;
   }
   const frame: QuestionFrame = { wh, verb, typeNoun, slots, neg };
+  if (mc.modal || mc.tense === 'future' || (aux !== undefined && (chunks[aux]!.modal || chunks[aux]!.tense === 'future'))) frame.irrealis = true;
   // Copulas: "Is X from Y?", "Was the building insured?" (an adjective after the subject).
   if (verb === 'be') {
     frame.agent = subject;
@@ -305,7 +312,7 @@ export function answerRelation(qf: QuestionFrame, question: string, terms: QTerm
       passages: uniqueRefs(reported).slice(0, 2).map((a) => citationFor(a.ref.article, a.ref.sentence.start, a.ref.sentence.end, ctx.publicUrl)),
     };
   }
-  const scored: Scored[] = aligned.map((a) => {
+  const toScored = (a: Aligned): Scored => {
     const text = a.ref.article.raw.slice(a.arg!.start, a.arg!.end).replace(/^(the|a|an)\s+/i, '').replace(/[\s,;:]+$/, '');
     const fact: Fact = {
       id: `${a.ref.article.id}#${a.ref.sentence.index}.r`, article: a.ref.article.id, sentence: a.ref.sentence.index,
@@ -313,15 +320,24 @@ export function answerRelation(qf: QuestionFrame, question: string, terms: QTerm
       value: text, surface: text, label: text,
     };
     return { fact, ref: a.ref, score: a.score, value: text, fit: 1 };
-  });
+  };
+  const scored = aligned.map(toScored);
+  const same = (a: Scored, b: Scored) => sameAnswer(a.value, b.value) || (qf.wh === 'where' && samePlace(a.value, b.value));
   const groups: Scored[][] = [];
   for (const s of scored.sort((x, y) => y.score - x.score)) {
-    const g = groups.find((grp) => sameAnswer(grp[0]!.value, s.value) || (qf.wh === 'where' && samePlace(grp[0]!.value, s.value)));
+    const g = groups.find((grp) => same(grp[0]!, s));
     if (g) g.push(s);
     else groups.push([s]);
   }
   const weight = (g: Scored[]) => Math.max(...g.map((s) => s.score)) * (1 + SUPPORT_BONUS * (uniq(g.map((s) => s.ref.article.id)).length - 1));
   groups.sort((a, b) => weight(b) - weight(a));
+  // Sources that give the answer with a little less support ("they are likely to be handed over
+  // … in Djibouti", read through its "they") still count as agreeing with it.
+  for (const a of all) {
+    if (!a.arg || aligned.includes(a) || a.score < RELATION_THRESHOLD * AGREEING) continue;
+    const s = toScored(a);
+    if (same(groups[0]![0]!, s)) groups[0]!.push(s);
+  }
   const answer = render({ text: question, intent: 'relation', terms }, ctx.index.table.articles.length, ctx.publicUrl, groups[0]!, []);
   return answer;
 }
@@ -406,7 +422,8 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
         }
       }
       if (!v) continue;
-      if (f.modal) continue;
+      // A wished-for or possible event answers only a question about what will or may happen.
+      if (f.modal && !qf.irrealis) continue;
       if (qf.wh !== 'yesno' && negative) continue;
       // Every bound slot of the question must be found.
       const checks: number[] = [];
@@ -473,7 +490,9 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
         fit = typeFit(qf, arg.name && headlineCased(text.slice(ref.sentence.start, ref.sentence.end)) ? { ...arg, name: undefined } : arg, wn);
         if (!fit) continue;
       }
-      out.push({ ref, frame: f, score: v * argScore * fit * support, arg, negative });
+      // What will happen is better read from a sentence that says it will than from a past one.
+      const when = qf.irrealis && !f.modal && f.tense !== 'future' ? REALIS_FOR_IRREALIS : 1;
+      out.push({ ref, frame: f, score: v * argScore * fit * support * when, arg, negative });
     }
   }
   return out;
@@ -703,7 +722,8 @@ function samePlace(a: string, b: string): boolean {
 export function eventSupported(qf: QuestionFrame, sentence: Sentence, raw: string, wn?: WordNet, hasNoun: ((noun: string) => boolean) | null = (n) => sentence.terms.includes(n), named: (words: string[]) => boolean = (ws) => ws.every((w) => sentence.terms.includes(w))): boolean {
   // "When did X resign?": a date of someone else's resignation does not answer it.
   for (const a of [qf.agent, qf.patient]) if (a?.name && !named(a.words)) return false;
-  if (LIGHT_VERBS.has(qf.verb.split(' ')[0]!)) return true;
+  // ("Take over" is an event of its own, though "take" alone is light.)
+  if (LIGHT_VERBS.has(qf.verb)) return true;
   const forms = new Set([qf.verb, ...qf.verb.split(' ')]);
   if (wn) {
     for (const w of [...wn.synonyms(qf.verb, 'v', 4), ...wn.derived(qf.verb, 'v', 4), ...wn.hypernyms(qf.verb, 'v', 1, 3)]) forms.add(w);
