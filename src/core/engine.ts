@@ -276,7 +276,7 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
     // before it, or the title ("O'Brien's contract" is not answered from an article on another deal).
     const context = (w: string) => index.matchHere(ref, { term: w, weight: 1, name: true, pos: 'PROPN' }) >= 0.7 || near.some((s) => s.terms.includes(w))
       || ref.article.title.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u).includes(w);
-    if (namesOnly) return [frame.agent, frame.patient].every((a) => !a?.name || named(a.words)) && names.every(context);
+    if (namesOnly) return [frame.agent, frame.patient].every((a) => !a?.name || named(a.words)) && names.every((w) => context(w) || named([w]));
     // Who did it, or which one, is read from a sentence that says it was done.
     const hasNoun = asksDoer ? null : (n: string) => !headline && index.matchHere(ref, { term: n, weight: 1, name: false, pos: 'NOUN' }) >= 0.7;
     return eventSupported(frame, ref.sentence, ref.article.raw, opts.wordnet, hasNoun, named);
