@@ -49,6 +49,7 @@ describe('intent matcher', () => {
     ['Who is Brett McGurk?', 'person', { describe: 'Brett McGurk' }],
     ['Who was the governor of Qeshm island during the quake?', 'person', { role: 'governor', roleOf: 'qeshm island' }],
     ['Which dynasty built the wall?', 'entity', { typeNoun: 'dynasty' }],
+    ['Which jewelry store got hit?', 'entity', { typeNoun: 'store' }],
     ['What did McGurk tweet?', 'quote', { speaker: 'McGurk' }],
     ['Which outlets mention Mosul?', 'coverage', { coverage: 'mention' }],
     ['How many sources report the death toll?', 'coverage', { coverage: 'count' }],

@@ -253,6 +253,15 @@ describe('which one of a named kind', () => {
     ], 'street');
     expect(story.ask('What street was the bank on?').value).toBe('Mill Street');
   });
+
+  it('a name written just before the kind ("the Casty store") is of it; one before its plural ("Marlow streets") is not', () => {
+    const story = engineOf([
+      { id: 'a', meta: { published: '2021-05-04' }, raw: 'Raid\n\nRobbers hit the Casty store, a jewelry shop in Marlow, on Monday.\n' },
+      { id: 'b', meta: { published: '2021-05-04' }, raw: 'Raid\n\nRobbers hit a jewelry store in Marlow on Monday.\n' },
+      { id: 'c', meta: { published: '2021-05-04' }, raw: 'Raid\n\nA jewelry store in Marlow was hit by robbers, as crowds filled Marlow streets.\n' },
+    ], 'kind');
+    expect(story.ask('Which jewelry store got hit?').value).toBe('Casty');
+  });
 });
 
 describe('an existential question', () => {

@@ -125,7 +125,9 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
   // "How big is it now": the newest figure competes even when an older report is better worded.
   const floor = q.latest ? Math.min(ratio, 0.5) : ratio;
   // "What street": a name that says it is one ("Stadiou Street") outranks other names nearby ("Athens").
-  const ofKind = (s: Scored) => q.intent === 'entity' && Boolean(q.typeNoun) && new RegExp(`\\b${q.typeNoun}(?:s|es)?$`, 'i').test(String(s.fact.value));
+  // (So does a name written just before the kind, as one: "the Casty store", not "Athens streets".)
+  const before = (s: Scored) => new RegExp(`^\\s+${q.typeNoun}\\b`, 'i').test(s.ref.article.raw.slice(s.fact.span.end, s.fact.span.end + 40));
+  const ofKind = (s: Scored) => q.intent === 'entity' && Boolean(q.typeNoun) && (before(s) || new RegExp(`\\b${q.typeNoun}(?:s|es)?$`, 'i').test(String(s.fact.value)));
   const kindBest = scored.some((s) => ofKind(s) && s.score >= best * ratio);
   const competing = scored.filter((s) => s.score >= best * floor && (!explicitBest || s.fit >= 0.9) && (!kindBest || ofKind(s)));
   const groups = groupFacts(competing, (a, b) => compatible(q, a, b));

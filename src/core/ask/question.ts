@@ -261,7 +261,14 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
   // "which river", "what company", "where".
   const which = /^(?:which|what)\s+(?:of the\s+)?(\w+)/.exec(lower);
   if (which && !/^(is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|happened|happens|caused|causes|made|makes)$/.test(which[1]!)) {
-    const tok = terms.find((t) => t.term === which[1] || t.term === which[1]!.replace(/s$/, ''));
+    let tok = terms.find((t) => t.term === which[1] || t.term === which[1]!.replace(/s$/, ''));
+    // "which jewelry store": the kind is the last noun of the group ("store"), the others modify it.
+    const rest = lower.slice(which.index + which[0].length).trim().split(/\s+/);
+    for (const w of rest) {
+      const next = terms.find((t) => t.word === w && t.pos === 'NOUN');
+      if (!tok || !next) break;
+      tok = next;
+    }
     const typeNoun = tok?.term ?? which[1]!;
     if (NOUN_DIMENSIONS[typeNoun]) return { ...base, intent: 'quantity', dimension: NOUN_DIMENSIONS[typeNoun], terms };
     // The kind asked for stays a term: a sentence naming "the X river" is about rivers.
