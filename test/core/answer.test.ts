@@ -50,6 +50,7 @@ describe('intent matcher', () => {
     ['Who was the governor of Qeshm island during the quake?', 'person', { role: 'governor', roleOf: 'qeshm island' }],
     ['Which dynasty built the wall?', 'entity', { typeNoun: 'dynasty' }],
     ['Which jewelry store got hit?', 'entity', { typeNoun: 'store' }],
+    ['How far from Dargahan was the quake centered?', 'quantity', { dimension: 'distance', focus: undefined }],
     ['What did McGurk tweet?', 'quote', { speaker: 'McGurk' }],
     ['Which outlets mention Mosul?', 'coverage', { coverage: 'mention' }],
     ['How many sources report the death toll?', 'coverage', { coverage: 'count' }],

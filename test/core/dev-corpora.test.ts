@@ -201,6 +201,7 @@ const ECBPLUS_DEV2: Record<string, string[]> = {
     'ecb-20-tents',
     'ecb-20-depth',
     'ecb-20-foreign-aid',
+    'ecb-20-distance',
   ],
   'ecb-25': [
     'ecb-25-age',

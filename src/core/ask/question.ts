@@ -210,6 +210,8 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
     const partitive = how?.[1] === 'many' && !focus ? /^how many of (?:the |these |those )?([a-z-]+)(?: (?:are|were|was|is) ([a-z-]+)$)?/.exec(lower.slice(how.index).replace(/[?!.\s]+$/, '')) : null;
     const counted1 = partitive && [partitive[2], partitive[1]].map((w) => terms.find((t) => t.word === w && t.pos === 'NOUN')).find(Boolean);
     if (counted1) focus = counted1.term;
+    // "How far from Dargahan was the quake": the place after "from" is where it is measured from.
+    if (how?.[1] === 'far' && /^\s*(from|to)\b/.test(lower.slice(how.index + how[0].length))) focus = undefined;
     // "the population of X" counts residents, not whatever X has; "the number of X" counts X.
     if (!how && measureNoun?.[1] === 'population') focus = 'population';
     // "the death toll", "casualties": a count of people, whatever noun the text counts them with.
