@@ -168,7 +168,9 @@ export function compileQuestion(text: string, nlp: Nlp, wn?: WordNet): QuestionF
     object = phrasal.arg;
   }
   const frame: QuestionFrame = { wh, verb, typeNoun, slots, neg };
-  if (mc.modal || mc.tense === 'future' || (aux !== undefined && (chunks[aux]!.modal || chunks[aux]!.tense === 'future'))) frame.irrealis = true;
+  // ("Will …", "would …" ask what is to come; "could they feel it?" asks what happened.)
+  const head = (c: Chunk) => t[c.first]!.lower;
+  if (mc.tense === 'future' || (aux !== undefined && chunks[aux]!.tense === 'future') || [mc, aux !== undefined ? chunks[aux]! : mc].some((c) => /^(would|'d)$/.test(head(c)))) frame.irrealis = true;
   // Copulas: "Is X from Y?", "Was the building insured?" (an adjective after the subject).
   if (verb === 'be') {
     frame.agent = subject;
@@ -230,6 +232,12 @@ function repairQuestion(input: Tok[], wn?: WordNet): Tok[] {
       out[1] = { ...second, pos: 'VERB', lemma: base };
       return out;
     }
+  }
+  // "Could people in Dubai feel it?": a word read as a verb right after an opening auxiliary, with
+  // another verb later, is the subject when WordNet knows it as a noun.
+  if (wn && toks[0]?.pos === 'AUX' && toks[1]?.pos === 'VERB' && wn.has(toks[1].lower, 'n') && toks.slice(2).some((x) => x.pos === 'VERB')) {
+    toks = toks.slice();
+    toks[1] = { ...toks[1]!, pos: 'NOUN', lemma: toks[1]!.lower };
   }
   // "Did police arrest Pruitt?": a noun read as a verb right after the auxiliary, before a verb read as a noun.
   const aux0 = toks.findIndex((x) => x.pos === 'AUX');
