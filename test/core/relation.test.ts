@@ -54,7 +54,7 @@ describe('questions compiled into frames', () => {
     ['a wh-subject with an "of" phrase: a part can be any thing', 'What part of the building collapsed?', { wh: 'what', verb: 'collapse', open: 'agent', typeNoun: undefined }],
     ['a light verb in a passive with a stranded preposition', 'Which hospital was the chief taken to?', { wh: 'which', verb: 'take', open: { p: 'to' }, typeNoun: 'hospital' }],
     ['a capitalized verb form before a name is part of it; "is meant to" governs the verb after it', 'What month is Catching Fire meant to start shooting?', { wh: 'what', verb: 'start', patient: { words: ['catching', 'fire'] } }],
-    ['a noun read as a verb after an opening auxiliary; "could" asks what happened', 'Could people in Dubai feel the quake?', { wh: 'yesno', verb: 'feel', agent: { words: ['people'] }, irrealis: undefined }],
+    ['a noun read as a verb after an opening auxiliary; "could" asks what happened', 'Could people in Dubai feel the quake?', { wh: 'yesno', verb: 'feel', agent: { words: ['people'] } }],
     ['"will" asks what is to come', 'Where will the pirates be handed over?', { wh: 'where', verb: 'hand over', irrealis: true }],
     ['a purpose infinitive is another clause', 'Who did the Hawks bring in to replace Jones?', { wh: 'who', verb: 'bring', open: 'patient', patient: undefined }],
     ['"what kind of N": the kind is N', 'What kind of car did he drive?', { wh: 'what', verb: 'drive', open: 'patient', typeNoun: 'car' }],
@@ -287,6 +287,10 @@ describe('what will happen, and phrasal verbs', () => {
     const a = story.ask('Where will the pirates probably be handed over?');
     expect(a.value).toBe('Dunford');
     expect(a.citations.map((c) => c.source).sort()).toEqual(['a', 'b']);
+  });
+
+  it('"could" asks what happened, not what may happen', () => {
+    expect(compileQuestion('Could people in Dubai feel the quake?', nlp, wn)?.irrealis).toBeUndefined();
   });
 
   it('"take over" is an event of its own, not the light verb "take"', () => {
