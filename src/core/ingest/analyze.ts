@@ -89,17 +89,18 @@ export function analyze(masked: string, paragraphs: Paragraph[], nlp: Nlp): Anal
 
 
 /**
- * One shared copy of each term string: a 2,000-article table holds hundreds of thousands of
- * terms but only tens of thousands of distinct ones.
+ * One shared copy of each term string (a 2,000-article table holds hundreds of thousands of terms
+ * but only tens of thousands of distinct ones), with the termsOf call that last listed it: one map
+ * lookup both interns a term and tells whether its sentence has it already.
  */
-const interned = new Map<string, string>();
-function intern(term: string): string {
-  const known = interned.get(term);
-  if (known !== undefined) return known;
-  if (interned.size > 500_000) interned.clear();
-  interned.set(term, term);
-  return term;
+class InternedTerm {
+  constructor(
+    public readonly term: string,
+    public listedBy: number,
+  ) {}
 }
+const interned = new Map<string, InternedTerm>();
+let termsCall = 0;
 
 // Patterns of the per-token tests, made once: a regex literal inside a function is a new RegExp
 // object on every evaluation, and termsOf runs on every token of a corpus.
@@ -110,8 +111,9 @@ const ACRONYM_PLURAL = /^[A-Z]{2,}s$/;
 
 /** Content terms of a token list: lemmas of content words, plus names as written. */
 export function termsOf(tokens: Tok[]): string[] {
-  // A list, not a Set: a sentence has a few dozen terms, and scanning them costs less than a Set
-  // per sentence does (its table is most of what termsOf allocated).
+  // Emptied between calls only, so a term listed earlier in this call is still marked as listed.
+  if (interned.size > 500_000) interned.clear();
+  termsCall++;
   const terms: string[] = [];
   // "3G" reads as "3" + "G": keep the joined form too, as people type it.
   for (let k = 0; k + 1 < tokens.length; k++) {
@@ -135,12 +137,20 @@ export function termsOf(tokens: Tok[]): string[] {
       if (ACRONYM_PLURAL.test(t.v)) addTerm(terms, t.lower.slice(0, -1));
     }
   }
-  return terms.map(intern);
+  // A copy at its length: the table keeps one list per sentence, and a pushed list keeps room for more.
+  return terms.slice();
 }
 
-/** Adds a term to a list unless it is there already (first-seen order, as a Set keeps). */
+/** Adds the shared copy of a term to this call's list unless it is there already (first-seen order, as a Set keeps). */
 function addTerm(terms: string[], term: string): void {
-  if (!terms.includes(term)) terms.push(term);
+  const known = interned.get(term);
+  if (known === undefined) {
+    interned.set(term, new InternedTerm(term, termsCall));
+    terms.push(term);
+  } else if (known.listedBy !== termsCall) {
+    known.listedBy = termsCall;
+    terms.push(known.term);
+  }
 }
 
 /**
