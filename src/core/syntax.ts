@@ -177,8 +177,14 @@ function gerundBase(word: string): string {
   return base;
 }
 
+/** A sentence as the chunker reads it: its tokens with tagger slips repaired, and its chunks. */
+export interface Chunked {
+  toks: Tok[];
+  chunks: Chunk[];
+}
+
 /** Groups tokens into chunks. */
-export function chunk(input: Tok[]): { toks: Tok[]; chunks: Chunk[] } {
+export function chunk(input: Tok[]): Chunked {
   const toks = repair(input);
   const chunks: Chunk[] = [];
   let k = 0;
@@ -406,11 +412,12 @@ function subjectBefore(chunks: Chunk[], v: number, toks: Tok[]): number | undefi
 /**
  * Reads relation frames from one sentence's tokens. Each row of the recognizer table names the
  * construction it reads; rows run over the chunk sequence, one frame per verb group (plus
- * appositions and copulas), with passives turned round so `agent` is always the doer.
+ * appositions and copulas), with passives turned round so `agent` is always the doer. `chunked`
+ * gives the sentence's chunks when the caller has them (or will need them again).
  */
-export function readFrames(tokens: Tok[]): Frame[] {
+export function readFrames(tokens: Tok[], chunked: () => Chunked = () => chunk(tokens)): Frame[] {
   if (tokens.length < 2 || tokens.length > 200) return [];
-  const { toks, chunks } = chunk(tokens);
+  const { toks, chunks } = chunked();
   const frames: Frame[] = [];
   let prev: { frame: Frame; v: number } | undefined;
   for (let v = 0; v < chunks.length; v++) {
@@ -586,9 +593,10 @@ function affiliation(toks: Tok[], chunks: Chunk[], i: number): Frame | undefined
  * Monday", "born on March 29, … ; died December 19"), or, when it opens its clause ("A jury on
  * Tuesday convicted …", "On Monday, police arrested …"), the first after it. Token indices are
  * the expression's first and last; the answer is a lemma, or undefined in a verbless fragment.
+ * `chunked` is `chunk(tokens)` when the caller has it already.
  */
-export function dateAnchor(tokens: Tok[], first: number, last: number): string | undefined {
-  const { toks, chunks } = chunk(tokens);
+export function dateAnchor(tokens: Tok[], first: number, last: number, chunked: Chunked = chunk(tokens)): string | undefined {
+  const { toks, chunks } = chunked;
   const at = chunks.findIndex((c) => c.first <= first && first <= c.last);
   if (at < 0) return undefined;
   const own = chunks[at]!;

@@ -6,7 +6,7 @@ import type { Article, Fact, RawArticle } from '../types.js';
 import type { Nlp } from '../nlp.js';
 import { clean, maskFurniture } from './clean.js';
 import { analyze, type AnalyzedSentence } from './analyze.js';
-import { dateAnchor, readFrames, type Tok } from '../syntax.js';
+import { chunk, dateAnchor, readFrames, type Chunked, type Tok } from '../syntax.js';
 import type { Tense } from './dates.js';
 import { clauseTense } from './tense.js';
 import { humanTimex, isCalendarDate, isoOfTimex, tagTimex } from './timex.js';
@@ -61,7 +61,10 @@ export function extractArticle(raw: RawArticle, nlp: Nlp): Extracted {
       speaker = before[0]?.value ?? lastSpeaker ?? speaker;
     }
     if (speaker) s.sentence.attribution = speaker;
-    const frames = readFrames(s.tokens);
+    // Chunked once, for the frames and for what each date anchors to.
+    let chunked: Chunked | undefined;
+    const chunks = () => (chunked ??= chunk(s.tokens));
+    const frames = readFrames(s.tokens, chunks);
     // A copy at its length: the pushed array keeps room for more, and the table keeps one per
     // sentence (7 MB of slack at 2,000 articles).
     if (frames.length) s.sentence.frames = frames.slice();
@@ -89,7 +92,7 @@ export function extractArticle(raw: RawArticle, nlp: Nlp): Extracted {
       if (value && !datesReport) sentenceTime ??= value;
       const resolved = !d.value.startsWith('XXXX');
       add({
-        kind: 'date', attribute: 'event', subject: dateAnchor(s.tokens, at, last) ?? verb, value, span: { start, end },
+        kind: 'date', attribute: 'event', subject: dateAnchor(s.tokens, at, last, chunks()) ?? verb, value, span: { start, end },
         surface: d.text, label: resolved ? humanTimex(d.value) : d.text, inferred: d.inferred,
         description: d.weekday, attribution: speaker, timex: d.value !== value && d.value !== 'XXXX-XX-XX' ? d.value : undefined,
       });
