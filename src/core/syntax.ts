@@ -322,13 +322,32 @@ function argOf(toks: Tok[], chunks: Chunk[], i: number): { arg: FrameArg; next: 
       break;
     }
   }
-  const h = toks[c.head]!;
-  const nameToks = toks.slice(c.first, last + 1).filter((t) => t.pos === 'PROPN');
-  return {
-    arg: { start: toks[c.first]!.start, end: toks[last]!.end, head: h.lemma, name: nameToks.length ? nameToks.map((t) => t.v).join(' ') : undefined },
-    next: j,
-  };
+  const start = toks[c.first]!.start;
+  const end = toks[last]!.end;
+  const head = toks[c.head]!.lemma;
+  const name = nameOf(toks, c.first, last);
+  // Without a name the argument has no `name` property at all: a smaller object, the same JSON.
+  return { arg: name === undefined ? { start, end, head } : { start, end, head, name }, next: j };
 }
+
+/**
+ * The proper-noun words of toks[first..last] as written, joined by spaces; undefined when there are
+ * none. One shared copy of each: a story names the same people and places in thousands of frames.
+ */
+function nameOf(toks: Tok[], first: number, last: number): string | undefined {
+  let name: string | undefined;
+  for (let k = first; k <= last; k++) {
+    const t = toks[k]!;
+    if (t.pos === 'PROPN') name = name === undefined ? t.v : `${name} ${t.v}`;
+  }
+  if (name === undefined) return undefined;
+  const known = NAMES.get(name);
+  if (known !== undefined) return known;
+  if (NAMES.size >= 100_000) NAMES.clear();
+  NAMES.set(name, name);
+  return name;
+}
+const NAMES = new Map<string, string>();
 
 /** Prepositional phrases after chunk `i`, up to a clause boundary. */
 function slotsAfter(toks: Tok[], chunks: Chunk[], i: number): { slots: { p: string; arg: FrameArg }[]; end: number } {
@@ -428,7 +447,10 @@ export function readFrames(tokens: Tok[], chunked: () => Chunked = () => chunk(t
       continue;
     }
     if (c.kind !== 'VG') continue;
-    const frame: Frame = { verb: c.bare ? toks[c.head]!.lemma : c.lemma! };
+    // Grown from an empty literal, which has room for four properties in the object itself; `{ verb }`
+    // has room for one and keeps the rest in a second, growing array.
+    const frame = {} as Frame;
+    frame.verb = c.bare ? toks[c.head]!.lemma : c.lemma!;
     if (c.neg) frame.neg = true;
     if (c.modal) frame.modal = true;
     if (c.tense && c.tense !== 'present') frame.tense = c.tense;
@@ -558,10 +580,9 @@ function apposition(toks: Tok[], chunks: Chunk[], i: number): Frame | undefined 
     descLast = chunks[k + 1]!.last;
     k += 2;
   }
-  const nameToks = toks.slice(name.first, name.last + 1).filter((t) => t.pos === 'PROPN');
   return {
     verb: 'be',
-    agent: { start: toks[name.first]!.start, end: toks[name.last]!.end, head: toks[name.head]!.lemma, name: nameToks.map((t) => t.v).join(' ') },
+    agent: { start: toks[name.first]!.start, end: toks[name.last]!.end, head: toks[name.head]!.lemma, name: nameOf(toks, name.first, name.last) ?? '' },
     attr: { start: toks[desc.first]!.start, end: toks[descLast]!.end, head: toks[desc.head]!.lemma },
     apposition: true,
   };
@@ -578,10 +599,9 @@ function affiliation(toks: Tok[], chunks: Chunk[], i: number): Frame | undefined
   if (toks[name.head]!.pos !== 'PROPN' || !/^(from|of|with|at)$/.test(toks[p.first]!.lower) || np?.kind !== 'NP' || chunks[i + 4]?.kind !== 'COMMA') return undefined;
   // Not a list or a place after a preposition ("In Athens, of all places, …").
   if (i > 0 && chunks[i - 1]!.kind !== 'COMMA' && chunks[i - 1]!.kind !== 'PUNCT' && chunks[i - 1]!.kind !== 'CONJ' && chunks[i - 1]!.kind !== 'SUB') return undefined;
-  const nameToks = toks.slice(name.first, name.last + 1).filter((t) => t.pos === 'PROPN');
   return {
     verb: 'be',
-    agent: { start: toks[name.first]!.start, end: toks[name.last]!.end, head: toks[name.head]!.lemma, name: nameToks.map((t) => t.v).join(' ') },
+    agent: { start: toks[name.first]!.start, end: toks[name.last]!.end, head: toks[name.head]!.lemma, name: nameOf(toks, name.first, name.last) ?? '' },
     attr: { start: toks[p.first]!.start, end: toks[np.last]!.end, head: toks[np.head]!.lemma },
     apposition: true,
   };
