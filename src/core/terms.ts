@@ -10,9 +10,16 @@ const PLAIN = /^[\p{Ll}\p{N}]+$/u;
  * back, us-backed); a model number's plural also stands for the model ("ak-47s" → ak-47, ak47, …).
  */
 export function splitTerm(term: string): string[] {
-  if (/\d[sS]$/.test(term) && term.length > 2) return [...new Set([...formsOf(term), ...formsOf(term.slice(0, -1))])];
+  if (isWholeTerm(term)) return [term];
+  if (MODEL_PLURAL.test(term) && term.length > 2) return [...new Set([...formsOf(term), ...formsOf(term.slice(0, -1))])];
   return formsOf(term);
 }
+
+/** Whether splitTerm(term) is [term] alone, as for most words: lets a caller on every token skip the array. */
+export function isWholeTerm(term: string): boolean {
+  return PLAIN.test(term) && !(MODEL_PLURAL.test(term) && term.length > 2);
+}
+const MODEL_PLURAL = /\d[sS]$/;
 
 function formsOf(term: string): string[] {
   if (PLAIN.test(term)) return [term];

@@ -4,7 +4,7 @@
  */
 import type { Nlp } from '../nlp.js';
 import type { Paragraph } from './clean.js';
-import { splitTerm } from '../terms.js';
+import { isWholeTerm, splitTerm } from '../terms.js';
 import { docTokens, singular, type Tok } from '../syntax.js';
 import type { Sentence } from '../types.js';
 
@@ -127,11 +127,11 @@ export function termsOf(tokens: Tok[]): string[] {
     const capital = c >= 65 && c <= 90;
     if (!capital && !CONTENT_POS.has(t.pos)) continue;
     if (t.stop && !ALL_CAPS.test(t.v)) continue;
-    for (const part of splitTerm(t.lemma)) addTerm(terms, part);
+    addParts(terms, t.lemma);
     // The lemmatizer clips some verbs ("fined" → "fin"): keep the "-e" form too.
     if (t.pos === 'VERB' && t.lower.length === t.lemma.length + 2 && t.lower.endsWith('ed') && t.lower.startsWith(t.lemma)) addTerm(terms, `${t.lemma}e`);
     if (capital || t.pos === 'PROPN') {
-      for (const part of splitTerm(t.lower)) addTerm(terms, part);
+      addParts(terms, t.lower);
       // A capitalized plural ("Dealers will …" at a sentence start) also counts as its singular.
       if (CAPITALIZED_PLURAL.test(t.v)) addTerm(terms, singular(t.lower, 'NOUN'));
       if (ACRONYM_PLURAL.test(t.v)) addTerm(terms, t.lower.slice(0, -1));
@@ -139,6 +139,12 @@ export function termsOf(tokens: Tok[]): string[] {
   }
   // A copy at its length: the table keeps one list per sentence, and a pushed list keeps room for more.
   return terms.slice();
+}
+
+/** Adds the parts of a term (splitTerm), without the one-element array most words would cost. */
+function addParts(terms: string[], term: string): void {
+  if (isWholeTerm(term)) addTerm(terms, term);
+  else for (const part of splitTerm(term)) addTerm(terms, part);
 }
 
 /** Adds the shared copy of a term to this call's list unless it is there already (first-seen order, as a Set keeps). */
