@@ -181,11 +181,23 @@ export function findAliases(articles: Article[], facts: Fact[] = []): Record<str
  */
 export function relatedArticles(articles: Article[]): (a: string, b: string) => boolean {
   const byId = new Map(articles.map((a) => [a.id, a]));
-  const terms = new Map<string, Set<string>>();
+  // Each article's distinct terms as a sorted list of numbers, one number per term of the corpus:
+  // two lists are intersected in one merge, where a Set of strings per article cost a hash per
+  // lookup and some kilobytes each.
+  const numbers = new Map<string, number>();
+  const terms = new Map<string, Int32Array>();
   const termsOf = (id: string) => {
     let t = terms.get(id);
     if (!t) {
-      t = new Set(byId.get(id)?.sentences.flatMap((s) => s.terms) ?? []);
+      const list: number[] = [];
+      for (const s of byId.get(id)?.sentences ?? []) {
+        for (const term of s.terms) {
+          let n = numbers.get(term);
+          if (n === undefined) numbers.set(term, (n = numbers.size));
+          list.push(n);
+        }
+      }
+      t = distinctSorted(list);
       terms.set(id, t);
     }
     return t;
@@ -203,13 +215,34 @@ export function relatedArticles(articles: Article[]): (a: string, b: string) => 
     if (v === undefined) {
       const ta = termsOf(a);
       const tb = termsOf(b);
-      let shared = 0;
-      for (const t of ta) if (tb.has(t)) shared++;
-      v = shared / Math.max(1, Math.min(ta.size, tb.size)) >= 0.3;
+      v = sharedCount(ta, tb) / Math.max(1, Math.min(ta.length, tb.length)) >= 0.3;
       row.set(hi, v);
     }
     return v;
   };
+}
+
+/** The distinct numbers of a list, ascending. */
+function distinctSorted(list: number[]): Int32Array {
+  const sorted = Int32Array.from(list).sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i]!;
+  return sorted.slice(0, n);
+}
+
+/** How many numbers two ascending lists of distinct numbers have in common. */
+function sharedCount(a: Int32Array, b: Int32Array): number {
+  let shared = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i]! < b[j]!) i++;
+    else if (a[i]! > b[j]!) j++;
+    else {
+      shared++;
+      i++;
+      j++;
+    }
+  }
+  return shared;
 }
 
 /**
