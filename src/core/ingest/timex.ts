@@ -586,19 +586,28 @@ ROWS.forEach((row, r) => {
   }
 });
 
-/** The gate words that are letter runs, as a trie over a–z: a sentence's runs are looked up as it is scanned. */
-interface GateNode {
-  /** Indexed by char code − 97. */
-  next: (GateNode | undefined)[];
-  rows?: number[];
-}
-const GATE_WORDS: GateNode = { next: [] };
-for (const [word, rows] of ROWS_OF_WORD) {
-  if (!/^[a-z]+$/.test(word)) continue;
-  let node = GATE_WORDS;
-  for (let i = 0; i < word.length; i++) node = node.next[word.charCodeAt(i) - 97] ??= { next: [] };
-  node.rows = rows;
-}
+/**
+ * The gate words that are letter runs, as a trie over a–z in one flat table, so a sentence's runs
+ * are looked up as it is scanned: NEXT[state · 26 + letter] is the state after that letter, where
+ * state 0 is "no gate word goes on so" (its row is all 0) and state 1 the start of a run;
+ * ROWS_AT[state] holds the rows a run ending there opens.
+ */
+const ROOT = 1;
+const ROWS_AT: (number[] | undefined)[] = [undefined, undefined];
+const NEXT = (() => {
+  const words = [...ROWS_OF_WORD].filter(([word]) => /^[a-z]+$/.test(word));
+  const table = new Int32Array(26 * (2 + words.reduce((n, [word]) => n + word.length, 0)));
+  for (const [word, rows] of words) {
+    let state = ROOT;
+    for (let i = 0; i < word.length; i++) {
+      const at = state * 26 + word.charCodeAt(i) - 97;
+      if (!table[at]) table[at] = ROWS_AT.push(undefined) - 1;
+      state = table[at]!;
+    }
+    ROWS_AT[state] = rows;
+  }
+  return table;
+})();
 
 const DIGITS_3 = /\d{3}/;
 const DIGITS_4 = /\d{4}/;
@@ -613,17 +622,17 @@ function openRows(text: string): boolean[] | undefined {
   // ASCII text is lower-cased a letter at a time; other text as a whole, since lower-casing can
   // turn a non-ASCII letter into an ASCII one (the Kelvin sign into "k").
   const lower = NON_ASCII.test(text) ? text.toLowerCase() : text;
-  // The trie node of the run read so far; undefined once the run can be no gate word.
-  let node: GateNode | undefined;
+  // The trie state of the run read so far (0 once it can be no gate word).
+  let state = 0;
   let inRun = false;
   for (let i = 0; i <= lower.length; i++) {
     let c = i < lower.length ? lower.charCodeAt(i) : 0;
     if (c >= 65 && c <= 90) c += 32;
     if (c >= 97 && c <= 122) {
-      node = (inRun ? node : GATE_WORDS)?.next[c - 97];
+      state = NEXT[(inRun ? state : ROOT) * 26 + c - 97]!;
       inRun = true;
     } else if (inRun) {
-      open = markRows(open, node?.rows);
+      if (state) open = markRows(open, ROWS_AT[state]);
       inRun = false;
     }
   }
