@@ -96,11 +96,21 @@ export function docTokens(nlp: Nlp, doc: ReturnType<Nlp['readDoc']>, text: strin
       const found = text.indexOf(v, offset);
       if (found >= 0) offset = found;
     }
-    toks[i] = new Token(v, v.toLowerCase(), singular((lemmas[i] ?? v).toLowerCase(), pos[i]!), pos[i]!, types[i]!, Boolean(stops[i]), base + offset, base + offset + v.length);
+    toks[i] = new Token(v, lowerCase(v), singular(lowerCase(lemmas[i] ?? v), pos[i]!), pos[i]!, types[i]!, Boolean(stops[i]), base + offset, base + offset + v.length);
     offset += v.length;
   }
   return { toks, spaces };
 }
+
+/**
+ * `s.toLowerCase()`, but `s` itself when it has nothing to lower: toLowerCase always makes a new
+ * string, and wink's words are mostly lower case already, its lemmas nearly always. The tokens then
+ * share wink's strings, and so do the terms and frame heads the table keeps.
+ */
+function lowerCase(s: string): string {
+  return MAY_LOWER.test(s) ? s.toLowerCase() : s;
+}
+const MAY_LOWER = /[A-Z\u0080-\uffff]/;
 
 const NOT_PLURAL = /(ss|us|is|ics|news|ies)$/;
 
