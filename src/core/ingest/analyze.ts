@@ -17,6 +17,9 @@ export interface AnalyzedSentence {
 
 const MAX_SENTENCE_TOKENS = 600;
 
+/** A token a sentence keeps: not a line break, not blank. */
+const kept = (t: Tok): boolean => t.type !== 'tabCRLF' && t.v.trim() !== '';
+
 const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM', 'X', 'ADV']);
 
 /**
@@ -44,10 +47,12 @@ export function analyze(masked: string, paragraphs: Paragraph[], nlp: Nlp): Anal
     return undefined;
   };
   const emit = (piece: Tok[]) => {
-    const all = piece.filter((t) => t.type !== 'tabCRLF' && t.v.trim() !== '');
+    // The piece itself when nothing is to be dropped (nearly always): it is a new list, held by nothing else.
+    const all = piece.every(kept) ? piece : piece.filter(kept);
     // Text with no sentence punctuation (a scraped page on one line) is read in bounded pieces,
     // so per-sentence work stays linear however the page was broken.
-    for (let k = 0; k < all.length; k += MAX_SENTENCE_TOKENS) emitTokens(all.slice(k, k + MAX_SENTENCE_TOKENS));
+    if (all.length <= MAX_SENTENCE_TOKENS) emitTokens(all);
+    else for (let k = 0; k < all.length; k += MAX_SENTENCE_TOKENS) emitTokens(all.slice(k, k + MAX_SENTENCE_TOKENS));
   };
   const emitTokens = (tokensHere: Tok[]) => {
     if (!tokensHere.length) return;
