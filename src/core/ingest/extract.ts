@@ -31,7 +31,9 @@ export function extractArticle(raw: RawArticle, nlp: Nlp): Extracted {
   // Capitals in a headline-cased line mark no names: a run from one is a name only when the
   // article's running text writes it the same way ("Crane Operator Charged" never is).
   const headlines = new Set(analyzed.filter((s) => headlineCased(s.text)));
-  const runningText = analyzed.filter((s) => !headlines.has(s)).map((s) => s.text).join('\n');
+  // Joined only for an article that has a headline-cased line (most have none).
+  let runningText: string | undefined;
+  const inRunningText = (name: string) => (runningText ??= analyzed.filter((s) => !headlines.has(s)).map((s) => s.text).join('\n')).includes(name);
   let openQuote: { start: number; paragraph: number } | undefined;
   let words = 0;
 
@@ -106,7 +108,7 @@ export function extractArticle(raw: RawArticle, nlp: Nlp): Extracted {
       });
     }
     for (const n of names) {
-      if (headlines.has(s) && !runningText.includes(n.value)) continue;
+      if (headlines.has(s) && !inRunningText(n.value)) continue;
       add({
         kind: 'entity', attribute: n.type, subject: n.kindNoun, value: n.value,
         span: { start: s.tokens[n.first]!.start, end: s.tokens[n.last]!.end }, surface: n.value, label: n.value,
