@@ -26,6 +26,7 @@ const FNV_PRIME = 0x01000193;
 function bodyWordHashes(a: Article): number[] {
   const out: number[] = [];
   for (const s of a.sentences) {
+    if (asciiWordHashes(a.raw, s.start, s.end, out)) continue;
     const text = a.raw.slice(s.start, s.end).toLowerCase();
     let h = 0;
     let inWord = false;
@@ -48,6 +49,31 @@ function bodyWordHashes(a: Article): number[] {
     if (inWord) out.push(h | 0);
   }
   return out;
+}
+
+/**
+ * bodyWordHashes for raw[start, end) when it is all ASCII, read in place with capitals folded (the
+ * same hashes, without a lower-cased copy of each sentence); false, with nothing added, otherwise.
+ */
+function asciiWordHashes(raw: string, start: number, end: number, out: number[]): boolean {
+  for (let i = start; i < end; i++) if (raw.charCodeAt(i) >= 0x80) return false;
+  let h = 0;
+  let inWord = false;
+  for (let i = start; i < end; i++) {
+    let c = raw.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) c += 32;
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
+      if (!inWord) h = FNV_OFFSET;
+      inWord = true;
+      h ^= c;
+      h = Math.imul(h, FNV_PRIME);
+    } else if (inWord) {
+      out.push(h | 0);
+      inWord = false;
+    }
+  }
+  if (inWord) out.push(h | 0);
+  return true;
 }
 
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
