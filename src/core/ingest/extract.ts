@@ -172,14 +172,14 @@ function quoteEdges(text: string, open: boolean): { opensAt?: number; closesAt?:
   let openedAt: number | undefined;
   let straight = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '“') {
+    const c = text.charCodeAt(i);
+    if (c === OPEN_QUOTE) {
       depth++;
       openedAt = i + 1;
-    } else if (c === '”') {
+    } else if (c === CLOSE_QUOTE) {
       if (depth === 0 && closesAt === undefined) closesAt = i;
       else depth = Math.max(0, depth - 1);
-    } else if (c === '"') {
+    } else if (c === STRAIGHT_QUOTE) {
       straight++;
       if (straight % 2 === 1) openedAt = i + 1;
     }
@@ -188,6 +188,10 @@ function quoteEdges(text: string, open: boolean): { opensAt?: number; closesAt?:
   if (straight % 2 === 1 && depth === 0) return open ? { closesAt: closesAt ?? text.indexOf('"') } : { opensAt: openedAt };
   return { closesAt, opensAt: depth > 0 ? openedAt : undefined };
 }
+
+const OPEN_QUOTE = 0x201c;
+const CLOSE_QUOTE = 0x201d;
+const STRAIGHT_QUOTE = 0x22;
 
 /** Past unless the sentence looks ahead ("will", "next", "is set to"). */
 const FUTURE_AUX = new Set(['will', 'shall', "'ll", '’ll']);
