@@ -15,8 +15,8 @@ export function splitTerm(term: string): string[] {
   return formsOf(term);
 }
 
-/** Whether splitTerm(term) is [term] alone, as for most words: lets a caller on every token skip the array. */
-export function isWholeTerm(term: string): boolean {
+/** Whether splitTerm(term) is [term] alone, as for most words. */
+function isWholeTerm(term: string): boolean {
   return PLAIN.test(term) && !(MODEL_PLURAL.test(term) && term.length > 2);
 }
 const MODEL_PLURAL = /\d[sS]$/;

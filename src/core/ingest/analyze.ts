@@ -4,7 +4,7 @@
  */
 import type { Nlp } from '../nlp.js';
 import type { Paragraph } from './clean.js';
-import { isWholeTerm, splitTerm } from '../terms.js';
+import { splitTerm } from '../terms.js';
 import { docTokens, singular, type Tok } from '../syntax.js';
 import type { Sentence } from '../types.js';
 
@@ -105,6 +105,11 @@ class InternedTerm {
   ) {}
 }
 const interned = new Map<string, InternedTerm>();
+/**
+ * Each word termsOf splits (a lemma, a name in lower case) with its parts, interned: one lookup per
+ * word, where splitTerm's tests and a lookup per part were made for every token.
+ */
+const partsOf = new Map<string, InternedTerm[]>();
 let termsCall = 0;
 
 // Patterns of the per-token tests, made once: a regex literal inside a function is a new RegExp
@@ -116,8 +121,11 @@ const ACRONYM_PLURAL = /^[A-Z]{2,}s$/;
 
 /** Content terms of a token list: lemmas of content words, plus names as written. */
 export function termsOf(tokens: Tok[]): string[] {
-  // Emptied between calls only, so a term listed earlier in this call is still marked as listed.
-  if (interned.size > 500_000) interned.clear();
+  // Emptied between calls only (and together), so a term listed earlier in this call is still marked as listed.
+  if (interned.size > 500_000 || partsOf.size > 500_000) {
+    interned.clear();
+    partsOf.clear();
+  }
   termsCall++;
   const terms: string[] = [];
   // "3G" reads as "3" + "G": keep the joined form too, as people type it.
@@ -146,22 +154,32 @@ export function termsOf(tokens: Tok[]): string[] {
   return terms.slice();
 }
 
-/** Adds the parts of a term (splitTerm), without the one-element array most words would cost. */
-function addParts(terms: string[], term: string): void {
-  if (isWholeTerm(term)) addTerm(terms, term);
-  else for (const part of splitTerm(term)) addTerm(terms, part);
+/** Adds the parts of a word (splitTerm) to this call's list. */
+function addParts(terms: string[], word: string): void {
+  let parts = partsOf.get(word);
+  if (parts === undefined) {
+    parts = splitTerm(word).map(internedTerm);
+    partsOf.set(word, parts);
+  }
+  for (const part of parts) list(terms, part);
+}
+
+/** Adds a term to this call's list. */
+function addTerm(terms: string[], term: string): void {
+  list(terms, internedTerm(term));
 }
 
 /** Adds the shared copy of a term to this call's list unless it is there already (first-seen order, as a Set keeps). */
-function addTerm(terms: string[], term: string): void {
-  const known = interned.get(term);
-  if (known === undefined) {
-    interned.set(term, new InternedTerm(term, termsCall));
-    terms.push(term);
-  } else if (known.listedBy !== termsCall) {
-    known.listedBy = termsCall;
-    terms.push(known.term);
-  }
+function list(terms: string[], entry: InternedTerm): void {
+  if (entry.listedBy === termsCall) return;
+  entry.listedBy = termsCall;
+  terms.push(entry.term);
+}
+
+function internedTerm(term: string): InternedTerm {
+  let entry = interned.get(term);
+  if (entry === undefined) interned.set(term, (entry = new InternedTerm(term, 0)));
+  return entry;
 }
 
 /**
