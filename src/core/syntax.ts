@@ -96,11 +96,21 @@ export function docTokens(nlp: Nlp, doc: ReturnType<Nlp['readDoc']>, text: strin
       const found = text.indexOf(v, offset);
       if (found >= 0) offset = found;
     }
-    toks[i] = new Token(v, v.toLowerCase(), singular((lemmas[i] ?? v).toLowerCase(), pos[i]!), pos[i]!, types[i]!, Boolean(stops[i]), base + offset, base + offset + v.length);
+    toks[i] = new Token(v, lowerCase(v), singular(lowerCase(lemmas[i] ?? v), pos[i]!), pos[i]!, types[i]!, Boolean(stops[i]), base + offset, base + offset + v.length);
     offset += v.length;
   }
   return { toks, spaces };
 }
+
+/**
+ * `s.toLowerCase()`, but `s` itself when it has nothing to lower: toLowerCase always makes a new
+ * string, and wink's words are mostly lower case already, its lemmas nearly always. The tokens then
+ * share wink's strings, and so do the terms and frame heads the table keeps.
+ */
+function lowerCase(s: string): string {
+  return MAY_LOWER.test(s) ? s.toLowerCase() : s;
+}
+const MAY_LOWER = /[A-Z\u0080-\uffff]/;
 
 const NOT_PLURAL = /(ss|us|is|ics|news|ies)$/;
 
@@ -181,8 +191,14 @@ function gerundBase(word: string): string {
   return base;
 }
 
+/** A sentence as the chunker reads it: its tokens with tagger slips repaired, and its chunks. */
+export interface Chunked {
+  toks: Tok[];
+  chunks: Chunk[];
+}
+
 /** Groups tokens into chunks. */
-export function chunk(input: Tok[]): { toks: Tok[]; chunks: Chunk[] } {
+export function chunk(input: Tok[]): Chunked {
   const toks = repair(input);
   const chunks: Chunk[] = [];
   let k = 0;
@@ -322,13 +338,32 @@ function argOf(toks: Tok[], chunks: Chunk[], i: number): { arg: FrameArg; next: 
       break;
     }
   }
-  const h = toks[c.head]!;
-  const nameToks = toks.slice(c.first, last + 1).filter((t) => t.pos === 'PROPN');
-  return {
-    arg: { start: toks[c.first]!.start, end: toks[last]!.end, head: h.lemma, name: nameToks.length ? nameToks.map((t) => t.v).join(' ') : undefined },
-    next: j,
-  };
+  const start = toks[c.first]!.start;
+  const end = toks[last]!.end;
+  const head = toks[c.head]!.lemma;
+  const name = nameOf(toks, c.first, last);
+  // Without a name the argument has no `name` property at all: a smaller object, the same JSON.
+  return { arg: name === undefined ? { start, end, head } : { start, end, head, name }, next: j };
 }
+
+/**
+ * The proper-noun words of toks[first..last] as written, joined by spaces; undefined when there are
+ * none. One shared copy of each: a story names the same people and places in thousands of frames.
+ */
+function nameOf(toks: Tok[], first: number, last: number): string | undefined {
+  let name: string | undefined;
+  for (let k = first; k <= last; k++) {
+    const t = toks[k]!;
+    if (t.pos === 'PROPN') name = name === undefined ? t.v : `${name} ${t.v}`;
+  }
+  if (name === undefined) return undefined;
+  const known = NAMES.get(name);
+  if (known !== undefined) return known;
+  if (NAMES.size >= 100_000) NAMES.clear();
+  NAMES.set(name, name);
+  return name;
+}
+const NAMES = new Map<string, string>();
 
 /** Prepositional phrases after chunk `i`, up to a clause boundary. */
 function slotsAfter(toks: Tok[], chunks: Chunk[], i: number): { slots: { p: string; arg: FrameArg }[]; end: number } {
@@ -412,11 +447,12 @@ function subjectBefore(chunks: Chunk[], v: number, toks: Tok[]): number | undefi
 /**
  * Reads relation frames from one sentence's tokens. Each row of the recognizer table names the
  * construction it reads; rows run over the chunk sequence, one frame per verb group (plus
- * appositions and copulas), with passives turned round so `agent` is always the doer.
+ * appositions and copulas), with passives turned round so `agent` is always the doer. `chunked`
+ * gives the sentence's chunks when the caller has them (or will need them again).
  */
-export function readFrames(tokens: Tok[]): Frame[] {
+export function readFrames(tokens: Tok[], chunked: () => Chunked = () => chunk(tokens)): Frame[] {
   if (tokens.length < 2 || tokens.length > 200) return [];
-  const { toks, chunks } = chunk(tokens);
+  const { toks, chunks } = chunked();
   const frames: Frame[] = [];
   let prev: { frame: Frame; v: number } | undefined;
   for (let v = 0; v < chunks.length; v++) {
@@ -427,7 +463,10 @@ export function readFrames(tokens: Tok[]): Frame[] {
       continue;
     }
     if (c.kind !== 'VG') continue;
-    const frame: Frame = { verb: c.bare ? toks[c.head]!.lemma : c.lemma! };
+    // Grown from an empty literal, which has room for four properties in the object itself; `{ verb }`
+    // has room for one and keeps the rest in a second, growing array.
+    const frame = {} as Frame;
+    frame.verb = c.bare ? toks[c.head]!.lemma : c.lemma!;
     if (c.neg) frame.neg = true;
     if (c.modal) frame.modal = true;
     if (c.tense && c.tense !== 'present') frame.tense = c.tense;
@@ -559,10 +598,9 @@ function apposition(toks: Tok[], chunks: Chunk[], i: number): Frame | undefined 
     descLast = chunks[k + 1]!.last;
     k += 2;
   }
-  const nameToks = toks.slice(name.first, name.last + 1).filter((t) => t.pos === 'PROPN');
   return {
     verb: 'be',
-    agent: { start: toks[name.first]!.start, end: toks[name.last]!.end, head: toks[name.head]!.lemma, name: nameToks.map((t) => t.v).join(' ') },
+    agent: { start: toks[name.first]!.start, end: toks[name.last]!.end, head: toks[name.head]!.lemma, name: nameOf(toks, name.first, name.last) ?? '' },
     attr: { start: toks[desc.first]!.start, end: toks[descLast]!.end, head: toks[desc.head]!.lemma },
     apposition: true,
   };
@@ -579,10 +617,9 @@ function affiliation(toks: Tok[], chunks: Chunk[], i: number): Frame | undefined
   if (toks[name.head]!.pos !== 'PROPN' || !/^(from|of|with|at)$/.test(toks[p.first]!.lower) || np?.kind !== 'NP' || chunks[i + 4]?.kind !== 'COMMA') return undefined;
   // Not a list or a place after a preposition ("In Athens, of all places, …").
   if (i > 0 && chunks[i - 1]!.kind !== 'COMMA' && chunks[i - 1]!.kind !== 'PUNCT' && chunks[i - 1]!.kind !== 'CONJ' && chunks[i - 1]!.kind !== 'SUB') return undefined;
-  const nameToks = toks.slice(name.first, name.last + 1).filter((t) => t.pos === 'PROPN');
   return {
     verb: 'be',
-    agent: { start: toks[name.first]!.start, end: toks[name.last]!.end, head: toks[name.head]!.lemma, name: nameToks.map((t) => t.v).join(' ') },
+    agent: { start: toks[name.first]!.start, end: toks[name.last]!.end, head: toks[name.head]!.lemma, name: nameOf(toks, name.first, name.last) ?? '' },
     attr: { start: toks[p.first]!.start, end: toks[np.last]!.end, head: toks[np.head]!.lemma },
     apposition: true,
   };
@@ -594,9 +631,10 @@ function affiliation(toks: Tok[], chunks: Chunk[], i: number): Frame | undefined
  * Monday", "born on March 29, … ; died December 19"), or, when it opens its clause ("A jury on
  * Tuesday convicted …", "On Monday, police arrested …"), the first after it. Token indices are
  * the expression's first and last; the answer is a lemma, or undefined in a verbless fragment.
+ * `chunked` is `chunk(tokens)` when the caller has it already.
  */
-export function dateAnchor(tokens: Tok[], first: number, last: number): string | undefined {
-  const { toks, chunks } = chunk(tokens);
+export function dateAnchor(tokens: Tok[], first: number, last: number, chunked: Chunked = chunk(tokens)): string | undefined {
+  const { toks, chunks } = chunked;
   const at = chunks.findIndex((c) => c.first <= first && first <= c.last);
   if (at < 0) return undefined;
   const own = chunks[at]!;

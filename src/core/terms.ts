@@ -10,9 +10,16 @@ const PLAIN = /^[\p{Ll}\p{N}]+$/u;
  * back, us-backed); a model number's plural also stands for the model ("ak-47s" → ak-47, ak47, …).
  */
 export function splitTerm(term: string): string[] {
-  if (/\d[sS]$/.test(term) && term.length > 2) return [...new Set([...formsOf(term), ...formsOf(term.slice(0, -1))])];
+  if (isWholeTerm(term)) return [term];
+  if (MODEL_PLURAL.test(term) && term.length > 2) return [...new Set([...formsOf(term), ...formsOf(term.slice(0, -1))])];
   return formsOf(term);
 }
+
+/** Whether splitTerm(term) is [term] alone, as for most words. */
+function isWholeTerm(term: string): boolean {
+  return PLAIN.test(term) && !(MODEL_PLURAL.test(term) && term.length > 2);
+}
+const MODEL_PLURAL = /\d[sS]$/;
 
 function formsOf(term: string): string[] {
   if (PLAIN.test(term)) return [term];
@@ -30,7 +37,17 @@ function formsOf(term: string): string[] {
  * "on" — are lower-case in some headline styles; a lower-case "charged" makes it running text.)
  */
 export function headlineCased(text: string): boolean {
-  const words = text.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
-  const long = words.slice(1).filter((w) => w.length > 4);
-  return words.length >= 3 && long.length > 0 && long.every((w) => /^\p{Lu}/u.test(w));
+  // Word by word, stopping at the first longer word in lower case: most sentences have one early,
+  // and this runs on every sentence of a corpus.
+  HEADLINE_WORD.lastIndex = 0;
+  let words = 0;
+  let long = 0;
+  for (let m = HEADLINE_WORD.exec(text); m; m = HEADLINE_WORD.exec(text)) {
+    if (words++ === 0 || m[0].length <= 4) continue;
+    if (!UPPER_START.test(m[0])) return false;
+    long++;
+  }
+  return words >= 3 && long > 0;
 }
+const HEADLINE_WORD = /\p{L}[\p{L}'’-]*/gu;
+const UPPER_START = /^\p{Lu}/u;

@@ -26,6 +26,7 @@ const FNV_PRIME = 0x01000193;
 function bodyWordHashes(a: Article): number[] {
   const out: number[] = [];
   for (const s of a.sentences) {
+    if (asciiWordHashes(a.raw, s.start, s.end, out)) continue;
     const text = a.raw.slice(s.start, s.end).toLowerCase();
     let h = 0;
     let inWord = false;
@@ -48,6 +49,31 @@ function bodyWordHashes(a: Article): number[] {
     if (inWord) out.push(h | 0);
   }
   return out;
+}
+
+/**
+ * bodyWordHashes for raw[start, end) when it is all ASCII, read in place with capitals folded (the
+ * same hashes, without a lower-cased copy of each sentence); false, with nothing added, otherwise.
+ */
+function asciiWordHashes(raw: string, start: number, end: number, out: number[]): boolean {
+  for (let i = start; i < end; i++) if (raw.charCodeAt(i) >= 0x80) return false;
+  let h = 0;
+  let inWord = false;
+  for (let i = start; i < end; i++) {
+    let c = raw.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) c += 32;
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
+      if (!inWord) h = FNV_OFFSET;
+      inWord = true;
+      h ^= c;
+      h = Math.imul(h, FNV_PRIME);
+    } else if (inWord) {
+      out.push(h | 0);
+      inWord = false;
+    }
+  }
+  if (inWord) out.push(h | 0);
+  return true;
 }
 
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
@@ -181,11 +207,23 @@ export function findAliases(articles: Article[], facts: Fact[] = []): Record<str
  */
 export function relatedArticles(articles: Article[]): (a: string, b: string) => boolean {
   const byId = new Map(articles.map((a) => [a.id, a]));
-  const terms = new Map<string, Set<string>>();
+  // Each article's distinct terms as a sorted list of numbers, one number per term of the corpus:
+  // two lists are intersected in one merge, where a Set of strings per article cost a hash per
+  // lookup and some kilobytes each.
+  const numbers = new Map<string, number>();
+  const terms = new Map<string, Int32Array>();
   const termsOf = (id: string) => {
     let t = terms.get(id);
     if (!t) {
-      t = new Set(byId.get(id)?.sentences.flatMap((s) => s.terms) ?? []);
+      const list: number[] = [];
+      for (const s of byId.get(id)?.sentences ?? []) {
+        for (const term of s.terms) {
+          let n = numbers.get(term);
+          if (n === undefined) numbers.set(term, (n = numbers.size));
+          list.push(n);
+        }
+      }
+      t = distinctSorted(list);
       terms.set(id, t);
     }
     return t;
@@ -203,13 +241,34 @@ export function relatedArticles(articles: Article[]): (a: string, b: string) => 
     if (v === undefined) {
       const ta = termsOf(a);
       const tb = termsOf(b);
-      let shared = 0;
-      for (const t of ta) if (tb.has(t)) shared++;
-      v = shared / Math.max(1, Math.min(ta.size, tb.size)) >= 0.3;
+      v = sharedCount(ta, tb) / Math.max(1, Math.min(ta.length, tb.length)) >= 0.3;
       row.set(hi, v);
     }
     return v;
   };
+}
+
+/** The distinct numbers of a list, ascending. */
+function distinctSorted(list: number[]): Int32Array {
+  const sorted = Int32Array.from(list).sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i]!;
+  return sorted.slice(0, n);
+}
+
+/** How many numbers two ascending lists of distinct numbers have in common. */
+function sharedCount(a: Int32Array, b: Int32Array): number {
+  let shared = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i]! < b[j]!) i++;
+    else if (a[i]! > b[j]!) j++;
+    else {
+      shared++;
+      i++;
+      j++;
+    }
+  }
+  return shared;
 }
 
 /**

@@ -17,6 +17,9 @@ export interface AnalyzedSentence {
 
 const MAX_SENTENCE_TOKENS = 600;
 
+/** A token a sentence keeps: not a line break, not blank. */
+const kept = (t: Tok): boolean => t.type !== 'tabCRLF' && t.v.trim() !== '';
+
 const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM', 'X', 'ADV']);
 
 /**
@@ -44,10 +47,12 @@ export function analyze(masked: string, paragraphs: Paragraph[], nlp: Nlp): Anal
     return undefined;
   };
   const emit = (piece: Tok[]) => {
-    const all = piece.filter((t) => t.type !== 'tabCRLF' && t.v.trim() !== '');
+    // The piece itself when nothing is to be dropped (nearly always): it is a new list, held by nothing else.
+    const all = piece.every(kept) ? piece : piece.filter(kept);
     // Text with no sentence punctuation (a scraped page on one line) is read in bounded pieces,
     // so per-sentence work stays linear however the page was broken.
-    for (let k = 0; k < all.length; k += MAX_SENTENCE_TOKENS) emitTokens(all.slice(k, k + MAX_SENTENCE_TOKENS));
+    if (all.length <= MAX_SENTENCE_TOKENS) emitTokens(all);
+    else for (let k = 0; k < all.length; k += MAX_SENTENCE_TOKENS) emitTokens(all.slice(k, k + MAX_SENTENCE_TOKENS));
   };
   const emitTokens = (tokensHere: Tok[]) => {
     if (!tokensHere.length) return;
@@ -89,17 +94,23 @@ export function analyze(masked: string, paragraphs: Paragraph[], nlp: Nlp): Anal
 
 
 /**
- * One shared copy of each term string: a 2,000-article table holds hundreds of thousands of
- * terms but only tens of thousands of distinct ones.
+ * One shared copy of each term string (a 2,000-article table holds hundreds of thousands of terms
+ * but only tens of thousands of distinct ones), with the termsOf call that last listed it: one map
+ * lookup both interns a term and tells whether its sentence has it already.
  */
-const interned = new Map<string, string>();
-function intern(term: string): string {
-  const known = interned.get(term);
-  if (known !== undefined) return known;
-  if (interned.size > 500_000) interned.clear();
-  interned.set(term, term);
-  return term;
+class InternedTerm {
+  constructor(
+    public readonly term: string,
+    public listedBy: number,
+  ) {}
 }
+const interned = new Map<string, InternedTerm>();
+/**
+ * Each word termsOf splits (a lemma, a name in lower case) with its parts, interned: one lookup per
+ * word, where splitTerm's tests and a lookup per part were made for every token.
+ */
+const partsOf = new Map<string, InternedTerm[]>();
+let termsCall = 0;
 
 // Patterns of the per-token tests, made once: a regex literal inside a function is a new RegExp
 // object on every evaluation, and termsOf runs on every token of a corpus.
@@ -110,8 +121,12 @@ const ACRONYM_PLURAL = /^[A-Z]{2,}s$/;
 
 /** Content terms of a token list: lemmas of content words, plus names as written. */
 export function termsOf(tokens: Tok[]): string[] {
-  // A list, not a Set: a sentence has a few dozen terms, and scanning them costs less than a Set
-  // per sentence does (its table is most of what termsOf allocated).
+  // Emptied between calls only (and together), so a term listed earlier in this call is still marked as listed.
+  if (interned.size > 500_000 || partsOf.size > 500_000) {
+    interned.clear();
+    partsOf.clear();
+  }
+  termsCall++;
   const terms: string[] = [];
   // "3G" reads as "3" + "G": keep the joined form too, as people type it.
   for (let k = 0; k + 1 < tokens.length; k++) {
@@ -125,22 +140,46 @@ export function termsOf(tokens: Tok[]): string[] {
     const capital = c >= 65 && c <= 90;
     if (!capital && !CONTENT_POS.has(t.pos)) continue;
     if (t.stop && !ALL_CAPS.test(t.v)) continue;
-    for (const part of splitTerm(t.lemma)) addTerm(terms, part);
+    addParts(terms, t.lemma);
     // The lemmatizer clips some verbs ("fined" → "fin"): keep the "-e" form too.
     if (t.pos === 'VERB' && t.lower.length === t.lemma.length + 2 && t.lower.endsWith('ed') && t.lower.startsWith(t.lemma)) addTerm(terms, `${t.lemma}e`);
     if (capital || t.pos === 'PROPN') {
-      for (const part of splitTerm(t.lower)) addTerm(terms, part);
+      addParts(terms, t.lower);
       // A capitalized plural ("Dealers will …" at a sentence start) also counts as its singular.
       if (CAPITALIZED_PLURAL.test(t.v)) addTerm(terms, singular(t.lower, 'NOUN'));
       if (ACRONYM_PLURAL.test(t.v)) addTerm(terms, t.lower.slice(0, -1));
     }
   }
-  return terms.map(intern);
+  // A copy at its length: the table keeps one list per sentence, and a pushed list keeps room for more.
+  return terms.slice();
 }
 
-/** Adds a term to a list unless it is there already (first-seen order, as a Set keeps). */
+/** Adds the parts of a word (splitTerm) to this call's list. */
+function addParts(terms: string[], word: string): void {
+  let parts = partsOf.get(word);
+  if (parts === undefined) {
+    parts = splitTerm(word).map(internedTerm);
+    partsOf.set(word, parts);
+  }
+  for (const part of parts) list(terms, part);
+}
+
+/** Adds a term to this call's list. */
 function addTerm(terms: string[], term: string): void {
-  if (!terms.includes(term)) terms.push(term);
+  list(terms, internedTerm(term));
+}
+
+/** Adds the shared copy of a term to this call's list unless it is there already (first-seen order, as a Set keeps). */
+function list(terms: string[], entry: InternedTerm): void {
+  if (entry.listedBy === termsCall) return;
+  entry.listedBy = termsCall;
+  terms.push(entry.term);
+}
+
+function internedTerm(term: string): InternedTerm {
+  let entry = interned.get(term);
+  if (entry === undefined) interned.set(term, (entry = new InternedTerm(term, 0)));
+  return entry;
 }
 
 /**

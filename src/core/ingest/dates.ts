@@ -113,6 +113,14 @@ const CENTURY = /\b(?:the\s+)?(?:early\s+|late\s+|mid-)?(?:\d{1,2}(?:st|nd|rd|th
 
 const YEAR_AFTER_PREP = /\b(in|since|by|until|till|from|during|through|before|after|early|late|mid|of|to)\s+((?:1[6-9]|20)\d\d)\b(?![-–]\d|,\d|\s*(?:%|percent|per cent))/gi;
 
+const CENTURY_WORDS = /century|0s\b/i;
+const FOUR_DIGITS = /\d{4}/;
+
+/** Whether `findDates` can find anything in `text`: a date word, a century or decade, or four digits in a row. */
+export function mayHoldDate(text: string): boolean {
+  return MAYBE_DATE.test(text) || CENTURY_WORDS.test(text) || FOUR_DIGITS.test(text);
+}
+
 /**
  * Finds date phrases in one sentence and resolves them against `published` (ISO),
  * looking back for past tense and forward for future tense.
@@ -137,12 +145,12 @@ export function findDates(text: string, published: string | undefined, tenseAt: 
   }
   // Centuries and decades: kept as phrases (no ISO form), so "when was it built" can say them.
   CENTURY.lastIndex = 0;
-  for (let m = /century|0s\b/i.test(text) ? CENTURY.exec(text) : null; m; m = CENTURY.exec(text)) {
+  for (let m = CENTURY_WORDS.test(text) ? CENTURY.exec(text) : null; m; m = CENTURY.exec(text)) {
     out.push({ start: m.index, end: m.index + m[0].length, surface: m[0], value: '', inferred: false });
   }
   // Bare years after a preposition ("in 2014"), which chrono leaves alone.
   YEAR_AFTER_PREP.lastIndex = 0;
-  for (let m = /\d{4}/.test(text) ? YEAR_AFTER_PREP.exec(text) : null; m; m = YEAR_AFTER_PREP.exec(text)) {
+  for (let m = FOUR_DIGITS.test(text) ? YEAR_AFTER_PREP.exec(text) : null; m; m = YEAR_AFTER_PREP.exec(text)) {
     const start = m.index + m[0].length - m[2]!.length;
     if (out.some((o) => start < o.end && start + 4 > o.start)) continue;
     out.push({ start: m.index, end: start + 4, surface: m[0], value: m[2]!, inferred: false });
@@ -313,10 +321,19 @@ function findChronoDates(text: string, published: string | undefined, tense: Ten
 
 /** Parses `YYYY[-MM[-DD]]` as a local noon date (noon keeps day arithmetic clear of DST edges). */
 export function parseIsoLocal(isoDate: string): Date | undefined {
-  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(isoDate);
-  if (!m) return undefined;
-  return new Date(Number(m[1]), m[2] ? Number(m[2]) - 1 : 0, m[3] ? Number(m[3]) : 1, 12);
+  // An article's date is parsed for each of its sentences: the local-time arithmetic is done once
+  // per date, and each caller gets its own Date.
+  let time = localNoons.get(isoDate);
+  if (time === undefined) {
+    const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(isoDate);
+    if (!m) return undefined;
+    time = new Date(Number(m[1]), m[2] ? Number(m[2]) - 1 : 0, m[3] ? Number(m[3]) : 1, 12).getTime();
+    if (localNoons.size >= 10_000) localNoons.clear();
+    localNoons.set(isoDate, time);
+  }
+  return new Date(time);
 }
+const localNoons = new Map<string, number>();
 
 /** Human form of an ISO date at its precision: "2 July 2017", "June 2017", "2014". */
 export function humanDate(isoDate: string): string {

@@ -6,7 +6,7 @@ import type { Article, Fact, RawArticle } from '../types.js';
 import type { Nlp } from '../nlp.js';
 import { clean, maskFurniture } from './clean.js';
 import { analyze, type AnalyzedSentence } from './analyze.js';
-import { dateAnchor, readFrames, type Tok } from '../syntax.js';
+import { chunk, dateAnchor, readFrames, type Chunked, type Tok } from '../syntax.js';
 import type { Tense } from './dates.js';
 import { clauseTense } from './tense.js';
 import { humanTimex, isCalendarDate, isoOfTimex, tagTimex } from './timex.js';
@@ -31,7 +31,9 @@ export function extractArticle(raw: RawArticle, nlp: Nlp): Extracted {
   // Capitals in a headline-cased line mark no names: a run from one is a name only when the
   // article's running text writes it the same way ("Crane Operator Charged" never is).
   const headlines = new Set(analyzed.filter((s) => headlineCased(s.text)));
-  const runningText = analyzed.filter((s) => !headlines.has(s)).map((s) => s.text).join('\n');
+  // Joined only for an article that has a headline-cased line (most have none).
+  let runningText: string | undefined;
+  const inRunningText = (name: string) => (runningText ??= analyzed.filter((s) => !headlines.has(s)).map((s) => s.text).join('\n')).includes(name);
   let openQuote: { start: number; paragraph: number } | undefined;
   let words = 0;
 
@@ -61,7 +63,10 @@ export function extractArticle(raw: RawArticle, nlp: Nlp): Extracted {
       speaker = before[0]?.value ?? lastSpeaker ?? speaker;
     }
     if (speaker) s.sentence.attribution = speaker;
-    const frames = readFrames(s.tokens);
+    // Chunked once, for the frames and for what each date anchors to.
+    let chunked: Chunked | undefined;
+    const chunks = () => (chunked ??= chunk(s.tokens));
+    const frames = readFrames(s.tokens, chunks);
     // A copy at its length: the pushed array keeps room for more, and the table keeps one per
     // sentence (7 MB of slack at 2,000 articles).
     if (frames.length) s.sentence.frames = frames.slice();
@@ -89,7 +94,7 @@ export function extractArticle(raw: RawArticle, nlp: Nlp): Extracted {
       if (value && !datesReport) sentenceTime ??= value;
       const resolved = !d.value.startsWith('XXXX');
       add({
-        kind: 'date', attribute: 'event', subject: dateAnchor(s.tokens, at, last) ?? verb, value, span: { start, end },
+        kind: 'date', attribute: 'event', subject: dateAnchor(s.tokens, at, last, chunks()) ?? verb, value, span: { start, end },
         surface: d.text, label: resolved ? humanTimex(d.value) : d.text, inferred: d.inferred,
         description: d.weekday, attribution: speaker, timex: d.value !== value && d.value !== 'XXXX-XX-XX' ? d.value : undefined,
       });
@@ -103,7 +108,7 @@ export function extractArticle(raw: RawArticle, nlp: Nlp): Extracted {
       });
     }
     for (const n of names) {
-      if (headlines.has(s) && !runningText.includes(n.value)) continue;
+      if (headlines.has(s) && !inRunningText(n.value)) continue;
       add({
         kind: 'entity', attribute: n.type, subject: n.kindNoun, value: n.value,
         span: { start: s.tokens[n.first]!.start, end: s.tokens[n.last]!.end }, surface: n.value, label: n.value,
@@ -167,14 +172,14 @@ function quoteEdges(text: string, open: boolean): { opensAt?: number; closesAt?:
   let openedAt: number | undefined;
   let straight = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '“') {
+    const c = text.charCodeAt(i);
+    if (c === OPEN_QUOTE) {
       depth++;
       openedAt = i + 1;
-    } else if (c === '”') {
+    } else if (c === CLOSE_QUOTE) {
       if (depth === 0 && closesAt === undefined) closesAt = i;
       else depth = Math.max(0, depth - 1);
-    } else if (c === '"') {
+    } else if (c === STRAIGHT_QUOTE) {
       straight++;
       if (straight % 2 === 1) openedAt = i + 1;
     }
@@ -183,6 +188,10 @@ function quoteEdges(text: string, open: boolean): { opensAt?: number; closesAt?:
   if (straight % 2 === 1 && depth === 0) return open ? { closesAt: closesAt ?? text.indexOf('"') } : { opensAt: openedAt };
   return { closesAt, opensAt: depth > 0 ? openedAt : undefined };
 }
+
+const OPEN_QUOTE = 0x201c;
+const CLOSE_QUOTE = 0x201d;
+const STRAIGHT_QUOTE = 0x22;
 
 /** Past unless the sentence looks ahead ("will", "next", "is set to"). */
 const FUTURE_AUX = new Set(['will', 'shall', "'ll", '’ll']);

@@ -390,12 +390,18 @@ function findHedge(tokens: Tok[], at: number): { first: number; kind: Hedge; tex
   for (const [words, kind] of HEDGE_WORDS) {
     const first = at - words.length;
     if (first < 0) continue;
-    if (words.every((w, k) => tokens[first + k]!.lower === w)) {
+    if (wordsAt(tokens, first, words)) {
       const text = tokens.slice(first, at).map((t) => t.v).join(' ');
       return { first, kind, text: text.toLowerCase() };
     }
   }
   return undefined;
+}
+
+/** Whether tokens[first…] read `words` (lower case). A loop, not `every`: this runs for each hedge before each figure. */
+function wordsAt(tokens: Tok[], first: number, words: readonly string[]): boolean {
+  for (let k = 0; k < words.length; k++) if (tokens[first + k]!.lower !== words[k]) return false;
+  return true;
 }
 
 /** The range a hedge implies around a value. */

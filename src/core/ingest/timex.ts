@@ -14,7 +14,7 @@ import { WEEKDAYS } from '../lexicon.js';
 import type { Nlp } from '../nlp.js';
 import { analyze } from './analyze.js';
 import type { Paragraph } from './clean.js';
-import { findDates, humanDate, parseIsoLocal, type Tense } from './dates.js';
+import { findDates, humanDate, mayHoldDate, parseIsoLocal, type Tense } from './dates.js';
 import { clauseTense } from './tense.js';
 
 export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
@@ -586,49 +586,69 @@ ROWS.forEach((row, r) => {
   }
 });
 
-/** The gate words that are letter runs, as a trie over a–z: a sentence's runs are looked up as it is scanned. */
-interface GateNode {
-  /** Indexed by char code − 97. */
-  next: (GateNode | undefined)[];
-  rows?: number[];
-}
-const GATE_WORDS: GateNode = { next: [] };
-for (const [word, rows] of ROWS_OF_WORD) {
-  if (!/^[a-z]+$/.test(word)) continue;
-  let node = GATE_WORDS;
-  for (let i = 0; i < word.length; i++) node = node.next[word.charCodeAt(i) - 97] ??= { next: [] };
-  node.rows = rows;
-}
+/**
+ * The gate words that are letter runs, as a trie over a–z in one flat table, so a sentence's runs
+ * are looked up as it is scanned: NEXT[state · 26 + letter] is the state after that letter, where
+ * state 0 is "no gate word goes on so" (its row is all 0) and state 1 the start of a run;
+ * ROWS_AT[state] holds the rows a run ending there opens.
+ */
+const ROOT = 1;
+const ROWS_AT: (number[] | undefined)[] = [undefined, undefined];
+const NEXT = (() => {
+  const words = [...ROWS_OF_WORD].filter(([word]) => /^[a-z]+$/.test(word));
+  const table = new Int32Array(26 * (2 + words.reduce((n, [word]) => n + word.length, 0)));
+  for (const [word, rows] of words) {
+    let state = ROOT;
+    for (let i = 0; i < word.length; i++) {
+      const at = state * 26 + word.charCodeAt(i) - 97;
+      if (!table[at]) table[at] = ROWS_AT.push(undefined) - 1;
+      state = table[at]!;
+    }
+    ROWS_AT[state] = rows;
+  }
+  return table;
+})();
 
 const DIGITS_3 = /\d{3}/;
 const DIGITS_4 = /\d{4}/;
 const CLOCK = /\d\s*[ap]\.?\s?m\b|\d[:.h]\d\d/i;
 
-/** Which rows' gate words the text holds: its lower-case letter runs (`[a-z]+`), and #3, #4 and #clock. */
-function openRows(text: string): boolean[] {
-  const open: boolean[] = new Array(ROWS.length).fill(false);
-  const lower = text.toLowerCase();
-  // The trie node of the run read so far; undefined once the run can be no gate word.
-  let node: GateNode | undefined;
+/**
+ * Which rows' gate words the text holds: its lower-case letter runs (`[a-z]+`), and #3, #4 and
+ * #clock. Undefined when it holds none, as most sentences do.
+ */
+function openRows(text: string): boolean[] | undefined {
+  let open: boolean[] | undefined;
+  // ASCII text is lower-cased a letter at a time; other text as a whole, since lower-casing can
+  // turn a non-ASCII letter into an ASCII one (the Kelvin sign into "k").
+  const lower = NON_ASCII.test(text) ? text.toLowerCase() : text;
+  // The trie state of the run read so far (0 once it can be no gate word).
+  let state = 0;
   let inRun = false;
   for (let i = 0; i <= lower.length; i++) {
-    const c = i < lower.length ? lower.charCodeAt(i) : 0;
+    let c = i < lower.length ? lower.charCodeAt(i) : 0;
+    if (c >= 65 && c <= 90) c += 32;
     if (c >= 97 && c <= 122) {
-      node = (inRun ? node : GATE_WORDS)?.next[c - 97];
+      state = NEXT[(inRun ? state : ROOT) * 26 + c - 97]!;
       inRun = true;
     } else if (inRun) {
-      markRows(open, node?.rows);
+      if (state) open = markRows(open, ROWS_AT[state]);
       inRun = false;
     }
   }
-  if (DIGITS_3.test(text)) markRows(open, ROWS_OF_WORD.get('#3'));
-  if (DIGITS_4.test(text)) markRows(open, ROWS_OF_WORD.get('#4'));
-  if (CLOCK.test(text)) markRows(open, ROWS_OF_WORD.get('#clock'));
+  if (DIGITS_3.test(text)) open = markRows(open, ROWS_OF_WORD.get('#3'));
+  if (DIGITS_4.test(text)) open = markRows(open, ROWS_OF_WORD.get('#4'));
+  if (CLOCK.test(text)) open = markRows(open, ROWS_OF_WORD.get('#clock'));
   return open;
 }
+const NON_ASCII = /[^\x00-\x7f]/;
 
-function markRows(open: boolean[], rows: number[] | undefined): void {
-  if (rows) for (const r of rows) open[r] = true;
+/** `open` with `rows` marked, made when the first rows are. */
+function markRows(open: boolean[] | undefined, rows: number[] | undefined): boolean[] | undefined {
+  if (!rows) return open;
+  open ??= new Array<boolean>(ROWS.length).fill(false);
+  for (const r of rows) open[r] = true;
+  return open;
 }
 
 const LEADING_PREP = /^(?:on|in|at|by|since|until|till|from|during|through|throughout|before|after|of|to|for|around|about|circa|as of|as early as|as late as|shortly after|just before|until late|beginning|starting|over|within)\s+/i;
@@ -645,12 +665,16 @@ interface Claim {
  * (ISO); `tenseAt(start, end)` gives the tense of the clause around an expression.
  */
 export function tagTimex(text: string, dct: string | undefined, tenseAt: Tense | ((start: number, end: number) => Tense)): Timex[] {
+  // Most sentences hold no word any row or date reader starts from: they have nothing to tag, and
+  // (as sentences without a time are not kept) nothing to look up.
+  const open = openRows(text);
+  if (!open && !mayHoldDate(text)) return [];
   // Wire copy repeats sentences across articles: tag each once per article date. (A tense
   // callback reads only the sentence's own tokens, so the same text gives the same tenses.)
   const key = `${dct ?? ''}|${typeof tenseAt === 'string' ? tenseAt : ''}|${text}`;
   const cached = timexCache.get(key);
   if (cached) return cached.map((t) => ({ ...t }));
-  const found = tagUncached(text, dct, tenseAt);
+  const found = tagUncached(text, dct, tenseAt, open);
   // Sentences without a time are cheap to read again; the bounded cache keeps the ones with one.
   if (!found.length) return found;
   if (timexCache.size >= TIMEX_CACHE_SIZE) timexCache.clear();
@@ -670,12 +694,11 @@ function tenseFor(tenseAt: TenseAt, s: number, e: number): Tense {
   return typeof tenseAt === 'string' ? tenseAt : tenseAt(s, e);
 }
 
-function tagUncached(text: string, dct: string | undefined, tenseAt: TenseAt): Timex[] {
+function tagUncached(text: string, dct: string | undefined, tenseAt: TenseAt, open: boolean[] | undefined): Timex[] {
   const ref = dct ? parseIsoLocal(dct) : undefined;
   const claims: Claim[] = [];
-  const open = openRows(text);
   ROWS.forEach((row, r) => {
-    if (!open[r]) return;
+    if (!open?.[r]) return;
     row.re.lastIndex = 0;
     for (let m = row.re.exec(text); m; m = row.re.exec(text)) {
       if (!m[0]) {
@@ -766,8 +789,9 @@ const SPEECH_BEFORE = /\b(?:said|says|told|added|stated|announced|wrote|declared
  * ("…,” he said on Monday), deictic dates in the quote resolve against that day, not the article's.
  */
 function reanchorQuotes(text: string, found: Timex[], ref: Date | undefined, tenseAt: TenseAt): void {
+  if (!found.length || !ref) return;
   const quotes = quoteSpans(text);
-  if (!quotes.length || !ref) return;
+  if (!quotes.length) return;
   const inQuote = (t: Timex) => quotes.some(([s, e]) => t.start >= s && t.end <= e);
   const speechDay = found.find((t) => !inQuote(t) && t.type === 'DATE' && /^\d{4}-\d{2}-\d{2}$/.test(t.value) && SPEECH_BEFORE.test(text.slice(Math.max(0, t.start - 24), t.start)));
   if (!speechDay || speechDay.value === isoDay(ref)) return;
