@@ -182,7 +182,7 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
       answer: (q, frame) => {
         const typed = answerQuestion(frame ? { ...q, eventVerb: frame.verb } : q, ctx);
         // (The names a figure must be of: the question's, but not a year or month, which dates it.)
-        // (A name of several words is found by its last: "Seth MacFarlane" by "MacFarlane".)
+        // (A name of several words is found by its last: "Ada Brook" by "Brook".)
         const final = (t: QTerm) => !q.terms.some((o) => o.name && o !== t && t.head === o.term);
         const names = [...new Set(q.terms.filter((t) => t.name && final(t) && /\p{L}/u.test(t.term) && !MONTHS.includes(t.term) && !WEEKDAYS.includes(t.term)).map((t) => t.word ?? t.term))]
           .map((w) => q.terms.filter((t) => (t.word ?? t.term) === w).map((t) => t.term))
@@ -254,7 +254,7 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
     // A name the question gives must be in the sentence, or just before it when the sentence says "he".
     const near = ref.article.sentences.slice(Math.max(0, ref.sentence.index - 2), ref.sentence.index + 1);
     // A name is found by its last word, as "Jobs" stands for "Steve Jobs".
-    // "A convicted sex offender … was captured Monday": a person described, not named, in a
+    // "A convicted thief … was captured Monday": a person described, not named, in a
     // sentence naming no one, is the person the sentence before or after (or the title) names —
     // when the sentence must also say the asked event (a figure's sentence need not, so not for it).
     const wn = opts.wordnet;
@@ -273,7 +273,7 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
         || (!namesOnly && (around.some((s) => s.terms.includes(last)) || ref.article.title.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u).includes(last)) && described());
     };
     // A figure is of what the question names: each name it gives is in the sentence, the two
-    // before it, or the title ("O'Brien's contract" is not answered from an article on another deal).
+    // before it, or the title ("Lane's contract" is not answered from an article on another deal).
     const context = (w: string) => index.matchHere(ref, { term: w, weight: 1, name: true, pos: 'PROPN' }) >= 0.7 || near.some((s) => s.terms.includes(w))
       || ref.article.title.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u).includes(w);
     if (namesOnly) return [frame.agent, frame.patient].every((a) => !a?.name || named(a.words)) && names.every((w) => context(w) || named([w]));

@@ -137,7 +137,7 @@ function repair(toks: Tok[]): Tok[] {
       const last = out[e]!.pos;
       for (let j = k - 1; j <= e; j++) owned(out, toks, j).pos = j === e || out[j]!.v !== '-' ? (last === 'VERB' ? 'ADJ' : last) : 'HYPH';
       // Before no noun it stays a verb ("they were sweet-talking"), unless a determiner opens it
-      // ("the glad-handing, cigar-smoking priest": adjectives in a row before their noun).
+      // ("the soft-spoken, well-liked pastor": adjectives in a row before their noun).
       if (last === 'VERB' && !HEAD_POS.has(out[e + 1]?.pos ?? '') && out[k - 2]?.pos !== 'DET') owned(out, toks, e).pos = 'VERB';
     }
   }
@@ -146,7 +146,7 @@ function repair(toks: Tok[]): Tok[] {
     if (t.pos === 'VERB' && /(ing|ed)$/.test(t.lower) && /^(DET|ADJ|NUM)$/.test(out[k - 1]!.pos) && /^(NOUN|PROPN|NUM)$/.test(out[k + 1]!.pos)) owned(out, toks, k).pos = 'ADJ';
     // "to law enforcing authorities", "the oil producing states": a noun + participle compound before its noun.
     if (t.pos === 'VERB' && t.lower.endsWith('ing') && k > 1 && out[k - 1]!.pos === 'NOUN' && /^(ADP|DET)$/.test(out[k - 2]!.pos) && out[k + 1]!.pos === 'NOUN') owned(out, toks, k).pos = 'ADJ';
-    // "in northeast Houston", "in downtown Dunford": an adverb between a preposition and a name modifies the name.
+    // "in northeast Marlow", "in downtown Dunford": an adverb between a preposition and a name modifies the name.
     if (t.pos === 'ADV' && out[k - 1]!.pos === 'ADP' && out[k + 1]!.pos === 'PROPN' && /^[a-z]/.test(t.v)) owned(out, toks, k).pos = 'ADJ';
   }
   for (let k = 1; k + 1 < out.length; k++) {
@@ -228,8 +228,8 @@ export function chunk(input: Tok[]): Chunked {
         // (Not after a predeterminer: "half the roof", "all the men".)
         if (k > start && toks[k]!.pos === 'DET' && toks[k - 1]!.pos !== 'PART' && !(k === start + 1 && PREDETERMINERS.has(toks[start]!.lower))) break;
         k++;
-        // Adjectives in a row with commas or "and" between, before their noun ("the glad-handing,
-        // cigar-smoking priest", "a hungry, wet and barefoot man").
+        // Adjectives in a row with commas or "and" between, before their noun ("the soft-spoken,
+        // well-liked pastor", "a tired, cold and hungry man").
         const between = toks[k]?.v === ',' || (toks[k]?.pos === 'CCONJ' && toks[k - 1]!.pos === 'ADJ' && toks.slice(start, k).some((x) => x.v === ','));
         if (between && toks[k - 1]!.pos === 'ADJ' && /^(ADJ|NOUN)$/.test(toks[k + 1]?.pos ?? '') && !toks.slice(start, k).some((x) => HEAD_POS.has(x.pos))) k++;
       }
@@ -571,8 +571,8 @@ function apposition(toks: Tok[], chunks: Chunk[], i: number): Frame | undefined 
   if (chunks[i + 1]?.kind === 'COMMA' && chunks[i + 2]?.kind === 'P') return affiliation(toks, chunks, i);
   if (chunks[i + 1]?.kind !== 'COMMA' || chunks[i + 2]?.kind !== 'NP') return undefined;
   const after = chunks[i + 3];
-  // A second description coordinated with the first, closed by a comma ("X, a priest and former
-  // councilman, spoke").
+  // A second description coordinated with the first, closed by a comma ("X, a pastor and former
+  // mayor, spoke").
   const coordinated = after?.kind === 'CONJ' && chunks[i + 4]?.kind === 'NP' && (chunks[i + 5]?.kind === 'COMMA' || chunks[i + 5]?.kind === 'PUNCT');
   // What follows is the end of the apposition, or the description running on ("the chairman of X").
   if (after && !coordinated && after.kind !== 'COMMA' && after.kind !== 'PUNCT' && !(after.kind === 'P' && /^(of|for|at|in)$/.test(after.lemma ?? ''))) return undefined;
@@ -583,7 +583,7 @@ function apposition(toks: Tok[], chunks: Chunk[], i: number): Frame | undefined 
   const b = chunks[i + 2]!;
   const isName = (c: Chunk) => toks[c.head]!.pos === 'PROPN';
   // A description is a common-noun group, or a capitalized title ("Chief Public Relations Officer").
-  // (A determiner alone — "another, Louis, was …" — describes nothing.)
+  // (A determiner alone — "another, Ed, was …" — describes nothing.)
   const isDesc = (c: Chunk) => toks[c.head]!.pos === 'NOUN' || (toks[c.first]!.pos === 'DET' && c.last > c.first) || ROLE_WORDS.has(toks[c.head]!.lower);
   let name: Chunk | undefined;
   let desc: Chunk | undefined;
@@ -608,14 +608,14 @@ function apposition(toks: Tok[], chunks: Chunk[], i: number): Frame | undefined 
 
 /**
  * A prepositional apposition: a name, then a phrase of where the person is from or works, set
- * off by commas ("Jo Ames, from the fire service, said"; "Mr Ames, of Mill Lane, denied it").
+ * off by commas ("Jo Ames, from the county council, said"; "Mr Ames, of Mill Lane, denied it").
  */
 function affiliation(toks: Tok[], chunks: Chunk[], i: number): Frame | undefined {
   const name = chunks[i]!;
   const p = chunks[i + 2]!;
   const np = chunks[i + 3];
   if (toks[name.head]!.pos !== 'PROPN' || !/^(from|of|with|at)$/.test(toks[p.first]!.lower) || np?.kind !== 'NP' || chunks[i + 4]?.kind !== 'COMMA') return undefined;
-  // Not a list or a place after a preposition ("In Athens, of all places, …").
+  // Not a list or a place after a preposition ("In Marlow, of all places, …").
   if (i > 0 && chunks[i - 1]!.kind !== 'COMMA' && chunks[i - 1]!.kind !== 'PUNCT' && chunks[i - 1]!.kind !== 'CONJ' && chunks[i - 1]!.kind !== 'SUB') return undefined;
   return {
     verb: 'be',

@@ -150,7 +150,7 @@ export interface Fact {
   time?: string;
   /** Quantities: the name qualifying what is measured ("Model X" in "the Model X's price"), lower-case. */
   qualifier?: string;
-  /** Quantities: a rate's unit ("season" in "$22 million per season"). */
+  /** Quantities: a rate's unit ("season" in "$5 million per season"). */
   per?: string;
 }
 

@@ -47,7 +47,7 @@ export function answerQuestion(asked: Question, ctx: AnswerContext): Answer {
   // "When was he convicted": each date is read with the event it dates ("a jury on Tuesday
   // convicted a man charged in an April 2007 shooting"), so the asked event's own date leads.
   if ((q.intent === 'date' || q.intent === 'quantity') && q.eventVerb && !LIGHT_VERBS.has(q.eventVerb)) q.eventForms = new Set([...verbForms(q.eventVerb, ctx.wn)].filter(([, strength]) => strength >= EVENT_FORM).map(([w]) => w));
-  // "How much ammo": "300 rounds of ammunition" counts it in the word the coverage uses.
+  // "How much ammo": "200 rounds of ammunition" counts it in the word the coverage uses.
   if (q.intent === 'quantity' && q.focus && ctx.wn) {
     const focus = q.focus;
     q.focusForms = new Set([focus, ...ctx.wn.synonyms(focus, 'n', 1).filter((w) => !w.includes(' '))]);
@@ -124,8 +124,8 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
   const explicitBest = q.intent === 'quantity' && scored.some((s) => s.fit === 1 && s.score >= best * ratio);
   // "How big is it now": the newest figure competes even when an older report is better worded.
   const floor = q.latest ? Math.min(ratio, 0.5) : ratio;
-  // "What street": a name that says it is one ("Stadiou Street") outranks other names nearby ("Athens").
-  // (So does a name written just before the kind, as one: "the Casty store", not "Athens streets".)
+  // "What street": a name that says it is one ("Mill Street") outranks other names nearby ("Marlow").
+  // (So does a name written just before the kind, as one: "the Lane store", not "Marlow streets".)
   const before = (s: Scored) => new RegExp(`^\\s+${q.typeNoun}\\b`, 'i').test(s.ref.article.raw.slice(s.fact.span.end, s.fact.span.end + 40));
   const ofKind = (s: Scored) => q.intent === 'entity' && Boolean(q.typeNoun) && (before(s) || new RegExp(`\\b${q.typeNoun}(?:s|es)?$`, 'i').test(String(s.fact.value)));
   const kindBest = scored.some((s) => ofKind(s) && s.score >= best * ratio);
@@ -211,7 +211,7 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
     let coverage = index.coverage(ref, terms);
     // "Who is the CEO of X": a sentence that does not itself name X answers about someone else.
     for (const t of names) if (index.match(ref, t) < 0.7) coverage *= 0.6;
-    // "How far did Buckley fall": a figure from a sentence naming another person and not him is theirs.
+    // "How far did Lane fall": a figure from a sentence naming another person and not him is theirs.
     if (q.intent === 'quantity' && people.length && people.every((t) => index.matchHere(ref, t) < 0.7)
       && index.factsOf(ref).some((f) => f.kind === 'entity' && f.attribute === 'person')) coverage *= 0.6;
 
@@ -228,7 +228,7 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
       const before = fact.kind === 'quantity' || fact.kind === 'entity' ? ref.article.raw.slice(Math.max(ref.sentence.start, fact.span.start - (fact.kind === 'entity' ? 40 : 80)), fact.span.start) : '';
       let factor = factFactor(q, fact, questionWords, index.table.aliases ?? {}, index.roles, before, ctx.wn);
       if (factor <= 0) continue;
-      // "paying ex-coaches Ayers ($2 million) and O'Brien": a figure one person's name holds is not
+      // "paying ex-coaches Kerr ($2 million) and Lane": a figure one person's name holds is not
       // the figure of another person the question names.
       if (fact.kind === 'quantity' && index.surnames.has(fact.subject) && terms.some((t) => t.name && index.surnames.has(t.term)) && !questionWords.has(fact.subject)) continue;
       // "Whose record did he break": the name written just before "'s (…) record".
@@ -370,7 +370,7 @@ function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: R
       // "the fine in dollars": the asked currency first.
       const currency = f.attribute === 'money' ? [...questionWords].map((w) => CURRENCIES[w]).find(Boolean) : undefined;
       const inCurrency = currency && currency !== f.unit ? 0.6 : 1;
-      // "$22 million per season" is no answer to how much in all, unless the question asks per season.
+      // "$5 million per season" is no answer to how much in all, unless the question asks per season.
       // "How many were injured" is not answered by "10 killed": a count of people by what happened
       // to them is of the asked event only if its participle is the asked verb, a form of it, or
       // causes it ("killed" for "died").
@@ -466,7 +466,7 @@ function subjectFit(q: Question, f: Fact, questionWords: Set<string>, before: st
   // "the iPhone 3GS's price" does not answer a question about the "iPhone 3G".
   if (f.qualifier && f.qualifier.split(' ').some((w) => !questionWords.has(w) && [...questionWords].some((t) => t.length >= 2 && w !== t && w.startsWith(t) && /\d/.test(t)))) return 0.5;
   // A count of something the question did not name answers nothing when it named a thing to count.
-  // ("How many AK-47s": the counted thing is the name the count's own words give — "six AK 47 rifles".)
+  // ("How many M-16s": the counted thing is the name the count's own words give — "six M 16 rifles".)
   if (!q.focus) {
     if (f.subject && questionWords.has(f.subject)) return 1;
     if (!q.unreadCount) return 0.9;

@@ -62,8 +62,8 @@ export function answerDefinition(name: string, question: string, terms: QTerm[],
   const groups: (typeof found)[] = [];
   for (const d of found.sort((a, b) => b.weight - a.weight || b.text.length - a.text.length)) {
     const dw = words(d.text);
-    // One description in other words: the same words, or the same head ("a Roman Catholic
-    // priest", "a prominent Catholic priest").
+    // One description in other words: the same words, or the same head ("a Methodist pastor",
+    // "a well-liked local pastor").
     const g = groups.find((grp) => {
       const gw = words(grp[0]!.text);
       const [small, big] = dw.length <= gw.length ? [dw, gw] : [gw, dw];
@@ -98,7 +98,7 @@ export function answerDefinition(name: string, question: string, terms: QTerm[],
   return render({ text: question, intent: 'definition', terms }, index.table.articles.length, publicUrl, scored, []);
 }
 
-/** The head word of each coordinated description ("a priest and former councilman" → priest, councilman). */
+/** The head word of each coordinated description ("a pastor and former mayor" → pastor, mayor). */
 function heads(text: string): string[] {
   return text.split(/,|\band\b/).map((part) => words(part).at(-1)).filter((w): w is string => Boolean(w));
 }

@@ -210,7 +210,7 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
     const partitive = how?.[1] === 'many' && !focus ? /^how many of (?:the |these |those )?([a-z-]+)(?: (?:are|were|was|is) ([a-z-]+)$)?/.exec(lower.slice(how.index).replace(/[?!.\s]+$/, '')) : null;
     const counted1 = partitive && [partitive[2], partitive[1]].map((w) => terms.find((t) => t.word === w && t.pos === 'NOUN')).find(Boolean);
     if (counted1) focus = counted1.term;
-    // "How far from Dargahan was the quake": the place after "from" is where it is measured from.
+    // "How far from Dunford was the quake": the place after "from" is where it is measured from.
     if (how?.[1] === 'far' && /^\s*(from|to)\b/.test(lower.slice(how.index + how[0].length))) focus = undefined;
     // "the population of X" counts residents, not whatever X has; "the number of X" counts X.
     if (!how && measureNoun?.[1] === 'population') focus = 'population';
@@ -246,7 +246,7 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
     // "Who is the president of X": the role asked for.
     const role = /^who(?:'s|s| is| was| are| were) (?:the |a |an )?(?:current |new |former )?([a-z]+)\b/.exec(lower)?.[1];
     // "Who succeeded X", "who called it …": the verb is what tells the sentences apart.
-    // (What the role is of ends where a time or place adjunct starts: "… of Qeshm island during the quake".)
+    // (What the role is of ends where a time or place adjunct starts: "… of Mull island during the storm".)
     const roleOf = role && ROLE_NOUNS.test(role) ? new RegExp(`\\b${role}s? (?:of|for|at|on) (.+?)(?: (?:during|when|after|before|since|in|at|on) .*)?$`).exec(lower.replace(/[?!.]+$/, ''))?.[1] : undefined;
     return { ...base, intent: 'person', role: role && ROLE_NOUNS.test(role) ? role : undefined, roleOf, terms: terms.map((t) => (t.pos === 'VERB' ? { ...t, weight: 2 } : t)) };
   }

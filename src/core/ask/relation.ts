@@ -138,7 +138,7 @@ export function compileQuestion(text: string, nlp: Nlp, wn?: WordNet): QuestionF
     whIsSubject = true;
   } else if (wh === 'yesno' && mc.bare) {
     const np = chunks.slice(main + 1).find((c) => c.kind === 'NP');
-    // "Was there a tsunami risk?": an existential asks whether the thing after "there" was.
+    // "Was there a flood risk?": an existential asks whether the thing after "there" was.
     if (np && np.first === np.last && t[np.first]!.lower === 'there') existential = true;
     subject = existential ? { words: [], head: 'there', any: true } : words(np);
   }
@@ -151,7 +151,7 @@ export function compileQuestion(text: string, nlp: Nlp, wn?: WordNet): QuestionF
   let stranded: string | undefined;
   for (; k < chunks.length; k++) {
     const c = chunks[k]!;
-    // "… bring in to replace O'Brien": a purpose infinitive is another clause; its words are not this one's.
+    // "… bring in to replace Lane": a purpose infinitive is another clause; its words are not this one's.
     if (c.kind === 'VG' && c.inf) break;
     if (c.kind === 'P' && chunks[k + 1]?.kind === 'NP') {
       const a = words(chunks[k + 1]);
@@ -215,7 +215,7 @@ export function compileQuestion(text: string, nlp: Nlp, wn?: WordNet): QuestionF
  * the last noun of the subject group that WordNet knows as a verb is the verb.
  */
 function repairQuestion(input: Tok[], wn?: WordNet): Tok[] {
-  // "Is Catching Fire meant to …": inside a question, a capitalized verb form before a name is part of the name.
+  // "Is Breaking Point meant to …": inside a question, a capitalized verb form before a name is part of the name.
   let toks = input;
   for (let k = 1; k + 1 < toks.length; k++) {
     if (toks[k]!.pos === 'VERB' && /^[A-Z][a-z]/.test(toks[k]!.v) && toks[k + 1]!.pos === 'PROPN') {
@@ -340,7 +340,7 @@ export function answerRelation(qf: QuestionFrame, question: string, terms: QTerm
   const weight = (g: Scored[]) => Math.max(...g.map((s) => s.score)) * (1 + SUPPORT_BONUS * (uniq(g.map((s) => s.ref.article.id)).length - 1));
   groups.sort((a, b) => weight(b) - weight(a));
   // Sources that give the answer with a little less support ("they are likely to be handed over
-  // … in Djibouti", read through its "they") still count as agreeing with it.
+  // … in Dunford", read through its "they") still count as agreeing with it.
   for (const a of all) {
     if (!a.arg || aligned.includes(a) || a.score < RELATION_THRESHOLD * AGREEING) continue;
     const s = toScored(a);
@@ -630,7 +630,7 @@ function matchWords(q: QArg, a: FrameArg, text: string, wn?: WordNet): number {
   const span = text.slice(a.start, a.end).toLowerCase();
   const spanWords = new Set(span.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map((w) => (w.length > 3 && /[^s]s$/.test(w) ? w.slice(0, -1) : w)));
   const has = (w: string) => spanWords.has(w) || spanWords.has(w.replace(/s$/, ''));
-  // The question's words split as the span's are ("MS08-078" is "ms08" and "078").
+  // The question's words split as the span's are ("MS12-034" is "ms12" and "034").
   const qWords = q.words.flatMap((w) => w.split(/[^\p{L}\p{N}]+/u)).filter(Boolean);
   const shared = qWords.filter(has).length;
   if (qWords.length && shared === qWords.length) return 1;
@@ -652,7 +652,7 @@ function openArg(qf: QuestionFrame, f: Frame, wn?: WordNet): FrameArg | undefine
   if (open === 'place') {
     // "at the medical center for federal prisoners in Springfield": the whole chain of place phrases;
     // where something went ("handed over to X") only when no place it happened at is given.
-    // The chain starts at a place: "died in her sleep Thursday in Beverly Hills" is in Beverly Hills.
+    // The chain starts at a place: "died in her sleep Thursday in Marlow" is in Marlow.
     const slots = f.slots ?? [];
     const at = (s: { p: string }) => PLACE_PREPS.has(s.p) && s.p !== 'to' && s.p !== 'from';
     const calendar = (a: FrameArg) => (a.name ?? '').toLowerCase().split(/\s+/).every((w) => WEEKDAYS.includes(w) || MONTHS.includes(w));

@@ -205,7 +205,7 @@ export class SearchIndex {
    */
   coverage(ref: SentenceRef, terms: QTerm[]): number {
     if (!terms.length) return 0;
-    // The spellings one written word gives ("AK-47s": "ak-47", "ak47", "ak", "47") count as one
+    // The spellings one written word gives ("M-16s": "m-16", "m16", "m", "16") count as one
     // term, found by its best-found spelling.
     const words = new Map<string, { w: number; got: number; verb: boolean }>();
     for (const [i, t] of terms.entries()) {
@@ -261,7 +261,7 @@ export class SearchIndex {
     const article = this.inSet(this.articleTerms[ref.a]!, t) * MATCH.article;
     // "the bridge" in a sentence of an article about "the Morandi Bridge" is that bridge.
     const coreferent = article > 0 && t.head && here.has(t.head) ? MATCH.coreferent : 0;
-    // "the November 2005 quake" in an article published in November 2005 that says "Sunday".
+    // "the March 2019 storm" in an article published in March 2019 that says "Sunday".
     const dated = publishedIn(ref.article.published, t.term) ? MATCH.nearby : 0;
     return Math.max(inSet, near, article, coreferent, dated);
   }

@@ -22,7 +22,7 @@ export interface FoundQuantity {
   subject: string;
   label: string;
   qualifier?: string;
-  /** money: what the amount is counted per ("season" in "$22 million per season"). */
+  /** money: what the amount is counted per ("season" in "$5 million per season"). */
   per?: string;
   /** Token index of the total in "N of the M things", read as a count of its own. */
   totalAt?: number;
@@ -215,7 +215,7 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
 
   const approx = hedge !== undefined;
   if (currency) {
-    // "$22 million per season", "$5 a share": a rate, not a total.
+    // "$5 million per season", "$5 a share": a rate, not a total.
     const per = rateAfter(tokens, conversionEnd);
     const label = `${hedge ? hedge.text + ' ' : ''}${CURRENCY_SYMBOL[currency] ?? currency + ' '}${numText.replace(/^an? /, '1 ')}${per ? ` per ${per}` : ''}`;
     const found = finish('money', true, value, currency, label, per ? conversionEnd + 2 : conversionEnd, nounAfter(tokens, conversionEnd, true) ?? ofNoun(tokens, conversionEnd) ?? amountVerb(tokens, first) ?? subjectBefore(tokens, first));
@@ -331,7 +331,7 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
     const label = `${hedge ? hedge.text + ' ' : ''}${numText} ${counted.phrase}`;
     return { ...finish('count', true, value, 'count', label, counted.last, counted.head), totalAt: counted.totalAt };
   }
-  // "… and 56 are women": a bare number as the subject of a copula counts the noun after it.
+  // "… and 40 are women": a bare number as the subject of a copula counts the noun after it.
   const be = tokens[last + 1];
   const noun = tokens[last + 2];
   if (be?.lemma === 'be' && noun?.pos === 'NOUN' && /^[a-z]/.test(noun.v) && /^\d/.test(t.v) && !/^(NOUN|ADP)$/.test(tokens[last + 3]?.pos ?? '')) {
@@ -339,7 +339,7 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
   }
   // People counted by what happened to them: "612 injured", "killed 148", "injured more than 600".
   const nextTok = tokens[last + 1];
-  // ("Ten dead in quake": a number word too, when no noun follows — "two injured men" is a count of men.)
+  // ("Nine dead in flood": a number word too, when no noun follows — "two injured men" is a count of men.)
   if (nextTok && CASUALTY.test(nextTok.lower) && (/^\d/.test(t.v) || !/^(NOUN|PROPN)$/.test(tokens[last + 2]?.pos ?? ''))) {
     return finish('count', true, value, 'count', `${hedge ? hedge.text + ' ' : ''}${numText} ${nextTok.lower}`, last + 1, 'people');
   }
@@ -433,7 +433,7 @@ function dimensionBefore(tokens: Tok[], first: number): { attribute: string; con
   if (w1 === 'of' && w2 && DIMENSION_WORDS[w2]) return { attribute: DIMENSION_WORDS[w2]! };
   if (w1 === 'stretching' || w1 === 'stretches' || w1 === 'spanning' || w1 === 'spans') return { attribute: 'length' };
   if (w1 === 'rising' || w1 === 'rises' || w1 === 'towering') return { attribute: 'height' };
-  // "fell about 600 metres", "drove 30 miles": a length right after a verb of the clause is how far
+  // "fell about 300 metres", "drove 30 miles": a length right after a verb of the clause is how far
   // it went, unless the verb says a size ("measures", "stands", "covers").
   const verb = tokens[first - 1];
   if (verb?.pos === 'VERB' && !SIZE_VERBS.has(verb.lemma)) return { attribute: 'distance' };
@@ -462,7 +462,7 @@ function ofNoun(tokens: Tok[], end: number): string | undefined {
   if (tokens[k]?.lower === 'worth') k++;
   if (tokens[k]?.lower !== 'of') return undefined;
   if (tokens[k + 1]?.pos === 'DET' || tokens[k + 1]?.pos === 'PRON') k++;
-  // "of India's external trade": past the possessor.
+  // "of Norway's external trade": past the possessor.
   else if (tokens[k + 1]?.pos === 'PROPN' && POSSESSIVE_S_WORDS.has(tokens[k + 2]?.lower ?? '')) k += 2;
   return nounAfter(tokens, k);
 }
@@ -548,7 +548,7 @@ function subjectBefore(tokens: Tok[], first: number): string {
 function countedNoun(tokens: Tok[], last: number): { head: string; phrase: string; last: number; totalAt?: number } | undefined {
   let k = last + 1;
   if (tokens[k]?.lower === 'of' && tokens[k + 1]?.lower === 'the') k += 2;
-  // "winning 21 of 25 fights": the total right after "of".
+  // "winning 12 of 15 races": the total right after "of".
   else if (tokens[k]?.lower === 'of' && tokens[k + 1] && parseNumber(tokens[k + 1]!)) k += 1;
   // "five of the seven counts": what is counted follows the total.
   let totalAt: number | undefined;
@@ -561,14 +561,14 @@ function countedNoun(tokens: Tok[], last: number): { head: string; phrase: strin
     else if (t.pos === 'ADJ' || t.pos === 'PROPN' || /^[A-Z]/.test(t.v) || (t.v === '-' && headAt < 0)) {
       if (headAt >= 0) break;
     } else if (headAt < 0 && k > start && /^\d+$/.test(t.v) && /^[A-Z]/.test(tokens[k - 1]!.v)) {
-      // A model code written with a space ("six AK 47 rifles", "two Boeing 737 jets") is part of the name.
+      // A model code written with a space ("six M 16 rifles", "two Boeing 737 jets") is part of the name.
     } else break;
   }
   if (headAt < 0) return undefined;
   const head = tokens[headAt]!;
   // Time and unit words are not things counted here ("two years", "three times").
   if (/^(time|times|year|month|week|day|hour|minute|second|percent)$/.test(head.lemma)) return undefined;
-  // "300 rounds of ammunition", "12 tons of cocaine": what the counted units are of belongs to
+  // "200 rounds of ammunition", "12 tons of cocaine": what the counted units are of belongs to
   // the phrase (not "26 members of the gang": a determiner makes it another group).
   let end = headAt;
   if (tokens[headAt + 1]?.lower === 'of' && tokens[headAt + 2]?.pos === 'NOUN' && /^[a-z]/.test(tokens[headAt + 2]!.v)) {
@@ -578,7 +578,7 @@ function countedNoun(tokens: Tok[], last: number): { head: string; phrase: strin
   return {
     totalAt,
     head: head.lemma,
-    // "21 of 25 club fights": the total stays in what is shown.
+    // "12 of 15 club races": the total stays in what is shown.
     phrase: tokens.slice(totalAt === undefined ? start : last + 1, end + 1).map((x, idx, xs) => (idx > 0 && x.start > xs[idx - 1]!.end ? ' ' : '') + x.v).join(''),
     last: end,
   };
