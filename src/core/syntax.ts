@@ -108,9 +108,13 @@ export function docTokens(nlp: Nlp, doc: ReturnType<Nlp['readDoc']>, text: strin
  * share wink's strings, and so do the terms and frame heads the table keeps.
  */
 function lowerCase(s: string): string {
-  return MAY_LOWER.test(s) ? s.toLowerCase() : s;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // A capital, or any non-ASCII character (whose lower case only toLowerCase knows).
+    if ((c >= 65 && c <= 90) || c >= 0x80) return s.toLowerCase();
+  }
+  return s;
 }
-const MAY_LOWER = /[A-Z\u0080-\uffff]/;
 
 const NOT_PLURAL = /(ss|us|is|ics|news|ies)$/;
 

@@ -98,7 +98,8 @@ function parser(): Chrono.Chrono {
   return trimmedParser;
 }
 
-const chronoCache = new Map<string, FoundDate[]>();
+const chronoCache = new Map<string, Map<string, FoundDate[]>>();
+let chronoCached = 0;
 
 /** Cheap gate: does the text contain anything chrono could turn into a date? */
 const MAYBE_DATE = /\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|June|July|August|September|October|November|December|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|ago|(?:[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier this|[Ll]ater this) (?:week|month|year|night|spring|summer|autumn|fall|winter|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b/;
@@ -132,14 +133,21 @@ export function findDates(text: string, published: string | undefined, tenseAt: 
     const windowText = text.slice(w.start, w.end);
     // The tense of the clause around the date word, not of the whole sentence ("will provide aid after Sunday's quake killed …").
     const tense = typeof tenseAt === 'string' ? tenseAt : tenseAt(w.at, w.atEnd);
-    // Wire copy repeats the same sentences across articles: parse each window once per date and tense.
-    const key = `${published ?? ''}|${tense}|${windowText}`;
-    let found = chronoCache.get(key);
+    // Wire copy repeats the same sentences across articles: parse each window once per date and
+    // tense (keyed by those, then by the window's text, which is then the only long key to hash).
+    const dateKey = `${published ?? ''}|${tense}`;
+    let found = chronoCache.get(dateKey)?.get(windowText);
     if (!found) {
       found = simpleDates(windowText, published, tense) ?? monthDates(windowText, published, tense) ?? [];
       if (!found.length) findChronoDates(windowText, published, tense, found);
-      if (chronoCache.size >= 20_000) chronoCache.clear();
-      chronoCache.set(key, found);
+      if (chronoCached >= 20_000) {
+        chronoCache.clear();
+        chronoCached = 0;
+      }
+      let byText = chronoCache.get(dateKey);
+      if (!byText) chronoCache.set(dateKey, (byText = new Map()));
+      byText.set(windowText, found);
+      chronoCached++;
     }
     for (const f of found) out.push({ ...f, start: f.start + w.start, end: f.end + w.start });
   }

@@ -670,22 +670,31 @@ export function tagTimex(text: string, dct: string | undefined, tenseAt: Tense |
   const open = openRows(text);
   if (!open && !mayHoldDate(text)) return [];
   // Wire copy repeats sentences across articles: tag each once per article date. (A tense
-  // callback reads only the sentence's own tokens, so the same text gives the same tenses.)
-  const key = `${dct ?? ''}|${typeof tenseAt === 'string' ? tenseAt : ''}|${text}`;
-  const cached = timexCache.get(key);
+  // callback reads only the sentence's own tokens, so the same text gives the same tenses.) Keyed
+  // by date and tense, then by the text itself: one key joining all three was a new string to
+  // build and hash for every sentence.
+  const dateKey = `${dct ?? ''}|${typeof tenseAt === 'string' ? tenseAt : ''}`;
+  const cached = timexCache.get(dateKey)?.get(text);
   if (cached) return cached.map((t) => ({ ...t }));
   const found = tagUncached(text, dct, tenseAt, open);
   // Sentences without a time are cheap to read again; the bounded cache keeps the ones with one.
   if (!found.length) return found;
-  if (timexCache.size >= TIMEX_CACHE_SIZE) timexCache.clear();
-  timexCache.set(key, found.map((t) => ({ ...t })));
+  if (timexCached >= TIMEX_CACHE_SIZE) {
+    timexCache.clear();
+    timexCached = 0;
+  }
+  let byText = timexCache.get(dateKey);
+  if (!byText) timexCache.set(dateKey, (byText = new Map()));
+  byText.set(text, found.map((t) => ({ ...t })));
+  timexCached++;
   return found;
 }
 
 /** Sentences kept tagged: enough for a story's wire copy, small beside the fact table. */
 const TIMEX_CACHE_SIZE = 5_000;
 
-const timexCache = new Map<string, Timex[]>();
+const timexCache = new Map<string, Map<string, Timex[]>>();
+let timexCached = 0;
 
 type TenseAt = Tense | ((start: number, end: number) => Tense);
 
