@@ -260,6 +260,7 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
     const wn = opts.wordnet;
     const described = () => Boolean(wn) && !index.factsOf(ref).some((f) => f.kind === 'entity' && f.attribute === 'person')
       && (ref.sentence.frames ?? []).some((f) => [f.agent, f.patient].some((a) => a && !a.name && wn!.hypernyms(a.head, 'n', 6, 1).includes('person')));
+    const titleWords = ref.article.title.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u);
     const around = ref.article.sentences.slice(Math.max(0, ref.sentence.index - 2), ref.sentence.index + 2);
     // The person a "he" or "she" stands for when no other person is named just before it: the one
     // the article names most (a profile says "he" for its subject paragraphs after naming him).
@@ -270,12 +271,12 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
       return index.matchHere(ref, { term: last, weight: 1, name: true, pos: 'PROPN' }) >= 0.7
         || (ref.sentence.attribution ?? '').toLowerCase().split(/\s+/).includes(last)
         || (/\b(he|she|they|i)\b/i.test(text) && near.some((s) => s.terms.includes(last)))
-        || (!namesOnly && (around.some((s) => s.terms.includes(last)) || ref.article.title.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u).includes(last)) && described());
+        || (!namesOnly && (around.some((s) => s.terms.includes(last)) || titleWords.includes(last)) && described());
     };
     // A figure is of what the question names: each name it gives is in the sentence, the two
     // before it, or the title ("Lane's contract" is not answered from an article on another deal).
     const context = (w: string) => index.matchHere(ref, { term: w, weight: 1, name: true, pos: 'PROPN' }) >= 0.7 || near.some((s) => s.terms.includes(w))
-      || ref.article.title.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u).includes(w);
+      || titleWords.includes(w);
     if (namesOnly) return [frame.agent, frame.patient].every((a) => !a?.name || named(a.words)) && names.every((w) => context(w) || named([w]));
     // Who did it, or which one, is read from a sentence that says it was done.
     const hasNoun = asksDoer ? null : (n: string) => !headline && index.matchHere(ref, { term: n, weight: 1, name: false, pos: 'NOUN' }) >= 0.7;

@@ -278,6 +278,12 @@ export const PARTICLES = new Set(['up', 'down', 'out', 'off', 'away', 'back', 'o
 /** Predeterminers: they come before a determiner in one noun group ("half the roof", "all the men"). */
 export const PREDETERMINERS = new Set(['all', 'both', 'half', 'double', 'twice']);
 
+/** Negative determiners and pronouns: a subject or object made with one negates its clause ("no one was hurt", "she had no children"). */
+export const NEGATIVE_DETERMINERS = new Set(['no', 'none', 'nobody', 'neither', 'nothing']);
+
+/** Nouns naming a tally: a bare figure they lead up to counts what they tally ("the death toll rose to 22"). */
+export const TALLY_NOUNS = new Set(['toll', 'number', 'total', 'tally', 'count', 'figure']);
+
 /** Possessive determiners: they start a noun group rather than stand for one. */
 export const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your', 'whose']);
 

@@ -6,7 +6,7 @@
  */
 import type { Frame, FrameArg } from './types.js';
 import type { Nlp } from './nlp.js';
-import { IRREALIS_GOVERNORS, NEGATIVE_GOVERNORS, NEGATORS, PARTICLES, POSSESSIVES, PREDETERMINERS, ROLE_WORDS, SUBORDINATORS } from './lexicon.js';
+import { IRREALIS_GOVERNORS, NEGATIVE_DETERMINERS, NEGATIVE_GOVERNORS, NEGATORS, PARTICLES, POSSESSIVES, PREDETERMINERS, ROLE_WORDS, SUBORDINATORS } from './lexicon.js';
 
 export interface Tok {
   /** Text as written. */
@@ -551,9 +551,9 @@ export function readFrames(tokens: Tok[], chunked: () => Chunked = () => chunk(t
       frame.slots = [...(frame.slots ?? []), { p: toks[rel.first]!.lower === 'where' ? 'in' : 'on', arg: argOf(toks, chunks, s! - 2).arg }];
     }
     // "No guards were hurt", "nobody was injured": a negative subject negates the clause.
-    if (s !== undefined && /^(no|none|nobody|neither|nothing)$/.test(toks[chunks[s]!.first]!.lower)) frame.neg = !frame.neg || undefined;
+    if (s !== undefined && NEGATIVE_DETERMINERS.has(toks[chunks[s]!.first]!.lower)) frame.neg = !frame.neg || undefined;
     // "She had no children", "police have no suspects": so does a negative object.
-    else if (obj && !negated && /^(no|none|nobody|neither|nothing)$/.test(toks.find((x) => x.start === obj!.start)?.lower ?? '')) frame.neg = !frame.neg || undefined;
+    else if (obj && !negated && NEGATIVE_DETERMINERS.has(toks.find((x) => x.start === obj!.start)?.lower ?? '')) frame.neg = !frame.neg || undefined;
     if (frame.agent || frame.patient || frame.attr || frame.slots?.length) frames.push(frame);
     prev = { frame, v };
   }

@@ -126,8 +126,9 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
   const floor = q.latest ? Math.min(ratio, 0.5) : ratio;
   // "What street": a name that says it is one ("Mill Street") outranks other names nearby ("Marlow").
   // (So does a name written just before the kind, as one: "the Lane store", not "Marlow streets".)
-  const before = (s: Scored) => new RegExp(`^\\s+${q.typeNoun}\\b`, 'i').test(s.ref.article.raw.slice(s.fact.span.end, s.fact.span.end + 40));
-  const ofKind = (s: Scored) => q.intent === 'entity' && Boolean(q.typeNoun) && (before(s) || new RegExp(`\\b${q.typeNoun}(?:s|es)?$`, 'i').test(String(s.fact.value)));
+  const kindAfter = q.typeNoun ? new RegExp(`^\\s+${q.typeNoun}\\b`, 'i') : undefined;
+  const kindLast = q.typeNoun ? new RegExp(`\\b${q.typeNoun}(?:s|es)?$`, 'i') : undefined;
+  const ofKind = (s: Scored) => q.intent === 'entity' && Boolean(kindAfter) && (kindAfter!.test(s.ref.article.raw.slice(s.fact.span.end, s.fact.span.end + 40)) || kindLast!.test(String(s.fact.value)));
   const kindBest = scored.some((s) => ofKind(s) && s.score >= best * ratio);
   const competing = scored.filter((s) => s.score >= best * floor && (!explicitBest || s.fit >= 0.9) && (!kindBest || ofKind(s)));
   const groups = groupFacts(competing, (a, b) => compatible(q, a, b));

@@ -16,7 +16,7 @@ import { render, type Scored } from './render.js';
 import { uniq } from '../values.js';
 import { headlineCased } from '../terms.js';
 import { MONTHS } from '../calendar.js';
-import { GLOSS_FILLERS, IRREALIS_GOVERNORS, LIGHT_VERBS, PARTICLES, PERSON_PRONOUNS, PERSON_TITLES, POSSESSIVES, SPEECH_VERBS, WEEKDAYS } from '../lexicon.js';
+import { GLOSS_FILLERS, IRREALIS_GOVERNORS, LIGHT_VERBS, NEGATIVE_DETERMINERS, PARTICLES, PERSON_PRONOUNS, PERSON_TITLES, POSSESSIVES, SPEECH_VERBS, WEEKDAYS } from '../lexicon.js';
 
 export type Wh = 'who' | 'what' | 'which' | 'where' | 'why' | 'when' | 'how' | 'yesno';
 type Role = 'agent' | 'patient' | 'attr';
@@ -466,7 +466,7 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
         if (m < 0.5) for (const a of own) for (const b of equivalents(a, frames)) m = Math.max(m, argMatch(q, b, text, wn) * ARG_MATCH.slot);
         // "a not guilty plea" answers "plead guilty?" in the negative.
         // (Not again for a negative determiner the frame's polarity already holds: "there was no risk".)
-        const counted = (a: FrameArg) => f.neg && /^(no|none|nothing|nobody|neither)\b/i.test(text.slice(a.start, a.end));
+        const counted = (a: FrameArg) => f.neg && NEGATIVE_DETERMINERS.has(text.slice(a.start, a.end).toLowerCase().split(/\s+/)[0]!);
         if (qf.wh === 'yesno' && everyArg.some((a) => negates(q, text.slice(a.start, a.end)) && !counted(a))) negative = !negative;
         // A named doer is found as the clause's doer (or its "he"), not by being elsewhere in the
         // sentence ("According to Blake, the Hawks made an offer": Blake made none).

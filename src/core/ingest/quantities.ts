@@ -4,7 +4,7 @@
  */
 import type { Tok } from '../syntax.js';
 import {
-  CURRENCIES, CURRENCY_SYMBOL, DIMENSION_WORDS, HEDGES, MULTIPLIERS, NUMBER_WORDS, PERSON_PRONOUNS, SIZE_VERBS, UNITS,
+  CURRENCIES, CURRENCY_SYMBOL, DIMENSION_WORDS, HEDGES, MULTIPLIERS, NUMBER_WORDS, PERSON_PRONOUNS, SIZE_VERBS, TALLY_NOUNS, UNITS,
   type Hedge, type UnitDef,
 } from '../lexicon.js';
 
@@ -354,13 +354,13 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
   // "The death toll from a quake a day before rose to 10": what rose is the tally the clause opened with.
   if (rose) {
     for (let k = first - 1; k >= 0; k--) {
-      if (/^(toll|number|total|tally|count|figure)$/.test(tokens[k]!.lemma)) {
+      if (TALLY_NOUNS.has(tokens[k]!.lemma)) {
         about = tokens[k]!.lemma;
         break;
       }
     }
   }
-  if ((/^(toll|number|total|tally|count|figure)$/.test(about) || rose) && /^\d/.test(t.v)) {
+  if ((TALLY_NOUNS.has(about) || rose) && /^\d/.test(t.v)) {
     return finish('count', true, value, 'count', `${hedge ? hedge.text + ' ' : ''}${numText}`, last, about);
   }
   return undefined;
