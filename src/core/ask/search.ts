@@ -40,6 +40,8 @@ export class SearchIndex {
   readonly corpusYear: string | undefined;
   /** What the text calls each named person ("jane doe" → ["the governor of the province"]). */
   readonly roles = new Map<string, string[]>();
+  /** The years and month names the articles are published in ("2019", "march"). */
+  private readonly publishedTerms = new Set<string>();
   /** The last word of every person's name the coverage gives ("ames" for "Rob Ames"). */
   readonly surnames = new Set<string>();
   /** Every "given surname" pair the coverage's names hold ("rob ames", "robert ames"). */
@@ -69,6 +71,11 @@ export class SearchIndex {
     });
     const years = new Map<string, number>();
     for (const a of table.articles) if (a.published) years.set(a.published.slice(0, 4), (years.get(a.published.slice(0, 4)) ?? 0) + 1);
+    for (const a of table.articles) {
+      if (!a.published) continue;
+      this.publishedTerms.add(a.published.slice(0, 4));
+      if (a.published.length >= 7) this.publishedTerms.add(MONTHS[Number(a.published.slice(5, 7)) - 1] ?? '');
+    }
     this.corpusYear = [...years.entries()].sort((x, y) => y[1] - x[1])[0]?.[0];
     for (const w of this.vocab.keys()) {
       const k = w[0] ?? '';
@@ -139,8 +146,7 @@ export class SearchIndex {
       else byWord.set(key, [t]);
     }
     // A year or month some article is published in is the coverage's, written or not.
-    const dated = (t: QTerm) => this.table.articles.some((a) => publishedIn(a.published, t.term));
-    return [...byWord.values()].filter((forms) => !forms.some((t) => this.supports(t) || dated(t))).map((forms) => forms[0]!);
+    return [...byWord.values()].filter((forms) => !forms.some((t) => this.supports(t) || this.publishedTerms.has(t.term))).map((forms) => forms[0]!);
   }
 
   /** Whether the corpus body has the term in any form (exact, spelling variant, alias). */
