@@ -3,7 +3,7 @@
  * Built from a fact table; answering never touches disk or the network.
  */
 import type { Answer, AskContext, ArticleView, FactTable, FactView, SourceSummary, TimelineEntry, WordNet } from './types.js';
-import { answerRelation, answerYesNo, compileQuestion, eventSupported, type QuestionFrame } from './ask/relation.js';
+import { answerRelation, answerYesNo, compileQuestion, eventSupported, personNoun, type QuestionFrame } from './ask/relation.js';
 import { answerDefinition } from './ask/definition.js';
 import { answerSummary } from './ask/summary.js';
 import { SAYING_VERBS, SPEECH_VERBS, WEEKDAYS } from './lexicon.js';
@@ -259,7 +259,7 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
     // when the sentence must also say the asked event (a figure's sentence need not, so not for it).
     const wn = opts.wordnet;
     const described = () => Boolean(wn) && !index.factsOf(ref).some((f) => f.kind === 'entity' && f.attribute === 'person')
-      && (ref.sentence.frames ?? []).some((f) => [f.agent, f.patient].some((a) => a && !a.name && wn!.hypernyms(a.head, 'n', 6, 1).includes('person')));
+      && (ref.sentence.frames ?? []).some((f) => [f.agent, f.patient].some((a) => a && !a.name && personNoun(a.head, wn!)));
     const titleWords = ref.article.title.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u);
     const around = ref.article.sentences.slice(Math.max(0, ref.sentence.index - 2), ref.sentence.index + 2);
     // The person a "he" or "she" stands for when no other person is named just before it: the one

@@ -31,7 +31,7 @@ interface QArg {
   alternatives?: string[][];
   /** "anyone", "any of the pirates": matches whoever fills the slot. */
   any?: boolean;
-  /** "she", "they": the person the story is about, matched by a name or a pronoun in the slot. */
+  /** "she", "he": the person the story is about, matched by a name, a pronoun or a person's description in the slot. */
   pronoun?: boolean;
 }
 
@@ -47,7 +47,7 @@ export interface QuestionFrame {
   attr?: QArg;
   slots: { p: string; arg: QArg }[];
   neg: boolean;
-  /** "Where will they be handed over?": asks what will or may happen, so a planned event answers. */
+  /** "Where will they be handed over?": asks what will happen, so a planned event answers. */
   irrealis?: boolean;
 }
 
@@ -233,7 +233,7 @@ function repairQuestion(input: Tok[], wn?: WordNet): Tok[] {
       return out;
     }
   }
-  // "Could people in Dubai feel it?": a word read as a verb right after an opening auxiliary, with
+  // "Could people in Marlow feel it?": a word read as a verb right after an opening auxiliary, with
   // another verb later, is the subject when WordNet knows it as a noun.
   if (wn && toks[0]?.pos === 'AUX' && toks[1]?.pos === 'VERB' && wn.has(toks[1].lower, 'n') && toks.slice(2).some((x) => x.pos === 'VERB')) {
     toks = toks.slice();
@@ -430,7 +430,7 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
         }
       }
       if (!v) continue;
-      // A wished-for or possible event answers only a question about what will or may happen.
+      // A wished-for or planned event answers only a question about what will happen.
       if (f.modal && !qf.irrealis) continue;
       if (qf.wh !== 'yesno' && negative) continue;
       // Every bound slot of the question must be found.
@@ -453,10 +453,10 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
           continue;
         }
         if (q.pronoun) {
-          // Only a name, a pronoun or a person's description ("the California native") in the slot
+          // Only a name, a pronoun or a person's description ("the retired novelist") in the slot
           // can be the story's person, not "the company".
           // It only rules frames out: it names no one, so it adds no evidence.
-          const person = (a: FrameArg) => a.name || PRONOUNS.has(text.slice(a.start, a.end).toLowerCase()) || Boolean(wn?.hypernyms(a.head, 'n', 6, 1).includes('person'));
+          const person = (a: FrameArg) => a.name || PRONOUNS.has(text.slice(a.start, a.end).toLowerCase()) || (wn !== undefined && personNoun(a.head, wn));
           if (own.length && !own.some(person)) checks.push(0);
           continue;
         }
@@ -676,6 +676,11 @@ function asked(filler: string, qf: QuestionFrame): boolean {
   const known = new Set([qf.agent, qf.patient, qf.attr, ...qf.slots.map((s) => s.arg)].flatMap((a) => a?.words ?? []));
   if (qf.typeNoun) known.add(qf.typeNoun);
   return words.every((w) => known.has(w) || known.has(w.replace(/s$/, '')));
+}
+
+/** Whether WordNet files a noun's commonest sense under person ("native", "novelist", "offender"). */
+export function personNoun(head: string, wn: WordNet): boolean {
+  return wn.hypernyms(head, 'n', 6, 1).includes('person');
 }
 
 /** Whether WordNet files a noun under a place or a thing at one (a building, a region, a vehicle). */
