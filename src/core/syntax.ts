@@ -148,7 +148,7 @@ function repair(toks: Tok[]): Tok[] {
   for (let k = 1; k + 1 < out.length; k++) {
     const t = out[k]!;
     if (t.pos === 'VERB' && /(ing|ed)$/.test(t.lower) && /^(DET|ADJ|NUM)$/.test(out[k - 1]!.pos) && /^(NOUN|PROPN|NUM)$/.test(out[k + 1]!.pos)) owned(out, toks, k).pos = 'ADJ';
-    // "to law enforcing authorities", "the oil producing states": a noun + participle compound before its noun.
+    // "the oil producing states", "to peace keeping forces": a noun + participle compound before its noun.
     if (t.pos === 'VERB' && t.lower.endsWith('ing') && k > 1 && out[k - 1]!.pos === 'NOUN' && /^(ADP|DET)$/.test(out[k - 2]!.pos) && out[k + 1]!.pos === 'NOUN') owned(out, toks, k).pos = 'ADJ';
     // "in northeast Marlow", "in downtown Dunford": an adverb between a preposition and a name modifies the name.
     if (t.pos === 'ADV' && out[k - 1]!.pos === 'ADP' && out[k + 1]!.pos === 'PROPN' && /^[a-z]/.test(t.v)) owned(out, toks, k).pos = 'ADJ';

@@ -205,8 +205,8 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
       dimension = dim ? DIMENSIONS[dim[1]!]! : unit.dim;
       focus = focusNoun(q, lower.indexOf(' is ', how.index) > 0 ? lower.indexOf(' is ', how.index) + 4 : how.index + how[0].length, nlp, false);
     }
-    // "How many of the candidates were women": the ones counted are the copula's noun; "how many of
-    // the pirates were caught": the set after "of".
+    // "How many of the workers were nurses": the ones counted are the copula's noun; "how many of
+    // the passengers were hurt": the set after "of".
     const partitive = how?.[1] === 'many' && !focus ? /^how many of (?:the |these |those )?([a-z-]+)(?: (?:are|were|was|is) ([a-z-]+)$)?/.exec(lower.slice(how.index).replace(/[?!.\s]+$/, '')) : null;
     const counted1 = partitive && [partitive[2], partitive[1]].map((w) => terms.find((t) => t.word === w && t.pos === 'NOUN')).find(Boolean);
     if (counted1) focus = counted1.term;
@@ -321,8 +321,8 @@ export function termsOf(text: string, nlp: Nlp): QTerm[] {
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const tagged = doc.tokens().out(its.pos) as string[];
   const rawLemmas = doc.tokens().out(its.lemma as typeof its.value) as string[];
-  // The chunker's repairs of known tagger slips hold for questions too: "that shipping lane" has
-  // an adjective, not the verb "ship" (a participle retagged so keeps its own form as its term).
+  // The chunker's repairs of known tagger slips hold for questions too: "that fishing fleet" has
+  // an adjective, not the verb "fish" (a participle retagged so keeps its own form as its term).
   const repaired = chunk(docTokens(nlp, doc, text).toks).toks;
   const rawPos = tagged.map((p, i) => repaired[i]?.pos ?? p);
   rawPos.forEach((p, i) => {

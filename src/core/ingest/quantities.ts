@@ -456,7 +456,7 @@ function rateAfter(tokens: Tok[], end: number): string | undefined {
   return n.lemma;
 }
 
-/** "€200 million of damage", "$2 million worth of gems": the noun an amount is the amount of. */
+/** "€90 million of damage", "$2 million worth of gems": the noun an amount is the amount of. */
 function ofNoun(tokens: Tok[], end: number): string | undefined {
   let k = end + 1;
   if (tokens[k]?.lower === 'worth') k++;
