@@ -76,11 +76,11 @@ describe('each date dates its own event', () => {
 
 describe('what time', () => {
   it('a clock time answers even without its day, over the day more sources give', () => {
-    const engine = createEngine(buildFactTable([
+    const engine = engineOf([
       { id: 'a', meta: {}, raw: 'Blast\n\nA bomb exploded Friday at a bank in Marlow, police said.\n' },
       { id: 'b', meta: {}, raw: 'Blast\n\nA bomb exploded Friday afternoon at a bank in Marlow.\n' },
       { id: 'c', meta: {}, raw: 'Blast\n\nThe bomb went off around 5:30 p.m. at the bank in Marlow.\n' },
-    ], 'clock', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
+    ]);
     expect(engine.ask('What time did the bomb go off?').answer).toMatch(/^5:30 p\.m\./);
   });
 });
@@ -98,9 +98,9 @@ describe('a person described, not named', () => {
 
 describe('what year', () => {
   it('a day with no year to it is no answer', () => {
-    const engine = createEngine(buildFactTable([
+    const engine = engineOf([
       { id: 'a', meta: {}, raw: 'Rule\n\nThe agency changed the law on Thursday.\n' },
-    ], 'year', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
+    ]);
     expect(engine.ask('What year did the agency change the law?').answered).toBe(false);
   });
 });

@@ -4,10 +4,12 @@ import { createNlp } from '../../src/core/nlp.js';
 import { buildFactTable } from '../../src/core/ingest/build.js';
 import { createEngine } from '../../src/core/engine.js';
 import { openWordNet } from '../../src/store/wordnet.js';
+import type { RawArticle } from '../../src/core/types.js';
 
 const nlp = createNlp();
 const wn = openWordNet();
 afterAll(() => wn.close());
+const engineOf = (articles: RawArticle[], key: string) => createEngine(buildFactTable(articles, key, nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
 const quantities = (sentence: string) =>
   buildFactTable([{ id: 'a', raw: `date 2017-07-05\n\n${sentence}\n`, meta: {} }], 't', nlp).facts
     .filter((f) => f.kind === 'quantity')
@@ -99,17 +101,17 @@ describe('counts of a thing a model code names', () => {
   });
 
   it('"how many AK-47s": the count whose own words name it, the word\'s spellings counted once', () => {
-    const engine = createEngine(buildFactTable([
+    const engine = engineOf([
       { id: 'a', meta: { published: '2021-05-04' }, raw: 'Raid\n\nThe crew seized 26 men with six AK 47 rifles, 12 magazines and about 300 rounds of ammunition.\n' },
-    ], 'codes', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
+    ], 'codes');
     expect(engine.ask('How many AK-47s did the crew seize?').answer).toMatch(/^six AK 47 rifles/);
   });
 
   it('"how much ammo": "300 rounds of ammunition", through WordNet\'s synonym for the word the coverage never uses', () => {
     expect(quantities('The crew seized 300 rounds of ammunition and 26 members of the gang.')).toEqual([{ value: 300, label: '300 rounds of ammunition' }, { value: 26, label: '26 members' }]);
-    const engine = createEngine(buildFactTable([
+    const engine = engineOf([
       { id: 'a', meta: { published: '2021-05-04' }, raw: 'Raid\n\nThe crew seized six rifles, 12 magazines and about 300 rounds of ammunition from the boats.\n' },
-    ], 'ammo', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
+    ], 'ammo');
     expect(engine.ask('How much ammo did the crew seize from the boats?').answer).toMatch(/^about 300 rounds of ammunition/);
   });
 });
@@ -139,18 +141,18 @@ describe('tallies', () => {
   });
 
   it('a month and year in the question are met by the article\'s publication date', () => {
-    const engine = createEngine(buildFactTable([
+    const engine = engineOf([
       { id: 'a', meta: { published: '2005-11-28' }, raw: 'Quake\n\nThe quake on Sunday killed 10 people on the island.\n' },
-    ], 'dated', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
+    ], 'dated');
     expect(engine.ask('How many people died in the November 2005 quake on the island?').answer).toMatch(/^10 people/);
   });
 });
 
 describe('counts of part of a group', () => {
-  const engine = createEngine(buildFactTable([
+  const engine = engineOf([
     { id: 'a', meta: { published: '2021-05-04' }, raw: 'Vote\n\nOf the 288 candidates, 202 are under 45 years old and 56 are women.\n' },
     { id: 'b', meta: { published: '2021-05-04' }, raw: 'Quake\n\nThe quake hit villages where many people lived, leaving 10 killed and 80 injured.\n' },
-  ], 'partitive', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
+  ], 'partitive');
 
   it('"how many of the candidates were women": "56 are women"', () => {
     expect(quantities('Of the 288 candidates, 56 are women.')).toEqual([{ value: 288, label: '288 candidates' }, { value: 56, label: '56 women' }]);
@@ -175,10 +177,10 @@ describe('how far', () => {
   });
 
   it('a figure from a sentence naming another person, not the asked one, is theirs', () => {
-    const engine = createEngine(buildFactTable([
+    const engine = engineOf([
       { id: 'a', meta: { published: '2021-05-04' }, raw: 'Falls\n\nOn Friday, Tom Kerr died after falling about 60 metres from a ridge.\n' },
       { id: 'b', meta: { published: '2021-05-04' }, raw: 'Falls\n\nOn Friday, Tom Kerr died after falling about 60 metres from a ridge. On Saturday, Ed Lane fell about 600 metres while climbing.\n' },
-    ], 'falls', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
+    ], 'falls');
     expect(engine.ask('How far did Ed Lane fall?').answer).toMatch(/^about 600 m/);
   });
 });
@@ -189,19 +191,19 @@ describe('a count out of a total', () => {
   });
 
   it('"he", paragraphs after the name, is the person the article names most when no one else is named just before', () => {
-    const engine = createEngine(buildFactTable([
+    const engine = engineOf([
       { id: 'a', meta: { published: '2021-05-04' }, raw: 'Profile\n\nEd Lane, the mob boss, died on Monday. Lane ran the family for decades, prosecutors said. Lane was born in 1928.\n\nHis father was an engraver. His mother was a seamstress.\n\nHe fought as a teenage boxer, winning 21 of 25 club fights.\n' },
-    ], 'profile', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
+    ], 'profile');
     expect(engine.ask('How many fights did Lane win as a boxer?').answer).toMatch(/^21 of 25 club fights/);
   });
 });
 
 describe('which amount answers', () => {
-  const engine = createEngine(buildFactTable([
+  const engine = engineOf([
     { id: 'a', meta: { published: '2021-05-04' }, raw: 'Offer\n\nThe Hawks still have a six-year offer on the table for Ames, worth $12 million per season.\n' },
     { id: 'b', meta: { published: '2021-05-04' }, raw: 'Deal\n\nThe Hawks put a six-year deal worth $70 million on the table for Ames on Monday.\n' },
     { id: 'c', meta: { published: '2021-05-04' }, raw: 'Pay\n\nThe Hawks will be paying former coaches Rob Dale ($2 million) and Jo Kerr along with Lee Ames next season.\n' },
-  ], 'rates', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
+  ], 'rates');
 
   it('a total, not a rate, for a question that asks no rate', () => {
     expect(engine.ask('How much money did the Hawks put on the table for Ames?').value).toBe('$70 million');
