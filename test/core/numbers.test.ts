@@ -60,6 +60,19 @@ describe('ages stated as a copula complement or an age at death', () => {
   });
 });
 
+describe('an age belongs to its holder', () => {
+  it('every source giving the answer\'s named person the same age agrees, whatever event its sentence tells of', () => {
+    const engine = engineOf([
+      { id: 'a', raw: 'date 2019-03-02\n\nPolice shot Tom Ruddle, 17, in Leeds on Friday.\n', meta: {} },
+      { id: 'b', raw: 'date 2019-03-03\n\nHundreds marched on Sunday in memory of 17-year-old Tom Ruddle.\n', meta: {} },
+      { id: 'c', raw: 'date 2019-03-03\n\nThe vigil for Ruddle drew a crowd.\n', meta: {} },
+    ], 'holder');
+    const answer = engine.ask('How old was the teenager the police shot?');
+    expect(answer.value).toBe('17 years');
+    expect(answer.citations.map((c) => c.source).sort()).toEqual(['a', 'b']);
+  });
+});
+
 describe('how often, and amounts of a noun through a participle', () => {
   const facts = (sentence: string) =>
     buildFactTable([{ id: 'a', raw: `date 2017-07-05\n\n${sentence}\n`, meta: {} }], 't', nlp).facts.filter((f) => f.kind === 'quantity');

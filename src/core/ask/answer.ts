@@ -27,6 +27,9 @@ const EVENT_FORM = 0.8;
 /** How well a rate ("$5 a share") answers a question that asks no rate. */
 const RATE_FIT = 0.5;
 
+/** Figures a person holds whatever the event: their age, height, weight. */
+const PERSONAL_ATTRIBUTES = new Set(['age', 'height', 'weight']);
+
 /** Below this support a question is not answered. */
 const ANSWER_THRESHOLD = 0.5;
 
@@ -152,6 +155,7 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
   }
   const day = q.intent === 'date' ? onOneDay(groups[0]!) : undefined;
   const main = day?.main ?? groups[0]!;
+  if (q.intent === 'quantity') main.push(...sameHolder(main, ctx.index));
   // Dates from other sentences are mostly other events: only near-equal support makes them a disagreement.
   const mainScore = Math.max(...main.map((s) => s.score));
   const conflicts = q.intent === 'quantity' ? groups.slice(1).filter((g) => g.some((s) => s.event && main.some((m) => sameEvent(m, s, ctx.index.corpusYear))))
@@ -166,6 +170,30 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
     };
   }
   return answer;
+}
+
+/**
+ * "How old was the boy": an age (or a height, a weight) belongs to the person who holds it,
+ * whatever event the sentence tells of. Once the answer's holder is a named person, every other
+ * sentence giving that person the same figure agrees ("the death of Jo Ames, 15" beside "Ames,
+ * 15, was shot").
+ */
+function sameHolder(main: Scored[], index: SearchIndex): Scored[] {
+  const lead = main[0]!.fact;
+  if (!PERSONAL_ATTRIBUTES.has(lead.attribute)) return [];
+  const holders = new Set(main.map((s) => s.fact.subject).filter((h) => index.surnames.has(h)));
+  if (!holders.size) return [];
+  const low = Math.min(...main.map((s) => s.score));
+  const have = new Set(main.map((s) => s.fact.id));
+  const out: Scored[] = [];
+  for (const f of index.table.facts) {
+    if (f.kind !== 'quantity' || f.attribute !== lead.attribute || !holders.has(f.subject) || have.has(f.id) || f.unit !== lead.unit) continue;
+    if (!quantitiesCompatible({ value: f.value as number, range: f.range, label: f.label, unit: f.unit }, { value: lead.value as number, range: lead.range, label: lead.label, unit: lead.unit })) continue;
+    const ref = index.refOf(f);
+    // Whoever the sentence attributes its own news to does not vouch for the age it mentions in passing.
+    if (ref) out.push({ fact: { ...f, attribution: undefined }, ref, score: low * 0.9, value: valueKey(f), fit: 1, event: false });
+  }
+  return out;
 }
 
 /**

@@ -51,6 +51,8 @@ export class SearchIndex {
   private readonly engine: ReturnType<typeof bm25> | undefined;
   /** Index in `refs` of each article's first sentence. */
   private readonly firstRef: number[] = [];
+  /** Position in the table of each article, by id. */
+  private readonly articleAt = new Map<string, number>();
 
   constructor(readonly table: FactTable) {
     table.articles.forEach((article, a) => {
@@ -122,6 +124,7 @@ export class SearchIndex {
     }
     let first = 0;
     for (const a of table.articles) {
+      this.articleAt.set(a.id, this.firstRef.length);
       this.firstRef.push(first);
       first += a.sentences.length;
     }
@@ -130,6 +133,12 @@ export class SearchIndex {
   /** Facts extracted from one sentence. */
   factsOf(ref: SentenceRef): Fact[] {
     return this.factsBySentence.get(`${ref.article.id}#${ref.sentence.index}`) ?? [];
+  }
+
+  /** The sentence a fact was read from. */
+  refOf(f: Fact): SentenceRef | undefined {
+    const a = this.articleAt.get(f.article);
+    return a === undefined ? undefined : this.refs[this.firstRef[a]! + f.sentence];
   }
 
   /**
