@@ -60,6 +60,17 @@ describe('ages stated as a copula complement or an age at death', () => {
   });
 });
 
+describe('a length per time is a speed', () => {
+  it.each([
+    ['They chased him at speeds of up to 120 miles an hour.', 'speed', 'up to 120 mph'],
+    ['The storm moved at 40 kilometres per hour.', 'speed', '40 km/h'],
+    ['It walks 3 miles a day.', 'distance', '3 mi'],
+  ])('%s', (sentence, attribute, label) => {
+    const facts = buildFactTable([{ id: 'a', raw: `date 2017-07-05\n\n${sentence}\n`, meta: {} }], 't', nlp).facts.filter((f) => f.kind === 'quantity');
+    expect(facts.map((f) => [f.attribute, f.label])).toEqual([[attribute, label]]);
+  });
+});
+
 describe('an age belongs to its holder', () => {
   it('every source giving the answer\'s named person the same age agrees, whatever event its sentence tells of', () => {
     const engine = engineOf([

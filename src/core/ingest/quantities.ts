@@ -192,6 +192,15 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
     } else if (w && UNITS[w.lower] && !/^[cf]$/i.test(w.v) && !(w.v.length <= 2 && /[A-Z]/.test(w.v) && !/^(GB|MB|TB|KM|MW)$/.test(w.v)) && (w.start > tokens[k - 1]!.end || w.v.length > 2 || /^[a-z%]/.test(w.v))) {
       unit = UNITS[w.lower];
       unitEnd = k;
+      // "120 miles an hour", "40 km per hour": a length per time is a speed.
+      const per = tokens[k + 1];
+      const time = tokens[k + 2] ? UNITS[tokens[k + 2]!.lower] : undefined;
+      if (unit!.dim === 'length' && per && /^(?:per|an?)$/.test(per.lower) && time?.dim === 'duration' && time.factor < 1) {
+        const kmh = (unit!.factor / 1000) / (time.factor * 24);
+        const abbr = time.factor * 24 === 1 ? (unit!.abbr === 'mi' ? 'mph' : `${unit!.abbr}/h`) : `${unit!.abbr}/${time.abbr.replace(/s$/, '')}`;
+        unit = { dim: 'speed', base: 'km/h', factor: kmh, abbr };
+        unitEnd = k + 2;
+      }
     } else if (w && !currency && CURRENCIES[w.lower] && w.type !== 'currency' && w.lower !== 'pounds') {
       currency = CURRENCIES[w.lower];
       unitEnd = k;
