@@ -172,6 +172,16 @@ describe('answers on the seeds', () => {
     expect(engine.ask('When was the bridge built?').answer).toMatch(/^1967/);
   });
 
+  it('a common noun is found as its WordNet synonym, but a compound\'s head only beside its modifier', () => {
+    const engine = createEngine(buildFactTable([{
+      id: 'c', meta: {},
+      raw: 'Family sues city\n\nMay 2, 2020\n\nDana Holt, an attorney for the Reyes family, said the suit was filed on Friday.\n\n'
+        + 'At a hearing, assistant district attorney Lee Park described Omar Reyes as a danger.\n\nThe defense did not comment.\n',
+    }], 'c', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet });
+    expect(engine.ask("Who is the Reyes family's lawyer?").answer).toMatch(/^Dana Holt/);
+    expect(engine.ask("Who is Omar Reyes's defense lawyer?").answered).toBe(false);
+  });
+
   it('refuses an over-long question plainly instead of answering a cut-off part of it', () => {
     const a = seeds.ask(`How long is the wall? ${'and more '.repeat(200)}`);
     expect(a.answered).toBe(false);

@@ -170,6 +170,8 @@ const ECBPLUS: Record<string, string[]> = {
     'ecbplus-19-time',
     'ecbplus-19-hospital',
     'ecbplus-19-mother-name',
+    'ecbplus-19-date',
+    'ecbplus-19-lawyer',
   ],
   'ecbplus-25': [
     'ecbplus-25-ivory-yards',

@@ -6,7 +6,7 @@
  */
 import type { Answer, Fact, WordNet } from '../types.js';
 import { MAX_QUESTION_LENGTH, type Question, type QTerm } from './question.js';
-import type { AnswerContext, SearchIndex, SentenceRef } from './search.js';
+import { MATCH, type AnswerContext, type SearchIndex, type SentenceRef } from './search.js';
 import { ABBREVIATIONS, CURRENCIES, LIGHT_VERBS, own, PERSON_TITLES, SAYING_VERBS, synonymsOf, table } from '../lexicon.js';
 import { NOT_SAID, render, type Scored } from './render.js';
 import { answerCoverage, expandAlias } from './coverage.js';
@@ -38,6 +38,7 @@ const ANSWER_THRESHOLD = 0.5;
 /** Answers a parsed question from the fact table. */
 export function answerQuestion(asked: Question, ctx: AnswerContext): Answer {
   const q = respell(asked, ctx.index);
+  if (ctx.wn) q.terms = q.terms.map((t) => nounAlternatives(t, ctx.index, ctx.wn!));
   if (q.dimension === 'age' && q.focus && ctx.wn) q.personFocus = ctx.wn.hypernyms(q.focus, 'n', 6, 2).includes('person');
   // "the guy charged with arson": "guy" only stands for the person; the rest says who.
   if (q.personFocus && q.terms.some((t) => t.term !== q.focus && !t.name && t.weight > 0)) q.terms = q.terms.filter((t) => t.term !== q.focus);
@@ -92,6 +93,17 @@ export function answerQuestion(asked: Question, ctx: AnswerContext): Answer {
     default:
       return none();
   }
+}
+
+/**
+ * "The teen" in a question, "the teenager" in the text: a common noun is also found as one of its
+ * commonest sense's WordNet synonyms, when the coverage uses that word. (Its WordNet kind is not
+ * enough: "show" is filed under "entertainment", "trial" under "proceeding".)
+ */
+function nounAlternatives(t: QTerm, index: SearchIndex, wn: WordNet): QTerm {
+  if (t.name || t.pos !== 'NOUN' || !wn.has(t.term, 'n')) return t;
+  const alts = wn.synonyms(t.term, 'n', 1).filter((w) => w !== t.term && index.vocab.has(w)).map((word) => ({ word, strength: MATCH.synonym }));
+  return alts.length ? { ...t, alts } : t;
 }
 
 /** A question with its misspelt common words replaced by the corpus's spelling. */

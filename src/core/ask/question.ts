@@ -17,6 +17,10 @@ export interface QTerm {
   /** For a name followed by its noun ("Morandi Bridge"): that noun, so "the bridge" can stand for it. */
   head?: string;
   weight: number;
+  /** For the head of a compound ("defense lawyer"): the noun before it, which narrows what it is. */
+  modifier?: string;
+  /** Other words the coverage may use for a common noun (its WordNet synonyms), and how much each counts. */
+  alts?: { word: string; strength: number }[];
   /** A name or number: the coverage must contain it, or the bot abstains. */
   name: boolean;
   pos: string;
@@ -369,6 +373,7 @@ export function termsOf(text: string, nlp: Nlp): QTerm[] {
       seen.add(term);
       const qt: QTerm = { term, weight, name: (capital || number) && !abbreviation, pos: abbreviation ? 'NOUN' : capital ? 'PROPN' : p, word: v.toLowerCase() };
       if (!capital && v.toLowerCase() !== term) qt.surface = v.toLowerCase();
+      if (p === 'NOUN' && !capital && pos[i - 1] === 'NOUN' && /^[a-z]/.test(values[i - 1]!)) qt.modifier = singularNoun(lemmas[i - 1]!.toLowerCase(), 'NOUN', false);
       if (lastName && lastName.index === i - 1 && (p === 'NOUN' || capital)) lastName.term.head = singularNoun(lemma.toLowerCase(), 'NOUN', false);
       if (qt.name) lastName = { term: qt, index: i };
       out.push(qt);

@@ -18,7 +18,7 @@ export interface SentenceRef {
 }
 
 /** How strongly each way of finding a term counts. */
-const MATCH = { exact: 1, variant: 0.9, coreferent: 0.85, synonym: 0.7, nearby: 0.7, next: 0.6, title: 0.6, article: 0.5 } as const;
+export const MATCH = { exact: 1, variant: 0.9, coreferent: 0.85, synonym: 0.7, nearby: 0.7, next: 0.6, title: 0.6, article: 0.5 } as const;
 const ABSENT_PENALTY = 0.75;
 const ABSENT_VERB_PENALTY = 0.85;
 
@@ -202,6 +202,7 @@ export class SearchIndex {
       for (const v of t.name ? this.variants(t.term) : []) words.push(v);
       for (const alt of this.aliasWords.get(t.term) ?? []) words.push(...alt);
       if (!t.name) for (const s of synonymsOf(t.term)) if (this.vocab.has(s)) words.push(s);
+      for (const alt of t.alts ?? []) words.push(alt.word);
     }
     if (!words.length) return [];
     const hits = this.engine.search(words.join(' '), articles) as [number, number][];
@@ -273,7 +274,8 @@ export class SearchIndex {
     const next = sentences[ref.sentence.index + 1];
     const title = this.titleTerms[ref.a]!;
     const near = Math.max(prev ? this.inSet(prev, t) * MATCH.nearby : 0, next ? this.inSet(next, t) * MATCH.next : 0, this.inSet(title, t) * MATCH.title);
-    const article = this.inSet(this.articleTerms[ref.a]!, t) * MATCH.article;
+    // (Another word for a term is read where the sentence's context says it, not anywhere in the article.)
+    const article = this.inSet(this.articleTerms[ref.a]!, t, false) * MATCH.article;
     // "the bridge" in a sentence of an article about "the Morandi Bridge" is that bridge.
     const coreferent = article > 0 && t.head && here.has(t.head) ? MATCH.coreferent : 0;
     // "the March 2019 storm" in an article published in March 2019 that says "Sunday".
@@ -286,7 +288,7 @@ export class SearchIndex {
     return this.inSet(this.sentenceTerms[ref.a]![ref.sentence.index]!, t);
   }
 
-  private inSet(set: Set<string>, t: QTerm): number {
+  private inSet(set: Set<string>, t: QTerm, alts = true): number {
     if (set.has(t.term)) return MATCH.exact;
     const spelled = ABBREVIATIONS[t.term];
     if (spelled && spelled.every((w) => set.has(w))) return MATCH.exact;
@@ -296,7 +298,12 @@ export class SearchIndex {
       return 0;
     }
     for (const s of synonymsOf(t.term)) if (set.has(s)) return MATCH.synonym;
-    return 0;
+    // Another word for a compound's head ("attorney" for the "lawyer" of "defense lawyer") is that
+    // compound only beside its modifier: "district attorney" is another kind.
+    if (!alts || (t.modifier && !set.has(t.modifier))) return 0;
+    let best = 0;
+    for (const alt of t.alts ?? []) if (alt.strength > best && set.has(alt.word)) best = alt.strength;
+    return best;
   }
 
   private readonly variantCache = new Map<string, string[]>();
