@@ -150,6 +150,19 @@ function repair(toks: Tok[]): Tok[] {
     if (t.pos === 'VERB' && /(ing|ed)$/.test(t.lower) && /^(DET|ADJ|NUM)$/.test(out[k - 1]!.pos) && /^(NOUN|PROPN|NUM)$/.test(out[k + 1]!.pos)) owned(out, toks, k).pos = 'ADJ';
     // "the oil producing states", "to peace keeping forces": a noun + participle compound before its noun.
     if (t.pos === 'VERB' && t.lower.endsWith('ing') && k > 1 && out[k - 1]!.pos === 'NOUN' && /^(ADP|DET)$/.test(out[k - 2]!.pos) && out[k + 1]!.pos === 'NOUN') owned(out, toks, k).pos = 'ADJ';
+    // "the back room", "the back of the van": an article opens a noun group, so an adverb right after
+    // it is the group's adjective before a word the tagger read as a verb or noun, else its noun.
+    if (t.pos === 'ADV' && out[k - 1]!.pos === 'DET' && /^(the|a|an)$/.test(out[k - 1]!.lower)) {
+      const next = out[k + 1]!;
+      if (next.pos === 'NOUN' || (next.pos === 'VERB' && !/(ing|ed)$/.test(next.lower))) {
+        owned(out, toks, k).pos = 'ADJ';
+        if (next.pos === 'VERB') {
+          const n = owned(out, toks, k + 1);
+          n.pos = 'NOUN';
+          n.lemma = n.lower;
+        }
+      } else if (next.pos === 'ADP' || next.pos === 'PUNCT') owned(out, toks, k).pos = 'NOUN';
+    }
     // "in northeast Marlow", "in downtown Dunford": an adverb between a preposition and a name modifies the name.
     if (t.pos === 'ADV' && out[k - 1]!.pos === 'ADP' && out[k + 1]!.pos === 'PROPN' && /^[a-z]/.test(t.v)) owned(out, toks, k).pos = 'ADJ';
   }
@@ -458,7 +471,7 @@ export function readFrames(tokens: Tok[], chunked: () => Chunked = () => chunk(t
   if (tokens.length < 2 || tokens.length > 200) return [];
   const { toks, chunks } = chunked();
   const frames: Frame[] = [];
-  let prev: { frame: Frame; v: number } | undefined;
+  let prev: { frame: Frame; v: number; passive: boolean } | undefined;
   for (let v = 0; v < chunks.length; v++) {
     const c = chunks[v]!;
     if (c.kind === 'NP') {
@@ -481,6 +494,17 @@ export function readFrames(tokens: Tok[], chunked: () => Chunked = () => chunk(t
     const reduced = s === v - 1 && !c.bare && c.first === c.head && /(ed|en)$/.test(toks[c.head]!.lower)
       && chunks[v + 1]?.kind === 'P' && chunks[v + 1]!.lemma === 'by';
     if (s !== undefined) subj = argOf(toks, chunks, s).arg;
+    // "restrained the guards in the van, took their guns": a verb right after a comma whose noun
+    // groups before it are the earlier verb's object and slots is coordinated with that verb, and
+    // shares its subject (the doer, or what a passive's subject undergoes).
+    const listed = chunks[v - 1]?.kind === 'COMMA' && !c.inf && prev !== undefined && v - 1 > prev.v + 1
+      && chunks.slice(prev.v + 1, v - 1).every((x) => x.kind === 'NP' || x.kind === 'P' || x.kind === 'OTHER');
+    if (listed) subj = prev!.passive ? prev!.frame.patient : prev!.frame.agent;
+    // "was arrested, charged and jailed": a bare participle coordinated with a passive is one too.
+    const elided = (listed || chunks[v - 1]?.kind === 'CONJ') && prev !== undefined && prev.passive
+      && !c.bare && c.first === c.head && /(ed|en)$/.test(toks[c.head]!.lower)
+      // (With an object or complement after it, it is active: "was arrested and pleaded guilty".)
+      && (!chunks[v + 1] || ['P', 'CONJ', 'COMMA', 'PUNCT', 'SUB'].includes(chunks[v + 1]!.kind));
     // "X supported the advance by opening two gaps": a gerund after "by" is done by the clause's doer.
     if (!subj && chunks[v - 1]?.kind === 'P' && chunks[v - 1]!.lemma === 'by' && toks[c.head]!.lower.endsWith('ing') && prev) subj = prev.frame.agent;
     // "dismissed calls to quit": a wish noun before an infinitive is not its subject; the governor's is.
@@ -526,7 +550,7 @@ export function readFrames(tokens: Tok[], chunked: () => Chunked = () => chunk(t
         frame.attr = { start: t.start, end: t.end, head: t.lemma };
       }
       if (subj) frame.agent = subj;
-    } else if (c.passive || reduced) {
+    } else if (c.passive || reduced || elided) {
       if (reduced && s !== undefined) subj = argOf(toks, chunks, s).arg;
       if (subj) frame.patient = subj;
       if (obj) frame.attr = obj;
@@ -555,7 +579,7 @@ export function readFrames(tokens: Tok[], chunked: () => Chunked = () => chunk(t
     // "She had no children", "police have no suspects": so does a negative object.
     else if (obj && !negated && NEGATIVE_DETERMINERS.has(toks.find((x) => x.start === obj!.start)?.lower ?? '')) frame.neg = !frame.neg || undefined;
     if (frame.agent || frame.patient || frame.attr || frame.slots?.length) frames.push(frame);
-    prev = { frame, v };
+    prev = { frame, v, passive: Boolean(c.passive || reduced || elided) };
   }
   return frames;
 }

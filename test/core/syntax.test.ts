@@ -45,6 +45,11 @@ describe('relation frames', () => {
     ['a subject before a relative clause', 'President Ann Lee, who visited the town on Monday, declared a state of emergency.', 'declare agent=President Ann Lee patient=a state of=emergency'],
     ['a verb with its particle', 'The chairman stepped down on Friday.', 'step down agent=The chairman on=Friday'],
     ['a fronted prepositional phrase before the subject', 'In the capital, police arrested two students.', 'arrest agent=police patient=two students'],
+    ['a verb listed after a comma shares the earlier verb\'s subject, not its object', 'The robber tied the clerks to a chair in the back room, took their keys and fled.', 'take agent=The robber patient=their keys'],
+    ['a verb listed after an object and its prepositional slot, with no conjunction', 'The robber fired at two clerks, took them to a van and fled.', 'take agent=The robber patient=them to=a van'],
+    ['an adverb the tagger read after an article is the noun group\'s noun', 'He hid the cash in the back of the van.', 'hide agent=He patient=the cash in=the back of=the van'],
+    ['a bare participle coordinated with a passive is passive too', 'The driver was taken to hospital, treated and released.', 'release patient=The driver'],
+    ['a coordinated participle with a complement is active', 'The suspect was arrested and pleaded guilty.', 'plead agent=The suspect patient=guilty'],
   ])('%s', (_, sentence, expected) => {
     expect(frames(sentence)).toContain(expected);
   });
