@@ -302,6 +302,12 @@ export const LIGHT_VERBS = new Set(['be', 'get', 'give', 'make', 'take', 'have',
 /** Pronouns that stand for one person: the subject of "she was 83". */
 export const PERSON_PRONOUNS = new Set(['he', 'she', 'i']);
 
+/** Third-person pronouns of one person, as subject or object: the person named last before them. */
+export const HE_SHE = new Set(['he', 'she', 'him', 'her']);
+
+/** First-person pronouns: in a quote, its speaker. */
+export const FIRST_PERSON = new Set(['i', 'me', 'we', 'us']);
+
 /**
  * Prepositions of place: a name after one is most often a place. Not "to" ("lost to the Otters",
  * "talked to Reuters") nor "on" ("on Twitter", "on Monday"), which as often take teams and people.

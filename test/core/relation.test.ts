@@ -246,6 +246,22 @@ describe('the story\'s person as a pronoun', () => {
   });
 });
 
+describe('whom a pronoun in the slot stands for', () => {
+  const story = engineOf([
+    { id: 'a', meta: { published: '2021-05-04' }, raw: 'Gala host named\n\nTom Ruddle met Dan Cole at the company offices on Monday.\n\nHe signed the contract after the meeting.\n\n'
+      + 'In 2019, Ann Lee hosted the gala after poor reviews for the comic Bo Reed in 2018.\n\n"I am thrilled to be hosting the gala again."\n' },
+  ], 'pronouns');
+
+  it('"he" is the person named last before it, not one named further back', () => {
+    expect(story.ask('What did Dan Cole sign?').value).toBe('contract');
+    expect(story.ask('What did Tom Ruddle sign?').answered).toBe(false);
+  });
+
+  it('"I" in a quote is its speaker, not the last name before it', () => {
+    expect(story.ask('What did Bo Reed host?').answered).toBe(false);
+  });
+});
+
 describe('which one of a named kind', () => {
   it('a name that says it is of the kind ("Mill Street") outranks other names the sources give more often', () => {
     const story = engineOf([

@@ -16,7 +16,7 @@ import { render, type Scored } from './render.js';
 import { uniq } from '../values.js';
 import { headlineCased } from '../terms.js';
 import { MONTHS } from '../calendar.js';
-import { GLOSS_FILLERS, IRREALIS_GOVERNORS, LIGHT_VERBS, NEGATIVE_DETERMINERS, PARTICLES, PERSON_PRONOUNS, PERSON_TITLES, POSSESSIVES, SPEECH_VERBS, WEEKDAYS } from '../lexicon.js';
+import { FIRST_PERSON, GLOSS_FILLERS, HE_SHE, IRREALIS_GOVERNORS, LIGHT_VERBS, NEGATIVE_DETERMINERS, PARTICLES, PERSON_PRONOUNS, PERSON_TITLES, POSSESSIVES, SPEECH_VERBS, WEEKDAYS } from '../lexicon.js';
 
 export type Wh = 'who' | 'what' | 'which' | 'where' | 'why' | 'when' | 'how' | 'yesno';
 type Role = 'agent' | 'patient' | 'attr';
@@ -474,7 +474,7 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
         if (m < 0.5 && !doerTaken) for (const a of everyArg) m = Math.max(m, argMatch(q, a, text, wn) * ARG_MATCH.frame);
         // "he" stands for the asked name only when the name is just before it: earlier in the
         // sentence or in the two sentences before.
-        if (m < 0.5 && own.some((a) => PRONOUNS.has(text.slice(a.start, a.end).toLowerCase())) && antecedentNear(q, ref)) m = Math.max(m, ARG_MATCH.pronoun);
+        if (m < 0.5 && own.some((a) => PRONOUNS.has(text.slice(a.start, a.end).toLowerCase()) && standsFor(a, q, ref, index))) m = Math.max(m, ARG_MATCH.pronoun);
         if (m < 0.5 && !doerTaken && q.words.every((w) => sentenceWords.has(w))) m = Math.max(m, ARG_MATCH.sentence);
         // A prepositional qualifier ("on the pirate boats") may be set by the sentences before.
         if (m < 0.5 && !q.name && qf.slots.some((x) => x.arg === q) && antecedentNear(q, ref)) m = Math.max(m, ARG_MATCH.context);
@@ -518,6 +518,31 @@ function antecedentNear(q: QArg, ref: SentenceRef): boolean {
   const i = ref.sentence.index;
   const forms = [q.words, ...(q.alternatives ?? [])];
   return ref.article.sentences.slice(Math.max(0, i - 2), i + 1).some((s) => forms.some((ws) => ws.every((w) => s.terms.includes(w))));
+}
+
+/**
+ * Whether a pronoun can stand for the asked name: "I" and "we" stand for the sentence's speaker;
+ * "he" and "she" for the person named last before them (in the sentence or the two before), so a
+ * name further back is someone else's; other pronouns for a name just before them.
+ */
+function standsFor(pronoun: FrameArg, q: QArg, ref: SentenceRef, index: SearchIndex): boolean {
+  const word = ref.article.raw.slice(pronoun.start, pronoun.end).toLowerCase();
+  const forms = [q.words, ...(q.alternatives ?? [])];
+  const isAsked = (name: string) => {
+    const ws = name.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u);
+    return forms.some((f) => f.length > 0 && f.every((w) => ws.includes(w)));
+  };
+  if (FIRST_PERSON.has(word)) return Boolean(ref.sentence.attribution && isAsked(ref.sentence.attribution));
+  if (!antecedentNear(q, ref)) return false;
+  if (!q.name || !HE_SHE.has(word)) return true;
+  let last: Fact | undefined;
+  for (let k = Math.max(0, ref.sentence.index - 2); k <= ref.sentence.index; k++) {
+    const at = index.refAt(ref.a, k);
+    for (const f of at ? index.factsOf(at) : []) {
+      if (f.kind === 'entity' && f.attribute === 'person' && f.span.start < pronoun.start && (!last || f.span.start > last.span.start)) last = f;
+    }
+  }
+  return !last || isAsked(String(last.value));
 }
 
 /** The other side of any apposition in the sentence that overlaps `a` ("the suspect" ↔ "Dale Pruitt"). */

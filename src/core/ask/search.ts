@@ -135,6 +135,12 @@ export class SearchIndex {
     return this.factsBySentence.get(`${ref.article.id}#${ref.sentence.index}`) ?? [];
   }
 
+  /** The `k`th sentence of the article at position `a`. */
+  refAt(a: number, k: number): SentenceRef | undefined {
+    const first = this.firstRef[a];
+    return first === undefined || k < 0 || k >= this.table.articles[a]!.sentences.length ? undefined : this.refs[first + k];
+  }
+
   /** The sentence a fact was read from. */
   refOf(f: Fact): SentenceRef | undefined {
     const a = this.articleAt.get(f.article);
