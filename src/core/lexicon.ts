@@ -308,6 +308,9 @@ export const HE_SHE = new Set(['he', 'she', 'him', 'her']);
 /** First-person pronouns: in a quote, its speaker. */
 export const FIRST_PERSON = new Set(['i', 'me', 'we', 'us']);
 
+/** Kinds of place that open their names: "Mount Sefa", "Lake Ohau", "Cape Horn", "Gulf of Oman". */
+export const PLACE_OPENERS = new Set(['mount', 'mt', 'lake', 'cape', 'fort', 'port', 'isle', 'gulf', 'bay', 'sea', 'river', 'loch', 'glacier', 'point']);
+
 /**
  * Prepositions of place: a name after one is most often a place. Not "to" ("lost to the Otters",
  * "talked to Reuters") nor "on" ("on Twitter", "on Monday"), which as often take teams and people.

@@ -230,6 +230,7 @@ const ECBPLUS_DEV2: Record<string, string[]> = {
     'ecbplus-23-companions-names',
     'ecbplus-23-buckley-job',
     'ecbplus-23-fall-distance',
+    'ecbplus-23-mountain',
   ],
   'ecbplus-6': [
     'ecbplus-6-age',

@@ -280,6 +280,15 @@ describe('which one of a named kind', () => {
     ], 'kind');
     expect(story.ask('Which jewelry store got hit?').value).toBe('Casty');
   });
+
+  it('a place name that opens with its kind ("Mount Sefa", "Lake Orla") is a place, and answers "which mountain" through the WordNet synonym it opens with', () => {
+    const story = engineOf([
+      { id: 'a', meta: { published: '2021-05-04' }, raw: 'Climber dies\n\nJo Ames, 32, fell about 600 metres while climbing to a hut on Mount Sefa with three companions, near Lake Orla.\n' },
+      { id: 'b', meta: { published: '2021-05-04' }, raw: 'Climber dies\n\nAmes was climbing on Mount Sefa on Saturday when he fell.\n' },
+    ], 'opener');
+    expect(story.table.facts.filter((f) => f.kind === 'entity' && /Sefa|Orla/.test(String(f.value))).map((f) => f.attribute)).toEqual(['place', 'place', 'place']);
+    expect(story.ask('Which mountain was Ames climbing when he fell?').value).toBe('Mount Sefa');
+  });
 });
 
 describe('an existential question', () => {

@@ -141,9 +141,13 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
   const floor = q.latest ? Math.min(ratio, 0.5) : ratio;
   // "What street": a name that says it is one ("Mill Street") outranks other names nearby ("Marlow").
   // (So does a name written just before the kind, as one: "the Lane store", not "Marlow streets".)
-  const kindAfter = q.typeNoun ? new RegExp(`^\\s+${q.typeNoun}\\b`, 'i') : undefined;
-  const kindLast = q.typeNoun ? new RegExp(`\\b${q.typeNoun}(?:s|es)?$`, 'i') : undefined;
-  const ofKind = (s: Scored) => q.intent === 'entity' && Boolean(kindAfter) && (kindAfter!.test(s.ref.article.raw.slice(s.fact.span.end, s.fact.span.end + 40)) || kindLast!.test(String(s.fact.value)));
+  // (So does a name that opens with the kind, or with a WordNet synonym of it: "Mount Sefa" for "which mountain".)
+  const kinds = q.typeNoun ? [q.typeNoun, ...(ctx.wn?.synonyms(q.typeNoun, 'n', 1) ?? []).filter((w) => /^[a-z]+$/.test(w))].join('|') : undefined;
+  const kindAfter = kinds ? new RegExp(`^\\s+(?:${kinds})\\b`, 'i') : undefined;
+  const kindLast = kinds ? new RegExp(`\\b(?:${kinds})(?:s|es)?$`, 'i') : undefined;
+  const kindFirst = kinds ? new RegExp(`^(?:${kinds})\\s`, 'i') : undefined;
+  const ofKind = (s: Scored) => q.intent === 'entity' && Boolean(kindAfter)
+    && (kindAfter!.test(s.ref.article.raw.slice(s.fact.span.end, s.fact.span.end + 40)) || kindLast!.test(String(s.fact.value)) || kindFirst!.test(String(s.fact.value)));
   const kindBest = scored.some((s) => ofKind(s) && s.score >= best * ratio);
   const competing = scored.filter((s) => s.score >= best * floor && (!explicitBest || s.fit >= 0.9) && (!kindBest || ofKind(s)));
   const groups = groupFacts(competing, (a, b) => compatible(q, a, b));
@@ -459,8 +463,10 @@ function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: R
       if (q.kindOf && q.kindOf !== 'person' && f.attribute === 'person') return 0;
       if (q.kindOf === 'person' && (f.attribute === 'organization' || f.attribute === 'place')) return 0;
       if (f.subject === wanted) return 1;
-      // A kin kind ("sedan" for "which SUV") is weaker evidence than the kind itself.
-      if (synonymsOf(wanted).has(f.subject)) return 0.9;
+      // A kin kind ("sedan" for "which SUV"), or a WordNet synonym the name itself opens with
+      // ("Mount Sefa" for "which mountain"), is weaker evidence than the kind itself.
+      const opener = String(f.value).toLowerCase().split(/\s+/)[0];
+      if (f.subject && (synonymsOf(wanted).has(f.subject) || (f.subject === opener && wn?.synonyms(wanted, 'n', 1).includes(f.subject)))) return 0.9;
       const cls = TYPE_CLASSES[wanted];
       if (wanted === 'place' && f.attribute === 'place') return 1;
       if (cls && cls === f.attribute) return 0.75;

@@ -4,7 +4,7 @@
  * and typed from the words around them (titles, appositives, speech verbs, org words).
  */
 import type { Tok } from '../syntax.js';
-import { EVENT_WORDS, LOCATIVE_PREPS, ORG_WORDS, PERSON_TITLES, PLACE_WORDS, ROLE_WORDS, SPEECH_VERBS } from '../lexicon.js';
+import { EVENT_WORDS, LOCATIVE_PREPS, ORG_WORDS, PERSON_TITLES, PLACE_OPENERS, PLACE_WORDS, ROLE_WORDS, SPEECH_VERBS } from '../lexicon.js';
 
 export type NameType = 'person' | 'organization' | 'place' | 'thing';
 
@@ -114,6 +114,9 @@ function typeName(tokens: Tok[], first: number, last: number, roleBefore?: strin
   } else if (words.some((w) => ORG_WORDS.has(w))) {
     type = 'organization';
     kindNoun = words.find((w) => ORG_WORDS.has(w))!;
+  } else if (PLACE_OPENERS.has(words[0]!) && words.length > 1) {
+    type = 'place';
+    kindNoun = words[0]!;
   } else if (before?.v === ',' && roleBeforeComma(tokens, first)) {
     // "The company's chief executive, Tim Cook, said"
     type = 'person';
