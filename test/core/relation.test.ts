@@ -61,6 +61,7 @@ describe('questions compiled into frames', () => {
     ['a stranded preposition asks for that slot', 'Which neighborhood was the boy killed in?', { wh: 'which', verb: 'kill', open: { p: 'in' } }],
     ['where asks for the place', 'Where was Pruitt held?', { wh: 'where', verb: 'hold', open: 'place' }],
     ['a yes/no question binds every slot', 'Did Pruitt plead guilty?', { wh: 'yesno', verb: 'plead' }],
+    ['an adverb between a wh-subject and its verb qualifies the verb', 'Which firm accidentally released the files?', { wh: 'which', verb: 'release', open: 'agent', typeNoun: 'firm' }],
   ])('%s', (_, q, expected) => {
     expect(compileQuestion(q, nlp, wn)).toMatchObject(expected);
   });

@@ -107,6 +107,8 @@ export function compileQuestion(text: string, nlp: Nlp, wn?: WordNet): QuestionF
       i += 2;
     }
   } else if (!(first.kind === 'VG' && first.bare)) return undefined;
+  // "Which firm accidentally released it": an adverb before the verb qualifies it.
+  while (chunks[i]?.kind === 'OTHER' && t[chunks[i]!.first]!.pos === 'ADV' && chunks[i]!.first === chunks[i]!.last && chunks[i + 1]?.kind === 'VG') i++;
 
   // The verb groups: an auxiliary first ("did", "was") and the main verb after its subject.
   const vgs = chunks.map((c, k) => (c.kind === 'VG' ? k : -1)).filter((k) => k >= i);
