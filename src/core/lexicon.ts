@@ -290,6 +290,9 @@ export const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my', '
 /** Subordinating conjunctions that open a cause or time clause. */
 export const SUBORDINATORS = new Set(['because', 'after', 'since', 'while', 'although', 'though', 'unless', 'before', 'until', 'whereas']);
 
+/** Prepositions no bare verb can follow ("for comment", "under review"): a word tagged a verb after one is a noun. */
+export const BARE_VERB_BLOCKERS = new Set(['for', 'of', 'from', 'with', 'without', 'under', 'into', 'upon', 'about', 'at', 'by', 'in', 'on', 'over', 'through', 'during']);
+
 /** Verbs whose "to" complement did not happen: "refused to resign", "dismissed calls to quit". */
 export const NEGATIVE_GOVERNORS = new Set(['refuse', 'decline', 'deny', 'reject', 'dismiss', 'fail', 'rule', 'resist', 'rebuff', 'oppose']);
 

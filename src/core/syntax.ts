@@ -6,7 +6,7 @@
  */
 import type { Frame, FrameArg } from './types.js';
 import type { Nlp } from './nlp.js';
-import { IRREALIS_GOVERNORS, NEGATIVE_DETERMINERS, NEGATIVE_GOVERNORS, NEGATORS, PARTICLES, POSSESSIVES, PREDETERMINERS, ROLE_WORDS, SUBORDINATORS } from './lexicon.js';
+import { BARE_VERB_BLOCKERS, IRREALIS_GOVERNORS, NEGATIVE_DETERMINERS, NEGATIVE_GOVERNORS, NEGATORS, PARTICLES, POSSESSIVES, PREDETERMINERS, ROLE_WORDS, SUBORDINATORS } from './lexicon.js';
 
 export interface Tok {
   /** Text as written. */
@@ -181,6 +181,13 @@ function repair(toks: Tok[]): Tok[] {
       w.pos = 'VERB';
       w.lemma = gerundBase(w.lower);
     }
+  }
+  // "unavailable for comment", "under review": no bare verb follows a preposition other than "to",
+  // so one tagged so there is a noun.
+  for (let k = 1; k < out.length; k++) {
+    const t = out[k]!;
+    const p = out[k - 1]!;
+    if (t.pos === 'VERB' && t.lower === t.lemma && !/(ing|ed)$/.test(t.lower) && (p.pos === 'ADP' || p.pos === 'SCONJ') && BARE_VERB_BLOCKERS.has(p.lower)) owned(out, toks, k).pos = 'NOUN';
   }
   // Two finite verbs cannot follow each other: the second is a plural noun ("dismissed calls to quit").
   for (let k = 1; k < out.length; k++) {

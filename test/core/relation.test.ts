@@ -53,7 +53,7 @@ describe('questions compiled into frames', () => {
     ['a fronted wh-object with do-support asks for the patient', 'Which pitchers did the Yankees sign?', { wh: 'which', verb: 'sign', open: 'patient' }],
     ['a wh-subject with an "of" phrase: a part can be any thing', 'What part of the building collapsed?', { wh: 'what', verb: 'collapse', open: 'agent', typeNoun: undefined }],
     ['a light verb in a passive with a stranded preposition', 'Which hospital was the chief taken to?', { wh: 'which', verb: 'take', open: { p: 'to' }, typeNoun: 'hospital' }],
-    ['a capitalized verb form before a name is part of it; "is meant to" governs the verb after it', 'What month is Catching Fire meant to start shooting?', { wh: 'what', verb: 'start', patient: { words: ['catching', 'fire'] } }],
+    ['a capitalized verb form before a name is part of it; "is meant to" governs the verb after it, whose doer it is', 'What month is Catching Fire meant to start shooting?', { wh: 'what', verb: 'start', agent: { words: ['catching', 'fire'] } }],
     ['a noun read as a verb after an opening auxiliary; "could" asks what happened', 'Could people in Dubai feel the quake?', { wh: 'yesno', verb: 'feel', agent: { words: ['people'] } }],
     ['"will" asks what is to come', 'Where will the pirates be handed over?', { wh: 'where', verb: 'hand over', irrealis: true }],
     ['a purpose infinitive is another clause', 'Who did the Hawks bring in to replace Jones?', { wh: 'who', verb: 'bring', open: 'patient', patient: undefined }],
@@ -61,6 +61,7 @@ describe('questions compiled into frames', () => {
     ['a stranded preposition asks for that slot', 'Which neighborhood was the boy killed in?', { wh: 'which', verb: 'kill', open: { p: 'in' } }],
     ['where asks for the place', 'Where was Pruitt held?', { wh: 'where', verb: 'hold', open: 'place' }],
     ['a yes/no question binds every slot', 'Did Pruitt plead guilty?', { wh: 'yesno', verb: 'plead' }],
+    ['"is he going to see": a catenative chain after the subject is no passive', 'Which doctor is Lane going to see?', { wh: 'which', verb: 'see', open: 'patient', agent: { words: ['lane'] } }],
     ['an adverb between a wh-subject and its verb qualifies the verb', 'Which firm accidentally released the files?', { wh: 'which', verb: 'release', open: 'agent', typeNoun: 'firm' }],
   ])('%s', (_, q, expected) => {
     expect(compileQuestion(q, nlp, wn)).toMatchObject(expected);
@@ -244,6 +245,16 @@ describe('the story\'s person as a pronoun', () => {
 
   it('where: the chain of places starts at a place, not at "her sleep Thursday"; a headline\'s capitals make no place', () => {
     expect(story.ask('Where did she die?').value).toBe('Marlow');
+  });
+});
+
+describe('which one of a kind a title names', () => {
+  it('"Dr. Ann Holt" is a doctor; a qualifier the article\'s lead sets ("about the knee") need not be repeated', () => {
+    const story = engineOf([
+      { id: 'a', meta: { published: '2021-05-04' }, raw: 'Lane out for season\n\nThe Otters placed Ed Lane on injured reserve with a sprained ligament in his left knee.\n\n'
+        + 'Coach Jo Ames said the team would miss him.\n\n"It is a blow," Ames said.\n\nThe team signed a replacement.\n\nLane was unavailable for comment Wednesday and will see Dr. Ann Holt in Marlow on Friday.\n' },
+    ], 'doctor');
+    expect(story.ask('Which doctor is Lane going to see about the knee?').value).toBe('Dr. Ann Holt');
   });
 });
 

@@ -119,13 +119,16 @@ export function compileQuestion(text: string, nlp: Nlp, wn?: WordNet): QuestionF
     aux = main;
     main = vgs[1]!;
   }
+  // "Were the guards hurt?": be + a verb that is not an -ing form is a passive (read on the verb
+  // after the subject: "is he going to see" is no passive of "see").
+  const auxLemma = aux !== undefined ? t[chunks[aux]!.head]!.lemma : undefined;
+  const afterSubject = chunks[main]!;
+  const beforeChain = auxLemma === 'be' && !afterSubject.bare && !t[afterSubject.head]!.lower.endsWith('ing');
   // "is going to be paid", "wants to buy": the last verb of a catenative chain names the event.
   while (chunks[main + 1]?.kind === 'VG' && chunks[main + 1]!.inf && CATENATIVE.has(chunks[main]!.lemma ?? '')) main++;
   const mc = chunks[main]!;
-  const auxLemma = aux !== undefined ? t[chunks[aux]!.head]!.lemma : undefined;
   let verb = mc.bare ? t[mc.head]!.lemma : mc.lemma!;
-  // "Were the guards hurt?": be + a verb that is not an -ing form is a passive.
-  const passive = Boolean(mc.passive) || (auxLemma === 'be' && !mc.bare && !t[mc.head]!.lower.endsWith('ing'));
+  const passive = Boolean(mc.passive) || (mc === afterSubject ? beforeChain : false);
   if (mc.bare && verb === 'be') verb = 'be';
   const neg = Boolean(mc.neg) || (aux !== undefined && Boolean(chunks[aux]!.neg));
 
@@ -478,8 +481,9 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
         // sentence or in the two sentences before.
         if (m < 0.5 && own.some((a) => PRONOUNS.has(text.slice(a.start, a.end).toLowerCase()) && standsFor(a, q, ref, index))) m = Math.max(m, ARG_MATCH.pronoun);
         if (m < 0.5 && !doerTaken && q.words.every((w) => sentenceWords.has(w))) m = Math.max(m, ARG_MATCH.sentence);
-        // A prepositional qualifier ("on the pirate boats") may be set by the sentences before.
-        if (m < 0.5 && !q.name && qf.slots.some((x) => x.arg === q) && antecedentNear(q, ref)) m = Math.max(m, ARG_MATCH.context);
+        // A prepositional qualifier ("on the pirate boats", "about his knee") may be set by the
+        // sentences before, or be what the article's lead is about.
+        if (m < 0.5 && !q.name && qf.slots.some((x) => x.arg === q) && (antecedentNear(q, ref) || inLead(q, ref))) m = Math.max(m, ARG_MATCH.context);
         checks.push(m);
       }
       if (checks.some((c) => c < 0.5)) continue;
@@ -520,6 +524,11 @@ function antecedentNear(q: QArg, ref: SentenceRef): boolean {
   const i = ref.sentence.index;
   const forms = [q.words, ...(q.alternatives ?? [])];
   return ref.article.sentences.slice(Math.max(0, i - 2), i + 1).some((s) => forms.some((ws) => ws.every((w) => s.terms.includes(w))));
+}
+
+/** Whether the article's first two sentences (its lead) have every word of `q`. */
+function inLead(q: QArg, ref: SentenceRef): boolean {
+  return ref.article.sentences.slice(0, 2).some((s) => q.words.every((w) => s.terms.includes(w)));
 }
 
 /**
@@ -722,7 +731,10 @@ function typeFit(qf: QuestionFrame, arg: FrameArg, wn?: WordNet): number {
     if (arg.head === qf.typeNoun) return 1;
     const k = kinds(arg.head);
     if (k.has(qf.typeNoun)) return 0.9;
-    return arg.name ? 0.75 : 0.35;
+    if (!arg.name) return 0.35;
+    // A name whose own words say its kind: "Dr. Ann Lee" for "which doctor", "Mount Sefa" for "which mountain".
+    const own = new Set([qf.typeNoun, ...(wn?.synonyms(qf.typeNoun, 'n', 1) ?? [])].map((w) => w.replace(/\.$/, '')));
+    return arg.name.toLowerCase().split(/\s+/).some((w) => own.has(w.replace(/\.$/, ''))) ? 0.9 : 0.75;
   }
   if (qf.wh === 'who') {
     if (arg.name) return 1;
