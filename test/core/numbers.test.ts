@@ -71,6 +71,30 @@ describe('a length per time is a speed', () => {
   });
 });
 
+describe('how far a movement went', () => {
+  it.each([
+    ['Deputies chased him for 30 miles before the arrest.', 'distance'],
+    ['The wall, which stretches for 30 miles, is old.', 'length'],
+  ])('"for" and a length after a verb: %s', (sentence, attribute) => {
+    const facts = buildFactTable([{ id: 'a', raw: `date 2017-07-05\n\n${sentence}\n`, meta: {} }], 't', nlp).facts.filter((f) => f.kind === 'quantity');
+    expect(facts.map((f) => f.attribute)).toEqual([attribute]);
+  });
+
+  it('"how many yards" is answered by a distance; "how far" by the length of a movement ("a 30-mile pursuit")', () => {
+    const engine = engineOf([
+      { id: 'a', raw: 'date 2019-03-02\n\nLane rushed for 716 yards this season, a team high.\n', meta: {} },
+      { id: 'b', raw: 'date 2019-03-02\n\nA motorist spotted the van, touching off a 30-mile pursuit that ended in Dunford.\n', meta: {} },
+    ], 'far');
+    expect(engine.ask('How many yards did Lane run for this season?').value).toBe('716 yd');
+    expect(engine.ask('How far did the pursuit go?').value).toBe('30 mi');
+  });
+
+  it('"Rewards totaling $30,000": a sentence\'s capitalized first noun holds the amount its participle links', () => {
+    const facts = buildFactTable([{ id: 'a', raw: 'date 2017-07-05\n\nRewards totaling $30,000 are offered for information.\n', meta: {} }], 't', nlp).facts.filter((f) => f.kind === 'quantity');
+    expect(facts.map((f) => f.subject)).toEqual(['reward']);
+  });
+});
+
 describe('an age belongs to its holder', () => {
   it('every source giving the answer\'s named person the same age agrees, whatever event its sentence tells of', () => {
     const engine = engineOf([

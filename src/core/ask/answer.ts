@@ -155,7 +155,7 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
   for (const g of groups) {
     for (const s of scored) {
       // Weakly supported facts of exactly the asked kind still count as agreeing sources.
-      const floor = s.fit === 1 ? ANSWER_THRESHOLD * 0.6 : ANSWER_THRESHOLD * 0.8;
+      const floor = s.fit >= 0.9 ? ANSWER_THRESHOLD * 0.6 : ANSWER_THRESHOLD * 0.8;
       if (s.score >= floor && !competing.includes(s) && compatible(q, g[0]!, s)) g.push(s);
     }
   }
@@ -290,7 +290,7 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
       if (fact.kind === 'entity' && verbs.length && doesVerb(ref, fact, verbs)) factor = Math.min(1, factor * 1.4);
       // "built by the Tudor dynasty" for "who built it": the agent of a passive.
       if (fact.kind === 'entity' && verbs.length && /\bby (?:the |a |an )?$/i.test(before) && eventFactor === 1) factor = Math.max(factor, 0.85);
-      const fit = q.intent === 'quantity' ? dimensionFit(q.dimension!, fact) : factor;
+      const fit = q.intent === 'quantity' ? dimensionFit(q.dimension!, fact, q.byUnit, ctx.wn) : factor;
       out.push({ fact, ref, score: coverage * factor, value: valueKey(fact), fit, event: eventFactor === 1 });
     }
     // "What did the UN say" where the text reports it without quote marks: the attributed sentence.
@@ -421,7 +421,7 @@ function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: R
       // causes it ("killed" for "died").
       if (f.subject === 'people' && q.eventForms && wn && !participleOf(f.label, q.eventForms, q.eventVerb!, wn)) return 0;
       const rate = f.per && !new RegExp(`\\b(?:per|an?|each|every)\\s+${f.per}\\b|\\bper\\b`, 'i').test(q.text) ? RATE_FIT : 1;
-      return dimensionFit(q.dimension!, f) * subjectFit(q, f, questionWords, before) * inCurrency * rate;
+      return dimensionFit(q.dimension!, f, q.byUnit, wn) * subjectFit(q, f, questionWords, before) * inCurrency * rate;
     }
     case 'date': {
       if (f.kind !== 'date') return 0;
@@ -494,8 +494,12 @@ const LOOSE_SUBJECT = new Set(['temperature', 'speed', 'duration', 'magnitude', 
 
 const LENGTHS = new Set(['length', 'height', 'width', 'depth', 'thickness', 'distance']);
 
-function dimensionFit(wanted: string, f: Fact): number {
+function dimensionFit(wanted: string, f: Fact, byUnit = false, wn?: WordNet): number {
   const implicit = f.description === 'implicit';
+  // "a 30-mile pursuit": the length of a movement (WordNet files "pursuit", "trek" under "motion") is how far it went.
+  if (wanted === 'distance' && f.attribute === 'length' && f.subject && wn && wn.hypernyms(f.subject, 'n', 6, 1).some((h) => h === 'motion' || h === 'travel')) return 0.9;
+  // "How many yards did he run": a distance in the asked unit's class is what was asked.
+  if (byUnit && wanted === 'length' && f.attribute === 'distance') return 1;
   if (wanted === f.attribute && !implicit) return 1;
   if (LENGTHS.has(wanted) && f.attribute === 'length' && implicit) return wanted === 'length' ? 0.9 : wanted === 'distance' ? 0.3 : 0.7;
   if (wanted === 'magnitude' && f.attribute === 'speed') return 0.9;

@@ -67,6 +67,8 @@ export interface Question {
   naming?: boolean;
   /** "the latest toll": prefer the newest source over the best supported. */
   latest?: boolean;
+  /** quantity: asked by its unit alone ("how many miles"), so a length or a distance answers. */
+  byUnit?: boolean;
   /** coverage: which sources mention the terms, or report the answer of `sub`. */
   coverage?: 'mention' | 'report' | 'count';
   sub?: Question;
@@ -204,9 +206,11 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
     let focus = (!how ? measureNoun?.owner : undefined) ?? focusNoun(q, how ? how.index + how[0].length : measureNoun!.index + measureNoun![0].length, nlp, how?.[1] === 'many');
     // "How many miles long is the wall": a unit after "how many" asks for a measure, not a count.
     const unit = focus ? UNITS[focus] ?? UNITS[`${focus}s`] : undefined;
+    let byUnit = false;
     if (how?.[1] === 'many' && unit) {
       const dim = /^\s*\w+\s+(long|tall|high|wide|far|deep|thick)\b/.exec(lower.slice(how.index + how[0].length));
       dimension = dim ? DIMENSIONS[dim[1]!]! : unit.dim;
+      byUnit = !dim;
       focus = focusNoun(q, lower.indexOf(' is ', how.index) > 0 ? lower.indexOf(' is ', how.index) + 4 : how.index + how[0].length, nlp, false);
     }
     // "How many of the workers were nurses": the ones counted are the copula's noun; "how many of
@@ -233,7 +237,7 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
     // "How many AK-47s …", "how many rushing yards …": a counted thing was named, even when no
     // noun could be read as the focus; "how many were hurt" names none.
     const counted = how?.[1] === 'many' && !focus && !/^how many (?:of )?(?:them|were|was|are|is|did|do|does|have|has|had|will|would|can|could|people|times)\b/.test(lower.slice(how.index));
-    return { ...base, intent: 'quantity', dimension, focus, latest: LATEST.test(lower), terms: kept, ...(counted ? { unreadCount: true } : {}) };
+    return { ...base, intent: 'quantity', dimension, focus, latest: LATEST.test(lower), terms: kept, ...(counted ? { unreadCount: true } : {}), ...(byUnit ? { byUnit } : {}) };
   }
 
   // People.

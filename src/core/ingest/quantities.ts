@@ -2,7 +2,7 @@
  * Quantity extraction: numbers with their units, hedges and what they measure,
  * normalized so that `1,200-meter`, `1.2 km` and `1,200-metre` are one value.
  */
-import type { Tok } from '../syntax.js';
+import { singular, type Tok } from '../syntax.js';
 import {
   CURRENCIES, CURRENCY_SYMBOL, DIMENSION_WORDS, HEDGES, MULTIPLIERS, NUMBER_WORDS, PERSON_PRONOUNS, SIZE_VERBS, TALLY_NOUNS, UNITS,
   type Hedge, type UnitDef,
@@ -446,6 +446,15 @@ function dimensionBefore(tokens: Tok[], first: number): { attribute: string; con
   // it went, unless the verb says a size ("measures", "stands", "covers").
   const verb = tokens[first - 1];
   if (verb?.pos === 'VERB' && !SIZE_VERBS.has(verb.lemma)) return { attribute: 'distance' };
+  // "chased him for 30 miles": "for" and a length after the clause's verb and object is how far it
+  // went, unless the clause says a size ("the road runs for 30 miles").
+  if (w1 === 'for') {
+    for (let k = first - 2; k >= 0; k--) {
+      const t = tokens[k]!;
+      if (SIZE_VERBS.has(t.lemma) || t.pos === 'PUNCT') return undefined;
+      if (t.pos === 'VERB' || k === 0) return { attribute: 'distance' };
+    }
+  }
   return undefined;
 }
 
@@ -528,8 +537,10 @@ function amountVerb(tokens: Tok[], first: number): string | undefined {
     const t = tokens[k]!;
     // A reduced relative clause ("a reward totaling $20,000", "a deal valued at $2 billion"): the
     // amount is the noun's, the participle only links them.
+    // (The sentence's first word is capitalized whatever it is: "Rewards totaling $20,000".)
     const noun = tokens[k - 1];
-    if (t.pos === 'VERB' && /(?:ing|ed)$/.test(t.lower) && noun?.pos === 'NOUN' && k === first - 1 - (tokens[first - 1]?.pos === 'ADP' ? 1 : 0)) return noun.lemma;
+    const opening = k - 1 === 0 && noun?.pos === 'PROPN' && /^[A-Z][a-z]+$/.test(noun.v);
+    if (t.pos === 'VERB' && /(?:ing|ed)$/.test(t.lower) && (noun?.pos === 'NOUN' || opening) && k === first - 1 - (tokens[first - 1]?.pos === 'ADP' ? 1 : 0)) return opening ? singular(noun!.lower, 'NOUN') : noun!.lemma;
     if (t.pos === 'VERB') return t.lower === `${t.lemma}ed` ? `${t.lemma}e` : t.lemma;
     if (t.pos !== 'PROPN' && t.pos !== 'PRON') return undefined;
   }
