@@ -227,25 +227,6 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
     }
     return refsByArticle.get(id) ?? [];
   };
-  const mainPeople = new Map<string, string | undefined>();
-  /** The surname the article names most often among its people. */
-  const mainPerson = (ref: SentenceRef): string | undefined => {
-    if (mainPeople.has(ref.article.id)) return mainPeople.get(ref.article.id);
-    const counts = new Map<string, number>();
-    for (const s of ref.article.sentences) {
-      for (const f of index.factsOf({ ...ref, sentence: s })) {
-        // (Names typed as things count: a surname alone is often typed so.)
-        if (f.kind !== 'entity' || (f.attribute !== 'person' && f.attribute !== 'thing')) continue;
-        const last = String(f.value).toLowerCase().split(/\s+/).at(-1)!;
-        counts.set(last, (counts.get(last) ?? 0) + 1);
-      }
-    }
-    const top = [...counts].sort((a, b) => b[1] - a[1]);
-    // Only a clear main person: named more often than anyone else.
-    const main = top[0] && (!top[1] || top[0][1] > top[1][1]) ? top[0][0] : undefined;
-    mainPeople.set(ref.article.id, main);
-    return main;
-  };
   const supportsEvent = (frame: QuestionFrame, id: string, at: number, namesOnly = false, asksDoer = false, names: string[] = []): boolean => {
     const ref = refsOf(id).find((r) => r.sentence.start <= at && at < r.sentence.end);
     if (!ref) return false;
@@ -267,7 +248,7 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
     const otherNamed = () => near.some((s) => index.factsOf({ ...ref, sentence: s }).some((f) => f.kind === 'entity' && f.attribute === 'person'));
     const named = (words: string[]) => {
       const last = words.at(-1)!;
-      if (/\b(he|she)\b/i.test(text) && mainPerson(ref) === last && !otherNamed()) return true;
+      if (/\b(he|she)\b/i.test(text) && index.mainPerson(ref) === last && !otherNamed()) return true;
       return index.matchHere(ref, { term: last, weight: 1, name: true, pos: 'PROPN' }) >= 0.7
         || (ref.sentence.attribution ?? '').toLowerCase().split(/\s+/).includes(last)
         || (/\b(he|she|they|i)\b/i.test(text) && near.some((s) => s.terms.includes(last)))

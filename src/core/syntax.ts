@@ -96,11 +96,20 @@ export function docTokens(nlp: Nlp, doc: ReturnType<Nlp['readDoc']>, text: strin
       const found = text.indexOf(v, offset);
       if (found >= 0) offset = found;
     }
-    toks[i] = new Token(v, lowerCase(v), singular(lowerCase(lemmas[i] ?? v), pos[i]!), pos[i]!, types[i]!, Boolean(stops[i]), base + offset, base + offset + v.length);
+    let lemma = singular(lowerCase(lemmas[i] ?? v), pos[i]!);
+    // "re-hired", "co-founded": wink leaves a hyphenated verb as written; its last part is the verb.
+    if (pos[i] === 'VERB' && lemma === lowerCase(v) && HYPHENATED_VERB.test(lemma)) {
+      const cut = lemma.lastIndexOf('-');
+      const last = nlp.readDoc(lemma.slice(cut + 1)).tokens().out(its.lemma as typeof its.value)[0] as string | undefined;
+      if (last) lemma = `${lemma.slice(0, cut + 1)}${last}`;
+    }
+    toks[i] = new Token(v, lowerCase(v), lemma, pos[i]!, types[i]!, Boolean(stops[i]), base + offset, base + offset + v.length);
     offset += v.length;
   }
   return { toks, spaces };
 }
+
+const HYPHENATED_VERB = /^[a-z]+-[a-z]+(?:ed|es|s|ing)$/;
 
 /**
  * `s.toLowerCase()`, but `s` itself when it has nothing to lower: toLowerCase always makes a new

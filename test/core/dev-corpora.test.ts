@@ -149,6 +149,7 @@ const ECBPLUS: Record<string, string[]> = {
     'ecbplus-1-after-bettyford',
     'ecbplus-1-cliffside-cost',
     'ecbplus-1-staffer-charged',
+    'ecbplus-1-lawyer-rehired',
   ],
   'ecbplus-4': [
     'ecbplus-4-age',

@@ -258,6 +258,19 @@ describe('which one of a kind a title names', () => {
   });
 });
 
+describe('a "re-" verb, and the story\'s person described', () => {
+  const story = engineOf([
+    { id: 'a', meta: { published: '2021-05-04' }, raw: 'Singer hires lawyer\n\nIt seems Dana Reyes has had enough of her manager, Lou Park.\n\nThe singer re-hired longtime attorney Sam Holt to handle her case.\n\nReyes has a tour in June.\n' },
+    { id: 'b', meta: { published: '2021-05-04' }, raw: 'Reyes news\n\nPapers report that Reyes has re-hired attorney Sam Holt.\n' },
+  ], 'rehire');
+
+  it('"hire back" is "re-hired"; a title before the name ("attorney") says the asked kind; "the singer" is the article\'s main person', () => {
+    const answer = story.ask('Which lawyer did Reyes hire back?');
+    expect(answer.value).toBe('attorney Sam Holt');
+    expect(answer.citations.map((c) => c.source).sort()).toEqual(['a', 'b']);
+  });
+});
+
 describe('whom a pronoun in the slot stands for', () => {
   const story = engineOf([
     { id: 'a', meta: { published: '2021-05-04' }, raw: 'Gala host named\n\nTom Ruddle met Dan Cole at the company offices on Monday.\n\nHe signed the contract after the meeting.\n\n'

@@ -49,6 +49,7 @@ describe('relation frames', () => {
     ['a verb listed after an object and its prepositional slot, with no conjunction', 'The robber fired at two clerks, took them to a van and fled.', 'take agent=The robber patient=them to=a van'],
     ['an adverb the tagger read after an article is the noun group\'s noun', 'He hid the cash in the back of the van.', 'hide agent=He patient=the cash in=the back of=the van'],
     ['no bare verb follows a preposition: "for comment" is a noun group', 'Lane was unavailable for comment Wednesday and will see a doctor on Friday.', 'see agent=Lane patient=a doctor on=Friday'],
+    ['a hyphenated verb is lemmatized on its last part', 'The band co-founded a label and re-signed its drummer.', 're-sign agent=The band patient=its drummer'],
     ['a bare participle coordinated with a passive is passive too', 'The driver was taken to hospital, treated and released.', 'release patient=The driver'],
     ['a coordinated participle with a complement is active', 'The suspect was arrested and pleaded guilty.', 'plead agent=The suspect patient=guilty'],
   ])('%s', (_, sentence, expected) => {

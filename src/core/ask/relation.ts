@@ -480,6 +480,8 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
         // "he" stands for the asked name only when the name is just before it: earlier in the
         // sentence or in the two sentences before.
         if (m < 0.5 && own.some((a) => PRONOUNS.has(text.slice(a.start, a.end).toLowerCase()) && standsFor(a, q, ref, index))) m = Math.max(m, ARG_MATCH.pronoun);
+        // "The actress re-hired …": a definite description of a person stands for the article's main person.
+        if (!process.env.NODC && m < 0.5 && q.name && wn && own.some((a) => !a.name && /^[Tt]he\s+[a-z\s-]+$/.test(text.slice(a.start, a.end)) && personNoun(a.head, wn)) && index.mainPerson(ref) === q.words.at(-1)) m = Math.max(m, ARG_MATCH.pronoun);
         if (m < 0.5 && !doerTaken && q.words.every((w) => sentenceWords.has(w))) m = Math.max(m, ARG_MATCH.sentence);
         // A prepositional qualifier ("on the pirate boats", "about his knee") may be set by the
         // sentences before, or be what the article's lead is about.
@@ -501,7 +503,7 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
         if (PRONOUNS.has(filler.toLowerCase()) || !/[\p{L}\p{N}]/u.test(filler)) continue;
         if (asked(filler, qf)) continue;
         // In a headline-cased line every word is capitalized: capitals make no name there.
-        fit = typeFit(qf, arg.name && headlineCased(text.slice(ref.sentence.start, ref.sentence.end)) ? { ...arg, name: undefined } : arg, wn);
+        fit = typeFit(qf, arg.name && headlineCased(text.slice(ref.sentence.start, ref.sentence.end)) ? { ...arg, name: undefined } : arg, filler, wn);
         if (!fit) continue;
       }
       // What will happen is better read from a sentence that says it will than from a past one.
@@ -581,6 +583,10 @@ export function verbForms(verb: string, wn?: WordNet): Map<string, number> {
   // A nominal frame ("the resignation of") is read by its verb's derived noun.
   for (const d of wn.derived(verb, 'v', 3)) put(d, VERB_MATCH.derived);
   for (const h of wn.hypernyms(verb, 'v', 1, 2)) put(h, VERB_MATCH.hypernym);
+  // "hire back" is "rehire" ("re-hire"): the "re-" verb says the event again. (Not the other way:
+  // "rewrote the script" is no answer to who wrote it.)
+  const again = /^(\S+) (?:back|again)$/.exec(verb);
+  if (again) for (const re of [`re${again[1]}`, `re-${again[1]}`]) put(re, VERB_MATCH.synonym);
   return m;
 }
 
@@ -725,16 +731,17 @@ function placeish(head: string, wn?: WordNet): boolean {
 }
 
 /** Whether the filler is the kind of thing asked for (a team for "which team", a place for "where"). */
-function typeFit(qf: QuestionFrame, arg: FrameArg, wn?: WordNet): number {
+function typeFit(qf: QuestionFrame, arg: FrameArg, filler: string, wn?: WordNet): number {
   const kinds = (head: string) => (wn ? new Set([head, ...wn.synonyms(head, 'n', 2), ...wn.hypernyms(head, 'n', 4, 2)]) : new Set([head]));
   if (qf.typeNoun) {
     if (arg.head === qf.typeNoun) return 1;
     const k = kinds(arg.head);
     if (k.has(qf.typeNoun)) return 0.9;
     if (!arg.name) return 0.35;
-    // A name whose own words say its kind: "Dr. Ann Lee" for "which doctor", "Mount Sefa" for "which mountain".
+    // A name whose own words, or title, say its kind: "Dr. Ann Lee" for "which doctor", "attorney
+    // Jo Ames" for "which lawyer", "Mount Sefa" for "which mountain".
     const own = new Set([qf.typeNoun, ...(wn?.synonyms(qf.typeNoun, 'n', 1) ?? [])].map((w) => w.replace(/\.$/, '')));
-    return arg.name.toLowerCase().split(/\s+/).some((w) => own.has(w.replace(/\.$/, ''))) ? 0.9 : 0.75;
+    return filler.toLowerCase().split(/\s+/).some((w) => own.has(w.replace(/\.$/, ''))) ? 0.9 : 0.75;
   }
   if (qf.wh === 'who') {
     if (arg.name) return 1;

@@ -141,6 +141,25 @@ export class SearchIndex {
     return first === undefined || k < 0 || k >= this.table.articles[a]!.sentences.length ? undefined : this.refs[first + k];
   }
 
+  private readonly mainPeople = new Map<string, string | undefined>();
+  /** The surname the article names most often among its people, when one is named more than any other. */
+  mainPerson(ref: SentenceRef): string | undefined {
+    if (this.mainPeople.has(ref.article.id)) return this.mainPeople.get(ref.article.id);
+    const counts = new Map<string, number>();
+    for (const s of ref.article.sentences) {
+      for (const f of this.factsOf({ ...ref, sentence: s })) {
+        // (Names typed as things count: a surname alone is often typed so.)
+        if (f.kind !== 'entity' || (f.attribute !== 'person' && f.attribute !== 'thing')) continue;
+        const last = String(f.value).toLowerCase().split(/\s+/).at(-1)!;
+        counts.set(last, (counts.get(last) ?? 0) + 1);
+      }
+    }
+    const top = [...counts].sort((a, b) => b[1] - a[1]);
+    const main = top[0] && (!top[1] || top[0][1] > top[1][1]) ? top[0][0] : undefined;
+    this.mainPeople.set(ref.article.id, main);
+    return main;
+  }
+
   /** The sentence a fact was read from. */
   refOf(f: Fact): SentenceRef | undefined {
     const a = this.articleAt.get(f.article);
