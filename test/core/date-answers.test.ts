@@ -74,6 +74,17 @@ describe('each date dates its own event', () => {
   });
 });
 
+describe('a time written after an event noun dates that event', () => {
+  it('"found guilty today of a rampage two years ago": the verdict is today', () => {
+    const engine = engineOf([
+      article('a', '2019-06-12', 'A judge today found Jo Ames, a former Acme worker, guilty of murder in a rampage exactly two years ago in Marlow.'),
+      article('b', '2019-06-12', 'Jo Ames was found guilty of murder over a 2017 rampage.'),
+      article('c', '2019-06-12', 'Jo Ames has been found guilty over a 2017 rampage that killed two.'),
+    ]);
+    expect(engine.ask('When was Ames found guilty?').value).toMatch(/^2019-06-12/);
+  });
+});
+
 describe('what time', () => {
   it('a clock time answers even without its day, over the day more sources give', () => {
     const engine = engineOf([

@@ -306,6 +306,11 @@ describe('which one of a named kind', () => {
     expect(story.ask('Which jewelry store got hit?').value).toBe('Casty');
   });
 
+  it('two capitalized words the noun after them calls a company are one, not a person', () => {
+    const story = engineOf([{ id: 'a', meta: { published: '2021-05-04' }, raw: 'Plant\n\nA former Acme Foods company employee was hired in Marlow.\n' }], 'orgkind');
+    expect(story.table.facts.find((f) => f.value === 'Acme Foods')?.attribute).toBe('organization');
+  });
+
   it('a place name that opens with its kind ("Mount Sefa", "Lake Orla") is a place, and answers "which mountain" through the WordNet synonym it opens with', () => {
     const story = engineOf([
       { id: 'a', meta: { published: '2021-05-04' }, raw: 'Climber dies\n\nJo Ames, 32, fell about 600 metres while climbing to a hut on Mount Sefa with three companions, near Lake Orla.\n' },

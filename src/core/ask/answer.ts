@@ -130,7 +130,9 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
   if (!scored.length) return undefined;
   // Where the coverage dates the asked event itself, dates of other events count less.
   const forms = q.eventForms;
-  if (forms && scored.some((s) => forms.has(s.fact.subject))) for (const s of scored) if (!forms.has(s.fact.subject)) s.score *= OTHER_EVENT;
+  if (forms && scored.some((s) => forms.has(s.fact.subject))) {
+    for (const s of scored) if (!forms.has(s.fact.subject) || (ctx.wn && q.intent === 'date' && datesNoun(s, forms, ctx.wn))) s.score *= OTHER_EVENT;
+  }
   const best = Math.max(...scored.map((s) => s.score));
   if (best < ANSWER_THRESHOLD) return undefined;
   // Values close enough to the best compete; the one most sources report wins.
@@ -210,6 +212,19 @@ function sameHolder(main: Scored[], index: SearchIndex): Scored[] {
     if (ref) out.push({ fact: { ...f, attribution: undefined }, ref, score: low * 0.9, value: valueKey(f), fit: 1, event: false });
   }
   return out;
+}
+
+/**
+ * "found her guilty of a rampage two years ago": a time written right after an event noun (WordNet
+ * files "rampage" under "event") dates that event, not the clause's verb.
+ */
+function datesNoun(s: Scored, forms: Set<string>, wn: WordNet): boolean {
+  const words = s.ref.article.raw.slice(s.ref.sentence.start, s.fact.span.start).toLowerCase().match(/[\p{L}-]+/gu) ?? [];
+  let w = words.pop();
+  while (w && wn.has(w, 'r') && !wn.has(w, 'n')) w = words.pop();
+  if (!w || forms.has(w) || !wn.has(w, 'n')) return false;
+  const noun = w.replace(/s$/, '');
+  return !forms.has(noun) && wn.hypernyms(wn.has(noun, 'n') ? noun : w, 'n', 10, 1).includes('event');
 }
 
 /**

@@ -142,6 +142,9 @@ function typeName(tokens: Tok[], first: number, last: number, roleBefore?: strin
   if (after && after.pos === 'NOUN' && /^[a-z]/.test(after.v)) kindNoun = after.lemma;
   else if (after && /^[A-Z]{2,5}s$/.test(after.v)) kindNoun = after.v.slice(0, -1).toLowerCase();
   else if (before?.lower === 'of' && tokens[first - 2]?.pos === 'NOUN' && /^[a-z]/.test(tokens[first - 2]!.v)) kindNoun = tokens[first - 2]!.lemma;
+  // A name the fallback took for a person is the kind its noun says: "the Kraft company", "the Ames river".
+  if (type === 'person' && !description && !roleBefore && ORG_WORDS.has(kindNoun)) type = 'organization';
+  else if (type === 'person' && !description && !roleBefore && PLACE_WORDS.has(kindNoun)) type = 'place';
   if (appositive && !description) description = appositive;
   return { first, last, value: text(tokens, first, last), type, kindNoun, description };
 }
