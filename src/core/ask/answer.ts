@@ -221,7 +221,8 @@ function sameHolder(main: Scored[], index: SearchIndex): Scored[] {
 function datesNoun(s: Scored, forms: Set<string>, wn: WordNet): boolean {
   const words = s.ref.article.raw.slice(s.ref.sentence.start, s.fact.span.start).toLowerCase().match(/[\p{L}-]+/gu) ?? [];
   let w = words.pop();
-  while (w && wn.has(w, 'r') && !wn.has(w, 'n')) w = words.pop();
+  // (Past an adverb, "a rampage exactly two years ago", but not a preposition: "the appeal on Monday".)
+  while (w && w.endsWith('ly') && wn.has(w, 'r') && !wn.has(w, 'n')) w = words.pop();
   if (!w || forms.has(w) || !wn.has(w, 'n')) return false;
   const noun = w.replace(/s$/, '');
   return !forms.has(noun) && wn.hypernyms(wn.has(noun, 'n') ? noun : w, 'n', 10, 1).includes('event');
