@@ -198,6 +198,13 @@ function repair(toks: Tok[]): Tok[] {
     const p = out[k - 1]!;
     if (t.pos === 'VERB' && t.lower === t.lemma && !/(ing|ed)$/.test(t.lower) && (p.pos === 'ADP' || p.pos === 'SCONJ') && BARE_VERB_BLOCKERS.has(p.lower)) owned(out, toks, k).pos = 'NOUN';
   }
+  // "made several phone calls, and": a noun after a quantifier or determiner, then an -s verb that
+  // ends the group (a comma, a conjunction, the end), is a compound with a plural noun.
+  for (let k = 2; k < out.length; k++) {
+    const t = out[k]!;
+    const next = out[k + 1];
+    if (t.pos === 'VERB' && /[^s]s$/.test(t.lower) && out[k - 1]!.pos === 'NOUN' && /^(DET|ADJ|NUM)$/.test(out[k - 2]!.pos) && (!next || next.pos === 'PUNCT' || next.pos === 'CCONJ')) owned(out, toks, k).pos = 'NOUN';
+  }
   // Two finite verbs cannot follow each other: the second is a plural noun ("dismissed calls to quit").
   for (let k = 1; k < out.length; k++) {
     const t = out[k]!;
@@ -477,6 +484,13 @@ function subjectBefore(chunks: Chunk[], v: number, toks: Tok[]): number | undefi
   return left <= j && chunks[left]!.kind === 'NP' ? left : undefined;
 }
 
+/** Whether the verb group at `v` follows a conjunction, perhaps with adverbs between ("and then grabbed"). */
+function coordinated(toks: Tok[], chunks: Chunk[], v: number): boolean {
+  let j = v - 1;
+  while (j >= 0 && chunks[j]!.kind === 'OTHER' && toks[chunks[j]!.first]!.pos === 'ADV' && chunks[j]!.first === chunks[j]!.last) j--;
+  return chunks[j]?.kind === 'CONJ';
+}
+
 /**
  * Reads relation frames from one sentence's tokens. Each row of the recognizer table names the
  * construction it reads; rows run over the chunk sequence, one frame per verb group (plus
@@ -517,7 +531,7 @@ export function readFrames(tokens: Tok[], chunked: () => Chunked = () => chunk(t
       && chunks.slice(prev.v + 1, v - 1).every((x) => x.kind === 'NP' || x.kind === 'P' || x.kind === 'OTHER');
     if (listed) subj = prev!.passive ? prev!.frame.patient : prev!.frame.agent;
     // "was arrested, charged and jailed": a bare participle coordinated with a passive is one too.
-    const elided = (listed || chunks[v - 1]?.kind === 'CONJ') && prev !== undefined && prev.passive
+    const elided = (listed || coordinated(toks, chunks, v)) && prev !== undefined && prev.passive
       && !c.bare && c.first === c.head && /(ed|en)$/.test(toks[c.head]!.lower)
       // (With an object or complement after it, it is active: "was arrested and pleaded guilty".)
       && (!chunks[v + 1] || ['P', 'CONJ', 'COMMA', 'PUNCT', 'SUB'].includes(chunks[v + 1]!.kind));
@@ -525,8 +539,10 @@ export function readFrames(tokens: Tok[], chunked: () => Chunked = () => chunk(t
     if (!subj && chunks[v - 1]?.kind === 'P' && chunks[v - 1]!.lemma === 'by' && toks[c.head]!.lower.endsWith('ing') && prev) subj = prev.frame.agent;
     // "dismissed calls to quit": a wish noun before an infinitive is not its subject; the governor's is.
     if (c.inf && s === v - 1 && prev && IRREALIS_GOVERNORS.has(toks[chunks[s]!.head]!.lemma)) subj = prev.frame.agent;
-    else if (prev && (chunks[v - 1]?.kind === 'CONJ' || c.inf || (chunks[v - 1]?.kind === 'NP' && c.inf))) {
-      subj = prev.frame.agent ?? prev.frame.patient;
+    else if (prev && (coordinated(toks, chunks, v) || c.inf || (chunks[v - 1]?.kind === 'NP' && c.inf))) {
+      // (A verb coordinated with an active one shares its subject, never its object: "grabbed a
+      // gun and used it" — though an infinitive may take the object: "forced them to drive".)
+      subj = c.inf || prev.passive ? prev.frame.agent ?? prev.frame.patient : prev.frame.agent;
     }
     if (c.inf && prev) {
       // "dismissed calls to quit", "refused to testify": the governing verb sets the polarity.

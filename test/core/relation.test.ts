@@ -271,6 +271,15 @@ describe('a "re-" verb, and the story\'s person described', () => {
   });
 });
 
+describe('an object "it"', () => {
+  it('is the object of the clause before it in the sentence ("grabbed a shotgun and used it")', () => {
+    const story = engineOf([
+      { id: 'a', meta: { published: '2021-05-04' }, raw: 'Shooting\n\nAfter the meeting, Jo Ames went to her car, grabbed a shotgun and used it to shoot two people.\n' },
+    ], 'it');
+    expect(story.ask('What did Jo Ames use?').value).toBe('shotgun');
+  });
+});
+
 describe('whom a pronoun in the slot stands for', () => {
   const story = engineOf([
     { id: 'a', meta: { published: '2021-05-04' }, raw: 'Gala host named\n\nTom Ruddle met Dan Cole at the company offices on Monday.\n\nHe signed the contract after the meeting.\n\n'

@@ -50,6 +50,8 @@ describe('relation frames', () => {
     ['an adverb the tagger read after an article is the noun group\'s noun', 'He hid the cash in the back of the van.', 'hide agent=He patient=the cash in=the back of=the van'],
     ['no bare verb follows a preposition: "for comment" is a noun group', 'Lane was unavailable for comment Wednesday and will see a doctor on Friday.', 'see agent=Lane patient=a doctor on=Friday'],
     ['a hyphenated verb is lemmatized on its last part', 'The band co-founded a label and re-signed its drummer.', 're-sign agent=The band patient=its drummer'],
+    ['a verb after "and then" shares the subject, not the object, of the verb before', 'She made several phone calls, and then grabbed a shotgun.', 'grab agent=She patient=a shotgun'],
+    ['"several phone calls," is a noun group, not a clause', 'She made several phone calls, and then left.', 'make agent=She patient=several phone calls'],
     ['a bare participle coordinated with a passive is passive too', 'The driver was taken to hospital, treated and released.', 'release patient=The driver'],
     ['a coordinated participle with a complement is active', 'The suspect was arrested and pleaded guilty.', 'plead agent=The suspect patient=guilty'],
   ])('%s', (_, sentence, expected) => {

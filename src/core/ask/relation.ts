@@ -499,7 +499,16 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
           out.push({ ref, frame: f, score: v * (checks.length ? checks.reduce((a, b) => a + b, 0) / checks.length : 0.6) * support });
           continue;
         }
-        const filler = text.slice(arg.start, arg.end);
+        let filler = text.slice(arg.start, arg.end);
+        // "grabbed a shotgun and used it": an object "it" is the object of the clause before it in the sentence.
+        if (/^(it|them)$/i.test(filler) && (arg === f.patient)) {
+          const before = frames.filter((g) => g !== f && g.patient && g.patient.end <= arg!.start && !PRONOUNS.has(text.slice(g.patient.start, g.patient.end).toLowerCase()));
+          const prev = before.sort((a, b) => b.patient!.end - a.patient!.end)[0];
+          if (prev) {
+            arg = prev.patient!;
+            filler = text.slice(arg.start, arg.end);
+          }
+        }
         if (PRONOUNS.has(filler.toLowerCase()) || !/[\p{L}\p{N}]/u.test(filler)) continue;
         if (asked(filler, qf)) continue;
         // In a headline-cased line every word is capitalized: capitals make no name there.
