@@ -205,6 +205,7 @@ const ECBPLUS_DEV2: Record<string, string[]> = {
     'ecb-20-depth',
     'ecb-20-foreign-aid',
     'ecb-20-distance',
+    'ecb-20-magnitude',
   ],
   'ecb-25': [
     'ecb-25-age',

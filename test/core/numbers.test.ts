@@ -95,6 +95,16 @@ describe('how far a movement went', () => {
   });
 });
 
+describe('magnitudes without the word', () => {
+  it.each([
+    ['An earthquake measuring 5.6 on the Richter scale hit the island on Sunday.', 'earthquake', 5.6],
+    ['The same island was hit by a 6.1 quake in September.', 'quake', 6.1],
+  ])('%s', (sentence, subject, value) => {
+    const facts = buildFactTable([{ id: 'a', raw: `date 2017-07-05\n\n${sentence}\n`, meta: {} }], 't', nlp).facts.filter((f) => f.kind === 'quantity');
+    expect(facts.map((f) => [f.attribute, f.subject, f.value])).toEqual([['magnitude', subject, value]]);
+  });
+});
+
 describe('an age belongs to its holder', () => {
   it('every source giving the answer\'s named person the same age agrees, whatever event its sentence tells of', () => {
     const engine = engineOf([

@@ -279,6 +279,13 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
   const b2 = tokens[first - 2]?.lower;
   // A later decimal in a sentence about magnitude ("… while the USGS put it at 6.8") is one too.
   const magnitudeBefore = /^\d{1,2}\.\d$/.test(t.v) && tokens.slice(Math.max(0, i - 14), i).some((x) => x.lower === 'magnitude');
+  // "measuring 5.6 on the Richter scale": a reading on a named scale is a magnitude.
+  const onScale = tokens[last + 1]?.lower === 'on' && tokens[last + 2]?.lower === 'the' && tokens.slice(last + 3, last + 6).some((x) => x.lower === 'scale');
+  if (onScale) return finish('magnitude', true, value, 'magnitude', `magnitude ${numText}`, last, subjectBefore(tokens, first));
+  // "a 6.1 quake": a fraction is no count of the noun after it, but a rating of it.
+  if (!Number.isInteger(value) && (b1 === 'a' || b1 === 'an') && tokens[last + 1]?.pos === 'NOUN' && !multiplierWord && !currency) {
+    return finish('magnitude', true, value, 'magnitude', `magnitude ${numText}`, last, nounAfter(tokens, last) ?? '');
+  }
   if (b1 === 'magnitude' || (b1 === '-' && b2 === 'magnitude') || tokens[i + 1]?.lower === 'magnitude' || (tokens[i + 1]?.v === '-' && tokens[i + 2]?.lower === 'magnitude') || magnitudeBefore) {
     const end = tokens[i + 1]?.lower === 'magnitude' ? i + 1 : tokens[i + 2]?.lower === 'magnitude' ? i + 2 : last;
     const start = b1 === 'magnitude' ? first - 1 : b1 === '-' ? first - 2 : first;
