@@ -150,6 +150,7 @@ const ECBPLUS: Record<string, string[]> = {
     'ecbplus-1-cliffside-cost',
     'ecbplus-1-staffer-charged',
     'ecbplus-1-lawyer-rehired',
+    'ecbplus-1-sentence-length',
   ],
   'ecbplus-4': [
     'ecbplus-4-age',
@@ -165,6 +166,7 @@ const ECBPLUS: Record<string, string[]> = {
     'ecbplus-8-injured',
     'ecbplus-8-pregnant',
     'ecbplus-8-victim-names',
+    'ecbplus-8-date',
   ],
   'ecbplus-19': [
     'ecbplus-19-settlements',
@@ -173,6 +175,7 @@ const ECBPLUS: Record<string, string[]> = {
     'ecbplus-19-mother-name',
     'ecbplus-19-date',
     'ecbplus-19-lawyer',
+    'ecbplus-19-wed-arrests',
   ],
   'ecbplus-25': [
     'ecbplus-25-ivory-yards',
@@ -225,6 +228,7 @@ const ECBPLUS_DEV2: Record<string, string[]> = {
     'ecbplus-20-damage-cost',
     'ecbplus-20-depth',
     'ecbplus-20-foreign-rescue',
+    'ecbplus-20-deaths',
   ],
   'ecbplus-23': [
     'ecbplus-23-buckley-day',
@@ -237,10 +241,12 @@ const ECBPLUS_DEV2: Record<string, string[]> = {
   'ecbplus-6': [
     'ecbplus-6-age',
     'ecbplus-6-cf-budget',
+    'ecbplus-6-filming',
   ],
   'ecbplus-9': [
     'ecbplus-9-petitions',
     'ecbplus-9-consult-cost',
+    'ecbplus-9-memo-date',
   ],
 };
 

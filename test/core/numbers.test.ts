@@ -95,6 +95,19 @@ describe('how far a movement went', () => {
   });
 });
 
+describe('sources that give the answer\'s figure agree', () => {
+  it('from a sentence giving the same amount of the same thing, or of the asked event, that speaks of the question in part', () => {
+    const engine = engineOf([
+      { id: 'a', raw: 'date 2019-03-02\n\nThe quake in Marlow on Sunday killed at least 10 people, officials said.\n', meta: {} },
+      { id: 'b', raw: 'date 2019-03-02\n\nRescuers searched the rubble in Marlow on Monday as the death toll rose to 10.\n', meta: {} },
+      { id: 'c', raw: 'date 2019-03-02\n\nThe town has 10 schools and a hospital.\n', meta: {} },
+    ], 'agree');
+    const answer = engine.ask('How many people died in the Marlow quake?');
+    expect(answer.value).toMatch(/10 people/);
+    expect(answer.citations.map((c) => c.source).sort()).toEqual(['a', 'b']);
+  });
+});
+
 describe('magnitudes without the word', () => {
   it.each([
     ['An earthquake measuring 5.6 on the Richter scale hit the island on Sunday.', 'earthquake', 5.6],

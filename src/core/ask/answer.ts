@@ -27,6 +27,9 @@ const EVENT_FORM = 0.8;
 /** How well a rate ("$5 a share") answers a question that asks no rate. */
 const RATE_FIT = 0.5;
 
+/** How well a sentence giving the answer's figure must speak of the question to agree with it. */
+const FIGURE_AGREEMENT = 0.2;
+
 /** Figures a person holds whatever the event: their age, height, weight. */
 const PERSONAL_ATTRIBUTES = new Set(['age', 'height', 'weight']);
 
@@ -173,7 +176,7 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
   }
   const day = q.intent === 'date' ? onOneDay(groups[0]!) : undefined;
   const main = day?.main ?? groups[0]!;
-  if (q.intent === 'quantity') main.push(...sameHolder(main, ctx.index));
+  if ((q.intent === 'quantity' || q.intent === 'date') && main[0]!.fact.kind !== 'entity') main.push(...sameFigure(q, main, ctx.index));
   // Dates from other sentences are mostly other events: only near-equal support makes them a disagreement.
   const mainScore = Math.max(...main.map((s) => s.score));
   const conflicts = q.intent === 'quantity' ? groups.slice(1).filter((g) => g.some((s) => s.event && main.some((m) => sameEvent(m, s, ctx.index.corpusYear))))
@@ -191,25 +194,40 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
 }
 
 /**
- * "How old was the boy": an age (or a height, a weight) belongs to the person who holds it,
- * whatever event the sentence tells of. Once the answer's holder is a named person, every other
- * sentence giving that person the same figure agrees ("the death of Jo Ames, 15" beside "Ames,
- * 15, was shot").
+ * Other sources that give the answer's figure. "How old was the boy": an age (or a height, a
+ * weight) belongs to the person who holds it, whatever event the sentence tells of, so every
+ * sentence giving the answer's named holder the same figure agrees ("the death of Jo Ames, 15"
+ * beside "Ames, 15, was shot"). Any other figure agrees from a sentence that gives the same
+ * amount of the same thing, or of the asked event, and speaks of the question at least in part.
  */
-function sameHolder(main: Scored[], index: SearchIndex): Scored[] {
+function sameFigure(q: Question, main: Scored[], index: SearchIndex): Scored[] {
   const lead = main[0]!.fact;
-  if (!PERSONAL_ATTRIBUTES.has(lead.attribute)) return [];
-  const holders = new Set(main.map((s) => s.fact.subject).filter((h) => index.surnames.has(h)));
-  if (!holders.size) return [];
+  const holders = PERSONAL_ATTRIBUTES.has(lead.attribute) ? new Set(main.map((s) => s.fact.subject).filter((h) => index.surnames.has(h))) : new Set<string>();
+  const subjects = new Set(main.map((s) => s.fact.subject).filter(Boolean));
+  const verbs = q.terms.filter((t) => t.pos === 'VERB' && index.supports(t));
   const low = Math.min(...main.map((s) => s.score));
   const have = new Set(main.map((s) => s.fact.id));
+  const cited = new Set(main.map((s) => s.ref.article.id));
   const out: Scored[] = [];
+  const dated = lead.kind === 'date';
+  // (A date agrees by the day it gives, of the asked event: "Monday's robbery" beside "robbed on 9 Sept.")
+  const events = dated ? new Set([...subjects, ...(q.eventForms ?? [])]) : subjects;
   for (const f of index.table.facts) {
-    if (f.kind !== 'quantity' || f.attribute !== lead.attribute || !holders.has(f.subject) || have.has(f.id) || f.unit !== lead.unit) continue;
-    if (!quantitiesCompatible({ value: f.value as number, range: f.range, label: f.label, unit: f.unit }, { value: lead.value as number, range: lead.range, label: lead.label, unit: lead.unit })) continue;
+    if (f.kind !== lead.kind || f.attribute !== lead.attribute || have.has(f.id)) continue;
+    if (dated ? !f.value || String(f.value).length < String(lead.value).length || !datesCompatible({ value: String(f.value), weekday: f.description }, { value: String(lead.value), weekday: lead.description })
+      : f.unit !== lead.unit || !quantitiesCompatible({ value: f.value as number, range: f.range, label: f.label, unit: f.unit }, { value: lead.value as number, range: lead.range, label: lead.label, unit: lead.unit })) continue;
     const ref = index.refOf(f);
-    // Whoever the sentence attributes its own news to does not vouch for the age it mentions in passing.
-    if (ref) out.push({ fact: { ...f, attribution: undefined }, ref, score: low * 0.9, value: valueKey(f), fit: 1, event: false });
+    if (!ref) continue;
+    const held = holders.has(f.subject);
+    if (!held) {
+      if (cited.has(f.article) || index.coverage(ref, q.terms) < FIGURE_AGREEMENT) continue;
+      const ofEvent = verbs.length > 0 && verbs.some((t) => index.matchHere(ref, t) >= 0.7);
+      if (!events.has(f.subject) && !ofEvent) continue;
+    }
+    cited.add(f.article);
+    // Whoever the sentence attributes its own news to does not vouch for a figure it mentions in passing.
+    // (Weaker than any the answer was chosen from: they never lead it.)
+    out.push({ fact: { ...f, attribution: undefined }, ref, score: low * 0.5, value: valueKey(f), fit: 1, event: false });
   }
   return out;
 }
