@@ -143,7 +143,7 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
         // answer about that same event may still name it (else say what the coverage lacks).
         if ((answer?.answered && frame.wh === 'who' && !/\p{Lu}/u.test(answer.value ?? '')) || (answer && !answer.answered)) {
           const typed = answerQuestion(q, ctx);
-          return typed.answered && typed.citations.some((c) => supportsEvent(frame, c.source, c.start, false, isDoer(typed, frame))) ? typed : answer;
+          return typed.answered && readFrom(typed).some((c) => supportsEvent(frame, c.source, c.start, false, isDoer(typed, frame))) ? typed : answer;
         }
         return answer;
       },
@@ -187,7 +187,7 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
         const names = [...new Set(q.terms.filter((t) => t.name && final(t) && /\p{L}/u.test(t.term) && !MONTHS.includes(t.term) && !WEEKDAYS.includes(t.term)).map((t) => t.word ?? t.term))]
           .map((w) => q.terms.filter((t) => (t.word ?? t.term) === w).map((t) => t.term))
           .map((forms) => forms.find((f) => index.vocab.has(f)) ?? forms[0]!);
-        if (typed.answered && frame && !q.describe && typed.citations.length && !typed.citations.some((c) => supportsEvent(frame, c.source, c.start, typed.intent === 'quantity', isDoer(typed, frame), names))) {
+        if (typed.answered && frame && !q.describe && typed.citations.length && !readFrom(typed).some((c) => supportsEvent(frame, c.source, c.start, typed.intent === 'quantity', isDoer(typed, frame), names))) {
           return { ...typed, answered: false, answer: NOT_SAID, value: undefined, agree: undefined, citations: [], conflicts: [] };
         }
         return typed;
@@ -227,6 +227,8 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
     }
     return refsByArticle.get(id) ?? [];
   };
+  /** The citations an answer was read from: those that only agree with it do not vouch for its event. */
+  const readFrom = (a: Answer) => a.citations.slice(0, a.readFrom ?? a.citations.length);
   const supportsEvent = (frame: QuestionFrame, id: string, at: number, namesOnly = false, asksDoer = false, names: string[] = []): boolean => {
     const ref = refsOf(id).find((r) => r.sentence.start <= at && at < r.sentence.end);
     if (!ref) return false;

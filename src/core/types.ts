@@ -216,6 +216,8 @@ export interface Answer {
   agree?: number;
   total?: number;
   citations: Citation[];
+  /** When some citations only agree with the answer: how many first ones it was read from. */
+  readFrom?: number;
   conflicts: Conflict[];
   /** When not answered: the closest passages, so a reader can judge for themselves. */
   passages?: Citation[];

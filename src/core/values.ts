@@ -2,7 +2,7 @@
  * Value helpers both wings share: when two extracted values can be the same claim, and grouping
  * by that. Ingest uses them to align claims across sources; answering, to group an answer's facts.
  */
-import { WEEKDAYS } from './lexicon.js';
+import { PERSON_TITLES, WEEKDAYS } from './lexicon.js';
 
 /** Weekday name of a full ISO date, or undefined for coarser precision. */
 export function weekdayOf(isoDate: string): string | undefined {
@@ -115,4 +115,31 @@ const MAX_BUCKETS = 16;
 /** The distinct items, in first-seen order. */
 export function uniq<T>(xs: T[]): T[] {
   return [...new Set(xs)];
+}
+
+/** Names match when one's words contain the other's ("Doe" ~ "Jane Doe"; "Rob Ames" ~ "Robert Ames"). */
+export function namesMatch(a: string, b: string): boolean {
+  const wa = nameWords(a);
+  const wb = nameWords(b);
+  if (!wa.length || !wb.length) return false;
+  const [small, big] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
+  // A given name may be shortened ("Rob Ames" is "Robert Ames"); a surname never is.
+  const shortened = (w: string, i: number) => i < small.length - 1 && w.length >= 3
+    && big.slice(0, -1).some((b) => b.length >= 3 && (b.startsWith(w) || w.startsWith(b)));
+  return small.every((w, i) => big.includes(w) || shortened(w, i));
+}
+
+/** The words of a name, lower-case, without articles, titles or plural -s. */
+export function nameWords(s: string): string[] {
+  return s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+    .split(/\s+/)
+    .filter((w) => w && !/^(the|a|an|of)$/.test(w) && !PERSON_TITLES.has(w))
+    .map(singularWord);
+}
+
+/** "Model X SUVs" and "Model X SUV" are one name. */
+export function singularWord(w: string): string {
+  return w.length > 3 && /[^s]s$/.test(w) ? w.slice(0, -1) : w;
 }

@@ -5,7 +5,7 @@ import { createNlp } from '../../src/core/nlp.js';
 import { buildFactTable } from '../../src/core/ingest/build.js';
 import { createEngine } from '../../src/core/engine.js';
 import { parseQuestion } from '../../src/core/ask/question.js';
-import { namesMatch } from '../../src/core/ask/answer.js';
+import { namesMatch } from '../../src/core/values.js';
 import type { RawArticle } from '../../src/core/types.js';
 import { openWordNet } from '../../src/store/wordnet.js';
 

@@ -111,6 +111,7 @@ const ECBPLUS: Record<string, string[]> = {
   'ecb-1': [
     'ecb-1-age',
     'ecb-1-stay-length',
+    'ecb-1-fashion-line',
   ],
   'ecb-4': [
     'ecb-4-age',
@@ -126,6 +127,7 @@ const ECBPLUS: Record<string, string[]> = {
     'ecb-8-chief',
     'ecb-8-damage-cost',
     'ecb-8-threat-call',
+    'ecb-8-hospital',
   ],
   'ecb-12': [
     'ecb-12-handover',
@@ -167,6 +169,7 @@ const ECBPLUS: Record<string, string[]> = {
     'ecbplus-8-pregnant',
     'ecbplus-8-victim-names',
     'ecbplus-8-date',
+    'ecbplus-8-gsee-head',
   ],
   'ecbplus-19': [
     'ecbplus-19-settlements',

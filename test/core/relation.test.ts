@@ -280,6 +280,19 @@ describe('an object "it"', () => {
   });
 });
 
+describe('sources that name the answer agree', () => {
+  it('where they speak of the asked thing, not where they only name it', () => {
+    const story = engineOf([
+      { id: 'a', meta: { published: '2021-05-04' }, raw: 'Crash\n\nThe police chief was taken to Larkin Hospital after the crash on Friday.\n' },
+      { id: 'b', meta: { published: '2021-05-04' }, raw: 'Crash\n\nMarlow police chief Ed Lane was listed in critical condition at Larkin Hospital.\n' },
+      { id: 'c', meta: { published: '2021-05-04' }, raw: 'Crash\n\nLarkin Hospital opened in 1990 and has a busy ward.\n' },
+    ], 'agree-name');
+    const answer = story.ask('Which hospital was the chief taken to?');
+    expect(answer.value).toBe('Larkin Hospital');
+    expect(answer.citations.map((c) => c.source).sort()).toEqual(['a', 'b']);
+  });
+});
+
 describe('whom a pronoun in the slot stands for', () => {
   const story = engineOf([
     { id: 'a', meta: { published: '2021-05-04' }, raw: 'Gala host named\n\nTom Ruddle met Dan Cole at the company offices on Monday.\n\nHe signed the contract after the meeting.\n\n'

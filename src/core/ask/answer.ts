@@ -7,11 +7,12 @@
 import type { Answer, Fact, WordNet } from '../types.js';
 import { MAX_QUESTION_LENGTH, type Question, type QTerm } from './question.js';
 import { MATCH, type AnswerContext, type SearchIndex, type SentenceRef } from './search.js';
-import { ABBREVIATIONS, CURRENCIES, LIGHT_VERBS, own, PERSON_TITLES, SAYING_VERBS, synonymsOf, table } from '../lexicon.js';
+import { ABBREVIATIONS, CURRENCIES, LIGHT_VERBS, own, SAYING_VERBS, synonymsOf, table } from '../lexicon.js';
 import { NOT_SAID, render, type Scored } from './render.js';
 import { answerCoverage, expandAlias } from './coverage.js';
-import { datesCompatible, groupFacts, quantitiesCompatible, uniq } from '../values.js';
-import { verbForms } from './relation.js';
+import { datesCompatible, groupFacts, nameWords, namesMatch, quantitiesCompatible, singularWord, uniq } from '../values.js';
+import { agreeingSources } from './agreement.js';
+import { personNoun, verbForms } from './relation.js';
 
 /** How much each further source reporting a value adds to its weight against competing values. */
 const SUPPORT_BONUS = 0.1;
@@ -26,12 +27,6 @@ const EVENT_FORM = 0.8;
 
 /** How well a rate ("$5 a share") answers a question that asks no rate. */
 const RATE_FIT = 0.5;
-
-/** How well a sentence giving the answer's figure must speak of the question to agree with it. */
-const FIGURE_AGREEMENT = 0.2;
-
-/** Figures a person holds whatever the event: their age, height, weight. */
-const PERSONAL_ATTRIBUTES = new Set(['age', 'height', 'weight']);
 
 /** Below this support a question is not answered. */
 const ANSWER_THRESHOLD = 0.5;
@@ -176,7 +171,9 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
   }
   const day = q.intent === 'date' ? onOneDay(groups[0]!) : undefined;
   const main = day?.main ?? groups[0]!;
-  if ((q.intent === 'quantity' || q.intent === 'date') && main[0]!.fact.kind !== 'entity') main.push(...sameFigure(q, main, ctx.index));
+  if (q.intent === 'quantity' || q.intent === 'date' || q.intent === 'entity' || (q.intent === 'person' && !q.describe)) {
+    main.push(...agreeingSources({ terms: q.terms, eventForms: q.eventForms }, main, ctx.index, ctx.wn && ((n: string) => personNoun(n, ctx.wn!))));
+  }
   // Dates from other sentences are mostly other events: only near-equal support makes them a disagreement.
   const mainScore = Math.max(...main.map((s) => s.score));
   const conflicts = q.intent === 'quantity' ? groups.slice(1).filter((g) => g.some((s) => s.event && main.some((m) => sameEvent(m, s, ctx.index.corpusYear))))
@@ -191,45 +188,6 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
     };
   }
   return answer;
-}
-
-/**
- * Other sources that give the answer's figure. "How old was the boy": an age (or a height, a
- * weight) belongs to the person who holds it, whatever event the sentence tells of, so every
- * sentence giving the answer's named holder the same figure agrees ("the death of Jo Ames, 15"
- * beside "Ames, 15, was shot"). Any other figure agrees from a sentence that gives the same
- * amount of the same thing, or of the asked event, and speaks of the question at least in part.
- */
-function sameFigure(q: Question, main: Scored[], index: SearchIndex): Scored[] {
-  const lead = main[0]!.fact;
-  const holders = PERSONAL_ATTRIBUTES.has(lead.attribute) ? new Set(main.map((s) => s.fact.subject).filter((h) => index.surnames.has(h))) : new Set<string>();
-  const subjects = new Set(main.map((s) => s.fact.subject).filter(Boolean));
-  const verbs = q.terms.filter((t) => t.pos === 'VERB' && index.supports(t));
-  const low = Math.min(...main.map((s) => s.score));
-  const have = new Set(main.map((s) => s.fact.id));
-  const cited = new Set(main.map((s) => s.ref.article.id));
-  const out: Scored[] = [];
-  const dated = lead.kind === 'date';
-  // (A date agrees by the day it gives, of the asked event: "Monday's robbery" beside "robbed on 9 Sept.")
-  const events = dated ? new Set([...subjects, ...(q.eventForms ?? [])]) : subjects;
-  for (const f of index.table.facts) {
-    if (f.kind !== lead.kind || f.attribute !== lead.attribute || have.has(f.id)) continue;
-    if (dated ? !f.value || String(f.value).length < String(lead.value).length || !datesCompatible({ value: String(f.value), weekday: f.description }, { value: String(lead.value), weekday: lead.description })
-      : f.unit !== lead.unit || !quantitiesCompatible({ value: f.value as number, range: f.range, label: f.label, unit: f.unit }, { value: lead.value as number, range: lead.range, label: lead.label, unit: lead.unit })) continue;
-    const ref = index.refOf(f);
-    if (!ref) continue;
-    const held = holders.has(f.subject);
-    if (!held) {
-      if (cited.has(f.article) || index.coverage(ref, q.terms) < FIGURE_AGREEMENT) continue;
-      const ofEvent = verbs.length > 0 && verbs.some((t) => index.matchHere(ref, t) >= 0.7);
-      if (!events.has(f.subject) && !ofEvent) continue;
-    }
-    cited.add(f.article);
-    // Whoever the sentence attributes its own news to does not vouch for a figure it mentions in passing.
-    // (Weaker than any the answer was chosen from: they never lead it.)
-    out.push({ fact: { ...f, attribution: undefined }, ref, score: low * 0.5, value: valueKey(f), fit: 1, event: false });
-  }
-  return out;
 }
 
 /**
@@ -606,32 +564,6 @@ function speakerMatch(written: string, asked: string, aliases: Record<string, st
     const words = d.toLowerCase().split(/[^\p{L}\p{N}]+/u);
     return wanted.every((w) => words.includes(w));
   });
-}
-
-/** Names match when one's words contain the other's ("Doe" ~ "Jane Doe"). */
-export function namesMatch(a: string, b: string): boolean {
-  const wa = nameWords(a);
-  const wb = nameWords(b);
-  if (!wa.length || !wb.length) return false;
-  const [small, big] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
-  // A given name may be shortened ("Rob Ames" is "Robert Ames"); a surname never is.
-  const shortened = (w: string, i: number) => i < small.length - 1 && w.length >= 3
-    && big.slice(0, -1).some((b) => b.length >= 3 && (b.startsWith(w) || w.startsWith(b)));
-  return small.every((w, i) => big.includes(w) || shortened(w, i));
-}
-
-function nameWords(s: string): string[] {
-  return s
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
-    .split(/\s+/)
-    .filter((w) => w && !/^(the|a|an|of)$/.test(w) && !PERSON_TITLES.has(w))
-    .map(singularWord);
-}
-
-/** "Model X SUVs" and "Model X SUV" are one name. */
-function singularWord(w: string): string {
-  return w.length > 3 && /[^s]s$/.test(w) ? w.slice(0, -1) : w;
 }
 
 /** A name the question itself uses is not its answer ("Globex Inc." for "… sued Globex?"). */

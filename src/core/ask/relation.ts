@@ -14,6 +14,7 @@ import type { SearchIndex, SentenceRef } from './search.js';
 import type { QTerm } from './question.js';
 import { render, type Scored } from './render.js';
 import { uniq } from '../values.js';
+import { agreeingSources } from './agreement.js';
 import { headlineCased } from '../terms.js';
 import { MONTHS } from '../calendar.js';
 import { FIRST_PERSON, GLOSS_FILLERS, HE_SHE, IRREALIS_GOVERNORS, LIGHT_VERBS, NEGATIVE_DETERMINERS, PARTICLES, PERSON_PRONOUNS, PERSON_TITLES, POSSESSIVES, SPEECH_VERBS, WEEKDAYS } from '../lexicon.js';
@@ -351,6 +352,8 @@ export function answerRelation(qf: QuestionFrame, question: string, terms: QTerm
     const s = toScored(a);
     if (same(groups[0]![0]!, s)) groups[0]!.push(s);
   }
+  // Other sources that name the answer, speaking of the question, agree with it.
+  groups[0]!.push(...agreeingSources({ terms }, groups[0]!, ctx.index, ctx.wn && ((n: string) => personNoun(n, ctx.wn!))));
   const answer = render({ text: question, intent: 'relation', terms }, ctx.index.table.articles.length, ctx.publicUrl, groups[0]!, []);
   return answer;
 }

@@ -23,6 +23,8 @@ export interface Scored {
   fit: number;
   /** The sentence has the question's verbs (the event asked about), when it has any. */
   event?: boolean;
+  /** Only agrees with the answer (gives its figure or name), which was read from other facts. */
+  agreeing?: boolean;
 }
 
 /** The answer for the best group of facts, with the competing groups as conflicts. */
@@ -68,6 +70,7 @@ export function render(q: Question, total: number, publicUrl: string, main: Scor
     agree: sources.length,
     total,
     citations: uniqueCitations(main, publicUrl),
+    ...(main.some((s) => s.agreeing) ? { readFrom: uniqueArticles(main.filter((s) => !s.agreeing)).length } : {}),
     conflicts,
   };
 }

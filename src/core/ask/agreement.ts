@@ -1,0 +1,76 @@
+/**
+ * Agreement: once an answer is chosen, the other sources that give its figure, day or name
+ * agree with it, though they say so in a sentence too far from the question's words to have
+ * chosen it. They are cited after the facts the answer was read from, and never lead it.
+ */
+import type { Fact } from '../types.js';
+import type { QTerm } from './question.js';
+import type { Scored } from './render.js';
+import type { SearchIndex } from './search.js';
+import { datesCompatible, nameWords, namesMatch, quantitiesCompatible } from '../values.js';
+
+/** How well a sentence giving the answer's figure must speak of the question to agree with it. */
+const FIGURE_AGREEMENT = 0.2;
+
+/** Figures a person holds whatever the event: their age, height, weight. */
+const PERSONAL_ATTRIBUTES = new Set(['age', 'height', 'weight']);
+
+/** What was asked: the question's terms and the asked event's verb forms. */
+export interface AskedFor {
+  terms: QTerm[];
+  eventForms?: Set<string>;
+}
+
+/**
+ * Other sources that give the answer's figure, day or name. "How old was the boy": an age (or a height, a
+ * weight) belongs to the person who holds it, whatever event the sentence tells of, so every
+ * sentence giving the answer's named holder the same figure agrees ("the death of Jo Ames, 15"
+ * beside "Ames, 15, was shot"). Any other figure agrees from a sentence that gives the same
+ * amount of the same thing, or of the asked event, and speaks of the question at least in part.
+ */
+export function agreeingSources(q: AskedFor, main: Scored[], index: SearchIndex, isPerson?: (noun: string) => boolean): Scored[] {
+  const lead = main[0]!.fact;
+  const holders = PERSONAL_ATTRIBUTES.has(lead.attribute) ? new Set(main.map((s) => s.fact.subject).filter((h) => index.surnames.has(h))) : new Set<string>();
+  const subjects = new Set(main.map((s) => s.fact.subject).filter(Boolean));
+  const verbs = q.terms.filter((t) => t.pos === 'VERB' && index.supports(t));
+  const things = q.terms.filter((t) => t.pos !== 'VERB' && !t.name);
+  const low = Math.min(...main.map((s) => s.score));
+  const have = new Set(main.map((s) => s.fact.id));
+  const cited = new Set(main.map((s) => s.ref.article.id));
+  const out: Scored[] = [];
+  // (A date agrees by the day it gives, of the asked event: "Monday's robbery" beside "robbed on 9 Sept.")
+  const events = lead.kind === 'date' ? new Set([...subjects, ...(q.eventForms ?? [])]) : subjects;
+  const same = (f: Fact): boolean => {
+    if (f.kind !== lead.kind) return false;
+    if (f.kind === 'entity') return namesMatch(String(f.value).toLowerCase(), main[0]!.value);
+    if (f.attribute !== lead.attribute) return false;
+    if (f.kind === 'date') return Boolean(f.value) && String(f.value).length >= String(lead.value).length && datesCompatible({ value: String(f.value), weekday: f.description }, { value: String(lead.value), weekday: lead.description });
+    return f.unit === lead.unit && quantitiesCompatible({ value: f.value as number, range: f.range, label: f.label, unit: f.unit }, { value: lead.value as number, range: lead.range, label: lead.label, unit: lead.unit });
+  };
+  for (const f of index.table.facts) {
+    if (have.has(f.id) || !same(f)) continue;
+    const ref = index.refOf(f);
+    if (!ref) continue;
+    // The holder by name, or as the person the article is about ("the actress, 26").
+    const held = holders.has(f.subject) || (holders.size > 0 && isPerson !== undefined && isPerson(f.subject) && holders.has(index.mainPerson(ref) ?? ''));
+    if (!held) {
+      if (cited.has(f.article) || index.coverage(ref, q.terms) < FIGURE_AGREEMENT) continue;
+      const ofEvent = verbs.length > 0 && verbs.some((t) => index.matchHere(ref, t) >= 0.7);
+      // A name agrees where the sentence speaks of the asked event, or (no event asked) of the asked thing.
+      // (Not by a word of the name itself: "Larkin Hospital opened in 1990" says nothing of who was taken there.)
+      const named = f.kind === 'entity' ? new Set(nameWords(String(f.value))) : undefined;
+      const ofThing = named ? !verbs.length && things.some((t) => !named.has(t.term) && index.matchHere(ref, t) >= 0.7) : events.has(f.subject);
+          if (!ofThing && !ofEvent) continue;
+    }
+    cited.add(f.article);
+    // Whoever the sentence attributes its own news to does not vouch for a figure it mentions in passing.
+    // (Weaker than any the answer was chosen from: they never lead it.)
+    out.push({ fact: { ...f, attribution: undefined }, ref, score: low * 0.5, value: valueOf(f), fit: 1, event: false, agreeing: true });
+  }
+  return out;
+}
+
+function valueOf(f: Fact): string {
+  if (f.kind === 'quantity') return `${f.unit}:${f.value}`;
+  return String(f.value).toLowerCase();
+}
