@@ -96,6 +96,18 @@ describe('what time', () => {
   });
 });
 
+describe('a clock time agrees by its time', () => {
+  it('"just before 5:30 p.m." in a sentence on the bomb agrees with "5:30 p.m. Friday"', () => {
+    const engine = engineOf([
+      { id: 'a', meta: {}, raw: 'Blast\n\nA bomb went off at a bank in Marlow at 5:30 p.m. on Friday, police said.\n' },
+      { id: 'b', meta: {}, raw: 'Blast\n\nWitnesses heard the bomb in Marlow just before 5:30 p.m., deputies said.\n' },
+    ]);
+    const answer = engine.ask('What time did the bomb go off?');
+    expect(answer.answer).toMatch(/^5:30 p\.m\./);
+    expect(answer.citations.map((c) => c.source).sort()).toEqual(['a', 'b']);
+  });
+});
+
 describe('a person described, not named', () => {
   it('is the person the next sentence names, when the sentence names no one else', () => {
     const engine = engineOf([

@@ -30,7 +30,15 @@ export interface AskedFor {
  */
 export function agreeingSources(q: AskedFor, main: Scored[], index: SearchIndex, isPerson?: (noun: string) => boolean): Scored[] {
   const lead = main[0]!.fact;
-  const holders = PERSONAL_ATTRIBUTES.has(lead.attribute) ? new Set(main.map((s) => s.fact.subject).filter((h) => index.surnames.has(h))) : new Set<string>();
+  // The holder by name, or (described: "the woman, 60") as the person the answer's article is about.
+  const holders = new Set<string>();
+  if (PERSONAL_ATTRIBUTES.has(lead.attribute)) {
+    for (const m of main) {
+      if (index.surnames.has(m.fact.subject)) holders.add(m.fact.subject);
+      else if (isPerson?.(m.fact.subject)) holders.add(index.mainPerson(m.ref) ?? '');
+    }
+    holders.delete('');
+  }
   const subjects = new Set(main.map((s) => s.fact.subject).filter(Boolean));
   const verbs = q.terms.filter((t) => t.pos === 'VERB' && index.supports(t));
   const things = q.terms.filter((t) => t.pos !== 'VERB' && !t.name);
@@ -44,7 +52,11 @@ export function agreeingSources(q: AskedFor, main: Scored[], index: SearchIndex,
     if (f.kind !== lead.kind) return false;
     if (f.kind === 'entity') return namesMatch(String(f.value).toLowerCase(), main[0]!.value);
     if (f.attribute !== lead.attribute) return false;
-    if (f.kind === 'date') return Boolean(f.value) && String(f.value).length >= String(lead.value).length && datesCompatible({ value: String(f.value), weekday: f.description }, { value: String(lead.value), weekday: lead.description });
+    if (f.kind === 'date') {
+      // A clock time agrees by its time ("just before 5:30 p.m." beside "at 5:30 p.m. Friday").
+      if (clock(lead)) return clock(f) === clock(lead) && (!f.value || !lead.value || datesCompatible({ value: String(f.value) }, { value: String(lead.value) }));
+      return Boolean(f.value) && String(f.value).length >= String(lead.value).length && datesCompatible({ value: String(f.value), weekday: f.description }, { value: String(lead.value), weekday: lead.description });
+    }
     return f.unit === lead.unit && quantitiesCompatible({ value: f.value as number, range: f.range, label: f.label, unit: f.unit }, { value: lead.value as number, range: lead.range, label: lead.label, unit: lead.unit });
   };
   for (const f of index.table.facts) {
@@ -56,11 +68,12 @@ export function agreeingSources(q: AskedFor, main: Scored[], index: SearchIndex,
     if (!held) {
       if (cited.has(f.article) || index.coverage(ref, q.terms) < FIGURE_AGREEMENT) continue;
       const ofEvent = verbs.length > 0 && verbs.some((t) => index.matchHere(ref, t) >= 0.7);
-      // A name agrees where the sentence speaks of the asked event, or (no event asked) of the asked thing.
+      // It agrees where the sentence speaks of the asked event (a figure or day: is of it), or, when
+      // no event is asked, of the asked thing.
       // (Not by a word of the name itself: "Larkin Hospital opened in 1990" says nothing of who was taken there.)
       const named = f.kind === 'entity' ? new Set(nameWords(String(f.value))) : undefined;
-      const ofThing = named ? !verbs.length && things.some((t) => !named.has(t.term) && index.matchHere(ref, t) >= 0.7) : events.has(f.subject);
-          if (!ofThing && !ofEvent) continue;
+      const ofThing = (!named && events.has(f.subject)) || (!verbs.length && things.some((t) => !named?.has(t.term) && index.matchHere(ref, t) >= 0.7));
+            if (!ofThing && !ofEvent) continue;
     }
     cited.add(f.article);
     // Whoever the sentence attributes its own news to does not vouch for a figure it mentions in passing.
@@ -73,4 +86,9 @@ export function agreeingSources(q: AskedFor, main: Scored[], index: SearchIndex,
 function valueOf(f: Fact): string {
   if (f.kind === 'quantity') return `${f.unit}:${f.value}`;
   return String(f.value).toLowerCase();
+}
+
+/** The clock time a date fact gives ("17:30"), if any. */
+function clock(f: Fact): string | undefined {
+  return /T(\d\d:\d\d)$/.exec(f.timex ?? '')?.[1];
 }
