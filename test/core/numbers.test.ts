@@ -108,6 +108,13 @@ describe('sources that give the answer\'s figure agree', () => {
   });
 });
 
+describe('the holder of an age before a common noun', () => {
+  it('"a 32-year-old British climber": the noun, not the proper adjective before it', () => {
+    const facts = buildFactTable([{ id: 'a', raw: 'date 2017-07-05\n\nA 32-year-old British climber died on the peak.\n', meta: {} }], 't', nlp).facts.filter((f) => f.kind === 'quantity');
+    expect(facts.map((f) => f.subject)).toEqual(['climber']);
+  });
+});
+
 describe('magnitudes without the word', () => {
   it.each([
     ['An earthquake measuring 5.6 on the Richter scale hit the island on Sunday.', 'earthquake', 5.6],

@@ -39,6 +39,7 @@ export function agreeingSources(q: AskedFor, main: Scored[], index: SearchIndex,
     }
     holders.delete('');
   }
+  const described = PERSONAL_ATTRIBUTES.has(lead.attribute) && !index.surnames.has(lead.subject) && Boolean(isPerson?.(lead.subject));
   const subjects = new Set(main.map((s) => s.fact.subject).filter(Boolean));
   const verbs = q.terms.filter((t) => t.pos === 'VERB' && index.supports(t));
   const things = q.terms.filter((t) => t.pos !== 'VERB' && !t.name);
@@ -72,7 +73,9 @@ export function agreeingSources(q: AskedFor, main: Scored[], index: SearchIndex,
       // no event is asked, of the asked thing.
       // (Not by a word of the name itself: "Larkin Hospital opened in 1990" says nothing of who was taken there.)
       const named = f.kind === 'entity' ? new Set(nameWords(String(f.value))) : undefined;
-      const ofThing = (!named && events.has(f.subject)) || (!verbs.length && things.some((t) => !named?.has(t.term) && index.matchHere(ref, t) >= 0.7));
+      const ofThing = (!named && events.has(f.subject)) || (!verbs.length && things.some((t) => !named?.has(t.term) && index.matchHere(ref, t) >= 0.7))
+        // (An age the answer gives a described person — "a British climber, 32" — from a sentence giving someone that age.)
+        || (described && (index.surnames.has(f.subject) || Boolean(isPerson?.(f.subject))));
             if (!ofThing && !ofEvent) continue;
     }
     cited.add(f.article);

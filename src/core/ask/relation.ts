@@ -734,7 +734,7 @@ function asked(filler: string, qf: QuestionFrame): boolean {
 
 /** Whether WordNet files a noun's commonest sense under person ("native", "novelist", "offender"). */
 export function personNoun(head: string, wn: WordNet): boolean {
-  return wn.hypernyms(head, 'n', 6, 1).includes('person');
+  return wn.hypernyms(head, 'n', 6, 2).includes('person');
 }
 
 /** Whether WordNet files a noun under a place or a thing at one (a building, a region, a vehicle). */

@@ -559,7 +559,8 @@ function amountVerb(tokens: Tok[], first: number): string | undefined {
 function nameOrNounAt(tokens: Tok[], k: number): string {
   let e = k;
   while (tokens[e + 1] && tokens[e + 1]!.pos === tokens[k]!.pos && tokens[e + 1]!.pos === 'PROPN') e++;
-  if (tokens[k]!.pos === 'NOUN') while (tokens[e + 1]?.pos === 'NOUN') e++;
+  // "a British climber": a proper adjective before a common noun modifies it; the noun is the head.
+  if (tokens[k]!.pos === 'NOUN' || (tokens[e + 1]?.pos === 'NOUN' && /^[a-z]/.test(tokens[e + 1]!.v))) while (tokens[e + 1]?.pos === 'NOUN') e++;
   return tokens[e]!.lemma;
 }
 
