@@ -153,6 +153,7 @@ const ECBPLUS: Record<string, string[]> = {
     'ecbplus-1-staffer-charged',
     'ecbplus-1-lawyer-rehired',
     'ecbplus-1-sentence-length',
+    'ecbplus-1-age',
   ],
   'ecbplus-4': [
     'ecbplus-4-age',

@@ -46,6 +46,7 @@ describe('ages stated as a copula complement or an age at death', () => {
     ['Marlowe is 56 and lives in Leeds.', 56],
     ['The actor dies at 83', 83],
     ['He died at 77, his family said.', 77],
+    ['Prosecutors said the troubled singer, 26, would be arrested.', 26],
   ])('%s', (sentence, age) => {
     expect(ages(sentence)).toEqual([age]);
   });

@@ -296,8 +296,10 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
   }
 
   // Age in apposition: "Jane Doe, 56, said": a bare whole number set off by commas after a name.
+  // (Or after a described person: "the troubled actress, 26, said": a noun its determiner opens.)
+  const described = tokens[first - 2]?.pos === 'NOUN' && /^[a-z]/.test(tokens[first - 2]!.v) && tokens.slice(Math.max(0, first - 5), first - 2).some((x) => x.lower === 'the');
   if (!hedge && !currency && !multiplierWord && Number.isInteger(value) && value > 0 && value < 120 && /^\d+$/.test(t.v)
-    && tokens[first - 1]?.v === ',' && tokens[first - 2]?.pos === 'PROPN' && /^[,)]$/.test(tokens[i + 1]?.v ?? '')) {
+    && tokens[first - 1]?.v === ',' && (tokens[first - 2]?.pos === 'PROPN' || described) && /^[,)]$/.test(tokens[i + 1]?.v ?? '')) {
     return finish('age', true, value, 'year', `${numText} years`, i, tokens[first - 2]!.lemma);
   }
 
