@@ -131,6 +131,7 @@ const ECBPLUS: Record<string, string[]> = {
   ],
   'ecb-12': [
     'ecb-12-handover',
+    'ecb-12-dhow-name',
   ],
   'ecb-22': [
     'ecb-22-victims',
@@ -219,6 +220,7 @@ const ECBPLUS_DEV2: Record<string, string[]> = {
     'ecb-25-probowl',
     'ecb-25-salary',
     'ecb-25-lions-result',
+    'ecb-25-replacement',
   ],
   'ecb-9': [
     'ecb-9-secretary',
@@ -233,6 +235,7 @@ const ECBPLUS_DEV2: Record<string, string[]> = {
     'ecbplus-20-depth',
     'ecbplus-20-foreign-rescue',
     'ecbplus-20-deaths',
+    'ecbplus-20-governor',
   ],
   'ecbplus-23': [
     'ecbplus-23-buckley-day',
@@ -251,6 +254,7 @@ const ECBPLUS_DEV2: Record<string, string[]> = {
     'ecbplus-9-petitions',
     'ecbplus-9-consult-cost',
     'ecbplus-9-memo-date',
+    'ecbplus-9-interior-sec',
   ],
 };
 

@@ -291,6 +291,16 @@ describe('sources that name the answer agree', () => {
     expect(answer.value).toBe('Larkin Hospital');
     expect(answer.citations.map((c) => c.source).sort()).toEqual(['a', 'b']);
   });
+
+  it('a long surname spelt one letter apart is one name ("Alishbandi", "Alishvandi")', () => {
+    const story = engineOf([
+      { id: 'a', meta: { published: '2021-05-04' }, raw: 'Quake\n\nThe governor of Marlow island, Heydar Alishbandi, said rescue teams had arrived.\n' },
+      { id: 'b', meta: { published: '2021-05-04' }, raw: 'Quake\n\nMarlow Governor Heidar Alishvandi toured the villages on Monday.\n' },
+    ], 'spelling');
+    const answer = story.ask('Who was the governor of Marlow island?');
+    expect(answer.value).toMatch(/Alish[bv]andi/);
+    expect(answer.citations.map((c) => c.source).sort()).toEqual(['a', 'b']);
+  });
 });
 
 describe('whom a pronoun in the slot stands for', () => {

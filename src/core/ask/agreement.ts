@@ -6,7 +6,7 @@
 import type { Fact } from '../types.js';
 import type { QTerm } from './question.js';
 import type { Scored } from './render.js';
-import type { SearchIndex } from './search.js';
+import { editDistance, type SearchIndex } from './search.js';
 import { datesCompatible, nameWords, namesMatch, quantitiesCompatible } from '../values.js';
 
 /** How well a sentence giving the answer's figure must speak of the question to agree with it. */
@@ -51,7 +51,7 @@ export function agreeingSources(q: AskedFor, main: Scored[], index: SearchIndex,
   const events = lead.kind === 'date' ? new Set([...subjects, ...(q.eventForms ?? [])]) : subjects;
   const same = (f: Fact): boolean => {
     if (f.kind !== lead.kind) return false;
-    if (f.kind === 'entity') return namesMatch(String(f.value).toLowerCase(), main[0]!.value);
+    if (f.kind === 'entity') return namesMatch(String(f.value).toLowerCase(), main[0]!.value) || sameSurname(String(f.value), main[0]!.value);
     if (f.attribute !== lead.attribute) return false;
     if (f.kind === 'date') {
       // A clock time agrees by its time ("just before 5:30 p.m." beside "at 5:30 p.m. Friday").
@@ -64,7 +64,7 @@ export function agreeingSources(q: AskedFor, main: Scored[], index: SearchIndex,
     if (have.has(f.id) || !same(f)) continue;
     const ref = index.refOf(f);
     if (!ref) continue;
-    // The holder by name, or as the person the article is about ("the actress, 26").
+      // The holder by name, or as the person the article is about ("the actress, 26").
     const held = holders.has(f.subject) || (holders.size > 0 && isPerson !== undefined && isPerson(f.subject) && holders.has(index.mainPerson(ref) ?? ''));
     if (!held) {
       if (cited.has(f.article) || index.coverage(ref, q.terms) < FIGURE_AGREEMENT) continue;
@@ -94,4 +94,11 @@ function valueOf(f: Fact): string {
 /** The clock time a date fact gives ("17:30"), if any. */
 function clock(f: Fact): string | undefined {
   return /T(\d\d:\d\d)$/.exec(f.timex ?? '')?.[1];
+}
+
+/** "Alishvandi" and "Heydar Alishbandi": a long surname spelt one letter apart is one name, as sources transliterate it. */
+function sameSurname(a: string, b: string): boolean {
+  const la = nameWords(a).at(-1) ?? '';
+  const lb = nameWords(b).at(-1) ?? '';
+  return la.length >= 7 && lb.length >= 7 && editDistance(la, lb, 1) <= 1;
 }
