@@ -161,7 +161,8 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
       name: 'what is',
       answer: (q) => {
         const whatIs = /^what(?:'s| is| are| was| were) (?:the |an? )?(.+?)\??$/i.exec(q.text.trim());
-        if (!whatIs || q.intent === 'quantity' || q.intent === 'date' || q.intent === 'coverage' || /\b(of|for|in|on|at|with|by|about|to|from|did|does|do)\b/i.test(whatIs[1]!)) return undefined;
+        // (A clause in it — "the last film he made before the war" — asks for something, not what a name is.)
+        if (!whatIs || q.intent === 'quantity' || q.intent === 'date' || q.intent === 'coverage' || /\b(of|for|in|on|at|with|by|about|to|from|did|does|do|before|after|when|while|that|which|who|whom)\b/i.test(whatIs[1]!)) return undefined;
         if (/^[A-Z][A-Z0-9&.-]{1,9}$/.test(whatIs[1]!)) {
           const expanded = answerQuestion(parseQuestion(`What does ${whatIs[1]} stand for?`, nlp), ctx);
           if (expanded.answered) return { ...expanded, question: q.text };

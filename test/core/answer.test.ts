@@ -233,6 +233,25 @@ describe.runIf(apple)('answers on a corpus the code was not written for (Wikinew
   });
 });
 
+describe('a role narrowed by its modifiers', () => {
+  const engine = createEngine(buildFactTable([
+    { id: 'a', meta: {}, raw: 'Rule scrapped\n\nMay 2, 2020\n\nInterior Secretary Ken Lane said the rule would be scrapped on Friday.\n' },
+    { id: 'b', meta: {}, raw: 'Rule scrapped\n\nMay 2, 2020\n\nThe order was signed by Lane and by Commerce Secretary Gary Holt.\n' },
+  ], 'roles', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet });
+
+  it('"the Commerce Secretary" is the secretary the text calls one of commerce', () => {
+    expect(parseQuestion("Who's the Commerce Secretary that signed the order?", nlp)).toMatchObject({ intent: 'person', role: 'secretary', roleBy: 'commerce' });
+    expect(engine.ask("Who's the Commerce Secretary that signed the order?").value).not.toMatch(/Lane/);
+  });
+
+  it('"what was the last X … before …" asks for something, not what a name is', () => {
+    const films = createEngine(buildFactTable([
+      { id: 'c', meta: {}, raw: 'Director talks\n\nMay 2, 2020\n\nThe studio says Ross, a seasoned director, is still in talks to direct the last film before the sequel.\n' },
+    ], 'films', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet });
+    expect(films.ask('What was the last film Ross directed before the sequel?').answer).not.toMatch(/^last film/);
+  });
+});
+
 describe('timeline and sources', () => {
   it('lists dated events oldest first at their real precision, none from furniture', () => {
     const t = seeds.timeline();

@@ -436,6 +436,8 @@ function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: R
       if (q.role) {
         const said = `${f.description ?? ''} ${before}`.toLowerCase();
         if (![q.role, ...synonymsOf(q.role)].some((r) => new RegExp(`\\b${r}\\b`).test(said))) return 0.3;
+        // "the Commerce Secretary" is not "the Interior Secretary".
+        if (q.roleBy && !new RegExp(`\\b${q.roleBy}\\b`).test(said)) return 0.3;
       }
       // A court or a city is no judge; a team may well be who won.
       if (q.kindOf === 'person' && (f.attribute === 'organization' || f.attribute === 'place')) return 0;

@@ -41,6 +41,8 @@ export interface Question {
   describe?: string;
   /** person: "who is the *president* of X" asks for someone with that role. */
   role?: string;
+  /** person: "who is the *commerce* secretary": the words that narrow the role. */
+  roleBy?: string;
   /** person: "who is the president *of X*": what the role belongs to. */
   roleOf?: string;
   /** person: "what does X stand for" asks for the expansion of an acronym. */
@@ -252,11 +254,15 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
         : /^who (?:is|was) (?!the |a |an |this |that |it\b|he\b|she\b|his\b|her\b|their\b|its\b|my\b|our\b|your\b)((?:\p{Ll}[\p{L}\p{N}'’.-]*\s*){1,3})$/u.exec(who.toLowerCase().trim()));
     if (describe) return { ...base, intent: 'person', describe: describe[1]!.trim(), terms };
     // "Who is the president of X": the role asked for.
-    const role = /^who(?:'s|s| is| was| are| were) (?:the |a |an )?(?:current |new |former )?([a-z]+)\b/.exec(lower)?.[1];
+    // ("Who's the Commerce Secretary": the role is the noun its modifiers narrow, which must be found too.)
+    const group = /^who(?:'s|s| is| was| are| were) (?:the |a |an )?(?:current |new |former )?((?:[a-z]+ ){0,2}[a-z]+)\b/.exec(lower)?.[1]?.split(' ') ?? [];
+    const at = group.findIndex((w) => ROLE_NOUNS.test(w));
+    const role = at >= 0 ? group[at] : undefined;
+    const roleBy = at > 0 ? group.slice(0, at).join(' ') : undefined;
     // "Who succeeded X", "who called it …": the verb is what tells the sentences apart.
     // (What the role is of ends where a time or place adjunct starts: "… of Mull island during the storm".)
-    const roleOf = role && ROLE_NOUNS.test(role) ? new RegExp(`\\b${role}s? (?:of|for|at|on) (.+?)(?: (?:during|when|after|before|since|in|at|on) .*)?$`).exec(lower.replace(/[?!.]+$/, ''))?.[1] : undefined;
-    return { ...base, intent: 'person', role: role && ROLE_NOUNS.test(role) ? role : undefined, roleOf, terms: terms.map((t) => (t.pos === 'VERB' ? { ...t, weight: 2 } : t)) };
+    const roleOf = role ? new RegExp(`\\b${role}s? (?:of|for|at|on) (.+?)(?: (?:during|when|after|before|since|in|at|on) .*)?$`).exec(lower.replace(/[?!.]+$/, ''))?.[1] : undefined;
+    return { ...base, intent: 'person', role, ...(roleBy ? { roleBy } : {}), roleOf, terms: terms.map((t) => (t.pos === 'VERB' ? { ...t, weight: 2 } : t)) };
   }
 
   // "What was the ice cream shop called?", "what's the name of her clothing line?": the name of a
