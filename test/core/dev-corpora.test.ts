@@ -194,6 +194,7 @@ const ECBPLUS: Record<string, string[]> = {
     'ecbplus-29-record',
     'ecbplus-29-pagano',
     'ecbplus-29-attendance',
+    'ecbplus-29-stadium',
   ],
 };
 

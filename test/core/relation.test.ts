@@ -338,6 +338,11 @@ describe('which one of a named kind', () => {
     expect(story.ask('Which jewelry store got hit?').value).toBe('Casty');
   });
 
+  it('a unit of time and its number ("in Week 16") are a time, not a name', () => {
+    const story = engineOf([{ id: 'a', meta: { published: '2021-05-04' }, raw: 'Game\n\nThe trick play paid off for the Otters in Week 16 at Lane Field.\n' }], 'week');
+    expect(story.table.facts.filter((f) => f.kind === 'entity').map((f) => f.value)).not.toContain('Week');
+  });
+
   it('two capitalized words the noun after them calls a company are one, not a person', () => {
     const story = engineOf([{ id: 'a', meta: { published: '2021-05-04' }, raw: 'Plant\n\nA former Acme Foods company employee was hired in Marlow.\n' }], 'orgkind');
     expect(story.table.facts.find((f) => f.value === 'Acme Foods')?.attribute).toBe('organization');

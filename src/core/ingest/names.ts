@@ -4,7 +4,7 @@
  * and typed from the words around them (titles, appositives, speech verbs, org words).
  */
 import type { Tok } from '../syntax.js';
-import { EVENT_WORDS, LOCATIVE_PREPS, ORG_WORDS, PERSON_TITLES, PLACE_OPENERS, PLACE_WORDS, ROLE_WORDS, SPEECH_VERBS } from '../lexicon.js';
+import { EVENT_WORDS, LOCATIVE_PREPS, ORG_WORDS, PERSON_TITLES, PLACE_OPENERS, PLACE_WORDS, UNITS, ROLE_WORDS, SPEECH_VERBS } from '../lexicon.js';
 
 export type NameType = 'person' | 'organization' | 'place' | 'thing';
 
@@ -78,7 +78,9 @@ export function findNames(tokens: Tok[]): FoundName[] {
     // "Safety regulators said", "Half the roof fell": a capitalized first word before a lower-case
     // noun or determiner is just capitalized.
     const modifierOnly = i === j && i === firstWord && /^(NOUN|DET)$/.test(tokens[j + 1]?.pos ?? '') && /^[a-z]/.test(tokens[j + 1]!.v) && !/^[A-Z]{2,}$/.test(tokens[i]!.v);
-    if (!modifierOnly) for (const part of splitAtRoles(tokens, i, j)) out.push(typeName(tokens, part.first, part.last, part.description));
+    // "in Week 16", "Day 3", "Year 2": a unit of time and its number are a time, not a name.
+    const numbered = i === j && UNITS[tokens[i]!.lower]?.dim === 'duration' && tokens[j + 1]?.type === 'number';
+    if (!modifierOnly && !numbered) for (const part of splitAtRoles(tokens, i, j)) out.push(typeName(tokens, part.first, part.last, part.description));
     i = j + 1;
   }
   return out;
