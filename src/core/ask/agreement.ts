@@ -60,10 +60,10 @@ export function agreeingSources(q: AskedFor, main: Scored[], index: SearchIndex,
     }
     return f.unit === lead.unit && quantitiesCompatible({ value: f.value as number, range: f.range, label: f.label, unit: f.unit }, { value: lead.value as number, range: lead.range, label: lead.label, unit: lead.unit });
   };
-  for (const f of index.table.facts) {
+  // (Among the articles the question's words lead to, as its answer was: a corpus of thousands is
+  // not read through for every answer.)
+  for (const ref of index.candidates(q.terms)) for (const f of index.factsOf(ref)) {
     if (have.has(f.id) || !same(f)) continue;
-    const ref = index.refOf(f);
-    if (!ref) continue;
       // The holder by name, or as the person the article is about ("the actress, 26").
     const held = holders.has(f.subject) || (holders.size > 0 && isPerson !== undefined && isPerson(f.subject) && holders.has(index.mainPerson(ref) ?? ''));
     if (!held) {

@@ -51,8 +51,8 @@ export class SearchIndex {
   private readonly engine: ReturnType<typeof bm25> | undefined;
   /** Index in `refs` of each article's first sentence. */
   private readonly firstRef: number[] = [];
-  /** Position in the table of each article, by id. */
-  private readonly articleAt = new Map<string, number>();
+  /** The candidate sentences of a question's terms (the array itself is the key: it is not changed once made). */
+  private readonly candidateCache = new WeakMap<QTerm[], SentenceRef[]>();
 
   constructor(readonly table: FactTable) {
     table.articles.forEach((article, a) => {
@@ -124,7 +124,6 @@ export class SearchIndex {
     }
     let first = 0;
     for (const a of table.articles) {
-      this.articleAt.set(a.id, this.firstRef.length);
       this.firstRef.push(first);
       first += a.sentences.length;
     }
@@ -158,12 +157,6 @@ export class SearchIndex {
     const main = top[0] && (!top[1] || top[0][1] > top[1][1]) ? top[0][0] : undefined;
     this.mainPeople.set(ref.article.id, main);
     return main;
-  }
-
-  /** The sentence a fact was read from. */
-  refOf(f: Fact): SentenceRef | undefined {
-    const a = this.articleAt.get(f.article);
-    return a === undefined ? undefined : this.refs[this.firstRef[a]! + f.sentence];
   }
 
   /**
@@ -221,6 +214,9 @@ export class SearchIndex {
   /** Candidate sentences for a set of terms: every sentence of the best `articles` articles by BM25. */
   candidates(terms: QTerm[], articles = 15): SentenceRef[] {
     if (!this.engine) return this.refs;
+    // One question's answer and its agreeing sources are looked for among the same sentences.
+    const cached = articles === 15 ? this.candidateCache.get(terms) : undefined;
+    if (cached) return cached;
     const words: string[] = [];
     for (const t of terms) {
       for (let k = 0; k < Math.min(3, t.weight); k++) words.push(t.term);
@@ -237,6 +233,7 @@ export class SearchIndex {
       const from = this.firstRef[a]!;
       for (let k = 0; k < this.table.articles[a]!.sentences.length; k++) out.push(this.refs[from + k]!);
     }
+    if (articles === 15) this.candidateCache.set(terms, out);
     return out;
   }
 
