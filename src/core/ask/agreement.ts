@@ -62,11 +62,13 @@ export function agreeingSources(q: AskedFor, main: Scored[], index: SearchIndex,
   };
   // (Among the articles the question's words lead to, as its answer was: a corpus of thousands is
   // not read through for every answer.)
-  for (const ref of index.candidates(q.terms)) for (const f of index.factsOf(ref)) {
+  // (The holder's figure is looked for where the holder is named.)
+  const naming = holders.size ? index.candidates([...holders].map((term) => ({ term, weight: 3, name: true, pos: 'PROPN' }))) : [];
+  for (const ref of new Set([...index.candidates(q.terms), ...naming])) for (const f of index.factsOf(ref)) {
     if (have.has(f.id) || !same(f)) continue;
       // The holder by name, or as the person the article is about ("the actress, 26").
-    const held = holders.has(f.subject) || (holders.size > 0 && isPerson !== undefined && isPerson(f.subject) && holders.has(index.mainPerson(ref) ?? ''));
-    if (!held) {
+    const ofHolder = holders.has(f.subject) || (holders.size > 0 && isPerson !== undefined && isPerson(f.subject) && holders.has(index.mainPerson(ref) ?? ''));
+    if (!ofHolder) {
       if (cited.has(f.article) || index.coverage(ref, q.terms) < FIGURE_AGREEMENT) continue;
       const ofEvent = verbs.length > 0 && verbs.some((t) => index.matchHere(ref, t) >= 0.7);
       // It agrees where the sentence speaks of the asked event (a figure or day: is of it), or, when
