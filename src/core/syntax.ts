@@ -97,7 +97,7 @@ export function docTokens(nlp: Nlp, doc: ReturnType<Nlp['readDoc']>, text: strin
       if (found >= 0) offset = found;
     }
     let lemma = singular(lowerCase(lemmas[i] ?? v), pos[i]!);
-    // "re-hired", "co-founded": wink leaves a hyphenated verb as written; its last part is the verb.
+    // "re-signed", "co-founded": wink leaves a hyphenated verb as written; its last part is the verb.
     if (pos[i] === 'VERB' && lemma === lowerCase(v) && HYPHENATED_VERB.test(lemma)) {
       const cut = lemma.lastIndexOf('-');
       const last = nlp.readDoc(lemma.slice(cut + 1)).tokens().out(its.lemma as typeof its.value)[0] as string | undefined;
@@ -159,7 +159,7 @@ function repair(toks: Tok[]): Tok[] {
     if (t.pos === 'VERB' && /(ing|ed)$/.test(t.lower) && /^(DET|ADJ|NUM)$/.test(out[k - 1]!.pos) && /^(NOUN|PROPN|NUM)$/.test(out[k + 1]!.pos)) owned(out, toks, k).pos = 'ADJ';
     // "the oil producing states", "to peace keeping forces": a noun + participle compound before its noun.
     if (t.pos === 'VERB' && t.lower.endsWith('ing') && k > 1 && out[k - 1]!.pos === 'NOUN' && /^(ADP|DET)$/.test(out[k - 2]!.pos) && out[k + 1]!.pos === 'NOUN') owned(out, toks, k).pos = 'ADJ';
-    // "the back room", "the back of the van": an article opens a noun group, so an adverb right after
+    // "the back room", "the back of the shop": an article opens a noun group, so an adverb right after
     // it is the group's adjective before a word the tagger read as a verb or noun, else its noun.
     if (t.pos === 'ADV' && out[k - 1]!.pos === 'DET' && /^(the|a|an)$/.test(out[k - 1]!.lower)) {
       const next = out[k + 1]!;
@@ -191,14 +191,14 @@ function repair(toks: Tok[]): Tok[] {
       w.lemma = gerundBase(w.lower);
     }
   }
-  // "unavailable for comment", "under review": no bare verb follows a preposition other than "to",
+  // "called for help", "up for sale": no bare verb follows a preposition other than "to",
   // so one tagged so there is a noun.
   for (let k = 1; k < out.length; k++) {
     const t = out[k]!;
     const p = out[k - 1]!;
     if (t.pos === 'VERB' && t.lower === t.lemma && !/(ing|ed)$/.test(t.lower) && (p.pos === 'ADP' || p.pos === 'SCONJ') && BARE_VERB_BLOCKERS.has(p.lower)) owned(out, toks, k).pos = 'NOUN';
   }
-  // "made several phone calls, and": a noun after a quantifier or determiner, then an -s verb that
+  // "sent several text messages, and": a noun after a quantifier or determiner, then an -s verb that
   // ends the group (a comma, a conjunction, the end), is a compound with a plural noun.
   for (let k = 2; k < out.length; k++) {
     const t = out[k]!;
@@ -524,7 +524,7 @@ export function readFrames(tokens: Tok[], chunked: () => Chunked = () => chunk(t
     const reduced = s === v - 1 && !c.bare && c.first === c.head && /(ed|en)$/.test(toks[c.head]!.lower)
       && chunks[v + 1]?.kind === 'P' && chunks[v + 1]!.lemma === 'by';
     if (s !== undefined) subj = argOf(toks, chunks, s).arg;
-    // "restrained the guards in the van, took their guns": a verb right after a comma whose noun
+    // "tied the clerks to a chair, took their keys": a verb right after a comma whose noun
     // groups before it are the earlier verb's object and slots is coordinated with that verb, and
     // shares its subject (the doer, or what a passive's subject undergoes).
     const listed = chunks[v - 1]?.kind === 'COMMA' && !c.inf && prev !== undefined && v - 1 > prev.v + 1
@@ -541,7 +541,7 @@ export function readFrames(tokens: Tok[], chunked: () => Chunked = () => chunk(t
     if (c.inf && s === v - 1 && prev && IRREALIS_GOVERNORS.has(toks[chunks[s]!.head]!.lemma)) subj = prev.frame.agent;
     else if (prev && (coordinated(toks, chunks, v) || c.inf || (chunks[v - 1]?.kind === 'NP' && c.inf))) {
       // (A verb coordinated with an active one shares its subject, never its object: "grabbed a
-      // gun and used it" — though an infinitive may take the object: "forced them to drive".)
+      // rifle and fired it" — though an infinitive may take the object: "forced them to drive".)
       subj = c.inf || prev.passive ? prev.frame.agent ?? prev.frame.patient : prev.frame.agent;
     }
     if (c.inf && prev) {

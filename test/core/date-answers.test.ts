@@ -75,11 +75,11 @@ describe('each date dates its own event', () => {
 });
 
 describe('a time written after an event noun dates that event', () => {
-  it('"found guilty today of a rampage two years ago": the verdict is today', () => {
+  it('"found guilty today of an attack two years ago": the verdict is today', () => {
     const engine = engineOf([
-      article('a', '2019-06-12', 'A judge today found Jo Ames, a former Acme worker, guilty of murder in a rampage exactly two years ago in Marlow.'),
-      article('b', '2019-06-12', 'Jo Ames was found guilty of murder over a 2017 rampage.'),
-      article('c', '2019-06-12', 'Jo Ames has been found guilty over a 2017 rampage that killed two.'),
+      article('a', '2019-06-12', 'A judge today found Jo Ames, a former Acme worker, guilty of murder in an attack exactly two years ago in Marlow.'),
+      article('b', '2019-06-12', 'Jo Ames was found guilty of murder over a 2017 attack.'),
+      article('c', '2019-06-12', 'Jo Ames has been found guilty over a 2017 attack that killed two.'),
     ]);
     expect(engine.ask('When was Ames found guilty?').value).toMatch(/^2019-06-12/);
   });
@@ -97,13 +97,13 @@ describe('what time', () => {
 });
 
 describe('a clock time agrees by its time', () => {
-  it('"just before 5:30 p.m." in a sentence on the bomb agrees with "5:30 p.m. Friday"', () => {
+  it('"shortly after 9:15 a.m." in a sentence on the bomb agrees with "9:15 a.m. Friday"', () => {
     const engine = engineOf([
-      { id: 'a', meta: {}, raw: 'Blast\n\nA bomb went off at a bank in Marlow at 5:30 p.m. on Friday, police said.\n' },
-      { id: 'b', meta: {}, raw: 'Blast\n\nWitnesses heard the bomb in Marlow just before 5:30 p.m., deputies said.\n' },
+      { id: 'a', meta: {}, raw: 'Blast\n\nA bomb went off at a bank in Marlow at 9:15 a.m. on Friday, police said.\n' },
+      { id: 'b', meta: {}, raw: 'Blast\n\nWitnesses heard the bomb in Marlow shortly after 9:15 a.m., deputies said.\n' },
     ]);
     const answer = engine.ask('What time did the bomb go off?');
-    expect(answer.answer).toMatch(/^5:30 p\.m\./);
+    expect(answer.answer).toMatch(/^9:15 a\.m\./);
     expect(answer.citations.map((c) => c.source).sort()).toEqual(['a', 'b']);
   });
 });

@@ -46,7 +46,7 @@ describe('ages stated as a copula complement or an age at death', () => {
     ['Marlowe is 56 and lives in Leeds.', 56],
     ['The actor dies at 83', 83],
     ['He died at 77, his family said.', 77],
-    ['Prosecutors said the troubled singer, 26, would be arrested.', 26],
+    ['Prosecutors said the retired singer, 61, would be fined.', 61],
   ])('%s', (sentence, age) => {
     expect(ages(sentence)).toEqual([age]);
   });
@@ -63,7 +63,7 @@ describe('ages stated as a copula complement or an age at death', () => {
 
 describe('a length per time is a speed', () => {
   it.each([
-    ['They chased him at speeds of up to 120 miles an hour.', 'speed', 'up to 120 mph'],
+    ['They followed him at speeds of up to 90 miles an hour.', 'speed', 'up to 90 mph'],
     ['The storm moved at 40 kilometres per hour.', 'speed', '40 km/h'],
     ['It walks 3 miles a day.', 'distance', '3 mi'],
   ])('%s', (sentence, attribute, label) => {
@@ -74,25 +74,25 @@ describe('a length per time is a speed', () => {
 
 describe('how far a movement went', () => {
   it.each([
-    ['Deputies chased him for 30 miles before the arrest.', 'distance'],
+    ['Deputies followed the van for 12 miles before the arrest.', 'distance'],
     ['The wall, which stretches for 30 miles, is old.', 'length'],
   ])('"for" and a length after a verb: %s', (sentence, attribute) => {
     const facts = buildFactTable([{ id: 'a', raw: `date 2017-07-05\n\n${sentence}\n`, meta: {} }], 't', nlp).facts.filter((f) => f.kind === 'quantity');
     expect(facts.map((f) => f.attribute)).toEqual([attribute]);
   });
 
-  it('"how many yards" is answered by a distance; "how far" by the length of a movement ("a 30-mile pursuit")', () => {
+  it('"how many yards" is answered by a distance; "how far" by the length of a movement ("a 12-mile trek")', () => {
     const engine = engineOf([
-      { id: 'a', raw: 'date 2019-03-02\n\nLane rushed for 716 yards this season, a team high.\n', meta: {} },
-      { id: 'b', raw: 'date 2019-03-02\n\nA motorist spotted the van, touching off a 30-mile pursuit that ended in Dunford.\n', meta: {} },
+      { id: 'a', raw: 'date 2019-03-02\n\nLane rushed for 612 yards this season, a team high.\n', meta: {} },
+      { id: 'b', raw: 'date 2019-03-02\n\nA ranger led the group on a 12-mile trek that ended in Dunford.\n', meta: {} },
     ], 'far');
-    expect(engine.ask('How many yards did Lane run for this season?').value).toBe('716 yd');
-    expect(engine.ask('How far did the pursuit go?').value).toBe('30 mi');
+    expect(engine.ask('How many yards did Lane run for this season?').value).toBe('612 yd');
+    expect(engine.ask('How far did the trek go?').value).toBe('12 mi');
   });
 
-  it('"Rewards totaling $30,000": a sentence\'s capitalized first noun holds the amount its participle links', () => {
-    const facts = buildFactTable([{ id: 'a', raw: 'date 2017-07-05\n\nRewards totaling $30,000 are offered for information.\n', meta: {} }], 't', nlp).facts.filter((f) => f.kind === 'quantity');
-    expect(facts.map((f) => f.subject)).toEqual(['reward']);
+  it('"Fines totaling $20,000": a sentence\'s capitalized first noun holds the amount its participle links', () => {
+    const facts = buildFactTable([{ id: 'a', raw: 'date 2017-07-05\n\nFines totaling $20,000 were imposed on the firm.\n', meta: {} }], 't', nlp).facts.filter((f) => f.kind === 'quantity');
+    expect(facts.map((f) => f.subject)).toEqual(['fine']);
   });
 });
 
@@ -110,16 +110,16 @@ describe('sources that give the answer\'s figure agree', () => {
 });
 
 describe('the holder of an age before a common noun', () => {
-  it('"a 32-year-old British climber": the noun, not the proper adjective before it', () => {
-    const facts = buildFactTable([{ id: 'a', raw: 'date 2017-07-05\n\nA 32-year-old British climber died on the peak.\n', meta: {} }], 't', nlp).facts.filter((f) => f.kind === 'quantity');
-    expect(facts.map((f) => f.subject)).toEqual(['climber']);
+  it('"a 41-year-old Dutch hiker": the noun, not the proper adjective before it', () => {
+    const facts = buildFactTable([{ id: 'a', raw: 'date 2017-07-05\n\nA 41-year-old Dutch hiker died on the ridge.\n', meta: {} }], 't', nlp).facts.filter((f) => f.kind === 'quantity');
+    expect(facts.map((f) => f.subject)).toEqual(['hiker']);
   });
 });
 
 describe('magnitudes without the word', () => {
   it.each([
-    ['An earthquake measuring 5.6 on the Richter scale hit the island on Sunday.', 'earthquake', 5.6],
-    ['The same island was hit by a 6.1 quake in September.', 'quake', 6.1],
+    ['An earthquake measuring 4.9 on the Richter scale hit the town on Sunday.', 'earthquake', 4.9],
+    ['The same town was hit by a 4.2 quake in May.', 'quake', 4.2],
   ])('%s', (sentence, subject, value) => {
     const facts = buildFactTable([{ id: 'a', raw: `date 2017-07-05\n\n${sentence}\n`, meta: {} }], 't', nlp).facts.filter((f) => f.kind === 'quantity');
     expect(facts.map((f) => [f.attribute, f.subject, f.value])).toEqual([['magnitude', subject, value]]);

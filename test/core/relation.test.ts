@@ -260,7 +260,7 @@ describe('which one of a kind a title names', () => {
 
 describe('a "re-" verb, and the story\'s person described', () => {
   const story = engineOf([
-    { id: 'a', meta: { published: '2021-05-04' }, raw: 'Singer hires lawyer\n\nIt seems Dana Reyes has had enough of her manager, Lou Park.\n\nThe singer re-hired longtime attorney Sam Holt to handle her case.\n\nReyes has a tour in June.\n' },
+    { id: 'a', meta: { published: '2021-05-04' }, raw: 'Singer hires lawyer\n\nDana Reyes has parted ways with her manager, Lou Park.\n\nThe singer re-hired her old attorney Sam Holt for the appeal.\n\nReyes has a tour in June.\n' },
     { id: 'b', meta: { published: '2021-05-04' }, raw: 'Reyes news\n\nPapers report that Reyes has re-hired attorney Sam Holt.\n' },
   ], 'rehire');
 
@@ -272,11 +272,11 @@ describe('a "re-" verb, and the story\'s person described', () => {
 });
 
 describe('an object "it"', () => {
-  it('is the object of the clause before it in the sentence ("grabbed a shotgun and used it")', () => {
+  it('is the object of the clause before it in the sentence ("took a rifle and used it")', () => {
     const story = engineOf([
-      { id: 'a', meta: { published: '2021-05-04' }, raw: 'Shooting\n\nAfter the meeting, Jo Ames went to her car, grabbed a shotgun and used it to shoot two people.\n' },
+      { id: 'a', meta: { published: '2021-05-04' }, raw: 'Standoff\n\nAfter the meeting, Jo Ames went to her truck, took a rifle and used it to threaten two guards.\n' },
     ], 'it');
-    expect(story.ask('What did Jo Ames use?').value).toBe('shotgun');
+    expect(story.ask('What did Jo Ames use?').value).toBe('rifle');
   });
 });
 
@@ -292,13 +292,13 @@ describe('sources that name the answer agree', () => {
     expect(answer.citations.map((c) => c.source).sort()).toEqual(['a', 'b']);
   });
 
-  it('a long surname spelt one letter apart is one name ("Alishbandi", "Alishvandi")', () => {
+  it('a long surname spelt one letter apart is one name ("Karimzadeh", "Karimzade")', () => {
     const story = engineOf([
-      { id: 'a', meta: { published: '2021-05-04' }, raw: 'Quake\n\nThe governor of Marlow island, Heydar Alishbandi, said rescue teams had arrived.\n' },
-      { id: 'b', meta: { published: '2021-05-04' }, raw: 'Quake\n\nMarlow Governor Heidar Alishvandi toured the villages on Monday.\n' },
+      { id: 'a', meta: { published: '2021-05-04' }, raw: 'Quake\n\nThe governor of Marlow island, Hamid Karimzadeh, said rescue teams had arrived.\n' },
+      { id: 'b', meta: { published: '2021-05-04' }, raw: 'Quake\n\nMarlow Governor Hamed Karimzade toured the villages on Monday.\n' },
     ], 'spelling');
     const answer = story.ask('Who was the governor of Marlow island?');
-    expect(answer.value).toMatch(/Alish[bv]andi/);
+    expect(answer.value).toMatch(/Karimzadeh?/);
     expect(answer.citations.map((c) => c.source).sort()).toEqual(['a', 'b']);
   });
 });
@@ -350,11 +350,11 @@ describe('which one of a named kind', () => {
 
   it('a place name that opens with its kind ("Mount Sefa", "Lake Orla") is a place, and answers "which mountain" through the WordNet synonym it opens with', () => {
     const story = engineOf([
-      { id: 'a', meta: { published: '2021-05-04' }, raw: 'Climber dies\n\nJo Ames, 32, fell about 600 metres while climbing to a hut on Mount Sefa with three companions, near Lake Orla.\n' },
-      { id: 'b', meta: { published: '2021-05-04' }, raw: 'Climber dies\n\nAmes was climbing on Mount Sefa on Saturday when he fell.\n' },
+      { id: 'a', meta: { published: '2021-05-04' }, raw: 'Hiker dies\n\nJo Ames, 45, fell 200 metres from a ridge while hiking on Mount Sefa, near Lake Orla.\n' },
+      { id: 'b', meta: { published: '2021-05-04' }, raw: 'Hiker dies\n\nAmes was hiking on Mount Sefa on Saturday when he fell.\n' },
     ], 'opener');
     expect(story.table.facts.filter((f) => f.kind === 'entity' && /Sefa|Orla/.test(String(f.value))).map((f) => f.attribute)).toEqual(['place', 'place', 'place']);
-    expect(story.ask('Which mountain was Ames climbing when he fell?').value).toBe('Mount Sefa');
+    expect(story.ask('Which mountain was Ames hiking on when he fell?').value).toBe('Mount Sefa');
   });
 });
 

@@ -30,7 +30,7 @@ export interface AskedFor {
  */
 export function agreeingSources(q: AskedFor, main: Scored[], index: SearchIndex, isPerson?: (noun: string) => boolean): Scored[] {
   const lead = main[0]!.fact;
-  // The holder by name, or (described: "the woman, 60") as the person the answer's article is about.
+  // The holder by name, or (described: "the driver, 52") as the person the answer's article is about.
   const holders = new Set<string>();
   if (PERSONAL_ATTRIBUTES.has(lead.attribute)) {
     for (const m of main) {
@@ -47,26 +47,25 @@ export function agreeingSources(q: AskedFor, main: Scored[], index: SearchIndex,
   const have = new Set(main.map((s) => s.fact.id));
   const cited = new Set(main.map((s) => s.ref.article.id));
   const out: Scored[] = [];
-  // (A date agrees by the day it gives, of the asked event: "Monday's robbery" beside "robbed on 9 Sept.")
+  // (A date agrees by the day it gives, of the asked event: "Friday's raid" beside "raided on 3 May".)
   const events = lead.kind === 'date' ? new Set([...subjects, ...(q.eventForms ?? [])]) : subjects;
   const same = (f: Fact): boolean => {
     if (f.kind !== lead.kind) return false;
     if (f.kind === 'entity') return namesMatch(String(f.value).toLowerCase(), main[0]!.value) || sameSurname(String(f.value), main[0]!.value);
     if (f.attribute !== lead.attribute) return false;
     if (f.kind === 'date') {
-      // A clock time agrees by its time ("just before 5:30 p.m." beside "at 5:30 p.m. Friday").
+      // A clock time agrees by its time ("shortly after 9:15 a.m." beside "at 9:15 a.m. Friday").
       if (clock(lead)) return clock(f) === clock(lead) && (!f.value || !lead.value || datesCompatible({ value: String(f.value) }, { value: String(lead.value) }));
       return Boolean(f.value) && String(f.value).length >= String(lead.value).length && datesCompatible({ value: String(f.value), weekday: f.description }, { value: String(lead.value), weekday: lead.description });
     }
     return f.unit === lead.unit && quantitiesCompatible({ value: f.value as number, range: f.range, label: f.label, unit: f.unit }, { value: lead.value as number, range: lead.range, label: lead.label, unit: lead.unit });
   };
-  // (Among the articles the question's words lead to, as its answer was: a corpus of thousands is
-  // not read through for every answer.)
-  // (The holder's figure is looked for where the holder is named.)
+  // Among the articles the question's words lead to, as its answer was (a corpus of thousands is
+  // not read through for every answer), and, for a holder's figure, where the holder is named.
   const naming = holders.size ? index.candidates([...holders].map((term) => ({ term, weight: 3, name: true, pos: 'PROPN' }))) : [];
   for (const ref of new Set([...index.candidates(q.terms), ...naming])) for (const f of index.factsOf(ref)) {
     if (have.has(f.id) || !same(f)) continue;
-      // The holder by name, or as the person the article is about ("the actress, 26").
+    // The holder by name, or as the person the article is about ("the singer, 26").
     const ofHolder = holders.has(f.subject) || (holders.size > 0 && isPerson !== undefined && isPerson(f.subject) && holders.has(index.mainPerson(ref) ?? ''));
     if (!ofHolder) {
       if (cited.has(f.article) || index.coverage(ref, q.terms) < FIGURE_AGREEMENT) continue;
@@ -76,9 +75,9 @@ export function agreeingSources(q: AskedFor, main: Scored[], index: SearchIndex,
       // (Not by a word of the name itself: "Larkin Hospital opened in 1990" says nothing of who was taken there.)
       const named = f.kind === 'entity' ? new Set(nameWords(String(f.value))) : undefined;
       const ofThing = (!named && events.has(f.subject)) || (!verbs.length && things.some((t) => !named?.has(t.term) && index.matchHere(ref, t) >= 0.7))
-        // (An age the answer gives a described person — "a British climber, 32" — from a sentence giving someone that age.)
+        // (An age the answer gives a described person — "a Dutch hiker, 41" — from a sentence giving someone that age.)
         || (described && (index.surnames.has(f.subject) || Boolean(isPerson?.(f.subject))));
-            if (!ofThing && !ofEvent) continue;
+      if (!ofThing && !ofEvent) continue;
     }
     cited.add(f.article);
     // Whoever the sentence attributes its own news to does not vouch for a figure it mentions in passing.
@@ -98,7 +97,7 @@ function clock(f: Fact): string | undefined {
   return /T(\d\d:\d\d)$/.exec(f.timex ?? '')?.[1];
 }
 
-/** "Alishvandi" and "Heydar Alishbandi": a long surname spelt one letter apart is one name, as sources transliterate it. */
+/** "Karimzadeh" and "Hamid Karimzade": a long surname spelt one letter apart is one name, as sources transliterate it. */
 function sameSurname(a: string, b: string): boolean {
   const la = nameWords(a).at(-1) ?? '';
   const lb = nameWords(b).at(-1) ?? '';

@@ -191,13 +191,13 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
 }
 
 /**
- * "found her guilty of a rampage two years ago": a time written right after an event noun (WordNet
- * files "rampage" under "event") dates that event, not the clause's verb.
+ * "convicted him today of an arson three years ago": a time written right after an event noun
+ * (WordNet files "arson" under "event") dates that event, not the clause's verb.
  */
 function datesNoun(s: Scored, forms: Set<string>, wn: WordNet): boolean {
   const words = s.ref.article.raw.slice(s.ref.sentence.start, s.fact.span.start).toLowerCase().match(/[\p{L}-]+/gu) ?? [];
   let w = words.pop();
-  // (Past an adverb, "a rampage exactly two years ago", but not a preposition: "the appeal on Monday".)
+  // (Past an adverb, "an arson exactly three years ago", but not a preposition: "the appeal on Monday".)
   while (w && w.endsWith('ly') && wn.has(w, 'r') && !wn.has(w, 'n')) w = words.pop();
   if (!w || forms.has(w) || !wn.has(w, 'n')) return false;
   const noun = w.replace(/s$/, '');
@@ -436,7 +436,7 @@ function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: R
       if (q.role) {
         const said = `${f.description ?? ''} ${before}`.toLowerCase();
         if (![q.role, ...synonymsOf(q.role)].some((r) => new RegExp(`\\b${r}\\b`).test(said))) return 0.3;
-        // "the Commerce Secretary" is not "the Interior Secretary".
+        // "the Energy Secretary" is not "the Health Secretary".
         if (q.roleBy && !new RegExp(`\\b${q.roleBy}\\b`).test(said)) return 0.3;
       }
       // A court or a city is no judge; a team may well be who won.
@@ -490,7 +490,7 @@ const LENGTHS = new Set(['length', 'height', 'width', 'depth', 'thickness', 'dis
 
 function dimensionFit(wanted: string, f: Fact, byUnit = false, wn?: WordNet): number {
   const implicit = f.description === 'implicit';
-  // "a 30-mile pursuit": the length of a movement (WordNet files "pursuit", "trek" under "motion") is how far it went.
+  // "a 12-mile trek": the length of a movement (WordNet files "trek", "pursuit" under "motion") is how far it went.
   if (wanted === 'distance' && f.attribute === 'length' && f.subject && wn && wn.hypernyms(f.subject, 'n', 6, 1).some((h) => h === 'motion' || h === 'travel')) return 0.9;
   // "How many yards did he run": a distance in the asked unit's class is what was asked.
   if (byUnit && wanted === 'length' && f.attribute === 'distance') return 1;

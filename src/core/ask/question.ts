@@ -254,7 +254,7 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
         : /^who (?:is|was) (?!the |a |an |this |that |it\b|he\b|she\b|his\b|her\b|their\b|its\b|my\b|our\b|your\b)((?:\p{Ll}[\p{L}\p{N}'’.-]*\s*){1,3})$/u.exec(who.toLowerCase().trim()));
     if (describe) return { ...base, intent: 'person', describe: describe[1]!.trim(), terms };
     // "Who is the president of X": the role asked for.
-    // ("Who's the Commerce Secretary": the role is the noun its modifiers narrow, which must be found too.)
+    // ("Who's the Energy Secretary": the role is the noun its modifiers narrow, which must be found too.)
     const group = /^who(?:'s|s| is| was| are| were) (?:the |a |an )?(?:current |new |former )?((?:[a-z]+ ){0,2}[a-z]+)\b/.exec(lower)?.[1]?.split(' ') ?? [];
     const at = group.findIndex((w) => ROLE_NOUNS.test(w));
     const role = at >= 0 ? group[at] : undefined;

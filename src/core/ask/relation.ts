@@ -483,7 +483,7 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
         // "he" stands for the asked name only when the name is just before it: earlier in the
         // sentence or in the two sentences before.
         if (m < 0.5 && own.some((a) => PRONOUNS.has(text.slice(a.start, a.end).toLowerCase()) && standsFor(a, q, ref, index))) m = Math.max(m, ARG_MATCH.pronoun);
-        // "The actress re-hired …": a definite description of a person stands for the article's main person.
+        // "The singer rehired …": a definite description of a person stands for the article's main person.
         if (!process.env.NODC && m < 0.5 && q.name && wn && own.some((a) => !a.name && /^[Tt]he\s+[a-z\s-]+$/.test(text.slice(a.start, a.end)) && personNoun(a.head, wn)) && index.mainPerson(ref) === q.words.at(-1)) m = Math.max(m, ARG_MATCH.pronoun);
         if (m < 0.5 && !doerTaken && q.words.every((w) => sentenceWords.has(w))) m = Math.max(m, ARG_MATCH.sentence);
         // A prepositional qualifier ("on the pirate boats", "about his knee") may be set by the
@@ -503,7 +503,7 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
           continue;
         }
         let filler = text.slice(arg.start, arg.end);
-        // "grabbed a shotgun and used it": an object "it" is the object of the clause before it in the sentence.
+        // "took a rifle and fired it": an object "it" is the object of the clause before it in the sentence.
         if (/^(it|them)$/i.test(filler) && (arg === f.patient)) {
           const before = frames.filter((g) => g !== f && g.patient && g.patient.end <= arg!.start && !PRONOUNS.has(text.slice(g.patient.start, g.patient.end).toLowerCase()));
           const prev = before.sort((a, b) => b.patient!.end - a.patient!.end)[0];

@@ -78,7 +78,7 @@ export function findNames(tokens: Tok[]): FoundName[] {
     // "Safety regulators said", "Half the roof fell": a capitalized first word before a lower-case
     // noun or determiner is just capitalized.
     const modifierOnly = i === j && i === firstWord && /^(NOUN|DET)$/.test(tokens[j + 1]?.pos ?? '') && /^[a-z]/.test(tokens[j + 1]!.v) && !/^[A-Z]{2,}$/.test(tokens[i]!.v);
-    // "in Week 16", "Day 3", "Year 2": a unit of time and its number are a time, not a name.
+    // "in Week 9", "Day 3", "Year 2": a unit of time and its number are a time, not a name.
     const numbered = i === j && UNITS[tokens[i]!.lower]?.dim === 'duration' && tokens[j + 1]?.type === 'number';
     if (!modifierOnly && !numbered) for (const part of splitAtRoles(tokens, i, j)) out.push(typeName(tokens, part.first, part.last, part.description));
     i = j + 1;
@@ -144,7 +144,7 @@ function typeName(tokens: Tok[], first: number, last: number, roleBefore?: strin
   if (after && after.pos === 'NOUN' && /^[a-z]/.test(after.v)) kindNoun = after.lemma;
   else if (after && /^[A-Z]{2,5}s$/.test(after.v)) kindNoun = after.v.slice(0, -1).toLowerCase();
   else if (before?.lower === 'of' && tokens[first - 2]?.pos === 'NOUN' && /^[a-z]/.test(tokens[first - 2]!.v)) kindNoun = tokens[first - 2]!.lemma;
-  // A name the fallback took for a person is the kind its noun says: "the Kraft company", "the Ames river".
+  // A name the fallback took for a person is the kind its noun says: "the Acme Mills company", "the Ames river".
   if (type === 'person' && !description && !roleBefore && ORG_WORDS.has(kindNoun)) type = 'organization';
   else if (type === 'person' && !description && !roleBefore && PLACE_WORDS.has(kindNoun)) type = 'place';
   if (appositive && !description) description = appositive;

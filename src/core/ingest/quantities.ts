@@ -192,7 +192,7 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
     } else if (w && UNITS[w.lower] && !/^[cf]$/i.test(w.v) && !(w.v.length <= 2 && /[A-Z]/.test(w.v) && !/^(GB|MB|TB|KM|MW)$/.test(w.v)) && (w.start > tokens[k - 1]!.end || w.v.length > 2 || /^[a-z%]/.test(w.v))) {
       unit = UNITS[w.lower];
       unitEnd = k;
-      // "120 miles an hour", "40 km per hour": a length per time is a speed.
+      // "90 miles an hour", "40 km per hour": a length per time is a speed.
       const per = tokens[k + 1];
       const time = tokens[k + 2] ? UNITS[tokens[k + 2]!.lower] : undefined;
       if (unit!.dim === 'length' && per && /^(?:per|an?)$/.test(per.lower) && time?.dim === 'duration' && time.factor < 1) {
@@ -279,10 +279,10 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
   const b2 = tokens[first - 2]?.lower;
   // A later decimal in a sentence about magnitude ("… while the USGS put it at 6.8") is one too.
   const magnitudeBefore = /^\d{1,2}\.\d$/.test(t.v) && tokens.slice(Math.max(0, i - 14), i).some((x) => x.lower === 'magnitude');
-  // "measuring 5.6 on the Richter scale": a reading on a named scale is a magnitude.
+  // "measuring 4.9 on the Richter scale": a reading on a named scale is a magnitude.
   const onScale = tokens[last + 1]?.lower === 'on' && tokens[last + 2]?.lower === 'the' && tokens.slice(last + 3, last + 6).some((x) => x.lower === 'scale');
   if (onScale) return finish('magnitude', true, value, 'magnitude', `magnitude ${numText}`, last, subjectBefore(tokens, first));
-  // "a 6.1 quake": a fraction is no count of the noun after it, but a rating of it.
+  // "a 4.2 quake": a fraction is no count of the noun after it, but a rating of it.
   if (!Number.isInteger(value) && (b1 === 'a' || b1 === 'an') && tokens[last + 1]?.pos === 'NOUN' && !multiplierWord && !currency) {
     return finish('magnitude', true, value, 'magnitude', `magnitude ${numText}`, last, nounAfter(tokens, last) ?? '');
   }
@@ -296,7 +296,7 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
   }
 
   // Age in apposition: "Jane Doe, 56, said": a bare whole number set off by commas after a name.
-  // (Or after a described person: "the troubled actress, 26, said": a noun its determiner opens.)
+  // (Or after a described person: "the retired singer, 61, said": a noun its determiner opens.)
   const described = tokens[first - 2]?.pos === 'NOUN' && /^[a-z]/.test(tokens[first - 2]!.v) && tokens.slice(Math.max(0, first - 5), first - 2).some((x) => x.lower === 'the');
   if (!hedge && !currency && !multiplierWord && Number.isInteger(value) && value > 0 && value < 120 && /^\d+$/.test(t.v)
     && tokens[first - 1]?.v === ',' && (tokens[first - 2]?.pos === 'PROPN' || described) && /^[,)]$/.test(tokens[i + 1]?.v ?? '')) {
@@ -455,7 +455,7 @@ function dimensionBefore(tokens: Tok[], first: number): { attribute: string; con
   // it went, unless the verb says a size ("measures", "stands", "covers").
   const verb = tokens[first - 1];
   if (verb?.pos === 'VERB' && !SIZE_VERBS.has(verb.lemma)) return { attribute: 'distance' };
-  // "chased him for 30 miles": "for" and a length after the clause's verb and object is how far it
+  // "followed the van for 12 miles": "for" and a length after the clause's verb and object is how far it
   // went, unless the clause says a size ("the road runs for 30 miles").
   if (w1 === 'for') {
     for (let k = first - 2; k >= 0; k--) {
@@ -546,7 +546,7 @@ function amountVerb(tokens: Tok[], first: number): string | undefined {
     const t = tokens[k]!;
     // A reduced relative clause ("a reward totaling $20,000", "a deal valued at $2 billion"): the
     // amount is the noun's, the participle only links them.
-    // (The sentence's first word is capitalized whatever it is: "Rewards totaling $20,000".)
+    // (The sentence's first word is capitalized whatever it is: "Fines totaling $20,000".)
     const noun = tokens[k - 1];
     const opening = k - 1 === 0 && noun?.pos === 'PROPN' && /^[A-Z][a-z]+$/.test(noun.v);
     if (t.pos === 'VERB' && /(?:ing|ed)$/.test(t.lower) && (noun?.pos === 'NOUN' || opening) && k === first - 1 - (tokens[first - 1]?.pos === 'ADP' ? 1 : 0)) return opening ? singular(noun!.lower, 'NOUN') : noun!.lemma;
@@ -561,7 +561,7 @@ function amountVerb(tokens: Tok[], first: number): string | undefined {
 function nameOrNounAt(tokens: Tok[], k: number): string {
   let e = k;
   while (tokens[e + 1] && tokens[e + 1]!.pos === tokens[k]!.pos && tokens[e + 1]!.pos === 'PROPN') e++;
-  // "a British climber": a proper adjective before a common noun modifies it; the noun is the head.
+  // "a Dutch hiker": a proper adjective before a common noun modifies it; the noun is the head.
   if (tokens[k]!.pos === 'NOUN' || (tokens[e + 1]?.pos === 'NOUN' && /^[a-z]/.test(tokens[e + 1]!.v))) while (tokens[e + 1]?.pos === 'NOUN') e++;
   return tokens[e]!.lemma;
 }
