@@ -121,6 +121,13 @@ export const SPEECH_VERBS = new Set([
   'note', 'insist', 'estimate', 'argue', 'deny', 'acknowledge', 'allege', 'assert', 'read', 'reveal', 'admit', 'comment',
 ]);
 
+/** Role nouns a "who is the … of X" question can ask for. */
+export const ROLE_NOUNS = new Set([
+  'president', 'chairman', 'chairwoman', 'chair', 'ceo', 'head', 'leader', 'chief', 'director', 'minister', 'governor', 'mayor',
+  'judge', 'founder', 'spokesman', 'spokeswoman', 'spokesperson', 'commander', 'owner', 'editor', 'manager', 'secretary',
+  'ambassador', 'envoy', 'coach', 'captain', 'prosecutor', 'lawyer', 'attorney',
+]);
+
 /** Words that make a capitalized run a role or title rather than a name. */
 export const ROLE_WORDS = new Set([
   'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'rev', 'reverend', 'father',

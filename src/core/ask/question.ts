@@ -4,7 +4,7 @@
  */
 import type { IntentType } from '../types.js';
 import type { Nlp } from '../nlp.js';
-import { ABBREVIATIONS, CURRENCIES, LIGHT_VERBS, QUESTION_STOP, table, UNITS } from '../lexicon.js';
+import { ABBREVIATIONS, CURRENCIES, LIGHT_VERBS, QUESTION_STOP, ROLE_NOUNS, table, UNITS } from '../lexicon.js';
 import { splitTerm } from '../terms.js';
 import { chunk, docTokens } from '../syntax.js';
 
@@ -93,8 +93,6 @@ const NOUN_DIMENSIONS: Record<string, string> = table({
   percentage: 'percent', share: 'percent', rate: 'percent', speed: 'speed', duration: 'duration', capacity: 'size',
 });
 
-/** Role nouns a "who is the … of X" question can ask for. */
-const ROLE_NOUNS = /^(president|chairman|chairwoman|chair|ceo|head|leader|chief|director|minister|governor|mayor|judge|founder|spokesman|spokeswoman|spokesperson|commander|owner|editor|manager|secretary|ambassador|envoy|coach|captain|prosecutor|lawyer|attorney)$/;
 
 
 /** Words that frame a topic rather than name it ("the 100,000 *figure*", "the *claim* that …"). */
@@ -256,7 +254,7 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
     // "Who is the president of X": the role asked for.
     // ("Who's the Energy Secretary": the role is the noun its modifiers narrow, which must be found too.)
     const group = /^who(?:'s|s| is| was| are| were) (?:the |a |an )?(?:current |new |former )?((?:[a-z]+ ){0,2}[a-z]+)\b/.exec(lower)?.[1]?.split(' ') ?? [];
-    const at = group.findIndex((w) => ROLE_NOUNS.test(w));
+    const at = group.findIndex((w) => ROLE_NOUNS.has(w));
     const role = at >= 0 ? group[at] : undefined;
     const roleBy = at > 0 ? group.slice(0, at).join(' ') : undefined;
     // "Who succeeded X", "who called it …": the verb is what tells the sentences apart.
