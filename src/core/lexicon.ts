@@ -315,6 +315,9 @@ export const PERSON_PRONOUNS = new Set(['he', 'she', 'i']);
 /** Third-person pronouns of one person, as subject or object: the person named last before them. */
 export const HE_SHE = new Set(['he', 'she', 'him', 'her']);
 
+/** Pronouns that stand for a thing as an object ("used it"): the object of the clause before. */
+export const THING_PRONOUNS = new Set(['it', 'them']);
+
 /** First-person pronouns: in a quote, its speaker. */
 export const FIRST_PERSON = new Set(['i', 'me', 'we', 'us']);
 

@@ -17,7 +17,7 @@ import { uniq } from '../values.js';
 import { agreeingSources } from './agreement.js';
 import { headlineCased } from '../terms.js';
 import { MONTHS } from '../calendar.js';
-import { FIRST_PERSON, GLOSS_FILLERS, HE_SHE, IRREALIS_GOVERNORS, LIGHT_VERBS, NEGATIVE_DETERMINERS, PARTICLES, PERSON_PRONOUNS, PERSON_TITLES, POSSESSIVES, SPEECH_VERBS, WEEKDAYS } from '../lexicon.js';
+import { FIRST_PERSON, GLOSS_FILLERS, HE_SHE, IRREALIS_GOVERNORS, LIGHT_VERBS, NEGATIVE_DETERMINERS, PARTICLES, PERSON_PRONOUNS, PERSON_TITLES, POSSESSIVES, SPEECH_VERBS, THING_PRONOUNS, WEEKDAYS } from '../lexicon.js';
 
 export type Wh = 'who' | 'what' | 'which' | 'where' | 'why' | 'when' | 'how' | 'yesno';
 type Role = 'agent' | 'patient' | 'attr';
@@ -504,7 +504,7 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
         }
         let filler = text.slice(arg.start, arg.end);
         // "took a rifle and fired it": an object "it" is the object of the clause before it in the sentence.
-        if (/^(it|them)$/i.test(filler) && (arg === f.patient)) {
+        if (THING_PRONOUNS.has(filler.toLowerCase()) && arg === f.patient) {
           const before = frames.filter((g) => g !== f && g.patient && g.patient.end <= arg!.start && !PRONOUNS.has(text.slice(g.patient.start, g.patient.end).toLowerCase()));
           const prev = before.sort((a, b) => b.patient!.end - a.patient!.end)[0];
           if (prev) {
