@@ -10,10 +10,10 @@ const nlp = createNlp();
 const wn = openWordNet();
 afterAll(() => wn.close());
 const engineOf = (articles: RawArticle[], key: string) => createEngine(buildFactTable(articles, key, nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
-const quantities = (sentence: string) =>
-  buildFactTable([{ id: 'a', raw: `date 2017-07-05\n\n${sentence}\n`, meta: {} }], 't', nlp).facts
-    .filter((f) => f.kind === 'quantity')
-    .map((f) => ({ value: f.value, label: f.label }));
+/** The facts of one dated sentence, and its figures. */
+const factsOf = (sentence: string) => buildFactTable([{ id: 'a', raw: `date 2017-07-05\n\n${sentence}\n`, meta: {} }], 't', nlp).facts;
+const quantityFacts = (sentence: string) => factsOf(sentence).filter((f) => f.kind === 'quantity');
+const quantities = (sentence: string) => quantityFacts(sentence).map((f) => ({ value: f.value, label: f.label }));
 
 describe('figures with exponents', () => {
   it.each([
@@ -37,7 +37,7 @@ describe('figures with exponents', () => {
 
 describe('ages stated as a copula complement or an age at death', () => {
   const ages = (sentence: string) =>
-    buildFactTable([{ id: 'a', raw: `date 2017-07-05\n\n${sentence}\n`, meta: {} }], 't', nlp).facts
+    factsOf(sentence)
       .filter((f) => f.kind === 'quantity' && f.attribute === 'age')
       .map((f) => f.value);
 
@@ -67,7 +67,7 @@ describe('a length per time is a speed', () => {
     ['The storm moved at 40 kilometres per hour.', 'speed', '40 km/h'],
     ['It walks 3 miles a day.', 'distance', '3 mi'],
   ])('%s', (sentence, attribute, label) => {
-    const facts = buildFactTable([{ id: 'a', raw: `date 2017-07-05\n\n${sentence}\n`, meta: {} }], 't', nlp).facts.filter((f) => f.kind === 'quantity');
+    const facts = quantityFacts(sentence);
     expect(facts.map((f) => [f.attribute, f.label])).toEqual([[attribute, label]]);
   });
 });
@@ -77,7 +77,7 @@ describe('how far a movement went', () => {
     ['Deputies followed the van for 12 miles before the arrest.', 'distance'],
     ['The wall, which stretches for 30 miles, is old.', 'length'],
   ])('"for" and a length after a verb: %s', (sentence, attribute) => {
-    const facts = buildFactTable([{ id: 'a', raw: `date 2017-07-05\n\n${sentence}\n`, meta: {} }], 't', nlp).facts.filter((f) => f.kind === 'quantity');
+    const facts = quantityFacts(sentence);
     expect(facts.map((f) => f.attribute)).toEqual([attribute]);
   });
 
@@ -91,7 +91,7 @@ describe('how far a movement went', () => {
   });
 
   it('"Fines totaling $20,000": a sentence\'s capitalized first noun holds the amount its participle links', () => {
-    const facts = buildFactTable([{ id: 'a', raw: 'date 2017-07-05\n\nFines totaling $20,000 were imposed on the firm.\n', meta: {} }], 't', nlp).facts.filter((f) => f.kind === 'quantity');
+    const facts = quantityFacts('Fines totaling $20,000 were imposed on the firm.');
     expect(facts.map((f) => f.subject)).toEqual(['fine']);
   });
 });
@@ -111,7 +111,7 @@ describe('sources that give the answer\'s figure agree', () => {
 
 describe('the holder of an age before a common noun', () => {
   it('"a 41-year-old Dutch hiker": the noun, not the proper adjective before it', () => {
-    const facts = buildFactTable([{ id: 'a', raw: 'date 2017-07-05\n\nA 41-year-old Dutch hiker died on the ridge.\n', meta: {} }], 't', nlp).facts.filter((f) => f.kind === 'quantity');
+    const facts = quantityFacts('A 41-year-old Dutch hiker died on the ridge.');
     expect(facts.map((f) => f.subject)).toEqual(['hiker']);
   });
 });
@@ -121,7 +121,7 @@ describe('magnitudes without the word', () => {
     ['An earthquake measuring 4.9 on the Richter scale hit the town on Sunday.', 'earthquake', 4.9],
     ['The same town was hit by a 4.2 quake in May.', 'quake', 4.2],
   ])('%s', (sentence, subject, value) => {
-    const facts = buildFactTable([{ id: 'a', raw: `date 2017-07-05\n\n${sentence}\n`, meta: {} }], 't', nlp).facts.filter((f) => f.kind === 'quantity');
+    const facts = quantityFacts(sentence);
     expect(facts.map((f) => [f.attribute, f.subject, f.value])).toEqual([['magnitude', subject, value]]);
   });
 });
@@ -140,36 +140,30 @@ describe('an age belongs to its holder', () => {
 });
 
 describe('how often, and amounts of a noun through a participle', () => {
-  const facts = (sentence: string) =>
-    buildFactTable([{ id: 'a', raw: `date 2017-07-05\n\n${sentence}\n`, meta: {} }], 't', nlp).facts.filter((f) => f.kind === 'quantity');
-
   it.each([
     ['She was married four times before 1990.', 4],
     ['He stabbed the guard 12 times.', 12],
   ])('"N times" after a verb counts how often: %s', (sentence, n) => {
-    expect(facts(sentence).map((f) => [f.value, f.subject])).toEqual([[n, 'time']]);
+    expect(quantityFacts(sentence).map((f) => [f.value, f.subject])).toEqual([[n, 'time']]);
   });
 
   it.each(['The tower is three times taller than the old one.', 'They paid three times as much.', 'It holds four times the water of the old tank.'])(
     'a multiplier is no count: %s', (sentence) => {
-      expect(facts(sentence).filter((f) => f.subject === 'time')).toEqual([]);
+      expect(quantityFacts(sentence).filter((f) => f.subject === 'time')).toEqual([]);
     });
 
   it('"a reward totaling $30,000": the amount is the reward\'s', () => {
-    expect(facts('Police said a reward totaling $30,000 is offered.').map((f) => f.subject)).toEqual(['reward']);
+    expect(quantityFacts('Police said a reward totaling $30,000 is offered.').map((f) => f.subject)).toEqual(['reward']);
   });
 });
 
 describe('what an amount of money is', () => {
-  const facts = (sentence: string) =>
-    buildFactTable([{ id: 'a', raw: `date 2017-07-05\n\n${sentence}\n`, meta: {} }], 't', nlp).facts.filter((f) => f.kind === 'quantity');
-
   it('"N euros ($M) of damage": the amount of the noun after "of", its conversion no second figure', () => {
-    expect(facts('The storms have caused 90 million euros ($110 million) of damage in the region.').map((f) => [f.value, f.subject])).toEqual([[90e6, 'damage']]);
+    expect(quantityFacts('The storms have caused 90 million euros ($110 million) of damage in the region.').map((f) => [f.value, f.subject])).toEqual([[90e6, 'damage']]);
   });
 
   it('"$4 million a year": a rate, shown as one', () => {
-    const [f] = facts('The deal paid him about $4 million a year.');
+    const [f] = quantityFacts('The deal paid him about $4 million a year.');
     expect([f!.per, f!.label]).toEqual(['year', 'about $4 million per year']);
   });
 });
@@ -215,7 +209,7 @@ describe('tallies', () => {
   });
 
   it('the tally a rising figure belongs to is the one its clause opened with', () => {
-    const facts = buildFactTable([{ id: 'a', raw: 'date 2017-07-05\n\nThe death toll from a strong quake a day before rose to 10.\n', meta: {} }], 't', nlp).facts;
+    const facts = factsOf('The death toll from a strong quake a day before rose to 10.');
     expect(facts.find((f) => f.kind === 'quantity')!.subject).toBe('toll');
   });
 
@@ -245,7 +239,7 @@ describe('counts of part of a group', () => {
 });
 
 describe('how far', () => {
-  const dims = (sentence: string) => buildFactTable([{ id: 'a', raw: `date 2017-07-05\n\n${sentence}\n`, meta: {} }], 't', nlp).facts
+  const dims = (sentence: string) => factsOf(sentence)
     .filter((f) => f.kind === 'quantity').map((f) => f.attribute);
   it.each([
     ['Ed Lane fell about 600 metres (2,000 feet) while climbing.', 'distance'],
@@ -296,7 +290,7 @@ describe('which amount answers', () => {
 
 describe('a capitalized first word is no name', () => {
   it('before a lower-case noun or determiner ("Half the roof fell")', () => {
-    const names = buildFactTable([{ id: 'a', raw: 'date 2017-07-05\n\nHalf the roof fell in when Safety inspectors left.\n', meta: {} }], 't', nlp).facts
+    const names = factsOf('Half the roof fell in when Safety inspectors left.')
       .filter((f) => f.kind === 'entity').map((f) => f.value);
     expect(names).not.toContain('Half');
   });
