@@ -484,7 +484,7 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
         // sentence or in the two sentences before.
         if (m < 0.5 && own.some((a) => PRONOUNS.has(text.slice(a.start, a.end).toLowerCase()) && standsFor(a, q, ref, index))) m = Math.max(m, ARG_MATCH.pronoun);
         // "The singer rehired …": a definite description of a person stands for the article's main person.
-        if (!process.env.NODC && m < 0.5 && q.name && wn && own.some((a) => !a.name && /^[Tt]he\s+[a-z\s-]+$/.test(text.slice(a.start, a.end)) && personNoun(a.head, wn)) && index.mainPerson(ref) === q.words.at(-1)) m = Math.max(m, ARG_MATCH.pronoun);
+        if (m < 0.5 && q.name && wn && own.some((a) => !a.name && /^[Tt]he\s+[a-z\s-]+$/.test(text.slice(a.start, a.end)) && personNoun(a.head, wn)) && index.mainPerson(ref) === q.words.at(-1)) m = Math.max(m, ARG_MATCH.pronoun);
         if (m < 0.5 && !doerTaken && q.words.every((w) => sentenceWords.has(w))) m = Math.max(m, ARG_MATCH.sentence);
         // A prepositional qualifier ("on the pirate boats", "about his knee") may be set by the
         // sentences before, or be what the article's lead is about.
