@@ -312,6 +312,9 @@ export const LIGHT_VERBS = new Set(['be', 'get', 'give', 'make', 'take', 'have',
 /** Pronouns that stand for one person: the subject of "she was 83". */
 export const PERSON_PRONOUNS = new Set(['he', 'she', 'i']);
 
+/** Words before the unit an amount is counted per: "$5 million per season", "90 miles an hour". */
+export const RATE_WORDS = new Set(['per', 'a', 'an', 'each']);
+
 /** Third-person pronouns of one person, as subject or object: the person named last before them. */
 export const HE_SHE = new Set(['he', 'she', 'him', 'her']);
 

@@ -4,7 +4,7 @@
  * and typed from the words around them (titles, appositives, speech verbs, org words).
  */
 import type { Tok } from '../syntax.js';
-import { EVENT_WORDS, LOCATIVE_PREPS, ORG_WORDS, PERSON_TITLES, PLACE_OPENERS, PLACE_WORDS, UNITS, ROLE_WORDS, SPEECH_VERBS } from '../lexicon.js';
+import { EVENT_WORDS, LOCATIVE_PREPS, ORG_WORDS, PERSON_TITLES, PLACE_OPENERS, PLACE_WORDS, ROLE_WORDS, SPEECH_VERBS, UNITS } from '../lexicon.js';
 
 export type NameType = 'person' | 'organization' | 'place' | 'thing';
 

@@ -4,7 +4,7 @@
  */
 import { singular, type Tok } from '../syntax.js';
 import {
-  CURRENCIES, CURRENCY_SYMBOL, DIMENSION_WORDS, HEDGES, MULTIPLIERS, NUMBER_WORDS, PERSON_PRONOUNS, SIZE_VERBS, TALLY_NOUNS, UNITS,
+  CURRENCIES, CURRENCY_SYMBOL, DIMENSION_WORDS, HEDGES, MULTIPLIERS, NUMBER_WORDS, PERSON_PRONOUNS, RATE_WORDS, SIZE_VERBS, TALLY_NOUNS, UNITS,
   type Hedge, type UnitDef,
 } from '../lexicon.js';
 
@@ -195,10 +195,11 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
       // "90 miles an hour", "40 km per hour": a length per time is a speed.
       const per = tokens[k + 1];
       const time = tokens[k + 2] ? UNITS[tokens[k + 2]!.lower] : undefined;
-      if (unit!.dim === 'length' && per && /^(?:per|an?)$/.test(per.lower) && time?.dim === 'duration' && time.factor < 1) {
-        const kmh = (unit!.factor / 1000) / (time.factor * 24);
-        const abbr = time.factor * 24 === 1 ? (unit!.abbr === 'mi' ? 'mph' : `${unit!.abbr}/h`) : `${unit!.abbr}/${time.abbr.replace(/s$/, '')}`;
-        unit = { dim: 'speed', base: 'km/h', factor: kmh, abbr };
+      if (unit!.dim === 'length' && per && RATE_WORDS.has(per.lower) && time?.dim === 'duration' && time.factor < 1) {
+        // (Miles or kilometres an hour are speed units the lexicon already has.)
+        const each = time.factor * 24 === 1 ? 'h' : time.abbr.replace(/s$/, '');
+        unit = UNITS[unit!.abbr === 'mi' && each === 'h' ? 'mph' : `${unit!.abbr}/${each}`]
+          ?? { dim: 'speed', base: 'km/h', factor: (unit!.factor / 1000) / (time.factor * 24), abbr: `${unit!.abbr}/${each}` };
         unitEnd = k + 2;
       }
     } else if (w && !currency && CURRENCIES[w.lower] && w.type !== 'currency' && w.lower !== 'pounds') {
@@ -479,7 +480,7 @@ const POSSESSIVE_S_WORDS = new Set(["'s", '’s', "'", '’']);
 function rateAfter(tokens: Tok[], end: number): string | undefined {
   const p = tokens[end + 1];
   const n = tokens[end + 2];
-  if (!p || !n || !/^(per|a|an|each)$/.test(p.lower) || n.pos !== 'NOUN' || /^(NOUN|PROPN)$/.test(tokens[end + 3]?.pos ?? '')) return undefined;
+  if (!p || !n || !RATE_WORDS.has(p.lower) || n.pos !== 'NOUN' || /^(NOUN|PROPN)$/.test(tokens[end + 3]?.pos ?? '')) return undefined;
   return n.lemma;
 }
 
