@@ -5,7 +5,7 @@
  */
 import type { Fact } from '../types.js';
 import type { QTerm } from './question.js';
-import type { Scored } from './render.js';
+import { valueKey, type Scored } from './render.js';
 import { editDistance, type SearchIndex } from './search.js';
 import { datesCompatible, nameWords, namesMatch, quantitiesCompatible } from '../values.js';
 
@@ -82,14 +82,9 @@ export function agreeingSources(q: AskedFor, main: Scored[], index: SearchIndex,
     cited.add(f.article);
     // Whoever the sentence attributes its own news to does not vouch for a figure it mentions in passing.
     // (Weaker than any the answer was chosen from: they never lead it.)
-    out.push({ fact: { ...f, attribution: undefined }, ref, score: low * 0.5, value: valueOf(f), fit: 1, event: false, agreeing: true });
+    out.push({ fact: { ...f, attribution: undefined }, ref, score: low * 0.5, value: valueKey(f), fit: 1, event: false, agreeing: true });
   }
   return out;
-}
-
-function valueOf(f: Fact): string {
-  if (f.kind === 'quantity') return `${f.unit}:${f.value}`;
-  return String(f.value).toLowerCase();
 }
 
 /** The clock time a date fact gives ("17:30"), if any. */

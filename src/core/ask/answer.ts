@@ -8,7 +8,7 @@ import type { Answer, Fact, WordNet } from '../types.js';
 import { MAX_QUESTION_LENGTH, type Question, type QTerm } from './question.js';
 import { MATCH, type AnswerContext, type SearchIndex, type SentenceRef } from './search.js';
 import { ABBREVIATIONS, CURRENCIES, LIGHT_VERBS, own, SAYING_VERBS, synonymsOf, table } from '../lexicon.js';
-import { NOT_SAID, render, type Scored } from './render.js';
+import { NOT_SAID, render, valueKey, type Scored } from './render.js';
 import { answerCoverage, expandAlias } from './coverage.js';
 import { datesCompatible, groupFacts, nameWords, namesMatch, quantitiesCompatible, singularWord, uniq } from '../values.js';
 import { agreeingSources } from './agreement.js';
@@ -531,12 +531,6 @@ function subjectFit(q: Question, f: Fact, questionWords: Set<string>, before: st
   if (questionWords.has(f.subject)) return q.dimension === 'count' ? 0.5 : 0.8;
   // A count of something else is another count; a temperature or speed is rarely "of" a noun.
   return q.dimension === 'count' ? 0.4 : LOOSE_SUBJECT.has(q.dimension ?? '') ? 0.8 : 0.6;
-}
-
-function valueKey(f: Fact): string {
-  if (f.kind === 'quantity') return `${f.unit}:${f.value}`;
-  if (f.kind === 'date') return f.value ? String(f.value) : `~${f.description ?? f.surface}`;
-  return String(f.value).toLowerCase();
 }
 
 function compatible(q: Question, a: Scored, b: Scored): boolean {

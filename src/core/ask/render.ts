@@ -27,6 +27,13 @@ export interface Scored {
   agreeing?: boolean;
 }
 
+/** What a fact's value is grouped on: a figure with its unit, a day (or an unresolved one's words), a name in lower case. */
+export function valueKey(f: Fact): string {
+  if (f.kind === 'quantity') return `${f.unit}:${f.value}`;
+  if (f.kind === 'date') return f.value ? String(f.value) : `~${f.description ?? f.surface}`;
+  return String(f.value).toLowerCase();
+}
+
 /** The answer for the best group of facts, with the competing groups as conflicts. */
 export function render(q: Question, total: number, publicUrl: string, main: Scored[], conflictGroups: Scored[][]): Answer {
   const sources = uniq(main.map((s) => s.ref.article.id));
