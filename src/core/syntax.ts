@@ -358,7 +358,7 @@ function isNpTok(t: Tok | undefined): boolean {
 const POSSESSIVE_S = new Set(["'", '’', "'s", '’s']);
 
 function headOf(toks: Tok[], first: number, last: number): number {
-  // Before a possessive "'s", the head is what is possessed ("Teixeira's agent" → agent).
+  // Before a possessive "'s", the head is what is possessed ("Ellery's agent" → agent).
   for (let k = last; k >= first; k--) if (HEAD_POS.has(toks[k]!.pos)) return k;
   return last;
 }

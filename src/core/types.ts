@@ -57,7 +57,7 @@ export interface FrameArg {
   start: number;
   end: number;
   head: string;
-  /** The proper-noun words of the group, as written ("Mark Teixeira"). */
+  /** The proper-noun words of the group, as written ("Mark Ellery"). */
   name?: string;
 }
 

@@ -572,7 +572,7 @@ function mentionedIn(name: string, questionWords: Set<string>, kind?: string, al
   // "Regulator" for "which regulator": the kind itself is not an answer.
   if (!words.length) return all.length > 0 && kind !== undefined;
   const shared = words.filter((w) => asked.has(w)).length;
-  // "Who was Orozco's lawyer": "Jose Luis Orozco" is the one asked about, by his surname.
+  // "Who was Ames's lawyer": "Jose Luis Ames" is the one asked about, by his surname.
   const surname = words.at(-1)!;
   if (words.length > 1 && asked.has(surname) && /\p{Lu}/u.test(name)) return true;
   return shared === words.length || shared / words.length >= 0.5;

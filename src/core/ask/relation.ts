@@ -26,7 +26,7 @@ interface QArg {
   /** Content words (lower-case lemmas and names). */
   words: string[];
   head: string;
-  /** A proper name ("Mark Teixeira"): every word of it must be found, or a pronoun standing for it. */
+  /** A proper name ("Mark Ellery"): every word of it must be found, or a pronoun standing for it. */
   name?: boolean;
   /** Other forms of the name the corpus defines, as word lists. */
   alternatives?: string[][];
@@ -401,7 +401,7 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
     for (const f of frames) {
       let v = verbs.get(f.verb) ?? verbs.get(f.verb.split(' ')[0]!) ?? 0;
       let negative = Boolean(f.neg);
-      // "LaRue denied suggestions that he was …" answers "did he admit …" in the negative.
+      // "Lane denied suggestions that he was …" answers "did he admit …" in the negative.
       if (!v && qf.wh === 'yesno' && opposites.has(f.verb)) {
         v = VERB_MATCH.synonym;
         negative = !negative;
@@ -688,7 +688,7 @@ function matchWords(q: QArg, a: FrameArg, text: string, wn?: WordNet): number {
   const qWords = q.words.flatMap((w) => w.split(/[^\p{L}\p{N}]+/u)).filter(Boolean);
   const shared = qWords.filter(has).length;
   if (qWords.length && shared === qWords.length) return 1;
-  // A name matches only as a whole, or by a shorter form of it ("Teixeira" for "Mark Teixeira"):
+  // A name matches only as a whole, or by a shorter form of it ("Ellery" for "Mark Ellery"):
   // "iPod touch" is not the "iPod Shuffle".
   if (q.name) return spanWords.size > 0 && [...spanWords].every((w) => q.words.includes(w) || PRONOUNS.has(w) || /^(the|a|an|mr|mrs|ms|dr)$/.test(w)) && has(q.head) ? 0.9 : 0;
   if (has(q.head)) return 0.8;
