@@ -106,7 +106,26 @@ export function docTokens(nlp: Nlp, doc: ReturnType<Nlp['readDoc']>, text: strin
     toks[i] = new Token(v, lowerCase(v), lemma, pos[i]!, types[i]!, Boolean(stops[i]), base + offset, base + offset + v.length);
     offset += v.length;
   }
+  // "Police officers chased Mr. Ames": a word in -ed the tagger read as a noun, between a noun
+  // group and the start of another, is the past tense of the verb wink reads it as after a subject.
+  for (let i = 1; i + 1 < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.pos !== 'NOUN' || !PAST_FORM.test(t.v) || !/^(NOUN|PROPN|PRON)$/.test(toks[i - 1]!.pos) || !/^(DET|PROPN|PRON|NUM)$/.test(toks[i + 1]!.pos)) continue;
+    const verb = pastTenseVerb(nlp, t.lower);
+    if (verb) toks[i] = new Token(t.v, t.lower, verb, 'VERB', t.type, t.stop, t.start, t.end);
+  }
   return { toks, spaces };
+}
+
+/** A lower-case word in -ed (not -eed: "seed", "speed"), long enough to be a verb's past form. */
+const PAST_FORM = /^[a-z]{2,}[^e]ed$/;
+
+/** The verb a past form is, as wink reads it after a subject ("they chased it": "chase"), if it reads one. */
+function pastTenseVerb(nlp: Nlp, word: string): string | undefined {
+  const toks = nlp.readDoc(`They ${word} it.`).tokens();
+  const pos = toks.out(nlp.its.pos) as string[];
+  const lemma = (toks.out(nlp.its.lemma as typeof nlp.its.value) as string[])[1];
+  return pos[1] === 'VERB' && lemma && lemma !== word ? lemma : undefined;
 }
 
 const HYPHENATED_VERB = /^[a-z]+-[a-z]+(?:ed|es|s|ing)$/;
@@ -204,6 +223,24 @@ function repair(toks: Tok[]): Tok[] {
     const t = out[k]!;
     const next = out[k + 1];
     if (t.pos === 'VERB' && /[^s]s$/.test(t.lower) && out[k - 1]!.pos === 'NOUN' && /^(DET|ADJ|NUM)$/.test(out[k - 2]!.pos) && (!next || next.pos === 'PUNCT' || next.pos === 'CCONJ')) owned(out, toks, k).pos = 'NOUN';
+  }
+  // Do-support ("did the guards lock the gate", "when did polls close"): after "do" and its subject,
+  // the next word is the bare verb, so one tagged an adjective there is that verb, unless a verb
+  // follows it, or a bare word that ends the clause, which makes it the subject's last noun ("did
+  // the police chase end", "how far did the fire spread?").
+  for (let k = 0; k < out.length; k++) {
+    if (out[k]!.pos !== 'AUX' || out[k]!.lemma !== 'do') continue;
+    let j = k + 1;
+    if (out[j]?.pos === 'PRON') j++;
+    else {
+      if (out[j]?.pos === 'DET') j++;
+      while (out[j] && /^(ADJ|NOUN|PROPN|NUM)$/.test(out[j]!.pos) && !(out[j]!.pos === 'ADJ' && /^(NOUN|PROPN)$/.test(out[j - 1]!.pos))) j++;
+      if (!/^(NOUN|PROPN)$/.test(out[j - 1]?.pos ?? '')) continue;
+    }
+    const t = out[j];
+    const next = out[j + 1];
+    const verbAfter = next?.pos === 'VERB' || (next !== undefined && /^[a-z]+$/.test(next.v) && (!out[j + 2] || out[j + 2]!.pos === 'PUNCT'));
+    if (t?.pos === 'ADJ' && !verbAfter && /^[a-z]+$/.test(t.v)) owned(out, toks, j).pos = 'VERB';
   }
   // Two finite verbs cannot follow each other: the second is a plural noun ("dismissed calls to quit").
   for (let k = 1; k < out.length; k++) {

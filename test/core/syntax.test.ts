@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createNlp } from '../../src/core/nlp.js';
-import { dateAnchor, readFrames, readTokens } from '../../src/core/syntax.js';
+import { chunk, dateAnchor, readFrames, readTokens } from '../../src/core/syntax.js';
 import type { Frame, FrameArg } from '../../src/core/types.js';
 
 const nlp = createNlp();
@@ -54,6 +54,7 @@ describe('relation frames', () => {
     ['"several text messages," is a noun group, not a clause', 'She sent several text messages, and then left.', 'send agent=She patient=several text messages'],
     ['a bare participle coordinated with a passive is passive too', 'The driver was taken to hospital, treated and released.', 'release patient=The driver'],
     ['a coordinated participle with a complement is active', 'The suspect was arrested and pleaded guilty.', 'plead agent=The suspect patient=guilty'],
+    ['a past form in -ed the tagger read as a noun, between two noun groups, is the verb', 'Police officers chased Mr. Ames for 20 miles.', 'chase agent=Police officers patient=Mr. Ames for=20 miles'],
   ])('%s', (_, sentence, expected) => {
     expect(frames(sentence)).toContain(expected);
   });
@@ -64,6 +65,14 @@ describe('relation frames', () => {
 
   it('a determiner alone describes nothing ("another, Louis, was …")', () => {
     expect(frames('Two brothers were boxers, while another, Ed, was a priest.')).not.toContain('be agent=Ed attr=another');
+  });
+
+  it('do-support: after "did" and its subject comes the bare verb, even one the tagger read as an adjective', () => {
+    const tagged = (q: string, word: string) => chunk(readTokens(nlp, q)).toks.find((t) => t.v === word)?.pos;
+    expect(tagged('How far did officers chase Ames?', 'chase')).toBe('VERB');
+    expect(tagged('What time did the polls close?', 'close')).toBe('VERB');
+    // (A bare word ending the clause is the verb: "chase" is the subject's noun.)
+    expect(tagged('How fast did the police chase get?', 'chase')).not.toBe('VERB');
   });
 
   it('reads nothing from a sentence without a clause', () => {
