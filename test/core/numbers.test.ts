@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createNlp } from '../../src/core/nlp.js';
 import { buildFactTable } from '../../src/core/ingest/build.js';
 import { createEngine } from '../../src/core/engine.js';
+import { parseQuestion } from '../../src/core/ask/question.js';
 import { openWordNet } from '../../src/store/wordnet.js';
 import type { RawArticle } from '../../src/core/types.js';
 
@@ -293,5 +294,32 @@ describe('a capitalized first word is no name', () => {
     const names = factsOf('Half the roof fell in when Safety inspectors left.')
       .filter((f) => f.kind === 'entity').map((f) => f.value);
     expect(names).not.toContain('Half');
+  });
+});
+
+describe('the kind of thing counted', () => {
+  const engine = engineOf([
+    { id: 'a', raw: 'date 2019-03-02\n\nAt least two ladder trucks were sent to the warehouse fire.\n', meta: {} },
+    { id: 'b', raw: 'date 2019-03-02\n\nAt least two ladder trucks were sent to the warehouse fire, a captain said.\n', meta: {} },
+    { id: 'c', raw: 'date 2019-03-02\n\nThe chief said 24 fire trucks and other rigs were sent to the warehouse fire.\n', meta: {} },
+  ], 'kinds');
+
+  it('"how many fire trucks" is not answered by a count of ladder trucks, a noun naming another kind', () => {
+    expect(engine.ask('How many fire trucks were sent to the warehouse fire?').value).toMatch(/^24 fire trucks/);
+  });
+
+  it('"fire trucks and other rigs": what follows "and other" is the kind, not a second thing to find', () => {
+    expect(parseQuestion('How many fire trucks and other rigs were sent?', nlp).terms.map((t) => t.term)).not.toContain('rig');
+  });
+});
+
+describe('the figure a group shows', () => {
+  it('the value more of the group\'s sources give, over a bound that holds it', () => {
+    const engine = engineOf([
+      { id: 'a', raw: 'date 2019-03-02\n\nDeputies chased the van at speeds of more than 100 mph.\n', meta: {} },
+      { id: 'b', raw: 'date 2019-03-02\n\nDeputies chased the van at speeds of up to 120 mph on the highway.\n', meta: {} },
+      { id: 'c', raw: 'date 2019-03-02\n\nDeputies chased the van at speeds of up to 120 mph near the bridge.\n', meta: {} },
+    ], 'lead');
+    expect(engine.ask('How fast did the deputies chase the van?').value).toMatch(/120 mph/);
   });
 });

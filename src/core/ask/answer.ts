@@ -28,6 +28,9 @@ const EVENT_FORM = 0.8;
 /** How well a rate ("$5 a share") answers a question that asks no rate. */
 const RATE_FIT = 0.5;
 
+/** How well a count of another kind of the asked thing ("ladder trucks" for "fire trucks") answers. */
+const OTHER_KIND = 0.85;
+
 /** Below this support a question is not answered. */
 const ANSWER_THRESHOLD = 0.5;
 
@@ -413,7 +416,7 @@ function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: R
       // causes it ("killed" for "died").
       if (f.subject === 'people' && q.eventForms && wn && !participleOf(f.label, q.eventForms, q.eventVerb!, wn)) return 0;
       const rate = f.per && !new RegExp(`\\b(?:per|an?|each|every)\\s+${f.per}\\b|\\bper\\b`, 'i').test(q.text) ? RATE_FIT : 1;
-      return dimensionFit(q.dimension!, f, q.byUnit, wn) * subjectFit(q, f, questionWords, before) * inCurrency * rate;
+      return dimensionFit(q.dimension!, f, q.byUnit, wn) * subjectFit(q, f, questionWords, before, wn) * inCurrency * rate;
     }
     case 'date': {
       if (f.kind !== 'date') return 0;
@@ -507,7 +510,7 @@ function dimensionFit(wanted: string, f: Fact, byUnit = false, wn?: WordNet): nu
   return 0;
 }
 
-function subjectFit(q: Question, f: Fact, questionWords: Set<string>, before: string): number {
+function subjectFit(q: Question, f: Fact, questionWords: Set<string>, before: string, wn?: WordNet): number {
   // "the iPhone 3GS's price" does not answer a question about the "iPhone 3G".
   if (f.qualifier && f.qualifier.split(' ').some((w) => !questionWords.has(w) && [...questionWords].some((t) => t.length >= 2 && w !== t && w.startsWith(t) && /\d/.test(t)))) return 0.5;
   // A count of something the question did not name answers nothing when it named a thing to count.
@@ -518,7 +521,15 @@ function subjectFit(q: Question, f: Fact, questionWords: Set<string>, before: st
     const counted = new Set(f.label.toLowerCase().split(/[^\p{L}\p{N}]+/u));
     return q.terms.some((t) => t.name && /\p{L}/u.test(t.term) && counted.has(t.term)) ? 1 : 0.4;
   }
-  if (f.subject === q.focus) return 1;
+  if (f.subject === q.focus) {
+    // "How many fire trucks": "two ladder trucks" counts another kind of truck than "31 fire trucks"
+    // (a noun before the counted word names its kind; an adjective, "two new trucks", does not).
+    const modifier = q.terms.find((t) => t.term === q.focus)?.modifier;
+    if (!modifier || !wn) return 1;
+    const words = f.label.toLowerCase().split(/[^\p{L}\p{N}-]+/u);
+    const own = words[words.findIndex((w) => w.startsWith(q.focus!)) - 1] ?? '';
+    return own && own !== modifier && !words.includes(modifier) && wn.has(own, 'n') && !wn.has(own, 'a') ? OTHER_KIND : 1;
+  }
   if (q.eventNouns?.has(f.subject) || q.focusForms?.has(f.subject)) return 0.95;
   if (f.kind === 'quantity' && q.focusForms && f.label.toLowerCase().split(/[^\p{L}\p{N}-]+/u).some((w) => q.focusForms!.has(w))) return 0.9;
   // "How old is the guy charged with arson": ages belong to people, most often named ones; the

@@ -372,6 +372,9 @@ export function termsOf(text: string, nlp: Nlp): QTerm[] {
     // "pass away", "pick up": the particle of a phrasal verb is part of the verb, not a term.
     if (/^(away|up|out|off|down|over|back|along|around)$/.test(lemma) && pos[i - 1] === 'VERB') return;
     if (capital && /^(who|what|which|when|where|why|how|i)$/i.test(v)) return;
+    // "fire trucks and other rigs": what follows "and other" is the kind the first thing is of, not a second thing to find.
+    const other = values.lastIndexOf('other', i);
+    if (other > 0 && /^(and|or)$/i.test(values[other - 1]!) && values.slice(other, i + 1).every((_, k) => /^(ADJ|NOUN)$/.test(pos[other + k]!))) return;
     const abbreviation = Boolean(ABBREVIATIONS[lemma]);
     // A day or month in the question ("by Thursday") pins which report is meant.
     const calendar = /^(mon|tues|wednes|thurs|fri|satur|sun)day$|^(january|february|march|april|june|july|august|september|october|november|december)$/i.test(v);
