@@ -53,6 +53,8 @@ export function findQuantities(tokens: Tok[], skip: Set<number>): FoundQuantity[
 }
 
 const MAGNITUDE_GLUED = /^magnitude-(\d+)$/i;
+/** "foot-8" in "5-foot-8": the tokenizer keeps the inches with the unit. */
+const FEET_INCHES = /^(?:foot|feet|ft)-(\d|1[01])$/;
 
 /** Whether a quantity can start at this token: a number, "a" before "hundred" or "million", or a glued "magnitude-6". */
 function startsQuantity(tokens: Tok[], i: number): boolean {
@@ -169,6 +171,8 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
   // Unit after: skip a hyphen; glued units ("16GB", "5km").
   let unit: UnitDef | undefined;
   let unitEnd = last;
+  // "5-foot-8", "5 feet 8 inches": a height in feet and inches.
+  let inches: number | undefined;
   const gluedRaw = GLUED.exec(t.v)?.[2] ?? '';
   const temperature = /^[CF]$/.test(gluedRaw);
   const glued = !multiplierWord && num.glued && (temperature || (!(gluedRaw.length <= 2 && /^[A-Z]$/.test(gluedRaw)) && !/^[cf]$/.test(gluedRaw))) ? UNITS[num.glued] : undefined;
@@ -182,6 +186,12 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
       const base = UNITS[w2.lower]!;
       unit = { dim: 'area', base: 'm2', factor: base.factor * base.factor, abbr: `${base.abbr}²` };
       unitEnd = k + 1;
+    } else if (w && !multiplierWord && (FEET_INCHES.test(w.lower) || (UNITS[w.lower]?.abbr === 'ft' && w2 && /^\d{1,2}$/.test(w2.v) && Number(w2.v) < 12))) {
+      unit = UNITS.ft;
+      const glued = FEET_INCHES.exec(w.lower);
+      inches = Number(glued ? glued[1] : w2!.v);
+      unitEnd = glued ? k : k + 1;
+      if (UNITS[tokens[unitEnd + 1]?.lower ?? '']?.abbr === 'in') unitEnd++;
     } else if (w && (w.lower === 'per' && w2?.lower === 'cent')) {
       unit = UNITS['%'];
       unitEnd = k + 1;
@@ -233,8 +243,8 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
     return found;
   }
   if (unit) {
-    const normalized = value * unit.factor;
-    const label = `${hedge ? hedge.text + ' ' : ''}${numText} ${unit.abbr}`;
+    const normalized = (value + (inches ?? 0) / 12) * unit.factor;
+    const label = `${hedge ? hedge.text + ' ' : ''}${numText} ${unit.abbr}${inches !== undefined ? ` ${inches} in` : ''}`;
     let attribute: string = unit.dim;
     let explicit = true;
     let subject = '';
@@ -570,6 +580,8 @@ function nameOrNounAt(tokens: Tok[], k: number): string {
 function subjectBefore(tokens: Tok[], first: number): string {
   for (let k = first - 1; k >= Math.max(0, first - 8); k--) {
     const t = tokens[k]!;
+    // (A measure before it holds nothing: "5 feet 8 inches tall, weighing 130 pounds".)
+    if (UNITS[t.lower] || FEET_INCHES.test(t.lower) || /^\d/.test(t.v)) continue;
     if (t.pos === 'NOUN' || (t.pos === 'PROPN' && k > 0)) return t.lemma;
     if (t.v === '.' || t.v === ';') break;
   }
