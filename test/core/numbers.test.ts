@@ -323,3 +323,36 @@ describe('the figure a group shows', () => {
     expect(engine.ask('How fast did the deputies chase the van?').value).toMatch(/120 mph/);
   });
 });
+
+describe('heights in feet and inches', () => {
+  it.each([
+    ['He is 5-feet-8 inches tall.', '5 ft 8 in'],
+    ['The suspect is 6-foot-2, with short hair.', '6 ft 2 in'],
+    ['She is 5 feet 4 inches tall.', '5 ft 4 in'],
+  ])('%s', (sentence, label) => {
+    expect(quantities(sentence)).toContainEqual({ value: expect.closeTo(Number(label[0]) * 0.3048 + Number(label.split(' ')[2]) * 0.0254, 4), label });
+  });
+
+  it('a weight after a height is not the height\'s unit\'s ("5-foot-8, 135 pounds")', () => {
+    expect(quantityFacts('Police said Ames is 5-foot-8, 135 pounds, with a beard.').find((f) => f.attribute === 'weight')?.subject).toBe('ames');
+  });
+});
+
+describe('"according to …"', () => {
+  const engine = engineOf([
+    { id: 'a', raw: 'date 2019-03-02\n\nWitnesses said Ames weighs 180 pounds.\n', meta: {} },
+    { id: 'b', raw: 'date 2019-03-02\n\nAmes, an escaped inmate, was last seen on foot.\n\nHe weighs 170 pounds, according to the sheriff\'s office.\n', meta: {} },
+  ], 'per');
+
+  it('is who the asker wants it from: not words the answer\'s sentence must hold', () => {
+    const q = parseQuestion('How heavy is Ames, according to the sheriff\'s office?', nlp);
+    expect(q.terms.map((t) => t.term)).toEqual(['ames']);
+    expect(q.per?.map((t) => t.term)).toEqual(['sheriff', 'office']);
+  });
+
+  it('prefers the figure that source gives, and still shows the other', () => {
+    const a = engine.ask('How heavy is Ames, according to the sheriff\'s office?');
+    expect(a.value).toBe('170 lb');
+    expect(a.conflicts.map((c) => c.value)).toContain('180 lb');
+  });
+});

@@ -31,6 +31,9 @@ const RATE_FIT = 0.5;
 /** How well a count of another kind of the asked thing ("ladder trucks" for "fire trucks") answers. */
 const OTHER_KIND = 0.85;
 
+/** How much a figure counts that comes from someone other than the source the question names ("according to …"). */
+const OTHER_SOURCE = 0.5;
+
 /** Below this support a question is not answered. */
 const ANSWER_THRESHOLD = 0.5;
 
@@ -129,6 +132,18 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
   if (q.intent === 'entity' && q.typeNoun) q = { ...q, terms: q.terms.filter((t) => t.term !== q.typeNoun || ctx.index.vocab.has(t.term)) };
   const scored = scoreFacts(q, ctx);
   if (!scored.length) return undefined;
+  // "… according to the sheriff": where some source puts the figure in the sheriff's words (its own
+  // sentence, or the next one's "according to …"), figures others attribute elsewhere count less.
+  if (q.per?.length) {
+    const per = q.per.map((t) => t.term);
+    const said = (s: Scored) => {
+      const next = ctx.index.refAt(s.ref.a, s.ref.sentence.index + 1);
+      const words = new Set([s.fact.attribution, s.ref.sentence.attribution, next?.sentence.attribution].join(' ').toLowerCase().split(/[^\p{L}\p{N}]+/u).map((w) => singularWord(w)));
+      return per.some((w) => words.has(w));
+    };
+    const from = scored.filter(said);
+    if (from.length) for (const s of scored) if (!from.includes(s)) s.score *= OTHER_SOURCE;
+  }
   // Where the coverage dates the asked event itself, dates of other events count less.
   const forms = q.eventForms;
   if (forms && scored.some((s) => forms.has(s.fact.subject))) {

@@ -47,6 +47,8 @@ export interface Question {
   roleOf?: string;
   /** person: "what does X stand for" asks for the expansion of an acronym. */
   expand?: boolean;
+  /** "… according to the sheriff": the words of who the asker wants it from. */
+  per?: QTerm[];
   /** quote: who is quoted. */
   speaker?: string;
   /** entity: what kind of thing the asked kind is, by WordNet ("judge" a person, "team" a group); set when answering. */
@@ -110,9 +112,12 @@ export const MAX_QUESTION_LENGTH = 1000;
 
 export function parseQuestion(raw: string, nlp: Nlp): Question {
   const text = raw.replace(/\s+/g, ' ').trim().slice(0, MAX_QUESTION_LENGTH);
-  const q = fixHowTypos(lastQuestion(text).replace(/[?!.]+$/, ''));
+  const asked = fixHowTypos(lastQuestion(text).replace(/[?!.]+$/, ''));
+  // "How heavy was he, according to the sheriff?": who says it is a preference among sources, not words the answer's sentence must hold.
+  const according = ACCORDING.exec(asked);
+  const q = according ? `${asked.slice(0, according.index)}${asked.slice(according.index + according[0].length)}`.replace(/^\s*,\s*/, '').trim() : asked;
   const lower = q.toLowerCase();
-  const base: Question = { text, intent: 'none', terms: [] };
+  const base: Question = { text, intent: 'none', terms: [], ...(according ? { per: termsOf(according[1]!, nlp) } : {}) };
   if (!/[a-z]/i.test(q)) return base;
 
   if (/\b(timeline|chronology|sequence of events|chronological)\b/.test(lower)) return { ...base, intent: 'timeline' };
@@ -157,7 +162,8 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
     return { ...base, intent: 'disagreement', terms: [...topicTerms, ...measures.map((m) => ({ term: m, weight: 1, name: false, pos: 'NOUN' }))] };
   }
 
-  const terms = termsOf(q, nlp);
+  // (A name in "according to Qualys" still says what the answer's sentence is about.)
+  const terms = [...termsOf(q, nlp), ...(base.per ?? []).filter((t) => t.name)];
 
   // "What does NERS stand for?"
   const standFor = /^what (?:does|do|did) (?:the )?([A-Za-z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}) (?:stand for|mean)$|^what is (?:the )?([A-Za-z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}) short for$/i.exec(q);
@@ -305,6 +311,9 @@ function measureNounOf(lower: string): { 0: string; 1: string; index: number; ow
   const owner = k > 0 && /['’]s$/.test(raw[k - 1]!) ? words[k - 1] : undefined;
   return { 0: upto, 1: words[k]!, index: m.index, owner };
 }
+
+/** "according to the sheriff's office", at the question's start or end (up to a comma). */
+const ACCORDING = /(?:^|,?\s+)according to\s+([^,]+?)(?=\s*,|$)/i;
 
 /** "Were people hurt? How many injuries": the last part that asks something. */
 function lastQuestion(text: string): string {
