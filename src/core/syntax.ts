@@ -6,7 +6,7 @@
  */
 import type { Frame, FrameArg } from './types.js';
 import type { Nlp } from './nlp.js';
-import { BARE_VERB_BLOCKERS, IRREALIS_GOVERNORS, NEGATIVE_DETERMINERS, NEGATIVE_GOVERNORS, NEGATORS, PARTICLES, POSSESSIVES, PREDETERMINERS, ROLE_WORDS, SUBORDINATORS } from './lexicon.js';
+import { BARE_VERB_BLOCKERS, IRREALIS_GOVERNORS, NEGATIVE_DETERMINERS, NEGATIVE_GOVERNORS, NEGATORS, PARTICLES, PARTITIVES, POSSESSIVES, PREDETERMINERS, ROLE_WORDS, SUBORDINATORS } from './lexicon.js';
 
 export interface Tok {
   /** Text as written. */
@@ -415,9 +415,18 @@ function argOf(toks: Tok[], chunks: Chunk[], i: number): { arg: FrameArg; next: 
       break;
     }
   }
+  // "Half of the roof", "most of the crew": a partitive is of the noun group after "of", which
+  // heads it. (Only when nothing else was joined to it.)
+  let headAt = c.head;
+  const of = chunks[i + 1];
+  if (j === i + 1 && PARTITIVES.has(toks[c.head]!.lower) && of?.kind === 'P' && of.lemma === 'of' && chunks[i + 2]?.kind === 'NP') {
+    headAt = chunks[i + 2]!.head;
+    last = chunks[i + 2]!.last;
+    j = i + 3;
+  }
   const start = toks[c.first]!.start;
   const end = toks[last]!.end;
-  const head = toks[c.head]!.lemma;
+  const head = toks[headAt]!.lemma;
   const name = nameOf(toks, c.first, last);
   // Without a name the argument has no `name` property at all: a smaller object, the same JSON.
   return { arg: name === undefined ? { start, end, head } : { start, end, head, name }, next: j };

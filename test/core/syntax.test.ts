@@ -54,6 +54,7 @@ describe('relation frames', () => {
     ['"several text messages," is a noun group, not a clause', 'She sent several text messages, and then left.', 'send agent=She patient=several text messages'],
     ['a bare participle coordinated with a passive is passive too', 'The driver was taken to hospital, treated and released.', 'release patient=The driver'],
     ['a coordinated participle with a complement is active', 'The suspect was arrested and pleaded guilty.', 'plead agent=The suspect patient=guilty'],
+    ['a partitive is of the noun group after "of", which heads it', 'Police freed most of the hostages.', 'free agent=Police patient=most of the hostages'],
     ['a past form in -ed the tagger read as a noun, between two noun groups, is the verb', 'Police officers chased Mr. Ames for 20 miles.', 'chase agent=Police officers patient=Mr. Ames for=20 miles'],
   ])('%s', (_, sentence, expected) => {
     expect(frames(sentence)).toContain(expected);
