@@ -138,6 +138,8 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
         if (!frame || frame.wh === 'when' || frame.wh === 'how' || q.describe || (frame.wh === 'who' && SPEECH_VERBS.has(frame.verb))) return undefined;
         if ((q.intent !== 'person' && q.intent !== 'entity' && q.intent !== 'none') || index.unsupportedNames(q.terms).length) return undefined;
         const answer = frame.wh === 'yesno' ? answerYesNo(frame, q.text, q.terms, ctx) : answerRelation(frame, q.text, q.terms, ctx);
+        // "What part of the store …" is a part, which no name the typed answers read can be.
+        if (frame.partOf && !answer?.answered) return answer ?? { question: q.text, answered: false, intent: 'relation', answer: NOT_SAID, citations: [], conflicts: [] };
         // "Who was charged": a name from the typed person answer beats a bare "a man" from a frame;
         // and when the event is reported without the asked participant in the frames read, a typed
         // answer about that same event may still name it (else say what the coverage lacks).

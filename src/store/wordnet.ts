@@ -138,6 +138,7 @@ export function openWordNet(dictDir?: string): WordNet {
     derived: (lemma, pos, senses = 3) => follow(lemma, pos, senses, ['+']),
     antonyms: (lemma, pos, senses = 3) => follow(lemma, pos, senses, ['!']),
     causes: (lemma, senses = 3) => follow(lemma, 'v', senses, ['>']),
+    wholes: (lemma, senses = 2) => follow(lemma, 'n', senses, ['#p']),
     hypernyms: (lemma, pos, depth = 2, senses = 2) => {
       const out = new Set<string>();
       let frontier = sensesOf(lemma, pos, senses).map((x) => x.s);

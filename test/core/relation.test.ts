@@ -492,3 +492,23 @@ describe('saying is not the event said', () => {
     expect(eventSupported(compileQuestion('When did Lee Smith die?', nlp, wn)!, sentence, table.articles[0]!.raw, wn, null)).toBe(false);
   });
 });
+
+describe('what part of a whole', () => {
+  const story = engineOf([
+    { id: 'a', meta: { published: '2021-05-04' }, raw: 'Blaze\n\nHalf of the roof at the front of the Marlow building collapsed during the blaze on Sunday.\n' },
+    { id: 'b', meta: { published: '2021-05-04' }, raw: 'Blaze\n\nPart of the roof of the Marlow building has collapsed, fire crews said on Sunday.\n' },
+  ], 'part');
+
+  it('"what collapsed" asks for the subject of "collapsed", no kind of thing; a partitive is of the noun after "of"', () => {
+    expect(story.ask('What collapsed?').value).toMatch(/roof/);
+  });
+
+  it('"what part of the building": a filler WordNet files as a part of it (a roof of a building)', () => {
+    expect(compileQuestion('What part of the building collapsed?', nlp, wn)?.partOf?.head).toBe('building');
+    expect(story.ask('What part of the building collapsed?').value).toMatch(/roof/);
+  });
+
+  it('and no name answers which part', () => {
+    expect(story.ask('What part of the house collapsed?').answered).toBe(false);
+  });
+});

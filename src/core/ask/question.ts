@@ -280,7 +280,9 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
 
   // "which river", "what company", "where".
   const which = /^(?:which|what)\s+(?:of the\s+)?(\w+)/.exec(lower);
-  if (which && !/^(is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|happened|happens|caused|causes|made|makes)$/.test(which[1]!)) {
+  // ("What collapsed?": a verb right after "what" asks for its subject, no kind of thing.)
+  if (which && !/^(is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|happened|happens|caused|causes|made|makes)$/.test(which[1]!)
+    && !terms.some((t) => t.word === which[1] && t.pos === 'VERB')) {
     let tok = terms.find((t) => t.term === which[1] || t.term === which[1]!.replace(/s$/, ''));
     // "which jewelry store": the kind is the last noun of the group ("store"), the others modify it.
     const rest = lower.slice(which.index + which[0].length).trim().split(/\s+/);

@@ -43,6 +43,8 @@ export interface QuestionFrame {
   open?: Role | 'place' | 'cause' | { p: string };
   /** "which team": the kind of thing the answer must be. */
   typeNoun?: string;
+  /** "what part of the building": what the answer must be a part of. */
+  partOf?: QArg;
   agent?: QArg;
   patient?: QArg;
   attr?: QArg;
@@ -89,6 +91,7 @@ export function compileQuestion(text: string, nlp: Nlp, wn?: WordNet): QuestionF
   let i = 0;
   let wh: Wh = 'yesno';
   let typeNoun: string | undefined;
+  let partOf: QArg | undefined;
   const first = chunks[0]!;
   if (first.kind === 'WH') {
     const w = t[first.first]!.lower;
@@ -104,7 +107,10 @@ export function compileQuestion(text: string, nlp: Nlp, wn?: WordNet): QuestionF
     if (typeNoun && chunks[i]?.kind === 'P' && chunks[i]!.lemma === 'of' && chunks[i + 1]?.kind === 'NP') {
       const up = wn?.hypernyms(typeNoun, 'n', 1, 1) ?? [];
       if (up.includes('category')) typeNoun = t[chunks[i + 1]!.head]!.lemma;
-      else if (up.includes('relation')) typeNoun = undefined;
+      else if (up.includes('relation')) {
+        typeNoun = undefined;
+        partOf = words(chunks[i + 1]);
+      }
       i += 2;
     }
   } else if (!(first.kind === 'VG' && first.bare)) return undefined;
@@ -173,7 +179,7 @@ export function compileQuestion(text: string, nlp: Nlp, wn?: WordNet): QuestionF
     verb = `${verb} ${phrasal.p}`;
     object = phrasal.arg;
   }
-  const frame: QuestionFrame = { wh, verb, typeNoun, slots, neg };
+  const frame: QuestionFrame = { wh, verb, typeNoun, slots, neg, ...(partOf ? { partOf } : {}) };
   // ("Will …", "would …" ask what is to come; "could they feel it?" asks what happened.)
   const head = (c: Chunk) => t[c.first]!.lower;
   if (mc.tense === 'future' || (aux !== undefined && chunks[aux]!.tense === 'future') || [mc, aux !== undefined ? chunks[aux]! : mc].some((c) => /^(would|'d)$/.test(head(c)))) frame.irrealis = true;
@@ -492,7 +498,7 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
         checks.push(m);
       }
       if (checks.some((c) => c < 0.5)) continue;
-      const argScore = checks.length ? checks.reduce((a, b) => a + b, 0) / checks.length : 0.6;
+      let argScore = checks.length ? checks.reduce((a, b) => a + b, 0) / checks.length : 0.6;
       let arg: FrameArg | undefined;
       let fit = 1;
       if (qf.open) {
@@ -517,6 +523,12 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
         // In a headline-cased line every word is capitalized: capitals make no name there.
         fit = typeFit(qf, arg.name && headlineCased(text.slice(ref.sentence.start, ref.sentence.end)) ? { ...arg, name: undefined } : arg, filler, wn);
         if (!fit) continue;
+        // (What the answer is a part of is one more bound argument.)
+        if (qf.partOf) {
+          const part = partFit(qf.partOf, arg, sentenceWords, index, wn);
+          if (part < 0.5) continue;
+          argScore = (checks.reduce((a, b) => a + b, 0) + part) / (checks.length + 1);
+        }
       }
       // What will happen is better read from a sentence that says it will than from a past one.
       const when = qf.irrealis && !f.modal && f.tense !== 'future' ? REALIS_FOR_IRREALIS : 1;
@@ -764,6 +776,22 @@ function typeFit(qf: QuestionFrame, arg: FrameArg, filler: string, wn?: WordNet)
     return PLACEISH.some((p) => kinds(arg.head).has(p)) ? 0.8 : 0;
   }
   return 1;
+}
+
+/**
+ * "What part of the building collapsed": a filler WordNet files as a part of the asked whole ("the
+ * roof" of a building, "the head" of a body), or of a kind of it, answers; else one whose sentence
+ * names the whole may; else none.
+ */
+function partFit(whole: QArg, arg: FrameArg, sentenceWords: Set<string>, index: SearchIndex, wn?: WordNet): number {
+  if (wn) {
+    // (Of a kind of it only where the coverage speaks of the whole: a roof is a building's, but no
+    // source about a house's roof speaks of "the building".)
+    const kinds = index.vocab.has(whole.head) ? wn.hypernyms(whole.head, 'n', 2, 1) : [];
+    const of = new Set([whole.head, ...wn.synonyms(whole.head, 'n', 1), ...kinds]);
+    if (wn.wholes(arg.head, 2).some((w) => of.has(w))) return 1;
+  }
+  return whole.words.every((w) => sentenceWords.has(w)) ? ARG_MATCH.sentence : 0;
 }
 
 /** Two fillers are one answer when one's content words contain the other's. */
