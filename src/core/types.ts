@@ -152,6 +152,8 @@ export interface Fact {
   qualifier?: string;
   /** Quantities: a rate's unit ("season" in "$5 million per season"). */
   per?: string;
+  /** Money: the same amount in another currency, as the text converts it ("€2 million ($2.6 million)"). */
+  converted?: { value: number; unit: string; label: string };
 }
 
 /** Facts about the same thing across articles. */

@@ -2,6 +2,7 @@
  * Value helpers both wings share: when two extracted values can be the same claim, and grouping
  * by that. Ingest uses them to align claims across sources; answering, to group an answer's facts.
  */
+import type { Fact } from './types.js';
 import { PERSON_TITLES, WEEKDAYS } from './lexicon.js';
 
 /** Weekday name of a full ISO date, or undefined for coarser precision. */
@@ -17,6 +18,15 @@ export function datesCompatible(a: { value: string; weekday?: string }, b: { val
   const wa = a.value ? weekdayOf(a.value) : a.weekday;
   const wb = b.value ? weekdayOf(b.value) : b.weekday;
   return wa !== undefined && wa === wb;
+}
+
+/**
+ * A quantity fact as the asker wants it: a sum of money in the asked currency when the text
+ * converts it so ("€2 million ($2.6 million)" asked in dollars is $2.6 million), else as written.
+ */
+export function inCurrency(f: Fact, currency?: string): { value: number; unit?: string; label: string; range?: [number, number] } {
+  if (currency && f.unit !== currency && f.converted?.unit === currency) return { value: f.converted.value, unit: currency, label: f.converted.label };
+  return { value: f.value as number, unit: f.unit, label: f.label, range: f.range };
 }
 
 /** Whether two normalized quantities can describe the same value (ranges or within 3%). */

@@ -356,3 +356,30 @@ describe('"according to …"', () => {
     expect(a.conflicts.map((c) => c.value)).toContain('180 lb');
   });
 });
+
+describe('sums of money in other forms', () => {
+  it.each([
+    ['They signed a $5-million deal.', 5e6, '$5 million'],
+    ['They set up a 3-billion-dollar fund.', 3e9, '$3 billion'],
+    ['Thieves made off with a two-million-euro booty.', 2e6, '€2 million'],
+    // (The article before a dollar sign is no Australian dollar: that is "A$5".)
+    ['He paid a $5 fee.', 5, '$5'],
+  ])('hyphenated multipliers, and an article before a dollar sign (case %#)', (sentence, value, label) => {
+    expect(quantities(sentence)).toContainEqual({ value, label });
+  });
+
+  it('keeps the amount a text converts into another currency in parentheses', () => {
+    expect(quantityFacts('Thieves made off with a two-million-euro ($2.6-million) booty.')[0]?.converted).toEqual({ value: 2.6e6, unit: 'USD', label: '$2.6 million' });
+  });
+
+  it('answers in the asked currency as the text converts it, and counts both forms as one sum', () => {
+    const engine = engineOf([
+      { id: 'a', raw: 'date 2019-03-02\n\nRobbers made off with jewels worth two million euros ($2.6 million), police said.\n', meta: {} },
+      { id: 'b', raw: 'date 2019-03-02\n\nThe jewels the robbers took were worth $2.6 million.\n', meta: {} },
+    ], 'currency');
+    expect(parseQuestion('What were the jewels worth in US dollars?', nlp)).toMatchObject({ currency: 'USD', terms: [{ term: 'jewel' }] });
+    const a = engine.ask('What were the jewels worth in US dollars?');
+    expect(a.value).toBe('$2.6 million (€2 million)');
+    expect(a.citations.map((c) => c.source).sort()).toEqual(['a', 'b']);
+  });
+});

@@ -7,10 +7,10 @@
 import type { Answer, Fact, WordNet } from '../types.js';
 import { MAX_QUESTION_LENGTH, type Question, type QTerm } from './question.js';
 import { MATCH, type AnswerContext, type SearchIndex, type SentenceRef } from './search.js';
-import { ABBREVIATIONS, CURRENCIES, LIGHT_VERBS, own, SAYING_VERBS, synonymsOf, table } from '../lexicon.js';
+import { ABBREVIATIONS, LIGHT_VERBS, own, SAYING_VERBS, synonymsOf, table } from '../lexicon.js';
 import { NOT_SAID, render, valueKey, type Scored } from './render.js';
 import { answerCoverage, expandAlias } from './coverage.js';
-import { datesCompatible, groupFacts, nameWords, namesMatch, quantitiesCompatible, singularWord, uniq } from '../values.js';
+import { datesCompatible, groupFacts, inCurrency, nameWords, namesMatch, quantitiesCompatible, singularWord, uniq } from '../values.js';
 import { agreeingSources } from './agreement.js';
 import { personNoun, verbForms } from './relation.js';
 
@@ -423,15 +423,16 @@ function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: R
     case 'quantity': {
       if (f.kind !== 'quantity') return 0;
       // "the fine in dollars": the asked currency first.
-      const currency = f.attribute === 'money' ? [...questionWords].map((w) => CURRENCIES[w]).find(Boolean) : undefined;
-      const inCurrency = currency && currency !== f.unit ? 0.6 : 1;
+      // (In it as the text converts it counts too: "€2 million ($2.6 million)".)
+      const currency = f.attribute === 'money' ? q.currency : undefined;
+      const askedCurrency = currency && inCurrency(f, currency).unit !== currency ? 0.6 : 1;
       // "$5 million per season" is no answer to how much in all, unless the question asks per season.
       // "How many were injured" is not answered by "10 killed": a count of people by what happened
       // to them is of the asked event only if its participle is the asked verb, a form of it, or
       // causes it ("killed" for "died").
       if (f.subject === 'people' && q.eventForms && wn && !participleOf(f.label, q.eventForms, q.eventVerb!, wn)) return 0;
       const rate = f.per && !new RegExp(`\\b(?:per|an?|each|every)\\s+${f.per}\\b|\\bper\\b`, 'i').test(q.text) ? RATE_FIT : 1;
-      return dimensionFit(q.dimension!, f, q.byUnit, wn) * subjectFit(q, f, questionWords, before, wn) * inCurrency * rate;
+      return dimensionFit(q.dimension!, f, q.byUnit, wn) * subjectFit(q, f, questionWords, before, wn) * askedCurrency * rate;
     }
     case 'date': {
       if (f.kind !== 'date') return 0;
@@ -563,7 +564,8 @@ function compatible(q: Question, a: Scored, b: Scored): boolean {
   const fa = a.fact;
   const fb = b.fact;
   if (fa.kind === 'quantity' && fb.kind === 'quantity') {
-    return fa.unit === fb.unit && quantitiesCompatible({ value: fa.value as number, range: fa.range, label: fa.label, unit: fa.unit }, { value: fb.value as number, range: fb.range, label: fb.label, unit: fb.unit });
+    const [qa, qb] = [inCurrency(fa, q.currency), inCurrency(fb, q.currency)];
+    return qa.unit === qb.unit && quantitiesCompatible(qa, qb);
   }
   if (fa.kind === 'date' && fb.kind === 'date') {
     return datesCompatible({ value: String(fa.value), weekday: fa.description }, { value: String(fb.value), weekday: fb.description });

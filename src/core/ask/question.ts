@@ -71,6 +71,8 @@ export interface Question {
   naming?: boolean;
   /** "the latest toll": prefer the newest source over the best supported. */
   latest?: boolean;
+  /** quantity: the currency a sum is asked in ("how much in dollars": "USD"). */
+  currency?: string;
   /** quantity: asked by its unit alone ("how many miles"), so a length or a distance answers. */
   byUnit?: boolean;
   /** coverage: which sources mention the terms, or report the answer of `sub`. */
@@ -236,14 +238,22 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
     const isMeasure = (t: QTerm) => Boolean(NOUN_DIMENSIONS[t.term]) && t.term !== focus;
     // Units and currencies ("in dollars") say how to show the figure, not where it is.
     const unitWord = (t: QTerm) => Boolean(UNITS[t.term] || UNITS[`${t.term}s`] || CURRENCIES[t.term] || CURRENCIES[`${t.term}s`]);
-    let kept = terms.filter((t) => !unitWord(t) && !LATEST.test(t.term) && !generic.test(t.term) && !isMeasure(t));
+    // ("in US dollars", "in Canadian dollars": the name before a currency says which currency.)
+    const currency = (t: QTerm | undefined) => Boolean(t && (CURRENCIES[t.term] || CURRENCIES[`${t.term}s`]));
+    const ofCurrency = new Set(terms.filter((t, k) => t.name && currency(terms[k + 1])));
+    let kept = terms.filter((t) => !unitWord(t) && !ofCurrency.has(t) && !LATEST.test(t.term) && !generic.test(t.term) && !isMeasure(t));
     // "How much was the fine": when the measure word is all there is, it is the topic.
     if (!kept.some((t) => t.weight > 1)) kept = terms.filter((t) => !unitWord(t) && !LATEST.test(t.term) && !generic.test(t.term));
     if (focus && (CURRENCIES[focus] || CURRENCIES[`${focus}s`])) focus = undefined;
     // "How many AK-47s …", "how many rushing yards …": a counted thing was named, even when no
     // noun could be read as the focus; "how many were hurt" names none.
     const counted = how?.[1] === 'many' && !focus && !/^how many (?:of )?(?:them|were|was|are|is|did|do|does|have|has|had|will|would|can|could|people|times)\b/.test(lower.slice(how.index));
-    return { ...base, intent: 'quantity', dimension, focus, latest: LATEST.test(lower), terms: kept, ...(counted ? { unreadCount: true } : {}), ...(byUnit ? { byUnit } : {}) };
+    // "How much … in dollars": the currency to give a sum in.
+    const asked = terms.map((t) => CURRENCIES[t.term] ?? CURRENCIES[`${t.term}s`]).find(Boolean);
+    return {
+      ...base, intent: 'quantity', dimension, focus, latest: LATEST.test(lower), terms: kept,
+      ...(counted ? { unreadCount: true } : {}), ...(byUnit ? { byUnit } : {}), ...(asked && dimension === 'money' ? { currency: asked } : {}),
+    };
   }
 
   // People.

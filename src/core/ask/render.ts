@@ -6,7 +6,7 @@ import type { Answer, Article, Citation, Conflict, Fact } from '../types.js';
 import type { Question } from './question.js';
 import type { SentenceRef } from './search.js';
 import { citationFor } from './links.js';
-import { uniq } from '../values.js';
+import { inCurrency, uniq } from '../values.js';
 import { independence, independenceNote } from '../outlets.js';
 
 /** What every face shows when the coverage does not answer a question. */
@@ -76,8 +76,7 @@ export function render(q: Question, total: number, publicUrl: string, main: Scor
     value,
     agree: sources.length,
     total,
-    // (The fact the value is shown from is cited first.)
-    citations: uniqueCitations([lead, ...main.filter((s) => s !== lead)], publicUrl),
+    citations: uniqueCitations(main, publicUrl, lead),
     ...(main.some((s) => s.agreeing) ? { readFrom: uniqueArticles(main.filter((s) => !s.agreeing)).length } : {}),
     conflicts,
   };
@@ -145,13 +144,17 @@ function displayValue(q: Question, lead: Scored, group: Scored[]): string {
     const desc = group.map((s) => s.fact.description).find((d) => d && d.length < 120);
     return desc ? `${longest} (${desc})` : longest;
   }
-  return f.label;
+  // (A sum asked in another currency than the text's, as the text converts it: "$2.6 million (€2 million)".)
+  const asked = inCurrency(f, q.currency);
+  return asked.unit !== f.unit ? `${asked.label} (${f.label})` : f.label;
 }
 
-function uniqueCitations(group: Scored[], publicUrl: string): Citation[] {
+/** A group's citations, one per article, best-supported first (after `lead`, when given: the fact the value is shown from). */
+function uniqueCitations(group: Scored[], publicUrl: string, lead?: Scored): Citation[] {
   const seen = new Set<string>();
   const out: Citation[] = [];
-  for (const s of [...group].sort((a, b) => b.score - a.score)) {
+  const sorted = [...group].sort((a, b) => b.score - a.score);
+  for (const s of lead ? [lead, ...sorted] : sorted) {
     if (seen.has(s.ref.article.id)) continue;
     seen.add(s.ref.article.id);
     out.push(citationFor(s.ref.article, s.ref.sentence.start, s.ref.sentence.end, publicUrl));

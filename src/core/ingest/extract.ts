@@ -104,7 +104,7 @@ export function extractArticle(raw: RawArticle, nlp: Nlp): Extracted {
         kind: 'quantity', attribute: q.attribute, subject: q.subject, value: q.value, unit: q.unit, range: q.range,
         approx: q.approx || undefined, span: { start: s.tokens[q.first]!.start, end: s.tokens[q.last]!.end },
         surface: s.text.slice(s.tokens[q.first]!.start - s.sentence.start, s.tokens[q.last]!.end - s.sentence.start), label: q.label,
-        description: q.explicit ? undefined : 'implicit', attribution: speaker, qualifier: q.qualifier, per: q.per,
+        description: q.explicit ? undefined : 'implicit', attribution: speaker, qualifier: q.qualifier, per: q.per, converted: q.converted,
       });
     }
     for (const n of names) {

@@ -24,6 +24,8 @@ export interface FoundQuantity {
   qualifier?: string;
   /** money: what the amount is counted per ("season" in "$5 million per season"). */
   per?: string;
+  /** money: the same amount in another currency, as the text converts it in parentheses. */
+  converted?: { value: number; unit: string; label: string };
   /** Token index of the total in "N of the M things", read as a count of its own. */
   totalAt?: number;
 }
@@ -125,7 +127,8 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
     if (c && (tokens[k]!.type === 'currency' || /^[a-z]{1,2}\$$/.test(tokens[k]!.lower))) {
       currency = c;
       first = k;
-      if (k > 0 && /^(us|a|c|nz|hk|s)$/.test(tokens[k - 1]!.lower) && c === 'USD') {
+      // ("US $", "A$5": a country's letters before the dollar sign; "a $5 fee" is the article.)
+      if (k > 0 && /^(US|A|C|NZ|HK|S)$/.test(tokens[k - 1]!.v) && (tokens[k - 1]!.v === 'US' || tokens[k - 1]!.end === tokens[k]!.start) && c === 'USD') {
         first = k - 1;
         if (tokens[k - 1]!.lower !== 'us') currency = (tokens[k - 1]!.lower.toUpperCase() + 'D').replace('AD', 'AUD');
       }
@@ -136,19 +139,21 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
   // Multiplier after: "3.5 million", "$5bn", glued "5m" with a currency.
   let multiplierWord = '';
   let numAsDigits = false;
-  const next = tokens[i + 1];
-  if (next && MULTIPLIERS[next.lower] && !used.has(i + 1)) {
+  // ("$2.6-million", "a two-million-euro booty": the multiplier after a hyphen.)
+  const m = tokens[i + 1]?.v === '-' && tokens[i + 1]!.start === t.end && tokens[i + 2] && MULTIPLIERS[tokens[i + 2]!.lower] && tokens[i + 2]!.start === tokens[i + 1]!.end ? i + 2 : i + 1;
+  const next = tokens[m];
+  if (next && MULTIPLIERS[next.lower] && !used.has(m)) {
     value *= MULTIPLIERS[next.lower]!;
     multiplierWord = next.lower;
-    last = i + 1;
+    last = m;
     // "three hundred billion": a larger multiplier after "hundred" multiplies again (shown "300 billion").
-    const more = tokens[i + 2];
-    if (next.lower === 'hundred' && more && (MULTIPLIERS[more.lower] ?? 0) > 100 && !used.has(i + 2)) {
+    const more = tokens[m + 1];
+    if (next.lower === 'hundred' && more && (MULTIPLIERS[more.lower] ?? 0) > 100 && !used.has(m + 1)) {
       value *= MULTIPLIERS[more.lower]!;
       multiplierWord = more.lower;
       num.value *= 100;
       numAsDigits = true;
-      last = i + 2;
+      last = m + 1;
     }
   } else if (num.glued && (currency ? /^(m|bn|b|k|mn)$/.test(num.glued) : /^(bn|mn)$/.test(num.glued))) {
     value *= num.glued === 'k' ? 1e3 : /^(m|mn)$/.test(num.glued) ? 1e6 : 1e9;
@@ -161,7 +166,8 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
     last = i + 1;
   }
   // Shown as written ("7.0", "1,200"), so a figure reads as the sources gave it.
-  const written = power ? power.text : numAsDigits ? displayNumber(num.value) : /^\d/.test(t.v) ? (num.glued ? t.v.slice(0, t.v.length - num.glued.length) : t.v) : t.lower;
+  // (A number word before a multiplier in digits: "two-million-euro" reads "€2 million".)
+  const written = power ? power.text : numAsDigits || (multiplierWord && /^[a-z]/i.test(t.v) && !anMultiplier(tokens, i)) ? displayNumber(num.value) : /^\d/.test(t.v) ? (num.glued ? t.v.slice(0, t.v.length - num.glued.length) : t.v) : t.lower;
   const numText = written + (multiplierWord ? ` ${multiplierWord}` : '');
 
   // Hedge before the number (before any currency).
@@ -225,9 +231,14 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
 
   // A parenthetical conversion right after ("5 kilometers (3.1 miles)") belongs to this quantity.
   let conversionEnd = last;
+  let converted: FoundQuantity['converted'];
   if ((unit || currency) && tokens[last + 1]?.v === '(') {
     const close = tokens.findIndex((x, k) => k > last + 1 && x.v === ')');
     if (close > 0 && close - last <= 6 && tokens.slice(last + 2, close).some((x) => parseNumber(x))) {
+      // ("two million euros ($2.6 million)": the amount in another currency, kept for who asks in it.)
+      const at = tokens.findIndex((_, k) => k > last + 1 && k < close && startsQuantity(tokens, k));
+      const inner = currency && at > 0 ? readQuantity(tokens, at, new Set()) : undefined;
+      if (inner?.attribute === 'money' && inner.unit !== currency && inner.last < close) converted = { value: inner.value, unit: inner.unit, label: inner.label };
       conversionEnd = close;
       for (let k = last + 1; k <= close; k++) used.add(k);
     }
@@ -240,6 +251,7 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
     const label = `${hedge ? hedge.text + ' ' : ''}${CURRENCY_SYMBOL[currency] ?? currency + ' '}${numText.replace(/^an? /, '1 ')}${per ? ` per ${per}` : ''}`;
     const found = finish('money', true, value, currency, label, per ? conversionEnd + 2 : conversionEnd, nounAfter(tokens, conversionEnd, true) ?? ofNoun(tokens, conversionEnd) ?? amountVerb(tokens, first) ?? subjectBefore(tokens, first));
     if (per) found.per = per;
+    if (converted) found.converted = converted;
     return found;
   }
   if (unit) {
