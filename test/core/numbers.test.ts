@@ -383,3 +383,19 @@ describe('sums of money in other forms', () => {
     expect(a.citations.map((c) => c.source).sort()).toEqual(['a', 'b']);
   });
 });
+
+describe('halves', () => {
+  it.each([
+    ['He served four and a half months in prison.', 135, '4.5 months'],
+    ['He served a 4-1/2-month prison term.', 135, '4.5 months'],
+    ['The work took 2 1/2 years.', 912.5, '2.5 years'],
+    ['The storm lasted 3½ days.', 3.5, '3.5 days'],
+    ['The estate sold for two and a half million dollars.', 2.5e6, '$2.5 million'],
+  ])('a whole number and a half (case %#)', (sentence, value, label) => {
+    expect(quantities(sentence)).toContainEqual({ value, label });
+  });
+
+  it('a number after a slash after a number is a fraction\'s or a code\'s, no count of its own', () => {
+    expect(quantities('He served 41 / 2 months in prison.')).toEqual([]);
+  });
+});

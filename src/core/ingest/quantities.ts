@@ -61,7 +61,28 @@ const FEET_INCHES = /^(?:foot|feet|ft)-(\d|1[01])$/;
 /** Whether a quantity can start at this token: a number, "a" before "hundred" or "million", or a glued "magnitude-6". */
 function startsQuantity(tokens: Tok[], i: number): boolean {
   const t = tokens[i]!;
-  return parseNumber(t) !== undefined || MAGNITUDE_GLUED.test(t.v) || anMultiplier(tokens, i);
+  return parseNumber(t) !== undefined || MAGNITUDE_GLUED.test(t.v) || anMultiplier(tokens, i) || hyphenHalf(tokens, i) !== undefined;
+}
+
+/** "4-1/2" (one token, or "4-1", "/", "2"): four and a half, and the token it ends at. */
+function hyphenHalf(tokens: Tok[], i: number): { value: number; end: number } | undefined {
+  const one = /^(\d+)-1\/2$/.exec(tokens[i]!.v);
+  if (one) return { value: Number(one[1]) + 0.5, end: i };
+  const m = /^(\d+)-1$/.exec(tokens[i]!.v);
+  return m && tokens[i + 1]?.v === '/' && tokens[i + 2]?.v === '2' ? { value: Number(m[1]) + 0.5, end: i + 2 } : undefined;
+}
+
+/**
+ * The end of a half after a whole number ("four and a half", "4 1/2", "3½"), if one follows token
+ * i; "4-1/2" is a half already read with its number.
+ */
+function halfAfter(tokens: Tok[], i: number): number | undefined {
+  const hyphened = hyphenHalf(tokens, i);
+  if (hyphened) return hyphened.end;
+  const a = tokens[i + 1];
+  if (a?.v === '½' || a?.v === '1/2') return i + 1;
+  if (a?.lower === 'and' && tokens[i + 2]?.lower === 'a' && tokens[i + 3]?.lower === 'half') return i + 3;
+  return undefined;
 }
 
 /** "a hundred", "a million": the article stands for one. */
@@ -108,8 +129,14 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
     return { first: i, last: end, attribute: 'magnitude', explicit: true, value: Number(written), unit: 'magnitude', approx: false,
       subject: nounAfter(tokens, end) ?? '', label: `magnitude ${written}` };
   }
-  const num = parseNumber(t) ?? (anMultiplier(tokens, i) ? { value: 1 } : undefined);
+  const hyphened = hyphenHalf(tokens, i);
+  const num = hyphened !== undefined ? { value: hyphened.value } : parseNumber(t) ?? (anMultiplier(tokens, i) ? { value: 1 } : undefined);
   if (!num) return undefined;
+  // "four and a half months", "4 1/2 years": a whole number and a half.
+  const half = hyphened !== undefined || (Number.isInteger(num.value) && !num.glued) ? halfAfter(tokens, i) : undefined;
+  if (half !== undefined && hyphened === undefined) num.value += 0.5;
+  // "41 / 2 months", "24/7": a number after a slash after a number is a fraction's or a code's, no count of its own.
+  if (tokens[i - 1]?.v === '/' && tokens[i - 2] && /^\d/.test(tokens[i - 2]!.v)) return undefined;
   // "10^6" and "1e308": the exponent belongs to the number, and "6" after "^" is no count of its own.
   if (tokens[i - 1]?.v === '^' && tokens[i - 1]!.end === t.start) return undefined;
   const power = readPower(tokens, i);
@@ -117,7 +144,7 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
   // Part of a name or model ("Windows 7", "Model 3", "Expo 2020"): a number right after a proper noun with nothing after.
   const prev = tokens[i - 1];
   let value = num.value;
-  let last = power?.last ?? i;
+  let last = power?.last ?? half ?? i;
   let first = i;
 
   // Currency before the number: "$", "US$", "US $", "£".
@@ -140,7 +167,8 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
   let multiplierWord = '';
   let numAsDigits = false;
   // ("$2.6-million", "a two-million-euro booty": the multiplier after a hyphen.)
-  const m = tokens[i + 1]?.v === '-' && tokens[i + 1]!.start === t.end && tokens[i + 2] && MULTIPLIERS[tokens[i + 2]!.lower] && tokens[i + 2]!.start === tokens[i + 1]!.end ? i + 2 : i + 1;
+  const n = half ?? i;
+  const m = tokens[n + 1]?.v === '-' && tokens[n + 1]!.start === tokens[n]!.end && tokens[n + 2] && MULTIPLIERS[tokens[n + 2]!.lower] && tokens[n + 2]!.start === tokens[n + 1]!.end ? n + 2 : n + 1;
   const next = tokens[m];
   if (next && MULTIPLIERS[next.lower] && !used.has(m)) {
     value *= MULTIPLIERS[next.lower]!;
@@ -167,7 +195,7 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
   }
   // Shown as written ("7.0", "1,200"), so a figure reads as the sources gave it.
   // (A number word before a multiplier in digits: "two-million-euro" reads "€2 million".)
-  const written = power ? power.text : numAsDigits || (multiplierWord && /^[a-z]/i.test(t.v) && !anMultiplier(tokens, i)) ? displayNumber(num.value) : /^\d/.test(t.v) ? (num.glued ? t.v.slice(0, t.v.length - num.glued.length) : t.v) : t.lower;
+  const written = power ? power.text : numAsDigits || half !== undefined || (multiplierWord && /^[a-z]/i.test(t.v) && !anMultiplier(tokens, i)) ? displayNumber(num.value) : /^\d/.test(t.v) ? (num.glued ? t.v.slice(0, t.v.length - num.glued.length) : t.v) : t.lower;
   const numText = written + (multiplierWord ? ` ${multiplierWord}` : '');
 
   // Hedge before the number (before any currency).
