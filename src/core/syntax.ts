@@ -170,7 +170,16 @@ function repair(toks: Tok[]): Tok[] {
       for (let j = k - 1; j <= e; j++) owned(out, toks, j).pos = j === e || out[j]!.v !== '-' ? (last === 'VERB' ? 'ADJ' : last) : 'HYPH';
       // Before no noun it stays a verb ("they were sweet-talking"), unless a determiner opens it
       // ("the soft-spoken, well-liked pastor": adjectives in a row before their noun).
-      if (last === 'VERB' && !HEAD_POS.has(out[e + 1]?.pos ?? '') && out[k - 2]?.pos !== 'DET') owned(out, toks, e).pos = 'VERB';
+      // ("a 90-day court-mandated stay": a determiner opening the group before other modifiers too,
+      // and then a bare verb form after it is the group's noun.)
+      let d = k - 2;
+      while (d > 0 && (/^(ADJ|NUM|HYPH)$/.test(out[d]!.pos) || out[d]!.v === '-' || out[d - 1]?.v === '-' || out[d + 1]?.v === '-')) d--;
+      const opened = out[d]?.pos === 'DET';
+      const after = out[e + 1];
+      if (last === 'VERB' && opened && after?.pos === 'VERB' && after.lower === after.lemma && !/(ing|ed)$/.test(after.lower)) {
+        const n = owned(out, toks, e + 1);
+        n.pos = 'NOUN';
+      } else if (last === 'VERB' && !HEAD_POS.has(after?.pos ?? '') && !opened) owned(out, toks, e).pos = 'VERB';
     }
   }
   for (let k = 1; k + 1 < out.length; k++) {
@@ -224,6 +233,14 @@ function repair(toks: Tok[]): Tok[] {
     const next = out[k + 1];
     if (t.pos === 'VERB' && /[^s]s$/.test(t.lower) && out[k - 1]!.pos === 'NOUN' && /^(DET|ADJ|NUM)$/.test(out[k - 2]!.pos) && (!next || next.pos === 'PUNCT' || next.pos === 'CCONJ')) owned(out, toks, k).pos = 'NOUN';
   }
+  // "a fine did", "the wounded were": a word read as an adjective after an article, right before a
+  // verb, is the noun group's head; so is one that ends a group after a number ("a $1 million fine,").
+  for (let k = 1; k < out.length; k++) {
+    if (out[k]!.pos !== 'ADJ') continue;
+    const next = out[k + 1];
+    if ((/^(a|an|the)$/.test(out[k - 1]!.lower) && next && /^(AUX|VERB)$/.test(next.pos))
+      || (out[k - 1]!.pos === 'NUM' && (!next || next.pos === 'PUNCT' || next.pos === 'CCONJ'))) owned(out, toks, k).pos = 'NOUN';
+  }
   // Do-support ("did the guards lock the gate", "when did polls close"): after "do" and its subject,
   // the next word is the bare verb, so one tagged an adjective there is that verb, unless a verb
   // follows it, or a bare word that ends the clause, which makes it the subject's last noun ("did
@@ -241,6 +258,16 @@ function repair(toks: Tok[]): Tok[] {
     const next = out[j + 1];
     const verbAfter = next?.pos === 'VERB' || (next !== undefined && /^[a-z]+$/.test(next.v) && (!out[j + 2] || out[j + 2]!.pos === 'PUNCT'));
     if (t?.pos === 'ADJ' && !verbAfter && /^[a-z]+$/.test(t.v)) owned(out, toks, j).pos = 'VERB';
+  }
+  // "How long is the rehab stay": after "be" and a singular noun, a bare verb form cannot agree with
+  // it as its verb, so it is the group's last noun.
+  for (let k = 3; k < out.length; k++) {
+    const t = out[k]!;
+    const n = out[k - 1]!;
+    if (t.pos !== 'VERB' || t.lower !== t.lemma || /(ing|ed)$/.test(t.lower) || n.pos !== 'NOUN' || n.lower !== n.lemma || /s$/.test(n.lower)) continue;
+    let j = k - 1;
+    while (j > 0 && /^(NOUN|ADJ)$/.test(out[j]!.pos)) j--;
+    if (out[j]!.pos === 'DET' && out[j - 1]?.lemma === 'be') owned(out, toks, k).pos = 'NOUN';
   }
   // Two finite verbs cannot follow each other: the second is a plural noun ("dismissed calls to quit").
   for (let k = 1; k < out.length; k++) {

@@ -76,6 +76,22 @@ describe('relation frames', () => {
     expect(tagged('How fast did the police chase get?', 'chase')).not.toBe('VERB');
   });
 
+  it('a word read as an adjective heads its noun group before a verb after an article, or ending a group after a number', () => {
+    const tagged = (q: string, word: string) => chunk(readTokens(nlp, q)).toks.find((t) => t.v === word)?.pos;
+    expect(tagged('How big a fine did the judge give him?', 'fine')).toBe('NOUN');
+    expect(tagged('The judge added a $1 million fine, the court said.', 'fine')).toBe('NOUN');
+  });
+
+  it('inside a noun group a determiner opens, a bare verb form after a hyphenated participle is the noun ("a 90-day court-mandated stay")', () => {
+    const tagged = (q: string, word: string) => chunk(readTokens(nlp, q)).toks.find((t) => t.v === word)?.pos;
+    expect(tagged('She began a 90-day court-mandated stay in May.', 'stay')).toBe('NOUN');
+  });
+
+  it('after "be" and a singular noun, a bare verb form is the group\'s last noun ("how long is the rehab stay")', () => {
+    const tagged = (q: string, word: string) => chunk(readTokens(nlp, q)).toks.find((t) => t.v === word)?.pos;
+    expect(tagged('How long is the rehab stay the court ordered?', 'stay')).toBe('NOUN');
+  });
+
   it('reads nothing from a sentence without a clause', () => {
     expect(frames('Photo: Reuters')).toEqual([]);
   });

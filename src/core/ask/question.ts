@@ -6,7 +6,7 @@ import type { IntentType } from '../types.js';
 import type { Nlp } from '../nlp.js';
 import { ABBREVIATIONS, CURRENCIES, LIGHT_VERBS, QUESTION_STOP, ROLE_NOUNS, table, UNITS } from '../lexicon.js';
 import { splitTerm } from '../terms.js';
-import { chunk, docTokens } from '../syntax.js';
+import { chunk, docTokens, readTokens } from '../syntax.js';
 
 export interface QTerm {
   term: string;
@@ -421,11 +421,11 @@ function singularNoun(lemma: string, pos: string, capital: boolean): string {
 
 /** The head noun after a "how many" / "how long is the" phrase. */
 function focusNoun(q: string, from: number, nlp: Nlp, adjacent: boolean): string | undefined {
-  const its = nlp.its;
-  const doc = nlp.readDoc(q.slice(from));
-  const values = doc.tokens().out(its.value) as string[];
-  const pos = doc.tokens().out(its.pos) as string[];
-  const lemmas = doc.tokens().out(its.lemma as typeof its.value) as string[];
+  // (Read as the chunker reads it, with the tagger's slips repaired: "how big a fine did …".)
+  const toks = chunk(readTokens(nlp, q.slice(from))).toks;
+  const values = toks.map((t) => t.v);
+  const pos = toks.map((t) => t.pos);
+  const lemmas = toks.map((t) => t.lemma);
   let head: string | undefined;
   let started = false;
   for (let i = 0; i < values.length; i++) {

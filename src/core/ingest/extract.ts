@@ -99,7 +99,8 @@ export function extractArticle(raw: RawArticle, nlp: Nlp): Extracted {
         description: d.weekday, attribution: speaker, timex: d.value !== value && d.value !== 'XXXX-XX-XX' ? d.value : undefined,
       });
     }
-    for (const q of findQuantities(s.tokens, dateTokens)) {
+    // (Over the tokens as the chunker reads them: the tagger's known slips repaired.)
+    for (const q of findQuantities(chunks().toks, dateTokens)) {
       add({
         kind: 'quantity', attribute: q.attribute, subject: q.subject, value: q.value, unit: q.unit, range: q.range,
         approx: q.approx || undefined, span: { start: s.tokens[q.first]!.start, end: s.tokens[q.last]!.end },
