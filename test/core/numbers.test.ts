@@ -399,3 +399,30 @@ describe('halves', () => {
     expect(quantities('He served 41 / 2 months in prison.')).toEqual([]);
   });
 });
+
+describe('how big, how much', () => {
+  const engine = engineOf([
+    { id: 'a', raw: 'date 2019-03-02\n\nImposing a sentence of 12 years and a $1.25 million fine, Judge Ann Holt spoke of the case.\n', meta: {} },
+    { id: 'b', raw: 'date 2019-03-02\n\nThe riots caused 200 million euros of damage in the capital.\n\nPolice said the riots in the capital damaged 355 shops.\n', meta: {} },
+  ], 'how-big');
+
+  it('"how big a fine": the size of a payment (WordNet) is a sum of money, of the noun the figure is of', () => {
+    expect(engine.ask('How big a fine did the judge give him?').value).toBe('$1.25 million');
+  });
+
+  it('"how much damage": a count of other things is no amount of it', () => {
+    expect(engine.ask('How much damage did the riots cause?').value).toBe('€200 million');
+  });
+});
+
+describe('agreement by the asked thing', () => {
+  it('a figure of a thing the question names agrees, whatever verb its sentence uses', () => {
+    const engine = engineOf([
+      { id: 'a', raw: 'date 2019-03-02\n\nThe judge imposed a prison term on the man, who must serve 12 years.\n', meta: {} },
+      { id: 'b', raw: 'date 2019-03-02\n\nHis 12-year term, set by the judge, began on Monday.\n', meta: {} },
+    ], 'agree-thing');
+    const a = engine.ask('How long is the prison term the judge imposed?');
+    expect(a.value).toBe('12 years');
+    expect(a.citations.map((c) => c.source).sort()).toEqual(['a', 'b']);
+  });
+});

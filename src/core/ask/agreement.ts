@@ -43,6 +43,7 @@ export function agreeingSources(q: AskedFor, main: Scored[], index: SearchIndex,
   const subjects = new Set(main.map((s) => s.fact.subject).filter(Boolean));
   const verbs = q.terms.filter((t) => t.pos === 'VERB' && index.supports(t));
   const things = q.terms.filter((t) => t.pos !== 'VERB' && !t.name);
+  const askedThings = new Set(things.map((t) => t.term));
   const low = Math.min(...main.map((s) => s.score));
   const have = new Set(main.map((s) => s.fact.id));
   const cited = new Set(main.map((s) => s.ref.article.id));
@@ -74,7 +75,8 @@ export function agreeingSources(q: AskedFor, main: Scored[], index: SearchIndex,
       // no event is asked, of the asked thing.
       // (Not by a word of the name itself: "Larkin Hospital opened in 1990" says nothing of who was taken there.)
       const named = f.kind === 'entity' ? new Set(nameWords(String(f.value))) : undefined;
-      const ofThing = (!named && events.has(f.subject)) || (!verbs.length && things.some((t) => !named?.has(t.term) && index.matchHere(ref, t) >= 0.7))
+      // (A figure of a thing the question names is of it: "a 90-day stay" for "how long is the rehab stay".)
+      const ofThing = (!named && (events.has(f.subject) || askedThings.has(f.subject))) || (!verbs.length && things.some((t) => !named?.has(t.term) && index.matchHere(ref, t) >= 0.7))
         // (An age the answer gives a described person — "a Dutch hiker, 41" — from a sentence giving someone that age.)
         || (described && (index.surnames.has(f.subject) || Boolean(isPerson?.(f.subject))));
       if (!ofThing && !ofEvent) continue;

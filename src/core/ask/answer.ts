@@ -31,6 +31,12 @@ const RATE_FIT = 0.5;
 /** How well a count of another kind of the asked thing ("ladder trucks" for "fire trucks") answers. */
 const OTHER_KIND = 0.85;
 
+/** How well a count of other things answers "how much" of the asked thing. */
+const OTHER_COUNT = 0.6;
+
+/** WordNet kinds of a noun that make it a sum of money. */
+const MONEY_KINDS = new Set(['payment', 'money', 'fund', 'sum']);
+
 /** How much a figure counts that comes from someone other than the source the question names ("according to …"). */
 const OTHER_SOURCE = 0.5;
 
@@ -43,6 +49,8 @@ const ANSWER_THRESHOLD = 0.5;
 export function answerQuestion(asked: Question, ctx: AnswerContext): Answer {
   const q = respell(asked, ctx.index);
   if (ctx.wn) q.terms = q.terms.map((t) => nounAlternatives(t, ctx.index, ctx.wn!));
+  // "How big was the reward", "how large a fine": the size of a payment (WordNet) is a sum of money.
+  if (q.dimension === 'size' && q.focus && ctx.wn && ctx.wn.hypernyms(q.focus, 'n', 4, 2).some((h) => MONEY_KINDS.has(h))) q.dimension = 'money';
   if (q.dimension === 'age' && q.focus && ctx.wn) q.personFocus = ctx.wn.hypernyms(q.focus, 'n', 6, 2).includes('person');
   // "the guy charged with arson": "guy" only stands for the person; the rest says who.
   if (q.personFocus && q.terms.some((t) => t.term !== q.focus && !t.name && t.weight > 0)) q.terms = q.terms.filter((t) => t.term !== q.focus);
@@ -300,7 +308,7 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
       if (fact.kind === 'entity' && verbs.length && doesVerb(ref, fact, verbs)) factor = Math.min(1, factor * 1.4);
       // "built by the Tudor dynasty" for "who built it": the agent of a passive.
       if (fact.kind === 'entity' && verbs.length && /\bby (?:the |a |an )?$/i.test(before) && eventFactor === 1) factor = Math.max(factor, 0.85);
-      const fit = q.intent === 'quantity' ? dimensionFit(q.dimension!, fact, q.byUnit, ctx.wn) : factor;
+      const fit = q.intent === 'quantity' ? askedFit(q, fact, ctx.wn) : factor;
       out.push({ fact, ref, score: coverage * factor, value: valueKey(fact), fit, event: eventFactor === 1 });
     }
     // "What did the UN say" where the text reports it without quote marks: the attributed sentence.
@@ -432,7 +440,7 @@ function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: R
       // causes it ("killed" for "died").
       if (f.subject === 'people' && q.eventForms && wn && !participleOf(f.label, q.eventForms, q.eventVerb!, wn)) return 0;
       const rate = f.per && !new RegExp(`\\b(?:per|an?|each|every)\\s+${f.per}\\b|\\bper\\b`, 'i').test(q.text) ? RATE_FIT : 1;
-      return dimensionFit(q.dimension!, f, q.byUnit, wn) * subjectFit(q, f, questionWords, before, wn) * askedCurrency * rate;
+      return askedFit(q, f, wn) * subjectFit(q, f, questionWords, before, wn) * askedCurrency * rate;
     }
     case 'date': {
       if (f.kind !== 'date') return 0;
@@ -506,6 +514,21 @@ const TYPE_CLASSES: Record<string, string> = table({
 const LOOSE_SUBJECT = new Set(['temperature', 'speed', 'duration', 'magnitude', 'percent', 'change']);
 
 const LENGTHS = new Set(['length', 'height', 'width', 'depth', 'thickness', 'distance']);
+
+/**
+ * How well a figure is of the asked dimension. "How much damage" asks an amount of a thing: a sum
+ * of money of that thing is one, a count of other things ("355 damaged shops") is none as such.
+ */
+function askedFit(q: Question, f: Fact, wn?: WordNet): number {
+  const fit = dimensionFit(q.dimension!, f, q.byUnit, wn);
+  if (q.dimension !== 'number' || !q.focus) return fit;
+  // (Of it by its subject, or by its own words: "300 rounds of ammunition" is an amount of ammo.)
+  const ofFocus = f.subject === q.focus || Boolean(q.focusForms?.has(f.subject))
+    || f.label.toLowerCase().split(/[^\p{L}\p{N}-]+/u).some((w) => w === q.focus || q.focusForms?.has(w));
+  if (f.attribute === 'money' && ofFocus) return 1;
+  if (f.attribute === 'count' && !ofFocus) return Math.min(fit, OTHER_COUNT);
+  return fit;
+}
 
 function dimensionFit(wanted: string, f: Fact, byUnit = false, wn?: WordNet): number {
   const implicit = f.description === 'implicit';
