@@ -426,3 +426,12 @@ describe('agreement by the asked thing', () => {
     expect(a.citations.map((c) => c.source).sort()).toEqual(['a', 'b']);
   });
 });
+
+describe('a compound WordNet does not list', () => {
+  it('is found through its head\'s synonyms in the same compound ("grandkids": "grandchildren")', () => {
+    const engine = engineOf([
+      { id: 'a', raw: 'date 2019-03-02\n\nAmes is survived by his wife, two sons and seven grandchildren.\n', meta: {} },
+    ], 'compound');
+    expect(engine.ask('How many grandkids did Ames have?').value).toBe('seven grandchildren');
+  });
+});

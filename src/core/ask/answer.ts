@@ -66,7 +66,7 @@ export function answerQuestion(asked: Question, ctx: AnswerContext): Answer {
   // "How much ammo": "200 rounds of ammunition" counts it in the word the coverage uses.
   if (q.intent === 'quantity' && q.focus && ctx.wn) {
     const focus = q.focus;
-    q.focusForms = new Set([focus, ...ctx.wn.synonyms(focus, 'n', 1).filter((w) => !w.includes(' '))]);
+    q.focusForms = new Set([focus, ...nounSynonyms(focus, ctx.wn).filter((w) => !w.includes(' '))]);
     // A counted word the coverage never uses is asked in the coverage's word, when WordNet gives one.
     const said = [...q.focusForms].find((w) => ctx.index.vocab.has(w));
     if (said && said !== focus && !ctx.index.vocab.has(focus)) q.terms = q.terms.map((t) => (t.term === focus ? { ...t, term: said } : t));
@@ -113,9 +113,22 @@ export function answerQuestion(asked: Question, ctx: AnswerContext): Answer {
  * enough: "show" is filed under "entertainment", "trial" under "proceeding".)
  */
 function nounAlternatives(t: QTerm, index: SearchIndex, wn: WordNet): QTerm {
-  if (t.name || t.pos !== 'NOUN' || !wn.has(t.term, 'n')) return t;
-  const alts = wn.synonyms(t.term, 'n', 1).filter((w) => w !== t.term && index.vocab.has(w)).map((word) => ({ word, strength: MATCH.synonym }));
+  if (t.name || t.pos !== 'NOUN') return t;
+  const alts = nounSynonyms(t.term, wn).filter((w) => w !== t.term && index.vocab.has(w)).map((word) => ({ word, strength: MATCH.synonym }));
   return alts.length ? { ...t, alts } : t;
+}
+
+/**
+ * A noun's commonest sense's WordNet synonyms; for a compound WordNet does not list, its head's
+ * in the same compound ("grandkid": "grandchild", as "kid" is "child").
+ */
+function nounSynonyms(noun: string, wn: WordNet): string[] {
+  if (wn.has(noun, 'n')) return wn.synonyms(noun, 'n', 1);
+  for (let i = 3; i + 3 <= noun.length; i++) {
+    const head = noun.slice(i);
+    if (wn.has(head, 'n')) return wn.synonyms(head, 'n', 1).filter((w) => /^[a-z]+$/.test(w)).map((w) => noun.slice(0, i) + w);
+  }
+  return [];
 }
 
 /** A question with its misspelt common words replaced by the corpus's spelling. */
