@@ -435,3 +435,15 @@ describe('a compound WordNet does not list', () => {
     expect(engine.ask('How many grandkids did Ames have?').value).toBe('seven grandchildren');
   });
 });
+
+describe('agreement by the asked event\'s noun', () => {
+  it('"a 20-mile pursuit" agrees with "chased him for 20 miles": a length no word names is a distance too', () => {
+    const engine = engineOf([
+      { id: 'a', raw: 'date 2019-03-02\n\nTwo officers chased Ames for 20 miles before they caught him near Dunford.\n', meta: {} },
+      { id: 'b', raw: 'date 2019-03-02\n\nA driver spotted the van Ames drove, touching off a 20-mile pursuit on the interstate, officers said.\n', meta: {} },
+    ], 'agree-event');
+    const a = engine.ask('How far did officers chase Ames before they caught him?');
+    expect(a.value).toBe('20 mi');
+    expect(a.citations.map((c) => c.source).sort()).toEqual(['a', 'b']);
+  });
+});

@@ -7,6 +7,7 @@ import type { Fact } from '../types.js';
 import type { QTerm } from './question.js';
 import { valueKey, type Scored } from './render.js';
 import { editDistance, type SearchIndex } from './search.js';
+import { own, UNITS } from '../lexicon.js';
 import { datesCompatible, nameWords, namesMatch, quantitiesCompatible } from '../values.js';
 
 /** How well a sentence giving the answer's figure must speak of the question to agree with it. */
@@ -19,6 +20,8 @@ const PERSONAL_ATTRIBUTES = new Set(['age', 'height', 'weight']);
 export interface AskedFor {
   terms: QTerm[];
   eventForms?: Set<string>;
+  /** Nouns naming the asked event (its verb's derived nouns and their synonyms: "chase", "pursuit"). */
+  eventNouns?: Set<string>;
 }
 
 /**
@@ -49,11 +52,12 @@ export function agreeingSources(q: AskedFor, main: Scored[], index: SearchIndex,
   const cited = new Set(main.map((s) => s.ref.article.id));
   const out: Scored[] = [];
   // (A date agrees by the day it gives, of the asked event: "Friday's raid" beside "raided on 3 May".)
-  const events = lead.kind === 'date' ? new Set([...subjects, ...(q.eventForms ?? [])]) : subjects;
+  // (And any figure of the asked event's own noun: "a 30-mile pursuit" for "how far did they chase him".)
+  const events = new Set([...subjects, ...(q.eventNouns ?? []), ...(lead.kind === 'date' ? q.eventForms ?? [] : [])]);
   const same = (f: Fact): boolean => {
     if (f.kind !== lead.kind) return false;
     if (f.kind === 'entity') return namesMatch(String(f.value).toLowerCase(), main[0]!.value) || sameSurname(String(f.value), main[0]!.value);
-    if (f.attribute !== lead.attribute) return false;
+    if (f.attribute !== lead.attribute && !sameLine(f, lead)) return false;
     if (f.kind === 'date') {
       // A clock time agrees by its time ("shortly after 9:15 a.m." beside "at 9:15 a.m. Friday").
       if (clock(lead)) return clock(f) === clock(lead) && (!f.value || !lead.value || datesCompatible({ value: String(f.value) }, { value: String(lead.value) }));
@@ -87,6 +91,15 @@ export function agreeingSources(q: AskedFor, main: Scored[], index: SearchIndex,
     out.push({ fact: { ...f, attribution: undefined }, ref, score: low * 0.5, value: valueKey(f), fit: 1, event: false, agreeing: true });
   }
   return out;
+}
+
+/**
+ * "a 30-mile pursuit" beside "chased him for 30 miles": a length no dimension word names
+ * (implicit) is a measure along any line, so it agrees with a distance, a height, a width.
+ */
+function sameLine(a: Fact, b: Fact): boolean {
+  const linear = (f: Fact): boolean => own(UNITS, String(f.unit ?? ''))?.dim === 'length';
+  return linear(a) && linear(b) && (a.description === 'implicit' || b.description === 'implicit');
 }
 
 /** The clock time a date fact gives ("17:30"), if any. */

@@ -118,6 +118,12 @@ function nounAlternatives(t: QTerm, index: SearchIndex, wn: WordNet): QTerm {
   return alts.length ? { ...t, alts } : t;
 }
 
+/** The nouns among the asked event's forms, with their commonest sense's synonyms ("chase": "pursuit"). */
+function eventNounsOf(forms: Set<string> | undefined, wn: WordNet | undefined): Set<string> | undefined {
+  if (!forms || !wn) return undefined;
+  return new Set([...forms].filter((w) => wn.has(w, 'n')).flatMap((w) => [w, ...wn.synonyms(w, 'n', 1)]));
+}
+
 /**
  * A noun's commonest sense's WordNet synonyms; for a compound WordNet does not list, its head's
  * in the same compound ("grandkid": "grandchild", as "kid" is "child").
@@ -211,7 +217,7 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
   const day = q.intent === 'date' ? onOneDay(groups[0]!) : undefined;
   const main = day?.main ?? groups[0]!;
   if (q.intent === 'quantity' || q.intent === 'date' || q.intent === 'entity' || (q.intent === 'person' && !q.describe)) {
-    main.push(...agreeingSources({ terms: q.terms, eventForms: q.eventForms }, main, ctx.index, ctx.wn && ((n: string) => personNoun(n, ctx.wn!))));
+    main.push(...agreeingSources({ terms: q.terms, eventForms: q.eventForms, eventNouns: eventNounsOf(q.eventForms, ctx.wn) }, main, ctx.index, ctx.wn && ((n: string) => personNoun(n, ctx.wn!))));
   }
   // Dates from other sentences are mostly other events: only near-equal support makes them a disagreement.
   const mainScore = Math.max(...main.map((s) => s.score));
