@@ -602,6 +602,12 @@ function subjectFit(q: Question, f: Fact, questionWords: Set<string>, before: st
   return q.dimension === 'count' ? 0.4 : LOOSE_SUBJECT.has(q.dimension ?? '') ? 0.8 : 0.6;
 }
 
+/** The minute of the day a date fact's clock time gives (17:30 → 1050), if it gives one. */
+function minuteOfDay(f: Fact): number | undefined {
+  const m = /T(\d\d):(\d\d)$/.exec(f.timex ?? '');
+  return m ? Number(m[1]) * 60 + Number(m[2]) : undefined;
+}
+
 function compatible(q: Question, a: Scored, b: Scored): boolean {
   const fa = a.fact;
   const fb = b.fact;
@@ -610,6 +616,12 @@ function compatible(q: Question, a: Scored, b: Scored): boolean {
     return qa.unit === qb.unit && quantitiesCompatible(qa, qb);
   }
   if (fa.kind === 'date' && fb.kind === 'date') {
+    // "What time …": two clock times of one day are two answers ("by 6:40 a.m.", "by 7 a.m."), unless
+    // they are whole quarter hours apart, as one moment is in two time zones ("4:30 p.m. ET", "1:30 p.m. PT").
+    if (q.precision === 'time') {
+      const [ca, cb] = [minuteOfDay(fa), minuteOfDay(fb)];
+      if (ca !== undefined && cb !== undefined && (ca - cb) % 15 !== 0) return false;
+    }
     return datesCompatible({ value: String(fa.value), weekday: fa.description }, { value: String(fb.value), weekday: fb.description });
   }
   if (q.intent === 'quote') return similarText(String(fa.value), String(fb.value));
