@@ -122,11 +122,18 @@ const PAST_FORM = /^[a-z]{2,}[^e]ed$/;
 
 /** The verb a past form is, as wink reads it after a subject ("they chased it": "chase"), if it reads one. */
 function pastTenseVerb(nlp: Nlp, word: string): string | undefined {
+  const known = PAST_VERBS.get(word);
+  if (known !== undefined) return known || undefined;
   const toks = nlp.readDoc(`They ${word} it.`).tokens();
   const pos = toks.out(nlp.its.pos) as string[];
   const lemma = (toks.out(nlp.its.lemma as typeof nlp.its.value) as string[])[1];
-  return pos[1] === 'VERB' && lemma && lemma !== word ? lemma : undefined;
+  const verb = pos[1] === 'VERB' && lemma && lemma !== word ? lemma : '';
+  if (PAST_VERBS.size >= 10_000) PAST_VERBS.clear();
+  PAST_VERBS.set(word, verb);
+  return verb || undefined;
 }
+/** Past forms read so far, each to its verb ('' for none): the same few recur across a corpus. */
+const PAST_VERBS = new Map<string, string>();
 
 const HYPHENATED_VERB = /^[a-z]+-[a-z]+(?:ed|es|s|ing)$/;
 
