@@ -237,6 +237,9 @@ export const ABBREVIATIONS: Record<string, string[]> = table({
   vp: ['vice', 'president'], pm: ['prime', 'minister'], gm: ['general', 'manager'],
 });
 
+/** Words a name's initials leave out ("Federal Bureau of Investigation": "FBI"). */
+export const INITIAL_SKIPS = new Set(['of', 'the', 'and', 'for', '&']);
+
 const SYNONYMS = new Map<string, Set<string>>();
 for (const set of SYNONYM_SETS) {
   for (const w of set) {

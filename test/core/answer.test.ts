@@ -312,3 +312,13 @@ describe('one person under a shortened given name', () => {
     expect(namesMatch(a, b)).toBe(same);
   });
 });
+
+describe('a name by its initials', () => {
+  it('"the USGS" is "the U.S. Geological Survey" where the coverage never writes it so', () => {
+    const engine = createEngine(buildFactTable([
+      { id: 'a', meta: {}, raw: 'Quake\n\nMay 2, 2020\n\nThe U.S. Geological Survey put the quake near Marlow at magnitude 5.4.\n' },
+      { id: 'b', meta: {}, raw: 'Quake\n\nMay 2, 2020\n\nLocal officials put the quake near Marlow at magnitude 5.1.\n' },
+    ], 'initials', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet });
+    expect(engine.ask('What magnitude did the USGS give the quake near Marlow?').value).toBe('magnitude 5.4');
+  });
+});
