@@ -128,6 +128,7 @@ const ECBPLUS: Record<string, string[]> = {
     'ecb-8-damage-cost',
     'ecb-8-threat-call',
     'ecb-8-hospital',
+    'ecb-8-reward',
   ],
   'ecb-12': [
     'ecb-12-handover',
@@ -215,6 +216,7 @@ const ECBPLUS_DEV2: Record<string, string[]> = {
     'ecb-20-foreign-aid',
     'ecb-20-distance',
     'ecb-20-magnitude',
+    'ecb-20-usgs-monday',
   ],
   'ecb-25': [
     'ecb-25-age',
