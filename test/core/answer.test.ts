@@ -322,3 +322,18 @@ describe('a name by its initials', () => {
     expect(engine.ask('What magnitude did the USGS give the quake near Marlow?').value).toBe('magnitude 5.4');
   });
 });
+
+describe('where someone is from', () => {
+  const engine = createEngine(buildFactTable([
+    { id: 'a', meta: {}, raw: 'Fall\n\nMay 2, 2020\n\nJo Ames, originally from Dunford, fell while climbing Mount Sefa with three friends.\n' },
+    { id: 'b', meta: {}, raw: 'Fall\n\nMay 2, 2020\n\nAmes died on Mount Sefa, police said.\n' },
+  ], 'origin', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet });
+
+  it('is the place the text writes after "from", not where the story happened', () => {
+    expect(engine.ask('Where was Ames from?').value).toBe('Dunford');
+  });
+
+  it('"where in Wessex": the region the answer lies in need not be named by the coverage', () => {
+    expect(engine.ask('Where in Wessex was Ames originally from?').value).toBe('Dunford');
+  });
+});

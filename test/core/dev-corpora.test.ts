@@ -247,6 +247,7 @@ const ECBPLUS_DEV2: Record<string, string[]> = {
     'ecbplus-23-buckley-job',
     'ecbplus-23-fall-distance',
     'ecbplus-23-mountain',
+    'ecbplus-23-hometown',
   ],
   'ecbplus-6': [
     'ecbplus-6-age',

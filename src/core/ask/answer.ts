@@ -318,6 +318,8 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
         const after = ref.article.raw.slice(fact.span.end, Math.min(ref.sentence.end, fact.span.end + 50));
         if (!possessor!.test(after)) continue;
       }
+      // "Where is she from": a place written after "from" ("Ames, originally from Dunford").
+      if (q.origin && fact.kind === 'entity' && !/\bfrom\s+(?:the\s+)?$/i.test(before)) continue;
       // "Who is the captain of X": a captain the sentence does not tie to X is someone else's.
       if (q.role && q.roleOf && fact.kind === 'entity' && !roleLinked(ref.article.raw.slice(ref.sentence.start, ref.sentence.end), q.role, q.roleOf)) continue;
       // Of two dates (or figures) in one sentence, the one next to the question's words answers it.

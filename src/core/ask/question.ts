@@ -67,6 +67,8 @@ export interface Question {
   unreadCount?: boolean;
   /** person: "whose *record* did he break": the noun the answer possesses. */
   possessed?: string;
+  /** entity: "where is she from": a place the text writes after "from". */
+  origin?: boolean;
   /** entity: "what was the shop called", "the name of her label": the name of a thing the question describes. */
   naming?: boolean;
   /** "the latest toll": prefer the newest source over the best supported. */
@@ -306,7 +308,12 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
     // The kind asked for stays a term: a sentence naming "the X river" is about rivers.
     return { ...base, intent: 'entity', typeNoun, terms: tok ? terms : [...terms, { term: typeNoun, weight: 2, name: false, pos: 'NOUN' }] };
   }
-  if (/^where\b/.test(lower)) return { ...base, intent: 'entity', typeNoun: 'place', terms };
+  // "Where is she from?": where someone comes from, the place the text puts after "from".
+  // ("Where in England …": the region the answer lies in, which the coverage need not name.)
+  if (/^where\b/.test(lower)) {
+    const region = /^where in ([a-z][\w.-]*(?: [a-z][\w.-]*)?) (?:is|was|are|were|did|does|do)\b/.exec(lower)?.[1]?.split(' ');
+    return { ...base, intent: 'entity', typeNoun: 'place', terms: region ? terms.filter((t) => !t.name || !region.includes(t.word ?? t.term)) : terms, ...(/\bfrom$/.test(lower) ? { origin: true } : {}) };
+  }
   return { ...base, terms };
 }
 
