@@ -325,6 +325,8 @@ export interface WordNet {
   antonyms(lemma: string, pos: WordNetPos, senses?: number): string[];
   /** Verbs whose event this verb's causes ("kill" → "die"). */
   causes(lemma: string, senses?: number): string[];
+  /** The nouns an adjective pertains to ("Iranian" → "Iran", "Greek" → "Greece"). */
+  pertainyms(lemma: string, senses?: number): string[];
   /** What a noun names a part of (WordNet's part holonyms: "roof" → "building", "head" → "body"). */
   wholes(lemma: string, senses?: number): string[];
   /** Words of the hypernym synsets up to `depth` levels ("city" → "municipality", "urban area"). */

@@ -139,6 +139,7 @@ export function openWordNet(dictDir?: string): WordNet {
     antonyms: (lemma, pos, senses = 3) => follow(lemma, pos, senses, ['!']),
     causes: (lemma, senses = 3) => follow(lemma, 'v', senses, ['>']),
     wholes: (lemma, senses = 2) => follow(lemma, 'n', senses, ['#p']),
+    pertainyms: (lemma, senses = 1) => follow(lemma.toLowerCase(), 'a', senses, ['\\']),
     hypernyms: (lemma, pos, depth = 2, senses = 2) => {
       const out = new Set<string>();
       let frontier = sensesOf(lemma, pos, senses).map((x) => x.s);

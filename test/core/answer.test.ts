@@ -337,3 +337,13 @@ describe('where someone is from', () => {
     expect(engine.ask('Where in Wessex was Ames originally from?').value).toBe('Dunford');
   });
 });
+
+describe('a demonym', () => {
+  it('"Iranian" is found as the "Iran" it pertains to (WordNet), where the coverage also writes "Iranian" elsewhere', () => {
+    const engine = createEngine(buildFactTable([
+      { id: 'a', meta: {}, raw: 'Quake\n\nMay 2, 2020\n\nThe quake struck Qeshm island off Iran\'s southern Hormozgan province on Sunday.\n' },
+      { id: 'b', meta: {}, raw: 'Quake\n\nMay 2, 2020\n\nIranian state television said rescue teams had reached the island.\n' },
+    ], 'demonym', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet });
+    expect(engine.ask('Which Iranian province is Qeshm in?').value).toBe('Hormozgan');
+  });
+});

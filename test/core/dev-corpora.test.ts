@@ -217,6 +217,7 @@ const ECBPLUS_DEV2: Record<string, string[]> = {
     'ecb-20-distance',
     'ecb-20-magnitude',
     'ecb-20-usgs-monday',
+    'ecb-20-province',
   ],
   'ecb-25': [
     'ecb-25-age',

@@ -48,7 +48,7 @@ const ANSWER_THRESHOLD = 0.5;
 /** Answers a parsed question from the fact table. */
 export function answerQuestion(asked: Question, ctx: AnswerContext): Answer {
   const q = respell(asked, ctx.index);
-  if (ctx.wn) q.terms = q.terms.map((t) => nounAlternatives(t, ctx.index, ctx.wn!));
+  if (ctx.wn) q.terms = q.terms.map((t) => nounAlternatives(pertainedName(t, ctx.index, ctx.wn!), ctx.index, ctx.wn!));
   // "How big was the reward", "how large a fine": the size of a payment (WordNet) is a sum of money.
   if (q.dimension === 'size' && q.focus && ctx.wn && ctx.wn.hypernyms(q.focus, 'n', 4, 2).some((h) => MONEY_KINDS.has(h))) q.dimension = 'money';
   if (q.dimension === 'age' && q.focus && ctx.wn) q.personFocus = ctx.wn.hypernyms(q.focus, 'n', 6, 2).includes('person');
@@ -122,6 +122,17 @@ function nounAlternatives(t: QTerm, index: SearchIndex, wn: WordNet): QTerm {
 function eventNounsOf(forms: Set<string> | undefined, wn: WordNet | undefined): Set<string> | undefined {
   if (!forms || !wn) return undefined;
   return new Set([...forms].filter((w) => wn.has(w, 'n')).flatMap((w) => [w, ...wn.synonyms(w, 'n', 1)]));
+}
+
+/**
+ * "Iranian" where a sentence writes "Iran's": a name-like adjective is also found as the noun it
+ * pertains to (WordNet), and asked as that noun where the coverage never uses the adjective.
+ */
+function pertainedName(t: QTerm, index: SearchIndex, wn: WordNet): QTerm {
+  if (!t.name) return t;
+  const noun = wn.pertainyms(t.term).find((w) => /^[a-z]+$/.test(w) && index.vocab.has(w));
+  if (!noun) return t;
+  return index.supports(t) ? { ...t, alts: [...(t.alts ?? []), { word: noun, strength: MATCH.variant }] } : { ...t, term: noun };
 }
 
 /**

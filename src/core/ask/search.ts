@@ -331,6 +331,8 @@ export class SearchIndex {
     for (const alt of this.aliasWords.get(t.term) ?? []) if (alt.every((w) => set.has(w))) return MATCH.exact;
     if (t.name) {
       for (const v of this.variantsCached(t.term)) if (set.has(v)) return MATCH.variant;
+      // (A demonym's country: "Iranian" in "Iran's".)
+      for (const alt of alts ? t.alts ?? [] : []) if (set.has(alt.word)) return alt.strength;
       return 0;
     }
     for (const s of synonymsOf(t.term)) if (set.has(s)) return MATCH.synonym;
