@@ -260,6 +260,7 @@ const ECBPLUS_DEV2: Record<string, string[]> = {
     'ecbplus-9-consult-cost',
     'ecbplus-9-memo-date',
     'ecbplus-9-interior-sec',
+    'ecbplus-9-spending-bill',
   ],
 };
 

@@ -447,3 +447,12 @@ describe('agreement by the asked event\'s noun', () => {
     expect(a.citations.map((c) => c.source).sort()).toEqual(['a', 'b']);
   });
 });
+
+describe('how big a thing with no size', () => {
+  it('is the sum or the count the coverage gives of it', () => {
+    const engine = engineOf([
+      { id: 'a', raw: 'date 2019-03-02\n\nLawmakers passed a $410 billion spending bill on Tuesday.\n', meta: {} },
+    ], 'how-big-sum');
+    expect(engine.ask('How big is the spending bill?').value).toBe('$410 billion');
+  });
+});

@@ -571,7 +571,8 @@ function dimensionFit(wanted: string, f: Fact, byUnit = false, wn?: WordNet): nu
   if (wanted === f.attribute && !implicit) return 1;
   if (LENGTHS.has(wanted) && f.attribute === 'length' && implicit) return wanted === 'length' ? 0.9 : wanted === 'distance' ? 0.3 : 0.7;
   if (wanted === 'magnitude' && f.attribute === 'speed') return 0.9;
-  if (wanted === 'size') return f.attribute === 'magnitude' ? 1 : LENGTHS.has(f.attribute) || f.attribute === 'area' ? 0.8 : 0;
+  // ("How big is the bailout", "how big was the crowd": a sum or a count is how big some things are.)
+  if (wanted === 'size') return f.attribute === 'magnitude' ? 1 : LENGTHS.has(f.attribute) || f.attribute === 'area' ? 0.8 : f.attribute === 'money' || f.attribute === 'count' ? 0.6 : 0;
   if (wanted === 'number') return f.attribute === 'count' || f.attribute === 'number' ? 1 : f.attribute === 'money' || f.attribute === 'percent' ? 0.6 : 0;
   if (wanted === 'count') return f.attribute === 'number' ? 0.5 : 0;
   if (wanted === 'change') return f.attribute === 'percent' ? 1 : f.attribute === 'money' ? 0.9 : f.attribute === 'count' || f.attribute === 'number' ? 0.7 : 0;
