@@ -110,7 +110,7 @@ export function docTokens(nlp: Nlp, doc: ReturnType<Nlp['readDoc']>, text: strin
   // group and the start of another, is the past tense of the verb wink reads it as after a subject.
   for (let i = 1; i + 1 < toks.length; i++) {
     const t = toks[i]!;
-    if (t.pos !== 'NOUN' || !PAST_FORM.test(t.v) || !/^(NOUN|PROPN|PRON)$/.test(toks[i - 1]!.pos) || !/^(DET|PROPN|PRON|NUM)$/.test(toks[i + 1]!.pos)) continue;
+    if (t.pos !== 'NOUN' || !t.v.endsWith('ed') || !PAST_FORM.test(t.v) || !/^(NOUN|PROPN|PRON)$/.test(toks[i - 1]!.pos) || !/^(DET|PROPN|PRON|NUM)$/.test(toks[i + 1]!.pos)) continue;
     const verb = pastTenseVerb(nlp, t.lower);
     if (verb) toks[i] = new Token(t.v, t.lower, verb, 'VERB', t.type, t.stop, t.start, t.end);
   }

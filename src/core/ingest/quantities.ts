@@ -66,6 +66,9 @@ function startsQuantity(tokens: Tok[], i: number): boolean {
 
 /** "4-1/2" (one token, or "4-1", "/", "2"): four and a half, and the token it ends at. */
 function hyphenHalf(tokens: Tok[], i: number): { value: number; end: number } | undefined {
+  // (Most tokens start with no digit: told apart before the patterns run.)
+  const c = tokens[i]!.v.charCodeAt(0);
+  if (c < 48 || c > 57) return undefined;
   const one = /^(\d+)-1\/2$/.exec(tokens[i]!.v);
   if (one) return { value: Number(one[1]) + 0.5, end: i };
   const m = /^(\d+)-1$/.exec(tokens[i]!.v);
