@@ -20,6 +20,11 @@ export function datesCompatible(a: { value: string; weekday?: string }, b: { val
   return wa !== undefined && wa === wb;
 }
 
+/** The clock time a date fact gives ("17:30"), if it gives one. */
+export function clockTime(f: Fact): string | undefined {
+  return /T(\d\d:\d\d)$/.exec(f.timex ?? '')?.[1];
+}
+
 /**
  * A quantity fact as the asker wants it: a sum of money in the asked currency when the text
  * converts it so ("€2 million ($2.6 million)" asked in dollars is $2.6 million), else as written.

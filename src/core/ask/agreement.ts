@@ -8,7 +8,7 @@ import type { QTerm } from './question.js';
 import { valueKey, type Scored } from './render.js';
 import { editDistance, type SearchIndex } from './search.js';
 import { own, UNITS } from '../lexicon.js';
-import { datesCompatible, nameWords, namesMatch, quantitiesCompatible } from '../values.js';
+import { clockTime, datesCompatible, nameWords, namesMatch, quantitiesCompatible } from '../values.js';
 
 /** How well a sentence giving the answer's figure must speak of the question to agree with it. */
 const FIGURE_AGREEMENT = 0.2;
@@ -60,7 +60,7 @@ export function agreeingSources(q: AskedFor, main: Scored[], index: SearchIndex,
     if (f.attribute !== lead.attribute && !sameLine(f, lead)) return false;
     if (f.kind === 'date') {
       // A clock time agrees by its time ("shortly after 9:15 a.m." beside "at 9:15 a.m. Friday").
-      if (clock(lead)) return clock(f) === clock(lead) && (!f.value || !lead.value || datesCompatible({ value: String(f.value) }, { value: String(lead.value) }));
+      if (clockTime(lead)) return clockTime(f) === clockTime(lead) && (!f.value || !lead.value || datesCompatible({ value: String(f.value) }, { value: String(lead.value) }));
       return Boolean(f.value) && String(f.value).length >= String(lead.value).length && datesCompatible({ value: String(f.value), weekday: f.description }, { value: String(lead.value), weekday: lead.description });
     }
     return f.unit === lead.unit && quantitiesCompatible({ value: f.value as number, range: f.range, label: f.label, unit: f.unit }, { value: lead.value as number, range: lead.range, label: lead.label, unit: lead.unit });
@@ -100,11 +100,6 @@ export function agreeingSources(q: AskedFor, main: Scored[], index: SearchIndex,
 function sameLine(a: Fact, b: Fact): boolean {
   const linear = (f: Fact): boolean => own(UNITS, String(f.unit ?? ''))?.dim === 'length';
   return linear(a) && linear(b) && (a.description === 'implicit' || b.description === 'implicit');
-}
-
-/** The clock time a date fact gives ("17:30"), if any. */
-function clock(f: Fact): string | undefined {
-  return /T(\d\d:\d\d)$/.exec(f.timex ?? '')?.[1];
 }
 
 /** "Karimzadeh" and "Hamid Karimzade": a long surname spelt one letter apart is one name, as sources transliterate it. */

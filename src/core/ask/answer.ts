@@ -10,7 +10,7 @@ import { MATCH, type AnswerContext, type SearchIndex, type SentenceRef } from '.
 import { ABBREVIATIONS, LIGHT_VERBS, own, SAYING_VERBS, synonymsOf, table } from '../lexicon.js';
 import { NOT_SAID, render, valueKey, type Scored } from './render.js';
 import { answerCoverage, expandAlias } from './coverage.js';
-import { datesCompatible, groupFacts, inCurrency, nameWords, namesMatch, quantitiesCompatible, singularWord, uniq } from '../values.js';
+import { clockTime, datesCompatible, groupFacts, inCurrency, nameWords, namesMatch, quantitiesCompatible, singularWord, uniq } from '../values.js';
 import { agreeingSources } from './agreement.js';
 import { personNoun, verbForms } from './relation.js';
 
@@ -218,7 +218,7 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
   const weight = (g: Scored[]) => Math.max(...g.map((s) => s.score)) * (1 + SUPPORT_BONUS * (uniq(g.map((s) => s.ref.article.id)).length - 1));
   groups.sort((a, b) => weight(b) - weight(a));
   // "What time …": where a source gives the clock time, a day alone is no competing answer.
-  const clocked = (g: Scored[]) => g.some((s) => /T\d\d:\d\d$/.test(s.fact.timex ?? ''));
+  const clocked = (g: Scored[]) => g.some((s) => clockTime(s.fact) !== undefined);
   if (q.precision === 'time' && groups.some(clocked)) groups.splice(0, groups.length, ...groups.filter(clocked));
   // "The latest toll": among the competing values, the one from the newest source.
   if (q.latest && groups.length > 1) {
@@ -482,7 +482,7 @@ function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: R
       // of the day ("Friday afternoon"), which outranks the bare day.
       // "What year …": a date with no year to it ("Thursday" in an undated article) is no answer.
       if (q.precision === 'year' && !/^\d{4}/.test(String(f.value))) return 0;
-      const clock = /T\d\d:\d\d$/.test(f.timex ?? '');
+      const clock = clockTime(f) !== undefined;
       if (q.precision === 'time') return clock ? 1 : (f.value || f.description ? 1 : 0.3) * (/T(?:MO|AF|EV|NI|DT)$/.test(f.timex ?? '') ? 0.9 : 0.8);
       return f.value ? 1 : f.description ? 0.85 : /centur|\d0s\b/i.test(f.surface) ? 0.85 : 0.3;
     }
@@ -556,7 +556,7 @@ function askedFit(q: Question, f: Fact, wn?: WordNet): number {
   if (q.dimension !== 'number' || !q.focus) return fit;
   // (Of it by its subject, or by its own words: "300 rounds of ammunition" is an amount of ammo.)
   const ofFocus = f.subject === q.focus || Boolean(q.focusForms?.has(f.subject))
-    || f.label.toLowerCase().split(/[^\p{L}\p{N}-]+/u).some((w) => w === q.focus || q.focusForms?.has(w));
+    || labelWords(f).some((w) => w === q.focus || q.focusForms?.has(w));
   if (f.attribute === 'money' && ofFocus) return 1;
   if (f.attribute === 'count' && !ofFocus) return Math.min(fit, OTHER_COUNT);
   return fit;
@@ -598,12 +598,12 @@ function subjectFit(q: Question, f: Fact, questionWords: Set<string>, before: st
     // (a noun before the counted word names its kind; an adjective, "two new trucks", does not).
     const modifier = q.terms.find((t) => t.term === q.focus)?.modifier;
     if (!modifier || !wn) return 1;
-    const words = f.label.toLowerCase().split(/[^\p{L}\p{N}-]+/u);
+    const words = labelWords(f);
     const own = words[words.findIndex((w) => w.startsWith(q.focus!)) - 1] ?? '';
     return own && own !== modifier && !words.includes(modifier) && wn.has(own, 'n') && !wn.has(own, 'a') ? OTHER_KIND : 1;
   }
   if (q.eventNouns?.has(f.subject) || q.focusForms?.has(f.subject)) return 0.95;
-  if (f.kind === 'quantity' && q.focusForms && f.label.toLowerCase().split(/[^\p{L}\p{N}-]+/u).some((w) => q.focusForms!.has(w))) return 0.9;
+  if (f.kind === 'quantity' && q.focusForms && labelWords(f).some((w) => q.focusForms!.has(w))) return 0.9;
   // "How old is the guy charged with arson": ages belong to people, most often named ones; the
   // sentence's support says which person.
   if (q.dimension === 'age' && q.personFocus && f.subject && !questionWords.has(f.subject)) return 0.85;
@@ -618,8 +618,13 @@ function subjectFit(q: Question, f: Fact, questionWords: Set<string>, before: st
 
 /** The minute of the day a date fact's clock time gives (17:30 → 1050), if it gives one. */
 function minuteOfDay(f: Fact): number | undefined {
-  const m = /T(\d\d):(\d\d)$/.exec(f.timex ?? '');
-  return m ? Number(m[1]) * 60 + Number(m[2]) : undefined;
+  const [h, m] = clockTime(f)?.split(':').map(Number) ?? [];
+  return h === undefined ? undefined : h * 60 + m!;
+}
+
+/** The words of a figure's own label ("300 rounds of ammunition"). */
+function labelWords(f: Fact): string[] {
+  return f.label.toLowerCase().split(/[^\p{L}\p{N}-]+/u);
 }
 
 function compatible(q: Question, a: Scored, b: Scored): boolean {

@@ -6,7 +6,7 @@ import type { Answer, Article, Citation, Conflict, Fact } from '../types.js';
 import type { Question } from './question.js';
 import type { SentenceRef } from './search.js';
 import { citationFor } from './links.js';
-import { inCurrency, uniq } from '../values.js';
+import { clockTime, inCurrency, uniq } from '../values.js';
 import { independence, independenceNote } from '../outlets.js';
 
 /** What every face shows when the coverage does not answer a question. */
@@ -118,7 +118,7 @@ function displayValue(q: Question, lead: Scored, group: Scored[]): string {
       ?? byPrecision.find((s) => supported.every((o) => String(o.fact.value).startsWith(String(s.fact.value)))))?.fact ?? byPrecision[0]?.fact;
     const phrase = f.surface.replace(/^(on|in)\s+/i, '');
     // "What time …": the time of day a source gives for the same event, with its day when known.
-    const clock = q.precision === 'time' ? group.find((s) => /T\d\d:\d\d$/.test(s.fact.timex ?? ''))?.fact : undefined;
+    const clock = q.precision === 'time' ? group.find((s) => clockTime(s.fact) !== undefined)?.fact : undefined;
     if (clock) return `${clock.surface} (${clock.timex!.startsWith('XXXX') ? 'no date given for the article' : clock.label})`;
     if (!resolved) return f.description ? `${phrase} (no date given for the article)` : phrase;
     const v = String(resolved.value);
