@@ -5,7 +5,7 @@
 import type { Answer, AskContext, ArticleView, FactTable, FactView, SourceSummary, TimelineEntry, WordNet } from './types.js';
 import { answerRelation, answerYesNo, compileQuestion, eventSupported, personNoun, type QuestionFrame } from './ask/relation.js';
 import { answerDefinition } from './ask/definition.js';
-import { answerSummary } from './ask/summary.js';
+import { answerSummary, mainEventWords } from './ask/summary.js';
 import { SAYING_VERBS, SPEECH_VERBS, WEEKDAYS } from './lexicon.js';
 import { MONTHS } from './calendar.js';
 import type { Nlp } from './nlp.js';
@@ -23,6 +23,9 @@ import { headlineCased } from './terms.js';
 
 /** "What happened?", "summarize", "tl;dr": asks for the story's lead events. */
 const SUMMARY = /^(?:so\s+)?(?:what(?:'s| has| have)? happened|what(?:'s| is) (?:the|this) (?:story|news) about|what(?:'s| is) (?:the|this) story|summari[sz]e(?: (?:it|this|the story|the coverage))?|give me (?:a|the) summary|(?:a |the )?summary|tl;?dr)\b/i;
+
+/** "When did it happen?", "where did this take place?", "what time did it start?": a question of the story's own event. */
+const MAIN_EVENT = /^(when|where|what time)\s+(?:did|does|was|is|will)\s+(?:it|this|that|all this|all of this|the (?:story|event|incident))\s+(?:happen|take place|occur|start|begin)\s*\??$/i;
 
 /** How much of a question's words a sentence must support to be offered as a closest passage. */
 const PASSAGE_SUPPORT = 0.6;
@@ -127,6 +130,18 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
           answer: entries.length ? entries.slice(0, 10).map((e) => `${e.date}: ${e.text}`).join(' · ') : NOT_SAID,
           citations: entries.slice(0, 10).map((e) => e.citations[0]!).filter(Boolean), conflicts: [],
         };
+      },
+    },
+    {
+      // "When did it happen?", "where did this take place?": asked of the story's own event, the
+      // lead event most sources report, in its own words ("when did four men ram their car").
+      name: 'main event',
+      answer: (q) => {
+        const asked = MAIN_EVENT.exec(q.text.trim());
+        const event = asked ? mainEventWords(index, opts.wordnet) : undefined;
+        if (!asked || !event) return undefined;
+        const wh = asked[1]!.toLowerCase();
+        return { ...answerParsed(`${wh === 'what time' ? 'What time' : wh[0]!.toUpperCase() + wh.slice(1)} did ${event}?`), question: q.text };
       },
     },
     {

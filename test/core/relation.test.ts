@@ -512,3 +512,20 @@ describe('what part of a whole', () => {
     expect(story.ask('What part of the house collapsed?').answered).toBe(false);
   });
 });
+
+describe('the story\'s own event', () => {
+  const story = engineOf([
+    { id: 'a', meta: { published: '2021-05-04' }, raw: 'Heist\n\nFour men rammed a car into a jewellery store in central Marlow on Monday, police said.\n\nThe store had opened in 1990.\n' },
+    { id: 'b', meta: { published: '2021-05-04' }, raw: 'Heist\n\nFour men rammed their car into a jewellery store in Marlow on Monday morning.\n' },
+    { id: 'c', meta: { published: '2021-05-04' }, raw: 'Heist\n\nThieves rammed a car into a Marlow jewellery store on Monday and fled.\n' },
+  ], 'main-event');
+
+  it('"what happened" tells the lead event most sources report', () => {
+    expect(story.ask('What happened?').answer).toMatch(/rammed/);
+  });
+
+  it('"when did it happen", "where did it take place" ask of that event', () => {
+    expect(story.ask('When did it happen?').value).toMatch(/Monday|2021-05-03/);
+    expect(story.ask('Where did it take place?').value).toMatch(/jewellery store|Marlow/);
+  });
+});

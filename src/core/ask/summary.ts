@@ -22,6 +22,47 @@ interface Event {
 
 /** Answers "what happened" from the most widely reported lead events, or undefined when there are none. */
 export function answerSummary(question: string, index: SearchIndex, publicUrl: string, wn?: WordNet): Answer | undefined {
+  const chosen = leadEvents(index, wn);
+  if (!chosen.length) return undefined;
+  const sourcesOf = (g: Event[]) => new Set(g.map((e) => e.ref.article.id));
+  const total = index.table.articles.length;
+  const citations: Citation[] = [];
+  const lines = chosen.map((g, i) => {
+    const lead = g[0]!;
+    const text = lead.ref.article.raw.slice(lead.ref.sentence.start, lead.ref.sentence.end).replace(/\s+/g, ' ');
+    citations.push(citationFor(lead.ref.article, lead.ref.sentence.start, lead.ref.sentence.end, publicUrl));
+    const n = sourcesOf(g).size;
+    return `${i + 1}. ${text.length > MAX_SNIPPET ? `${text.slice(0, MAX_SNIPPET).replace(/\s+\S*$/, '')}…` : text} (${n} of ${total} sources)`;
+  });
+  return {
+    question, answered: true, intent: 'summary', value: `${chosen.length} events`,
+    agree: Math.max(...chosen.map((g) => sourcesOf(g).size)), total,
+    answer: `What the coverage reports most: ${lines.join(' ')}`,
+    citations, conflicts: [],
+  };
+}
+
+/**
+ * The story's own event, as a question can ask of it ("when did it happen?"): the lead event most
+ * sources report, as "who did what" words (its doer, or "they" when its sentence names none; its
+ * verb; its object), or undefined when the coverage has none.
+ */
+export function mainEventWords(index: SearchIndex, wn?: WordNet): string | undefined {
+  const lead = leadEvents(index, wn)[0]?.[0];
+  if (!lead) return undefined;
+  const raw = lead.ref.article.raw;
+  // (A sentence's capital is no name's: "Four men" is asked as "four men".)
+  const text = (a: Frame['agent']) => {
+    if (!a) return undefined;
+    const words = raw.slice(a.start, a.end).replace(/\s+/g, ' ');
+    const first = words.split(' ')[0]!;
+    return a.name?.split(' ').includes(first) ? words : `${first[0]!.toLowerCase()}${words.slice(1)}`;
+  };
+  return [text(lead.frame.agent) ?? 'they', lead.frame.verb, text(lead.frame.patient) ?? ''].join(' ').trim();
+}
+
+/** The lead events most sources report, most reported first: each a group whose first is its shown sentence. */
+function leadEvents(index: SearchIndex, wn?: WordNet): Event[][] {
   const events: Event[] = [];
   for (const ref of index.refs) {
     if (ref.sentence.index >= LEAD_SENTENCES || ref.sentence.index === 0 && ref.article.title.startsWith(ref.article.raw.slice(ref.sentence.start, ref.sentence.end).trim())) continue;
@@ -34,7 +75,7 @@ export function answerSummary(question: string, index: SearchIndex, publicUrl: s
       events.push({ ref, frame, words });
     }
   }
-  if (!events.length) return undefined;
+  if (!events.length) return [];
   const same = (a: Event, b: Event) => {
     const verbs = a.frame.verb === b.frame.verb || (wn ? wn.synonyms(a.frame.verb, 'v', 1).includes(b.frame.verb) : false);
     return verbs && [...a.words].some((w) => b.words.has(w));
@@ -60,20 +101,5 @@ export function answerSummary(question: string, index: SearchIndex, publicUrl: s
     chosen.push([lead, ...g.filter((e) => e !== lead)]);
     if (chosen.length >= MAX_EVENTS) break;
   }
-  if (!chosen.length) return undefined;
-  const total = index.table.articles.length;
-  const citations: Citation[] = [];
-  const lines = chosen.map((g, i) => {
-    const lead = g[0]!;
-    const text = lead.ref.article.raw.slice(lead.ref.sentence.start, lead.ref.sentence.end).replace(/\s+/g, ' ');
-    citations.push(citationFor(lead.ref.article, lead.ref.sentence.start, lead.ref.sentence.end, publicUrl));
-    const n = sourcesOf(g).size;
-    return `${i + 1}. ${text.length > MAX_SNIPPET ? `${text.slice(0, MAX_SNIPPET).replace(/\s+\S*$/, '')}…` : text} (${n} of ${total} sources)`;
-  });
-  return {
-    question, answered: true, intent: 'summary', value: `${chosen.length} events`,
-    agree: Math.max(...chosen.map((g) => sourcesOf(g).size)), total,
-    answer: `What the coverage reports most: ${lines.join(' ')}`,
-    citations, conflicts: [],
-  };
+  return chosen;
 }
