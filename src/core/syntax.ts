@@ -106,19 +106,20 @@ export function docTokens(nlp: Nlp, doc: ReturnType<Nlp['readDoc']>, text: strin
     toks[i] = new Token(v, lowerCase(v), lemma, pos[i]!, types[i]!, Boolean(stops[i]), base + offset, base + offset + v.length);
     offset += v.length;
   }
-  // "Police officers chased Mr. Ames": a word in -ed the tagger read as a noun, between a noun
-  // group and the start of another, is the past tense of the verb wink reads it as after a subject.
+  // "Police officers chased Mr. Ames", "a gunman shot three people": a word the tagger read as a
+  // noun, between a noun group and the start of another, is a past tense where wink reads it as one
+  // after a subject.
   for (let i = 1; i + 1 < toks.length; i++) {
     const t = toks[i]!;
-    if (t.pos !== 'NOUN' || !t.v.endsWith('ed') || !PAST_FORM.test(t.v) || !/^(NOUN|PROPN|PRON)$/.test(toks[i - 1]!.pos) || !/^(DET|PROPN|PRON|NUM)$/.test(toks[i + 1]!.pos)) continue;
+    if (t.pos !== 'NOUN' || !PAST_FORM.test(t.v) || !/^(NOUN|PROPN|PRON)$/.test(toks[i - 1]!.pos) || !/^(DET|PROPN|PRON|NUM)$/.test(toks[i + 1]!.pos)) continue;
     const verb = pastTenseVerb(nlp, t.lower);
     if (verb) toks[i] = new Token(t.v, t.lower, verb, 'VERB', t.type, t.stop, t.start, t.end);
   }
   return { toks, spaces };
 }
 
-/** A lower-case word in -ed (not -eed: "seed", "speed"), long enough to be a verb's past form. */
-const PAST_FORM = /^[a-z]{2,}[^e]ed$/;
+/** A lower-case word that may be a verb's past form: in -ed (not -eed: "seed", "speed"), or an irregular one ("shot", "took"), not in -s. */
+const PAST_FORM = /^(?:[a-z]{2,}[^e]ed|[a-z]{3,}[^s])$/;
 
 /** The verb a past form is, as wink reads it after a subject ("they chased it": "chase"), if it reads one. */
 function pastTenseVerb(nlp: Nlp, word: string): string | undefined {

@@ -56,6 +56,7 @@ describe('relation frames', () => {
     ['a coordinated participle with a complement is active', 'The suspect was arrested and pleaded guilty.', 'plead agent=The suspect patient=guilty'],
     ['a partitive is of the noun group after "of", which heads it', 'Police freed most of the hostages.', 'free agent=Police patient=most of the hostages'],
     ['a past form in -ed the tagger read as a noun, between two noun groups, is the verb', 'Police officers chased Mr. Ames for 20 miles.', 'chase agent=Police officers patient=Mr. Ames for=20 miles'],
+    ['so is an irregular one', 'A gunman shot three people at a Marlow office on Monday, police said.', 'shoot agent=A gunman patient=three people at=a Marlow office on=Monday'],
   ])('%s', (_, sentence, expected) => {
     expect(frames(sentence)).toContain(expected);
   });
