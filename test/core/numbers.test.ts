@@ -456,3 +456,13 @@ describe('how big a thing with no size', () => {
     expect(engine.ask('How big is the spending bill?').value).toBe('$410 billion');
   });
 });
+
+describe('a count of people knows its event', () => {
+  it('"shot three people" is no answer to how many died: the verb taking the count as its object is another event', () => {
+    const engine = engineOf([
+      { id: 'a', raw: 'date 2019-03-02\n\nA gunman shot three people at a Marlow office on Monday, police said.\n', meta: {} },
+    ], 'count-event');
+    expect(engine.ask('How many people died?').value ?? '').not.toMatch(/three/);
+    expect(engine.ask('How many people were shot?').value).toBe('three people');
+  });
+});

@@ -329,6 +329,13 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
         const after = ref.article.raw.slice(fact.span.end, Math.min(ref.sentence.end, fact.span.end + 50));
         if (!possessor!.test(after)) continue;
       }
+      // "How many died": "shot three people" counts the people shot — a count of people a clause's
+      // verb takes as its object is of that verb's event, which must be the asked one, a form of it,
+      // or cause it ("killed three people").
+      if (fact.kind === 'quantity' && fact.subject === 'people' && q.eventForms && q.eventVerb && ctx.wn) {
+        const of = ref.sentence.frames?.find((f) => f.patient && f.patient.start <= fact.span.start && fact.span.end <= f.patient.end);
+        if (of && !eventVerbOf(of.verb, q.eventForms, q.eventVerb, ctx.wn)) continue;
+      }
       // "Where is she from": a place written after "from" ("Ames, originally from Dunford").
       if (q.origin && fact.kind === 'entity' && !/\bfrom\s+(?:the\s+)?$/i.test(before)) continue;
       // "Who is the captain of X": a captain the sentence does not tie to X is someone else's.
@@ -454,7 +461,12 @@ function participleOf(label: string, forms: Set<string>, asked: string, wn: Word
   const word = label.toLowerCase().split(/\s+/).at(-1) ?? '';
   const lemmas = [word, word.replace(/ed$/, ''), word.replace(/d$/, ''), word.replace(/ied$/, 'y'), word.replace(/([b-df-hj-np-tv-z])\1ed$/, '$1')].filter((w) => w && wn.has(w, 'v'));
   if (!lemmas.length || !/(?:ed|en|t)$/.test(word)) return true;
-  return lemmas.some((l) => forms.has(l) || wn.causes(l).includes(asked) || wn.causes(asked).includes(l));
+  return lemmas.some((l) => eventVerbOf(l, forms, asked, wn));
+}
+
+/** Whether a verb tells of the asked event: it is one of its forms, or one causes the other ("kill", "die"). */
+function eventVerbOf(verb: string, forms: Set<string>, asked: string, wn: WordNet): boolean {
+  return forms.has(verb) || wn.causes(verb).includes(asked) || wn.causes(asked).includes(verb);
 }
 
 /** How well a fact's type fits the question (0 = not an answer to it). */
