@@ -288,7 +288,7 @@ export const PARTICLES = new Set(['up', 'down', 'out', 'off', 'away', 'back', 'o
 /** Predeterminers: they come before a determiner in one noun group ("half the roof", "all the men"). */
 export const PREDETERMINERS = new Set(['all', 'both', 'half', 'double', 'twice']);
 
-/** Quantifiers a partitive "of" follows: "half of the roof", "most of the crew" are some of the roof, of the crew. */
+/** Quantifiers a partitive "of" follows: "half of the deck", "most of the crew" are some of the deck, of the crew. */
 export const PARTITIVES = new Set(['half', 'most', 'all', 'some', 'many', 'much', 'rest', 'majority', 'bulk', 'remainder', 'several', 'few', 'both', 'each', 'any']);
 
 /** Negative determiners and pronouns: a subject or object made with one negates its clause ("no one was hurt", "she had no children"). */

@@ -106,7 +106,7 @@ export function docTokens(nlp: Nlp, doc: ReturnType<Nlp['readDoc']>, text: strin
     toks[i] = new Token(v, lowerCase(v), lemma, pos[i]!, types[i]!, Boolean(stops[i]), base + offset, base + offset + v.length);
     offset += v.length;
   }
-  // "Police officers chased Mr. Ames", "a gunman shot three people": a word the tagger read as a
+  // "Police officers chased Mr. Ames", "a man stabbed two guards": a word the tagger read as a
   // noun, between a noun group and the start of another, is a past tense where wink reads it as one
   // after a subject.
   for (let i = 1; i + 1 < toks.length; i++) {
@@ -178,7 +178,7 @@ function repair(toks: Tok[]): Tok[] {
       for (let j = k - 1; j <= e; j++) owned(out, toks, j).pos = j === e || out[j]!.v !== '-' ? (last === 'VERB' ? 'ADJ' : last) : 'HYPH';
       // Before no noun it stays a verb ("they were sweet-talking"), unless a determiner opens it
       // ("the soft-spoken, well-liked pastor": adjectives in a row before their noun).
-      // ("a 90-day court-mandated stay": a determiner opening the group before other modifiers too,
+      // ("a 60-day court-ordered stay": a determiner opening the group before other modifiers too,
       // and then a bare verb form after it is the group's noun.)
       let d = k - 2;
       while (d > 0 && (/^(ADJ|NUM|HYPH)$/.test(out[d]!.pos) || out[d]!.v === '-' || out[d - 1]?.v === '-' || out[d + 1]?.v === '-')) d--;
@@ -242,14 +242,14 @@ function repair(toks: Tok[]): Tok[] {
     if (t.pos === 'VERB' && /[^s]s$/.test(t.lower) && out[k - 1]!.pos === 'NOUN' && /^(DET|ADJ|NUM)$/.test(out[k - 2]!.pos) && (!next || next.pos === 'PUNCT' || next.pos === 'CCONJ')) owned(out, toks, k).pos = 'NOUN';
   }
   // "a fine did", "the wounded were": a word read as an adjective after an article, right before a
-  // verb, is the noun group's head; so is one that ends a group after a number ("a $1 million fine,").
+  // verb, is the noun group's head; so is one that ends a group after a number ("a $4 million fine,").
   for (let k = 1; k < out.length; k++) {
     if (out[k]!.pos !== 'ADJ') continue;
     const next = out[k + 1];
     if ((/^(a|an|the)$/.test(out[k - 1]!.lower) && next && /^(AUX|VERB)$/.test(next.pos))
       || (out[k - 1]!.pos === 'NUM' && (!next || next.pos === 'PUNCT' || next.pos === 'CCONJ'))) owned(out, toks, k).pos = 'NOUN';
   }
-  // Do-support ("did the guards lock the gate", "when did polls close"): after "do" and its subject,
+  // Do-support ("did the guards lock the gate", "when did the doors close"): after "do" and its subject,
   // the next word is the bare verb, so one tagged an adjective there is that verb, unless a verb
   // follows it, or a bare word that ends the clause, which makes it the subject's last noun ("did
   // the police chase end", "how far did the fire spread?").
@@ -267,7 +267,7 @@ function repair(toks: Tok[]): Tok[] {
     const verbAfter = next?.pos === 'VERB' || (next !== undefined && /^[a-z]+$/.test(next.v) && (!out[j + 2] || out[j + 2]!.pos === 'PUNCT'));
     if (t?.pos === 'ADJ' && !verbAfter && /^[a-z]+$/.test(t.v)) owned(out, toks, j).pos = 'VERB';
   }
-  // "How long is the rehab stay": after "be" and a singular noun, a bare verb form cannot agree with
+  // "How long is the hospital stay": after "be" and a singular noun, a bare verb form cannot agree with
   // it as its verb, so it is the group's last noun.
   for (let k = 3; k < out.length; k++) {
     const t = out[k]!;
@@ -450,7 +450,7 @@ function argOf(toks: Tok[], chunks: Chunk[], i: number): { arg: FrameArg; next: 
       break;
     }
   }
-  // "Half of the roof", "most of the crew": a partitive is of the noun group after "of", which
+  // "Half of the deck", "most of the crew": a partitive is of the noun group after "of", which
   // heads it. (Only when nothing else was joined to it.)
   let headAt = c.head;
   const of = chunks[i + 1];

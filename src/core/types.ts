@@ -152,7 +152,7 @@ export interface Fact {
   qualifier?: string;
   /** Quantities: a rate's unit ("season" in "$5 million per season"). */
   per?: string;
-  /** Money: the same amount in another currency, as the text converts it ("€2 million ($2.6 million)"). */
+  /** Money: the same amount in another currency, as the text converts it ("€5 million ($5.4 million)"). */
   converted?: { value: number; unit: string; label: string };
 }
 
@@ -325,7 +325,7 @@ export interface WordNet {
   antonyms(lemma: string, pos: WordNetPos, senses?: number): string[];
   /** Verbs whose event this verb's causes ("kill" → "die"). */
   causes(lemma: string, senses?: number): string[];
-  /** The nouns an adjective pertains to ("Iranian" → "Iran", "Greek" → "Greece"). */
+  /** The nouns an adjective pertains to ("Peruvian" → "Peru", "Greek" → "Greece"). */
   pertainyms(lemma: string, senses?: number): string[];
   /** What a noun names a part of (WordNet's part holonyms: "roof" → "building", "head" → "body"). */
   wholes(lemma: string, senses?: number): string[];

@@ -27,7 +27,7 @@ export function clockTime(f: Fact): string | undefined {
 
 /**
  * A quantity fact as the asker wants it: a sum of money in the asked currency when the text
- * converts it so ("€2 million ($2.6 million)" asked in dollars is $2.6 million), else as written.
+ * converts it so ("€5 million ($5.4 million)" asked in dollars is $5.4 million), else as written.
  */
 export function inCurrency(f: Fact, currency?: string): { value: number; unit?: string; label: string; range?: [number, number] } {
   if (currency && f.unit !== currency && f.converted?.unit === currency) return { value: f.converted.value, unit: currency, label: f.converted.label };

@@ -314,12 +314,12 @@ describe('one person under a shortened given name', () => {
 });
 
 describe('a name by its initials', () => {
-  it('"the USGS" is "the U.S. Geological Survey" where the coverage never writes it so', () => {
+  it('"the USCG" is "the U.S. Coast Guard" where the coverage never writes it so', () => {
     const engine = createEngine(buildFactTable([
-      { id: 'a', meta: {}, raw: 'Quake\n\nMay 2, 2020\n\nThe U.S. Geological Survey put the quake near Marlow at magnitude 5.4.\n' },
-      { id: 'b', meta: {}, raw: 'Quake\n\nMay 2, 2020\n\nLocal officials put the quake near Marlow at magnitude 5.1.\n' },
+      { id: 'a', meta: {}, raw: 'Storm\n\nMay 2, 2020\n\nThe U.S. Coast Guard put the storm near Marlow at magnitude 2.4.\n' },
+      { id: 'b', meta: {}, raw: 'Storm\n\nMay 2, 2020\n\nLocal officials put the storm near Marlow at magnitude 2.1.\n' },
     ], 'initials', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet });
-    expect(engine.ask('What magnitude did the USGS give the quake near Marlow?').value).toBe('magnitude 5.4');
+    expect(engine.ask('What magnitude did the USCG give the storm near Marlow?').value).toBe('magnitude 2.4');
   });
 });
 
@@ -339,11 +339,11 @@ describe('where someone is from', () => {
 });
 
 describe('a demonym', () => {
-  it('"Iranian" is found as the "Iran" it pertains to (WordNet), where the coverage also writes "Iranian" elsewhere', () => {
+  it('"Peruvian" is found as the "Peru" it pertains to (WordNet), where the coverage also writes "Peruvian" elsewhere', () => {
     const engine = createEngine(buildFactTable([
-      { id: 'a', meta: {}, raw: 'Quake\n\nMay 2, 2020\n\nThe quake struck Qeshm island off Iran\'s southern Hormozgan province on Sunday.\n' },
-      { id: 'b', meta: {}, raw: 'Quake\n\nMay 2, 2020\n\nIranian state television said rescue teams had reached the island.\n' },
+      { id: 'a', meta: {}, raw: 'Quake\n\nMay 2, 2020\n\nThe quake struck Sefa island off Peru\'s southern Arbela province on Sunday.\n' },
+      { id: 'b', meta: {}, raw: 'Quake\n\nMay 2, 2020\n\nPeruvian state television said rescue teams had reached the island.\n' },
     ], 'demonym', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet });
-    expect(engine.ask('Which Iranian province is Qeshm in?').value).toBe('Hormozgan');
+    expect(engine.ask('Which Peruvian province is Sefa in?').value).toBe('Arbela');
   });
 });

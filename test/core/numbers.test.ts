@@ -299,42 +299,42 @@ describe('a capitalized first word is no name', () => {
 
 describe('the kind of thing counted', () => {
   const engine = engineOf([
-    { id: 'a', raw: 'date 2019-03-02\n\nAt least two ladder trucks were sent to the warehouse fire.\n', meta: {} },
-    { id: 'b', raw: 'date 2019-03-02\n\nAt least two ladder trucks were sent to the warehouse fire, a captain said.\n', meta: {} },
-    { id: 'c', raw: 'date 2019-03-02\n\nThe chief said 24 fire trucks and other rigs were sent to the warehouse fire.\n', meta: {} },
+    { id: 'a', raw: 'date 2019-03-02\n\nAt least two tow boats were sent to the harbor spill.\n', meta: {} },
+    { id: 'b', raw: 'date 2019-03-02\n\nAt least two tow boats were sent to the harbor spill, a captain said.\n', meta: {} },
+    { id: 'c', raw: 'date 2019-03-02\n\nThe chief said 12 harbor boats and other craft were sent to the spill.\n', meta: {} },
   ], 'kinds');
 
-  it('"how many fire trucks" is not answered by a count of ladder trucks, a noun naming another kind', () => {
-    expect(engine.ask('How many fire trucks were sent to the warehouse fire?').value).toMatch(/^24 fire trucks/);
+  it('"how many harbor boats" is not answered by a count of tow boats, a noun naming another kind', () => {
+    expect(engine.ask('How many harbor boats were sent to the harbor spill?').value).toMatch(/^12 harbor boats/);
   });
 
-  it('"fire trucks and other rigs": what follows "and other" is the kind, not a second thing to find', () => {
-    expect(parseQuestion('How many fire trucks and other rigs were sent?', nlp).terms.map((t) => t.term)).not.toContain('rig');
+  it('"buses and other vehicles": what follows "and other" is the kind, not a second thing to find', () => {
+    expect(parseQuestion('How many buses and other vehicles were sent?', nlp).terms.map((t) => t.term)).not.toContain('vehicle');
   });
 });
 
 describe('the figure a group shows', () => {
   it('the value more of the group\'s sources give, over a bound that holds it', () => {
     const engine = engineOf([
-      { id: 'a', raw: 'date 2019-03-02\n\nDeputies chased the van at speeds of more than 100 mph.\n', meta: {} },
-      { id: 'b', raw: 'date 2019-03-02\n\nDeputies chased the van at speeds of up to 120 mph on the highway.\n', meta: {} },
-      { id: 'c', raw: 'date 2019-03-02\n\nDeputies chased the van at speeds of up to 120 mph near the bridge.\n', meta: {} },
+      { id: 'a', raw: 'date 2019-03-02\n\nDeputies chased the van at speeds of more than 80 mph.\n', meta: {} },
+      { id: 'b', raw: 'date 2019-03-02\n\nDeputies chased the van at speeds of up to 95 mph on the highway.\n', meta: {} },
+      { id: 'c', raw: 'date 2019-03-02\n\nDeputies chased the van at speeds of up to 95 mph near the bridge.\n', meta: {} },
     ], 'lead');
-    expect(engine.ask('How fast did the deputies chase the van?').value).toMatch(/120 mph/);
+    expect(engine.ask('How fast did the deputies chase the van?').value).toMatch(/95 mph/);
   });
 });
 
 describe('heights in feet and inches', () => {
   it.each([
-    ['He is 5-feet-8 inches tall.', '5 ft 8 in'],
+    ['He is 6-feet-1 inches tall.', '6 ft 1 in'],
     ['The suspect is 6-foot-2, with short hair.', '6 ft 2 in'],
     ['She is 5 feet 4 inches tall.', '5 ft 4 in'],
   ])('%s', (sentence, label) => {
     expect(quantities(sentence)).toContainEqual({ value: expect.closeTo(Number(label[0]) * 0.3048 + Number(label.split(' ')[2]) * 0.0254, 4), label });
   });
 
-  it('a weight after a height is not the height\'s unit\'s ("5-foot-8, 135 pounds")', () => {
-    expect(quantityFacts('Police said Ames is 5-foot-8, 135 pounds, with a beard.').find((f) => f.attribute === 'weight')?.subject).toBe('ames');
+  it('a weight after a height is not the height\'s unit\'s ("6-foot-1, 190 pounds")', () => {
+    expect(quantityFacts('Police said Ames is 6-foot-1, 190 pounds, with a beard.').find((f) => f.attribute === 'weight')?.subject).toBe('ames');
   });
 });
 
@@ -361,7 +361,7 @@ describe('sums of money in other forms', () => {
   it.each([
     ['They signed a $5-million deal.', 5e6, '$5 million'],
     ['They set up a 3-billion-dollar fund.', 3e9, '$3 billion'],
-    ['Thieves made off with a two-million-euro booty.', 2e6, '€2 million'],
+    ['Thieves made off with a three-million-euro haul.', 3e6, '€3 million'],
     // (The article before a dollar sign is no Australian dollar: that is "A$5".)
     ['He paid a $5 fee.', 5, '$5'],
   ])('hyphenated multipliers, and an article before a dollar sign (case %#)', (sentence, value, label) => {
@@ -369,25 +369,25 @@ describe('sums of money in other forms', () => {
   });
 
   it('keeps the amount a text converts into another currency in parentheses', () => {
-    expect(quantityFacts('Thieves made off with a two-million-euro ($2.6-million) booty.')[0]?.converted).toEqual({ value: 2.6e6, unit: 'USD', label: '$2.6 million' });
+    expect(quantityFacts('Thieves made off with a three-million-euro ($3.3-million) haul.')[0]?.converted).toEqual({ value: 3.3e6, unit: 'USD', label: '$3.3 million' });
   });
 
   it('answers in the asked currency as the text converts it, and counts both forms as one sum', () => {
     const engine = engineOf([
-      { id: 'a', raw: 'date 2019-03-02\n\nRobbers made off with jewels worth two million euros ($2.6 million), police said.\n', meta: {} },
-      { id: 'b', raw: 'date 2019-03-02\n\nThe jewels the robbers took were worth $2.6 million.\n', meta: {} },
+      { id: 'a', raw: 'date 2019-03-02\n\nRobbers made off with paintings worth three million euros ($3.3 million), police said.\n', meta: {} },
+      { id: 'b', raw: 'date 2019-03-02\n\nThe paintings the robbers took were worth $3.3 million.\n', meta: {} },
     ], 'currency');
-    expect(parseQuestion('What were the jewels worth in US dollars?', nlp)).toMatchObject({ currency: 'USD', terms: [{ term: 'jewel' }] });
-    const a = engine.ask('What were the jewels worth in US dollars?');
-    expect(a.value).toBe('$2.6 million (€2 million)');
+    expect(parseQuestion('What were the paintings worth in US dollars?', nlp)).toMatchObject({ currency: 'USD', terms: [{ term: 'painting' }] });
+    const a = engine.ask('What were the paintings worth in US dollars?');
+    expect(a.value).toBe('$3.3 million (€3 million)');
     expect(a.citations.map((c) => c.source).sort()).toEqual(['a', 'b']);
   });
 });
 
 describe('halves', () => {
   it.each([
-    ['He served four and a half months in prison.', 135, '4.5 months'],
-    ['He served a 4-1/2-month prison term.', 135, '4.5 months'],
+    ['He served six and a half years in prison.', 2372.5, '6.5 years'],
+    ['He served a 7-1/2-month prison term.', 225, '7.5 months'],
     ['The work took 2 1/2 years.', 912.5, '2.5 years'],
     ['The storm lasted 3½ days.', 3.5, '3.5 days'],
     ['The estate sold for two and a half million dollars.', 2.5e6, '$2.5 million'],
@@ -396,22 +396,22 @@ describe('halves', () => {
   });
 
   it('a number after a slash after a number is a fraction\'s or a code\'s, no count of its own', () => {
-    expect(quantities('He served 41 / 2 months in prison.')).toEqual([]);
+    expect(quantities('He served 61 / 2 weeks in prison.')).toEqual([]);
   });
 });
 
 describe('how big, how much', () => {
   const engine = engineOf([
-    { id: 'a', raw: 'date 2019-03-02\n\nImposing a sentence of 12 years and a $1.25 million fine, Judge Ann Holt spoke of the case.\n', meta: {} },
-    { id: 'b', raw: 'date 2019-03-02\n\nThe riots caused 200 million euros of damage in the capital.\n\nPolice said the riots in the capital damaged 355 shops.\n', meta: {} },
+    { id: 'a', raw: 'date 2019-03-02\n\nImposing a sentence of 8 years and a $2.5 million fine, Judge Ann Holt spoke of the case.\n', meta: {} },
+    { id: 'b', raw: 'date 2019-03-02\n\nThe storm caused 40 million euros of damage in the capital.\n\nPolice said the storm in the capital damaged 120 cars.\n', meta: {} },
   ], 'how-big');
 
   it('"how big a fine": the size of a payment (WordNet) is a sum of money, of the noun the figure is of', () => {
-    expect(engine.ask('How big a fine did the judge give him?').value).toBe('$1.25 million');
+    expect(engine.ask('How big a fine did the judge give him?').value).toBe('$2.5 million');
   });
 
   it('"how much damage": a count of other things is no amount of it', () => {
-    expect(engine.ask('How much damage did the riots cause?').value).toBe('€200 million');
+    expect(engine.ask('How much damage did the storm cause?').value).toBe('€40 million');
   });
 });
 
@@ -428,11 +428,11 @@ describe('agreement by the asked thing', () => {
 });
 
 describe('a compound WordNet does not list', () => {
-  it('is found through its head\'s synonyms in the same compound ("grandkids": "grandchildren")', () => {
+  it('is found through its head\'s synonyms in the same compound ("stepkids": "stepchildren")', () => {
     const engine = engineOf([
-      { id: 'a', raw: 'date 2019-03-02\n\nAmes is survived by his wife, two sons and seven grandchildren.\n', meta: {} },
+      { id: 'a', raw: 'date 2019-03-02\n\nAmes is survived by his wife, two sons and seven stepchildren.\n', meta: {} },
     ], 'compound');
-    expect(engine.ask('How many grandkids did Ames have?').value).toBe('seven grandchildren');
+    expect(engine.ask('How many stepkids did Ames have?').value).toBe('seven stepchildren');
   });
 });
 
@@ -458,11 +458,11 @@ describe('how big a thing with no size', () => {
 });
 
 describe('a count of people knows its event', () => {
-  it('"shot three people" is no answer to how many died: the verb taking the count as its object is another event', () => {
+  it('"shot two people" is no answer to how many died: the verb taking the count as its object is another event', () => {
     const engine = engineOf([
-      { id: 'a', raw: 'date 2019-03-02\n\nA gunman shot three people at a Marlow office on Monday, police said.\n', meta: {} },
+      { id: 'a', raw: 'date 2019-03-02\n\nA gunman shot two people at a Marlow bank on Monday, police said.\n', meta: {} },
     ], 'count-event');
-    expect(engine.ask('How many people died?').value ?? '').not.toMatch(/three/);
-    expect(engine.ask('How many people were shot?').value).toBe('three people');
+    expect(engine.ask('How many people died?').value ?? '').not.toMatch(/two/);
+    expect(engine.ask('How many people were shot?').value).toBe('two people');
   });
 });

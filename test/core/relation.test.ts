@@ -495,8 +495,8 @@ describe('saying is not the event said', () => {
 
 describe('what part of a whole', () => {
   const story = engineOf([
-    { id: 'a', meta: { published: '2021-05-04' }, raw: 'Blaze\n\nHalf of the roof at the front of the Marlow building collapsed during the blaze on Sunday.\n' },
-    { id: 'b', meta: { published: '2021-05-04' }, raw: 'Blaze\n\nPart of the roof of the Marlow building has collapsed, fire crews said on Sunday.\n' },
+    { id: 'a', meta: { published: '2021-05-04' }, raw: 'Storm\n\nHalf of the roof of the old Marlow building collapsed in the storm on Sunday.\n' },
+    { id: 'b', meta: { published: '2021-05-04' }, raw: 'Storm\n\nPart of the roof of the Marlow building has collapsed, the owner said on Sunday.\n' },
   ], 'part');
 
   it('"what collapsed" asks for the subject of "collapsed", no kind of thing; a partitive is of the noun after "of"', () => {
@@ -515,17 +515,17 @@ describe('what part of a whole', () => {
 
 describe('the story\'s own event', () => {
   const story = engineOf([
-    { id: 'a', meta: { published: '2021-05-04' }, raw: 'Heist\n\nFour men rammed a car into a jewellery store in central Marlow on Monday, police said.\n\nThe store had opened in 1990.\n' },
-    { id: 'b', meta: { published: '2021-05-04' }, raw: 'Heist\n\nFour men rammed their car into a jewellery store in Marlow on Monday morning.\n' },
-    { id: 'c', meta: { published: '2021-05-04' }, raw: 'Heist\n\nThieves rammed a car into a Marlow jewellery store on Monday and fled.\n' },
+    { id: 'a', meta: { published: '2021-05-04' }, raw: 'Raid\n\nTwo men drove a truck into a bank in central Marlow on Monday, police said.\n\nThe bank had opened in 1990.\n' },
+    { id: 'b', meta: { published: '2021-05-04' }, raw: 'Raid\n\nTwo men drove their truck into a bank in Marlow on Monday morning.\n' },
+    { id: 'c', meta: { published: '2021-05-04' }, raw: 'Raid\n\nRobbers drove a truck into a Marlow bank on Monday and fled.\n' },
   ], 'main-event');
 
   it('"what happened" tells the lead event most sources report', () => {
-    expect(story.ask('What happened?').answer).toMatch(/rammed/);
+    expect(story.ask('What happened?').answer).toMatch(/drove/);
   });
 
   it('"when did it happen", "where did it take place" ask of that event', () => {
     expect(story.ask('When did it happen?').value).toMatch(/Monday|2021-05-03/);
-    expect(story.ask('Where did it take place?').value).toMatch(/jewellery store|Marlow/);
+    expect(story.ask('Where did it take place?').value).toMatch(/bank|Marlow/);
   });
 });

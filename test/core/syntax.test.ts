@@ -56,7 +56,7 @@ describe('relation frames', () => {
     ['a coordinated participle with a complement is active', 'The suspect was arrested and pleaded guilty.', 'plead agent=The suspect patient=guilty'],
     ['a partitive is of the noun group after "of", which heads it', 'Police freed most of the hostages.', 'free agent=Police patient=most of the hostages'],
     ['a past form in -ed the tagger read as a noun, between two noun groups, is the verb', 'Police officers chased Mr. Ames for 20 miles.', 'chase agent=Police officers patient=Mr. Ames for=20 miles'],
-    ['so is an irregular one', 'A gunman shot three people at a Marlow office on Monday, police said.', 'shoot agent=A gunman patient=three people at=a Marlow office on=Monday'],
+    ['so is an irregular one', 'A gunman shot two guards at a Marlow bank on Monday, police said.', 'shoot agent=A gunman patient=two guards at=a Marlow bank on=Monday'],
   ])('%s', (_, sentence, expected) => {
     expect(frames(sentence)).toContain(expected);
   });
@@ -72,25 +72,25 @@ describe('relation frames', () => {
   it('do-support: after "did" and its subject comes the bare verb, even one the tagger read as an adjective', () => {
     const tagged = (q: string, word: string) => chunk(readTokens(nlp, q)).toks.find((t) => t.v === word)?.pos;
     expect(tagged('How far did officers chase Ames?', 'chase')).toBe('VERB');
-    expect(tagged('What time did the polls close?', 'close')).toBe('VERB');
+    expect(tagged('What time did the doors close?', 'close')).toBe('VERB');
     // (A bare word ending the clause is the verb: "chase" is the subject's noun.)
-    expect(tagged('How fast did the police chase get?', 'chase')).not.toBe('VERB');
+    expect(tagged('How long did the police chase last?', 'chase')).not.toBe('VERB');
   });
 
   it('a word read as an adjective heads its noun group before a verb after an article, or ending a group after a number', () => {
     const tagged = (q: string, word: string) => chunk(readTokens(nlp, q)).toks.find((t) => t.v === word)?.pos;
-    expect(tagged('How big a fine did the judge give him?', 'fine')).toBe('NOUN');
-    expect(tagged('The judge added a $1 million fine, the court said.', 'fine')).toBe('NOUN');
+    expect(tagged('How big a fine did the court give the firm?', 'fine')).toBe('NOUN');
+    expect(tagged('The judge added a $4 million fine, the court said.', 'fine')).toBe('NOUN');
   });
 
-  it('inside a noun group a determiner opens, a bare verb form after a hyphenated participle is the noun ("a 90-day court-mandated stay")', () => {
+  it('inside a noun group a determiner opens, a bare verb form after a hyphenated participle is the noun ("a 60-day court-ordered stay")', () => {
     const tagged = (q: string, word: string) => chunk(readTokens(nlp, q)).toks.find((t) => t.v === word)?.pos;
-    expect(tagged('She began a 90-day court-mandated stay in May.', 'stay')).toBe('NOUN');
+    expect(tagged('She began a 60-day court-ordered stay in May.', 'stay')).toBe('NOUN');
   });
 
-  it('after "be" and a singular noun, a bare verb form is the group\'s last noun ("how long is the rehab stay")', () => {
+  it('after "be" and a singular noun, a bare verb form is the group\'s last noun ("how long is the hospital stay")', () => {
     const tagged = (q: string, word: string) => chunk(readTokens(nlp, q)).toks.find((t) => t.v === word)?.pos;
-    expect(tagged('How long is the rehab stay the court ordered?', 'stay')).toBe('NOUN');
+    expect(tagged('How long is the hospital stay the doctor ordered?', 'stay')).toBe('NOUN');
   });
 
   it('reads nothing from a sentence without a clause', () => {

@@ -52,7 +52,7 @@ export function agreeingSources(q: AskedFor, main: Scored[], index: SearchIndex,
   const cited = new Set(main.map((s) => s.ref.article.id));
   const out: Scored[] = [];
   // (A date agrees by the day it gives, of the asked event: "Friday's raid" beside "raided on 3 May".)
-  // (And any figure of the asked event's own noun: "a 30-mile pursuit" for "how far did they chase him".)
+  // (And any figure of the asked event's own noun: "a 12-mile pursuit" for "how far did they chase him".)
   const events = new Set([...subjects, ...(q.eventNouns ?? []), ...(lead.kind === 'date' ? q.eventForms ?? [] : [])]);
   const same = (f: Fact): boolean => {
     if (f.kind !== lead.kind) return false;
@@ -79,7 +79,7 @@ export function agreeingSources(q: AskedFor, main: Scored[], index: SearchIndex,
       // no event is asked, of the asked thing.
       // (Not by a word of the name itself: "Larkin Hospital opened in 1990" says nothing of who was taken there.)
       const named = f.kind === 'entity' ? new Set(nameWords(String(f.value))) : undefined;
-      // (A figure of a thing the question names is of it: "a 90-day stay" for "how long is the rehab stay".)
+      // (A figure of a thing the question names is of it: "a 60-day stay" for "how long is the hospital stay".)
       const ofThing = (!named && (events.has(f.subject) || askedThings.has(f.subject))) || (!verbs.length && things.some((t) => !named?.has(t.term) && index.matchHere(ref, t) >= 0.7))
         // (An age the answer gives a described person — "a Dutch hiker, 41" — from a sentence giving someone that age.)
         || (described && (index.surnames.has(f.subject) || Boolean(isPerson?.(f.subject))));
@@ -94,7 +94,7 @@ export function agreeingSources(q: AskedFor, main: Scored[], index: SearchIndex,
 }
 
 /**
- * "a 30-mile pursuit" beside "chased him for 30 miles": a length no dimension word names
+ * "a 12-mile pursuit" beside "chased him for 12 miles": a length no dimension word names
  * (implicit) is a measure along any line, so it agrees with a distance, a height, a width.
  */
 function sameLine(a: Fact, b: Fact): boolean {

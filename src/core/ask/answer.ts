@@ -28,7 +28,7 @@ const EVENT_FORM = 0.8;
 /** How well a rate ("$5 a share") answers a question that asks no rate. */
 const RATE_FIT = 0.5;
 
-/** How well a count of another kind of the asked thing ("ladder trucks" for "fire trucks") answers. */
+/** How well a count of another kind of the asked thing ("tugboats" for "cargo boats") answers. */
 const OTHER_KIND = 0.85;
 
 /** How well a count of other things answers "how much" of the asked thing. */
@@ -125,7 +125,7 @@ function eventNounsOf(forms: Set<string> | undefined, wn: WordNet | undefined): 
 }
 
 /**
- * "Iranian" where a sentence writes "Iran's": a name-like adjective is also found as the noun it
+ * "Peruvian" where a sentence writes "Peru's": a name-like adjective is also found as the noun it
  * pertains to (WordNet), and asked as that noun where the coverage never uses the adjective.
  */
 function pertainedName(t: QTerm, index: SearchIndex, wn: WordNet): QTerm {
@@ -137,7 +137,7 @@ function pertainedName(t: QTerm, index: SearchIndex, wn: WordNet): QTerm {
 
 /**
  * A noun's commonest sense's WordNet synonyms; for a compound WordNet does not list, its head's
- * in the same compound ("grandkid": "grandchild", as "kid" is "child").
+ * in the same compound ("stepkid": "stepchild", as "kid" is "child").
  */
 function nounSynonyms(noun: string, wn: WordNet): string[] {
   if (wn.has(noun, 'n')) return wn.synonyms(noun, 'n', 1);
@@ -329,7 +329,7 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
         const after = ref.article.raw.slice(fact.span.end, Math.min(ref.sentence.end, fact.span.end + 50));
         if (!possessor!.test(after)) continue;
       }
-      // "How many died": "shot three people" counts the people shot — a count of people a clause's
+      // "How many died": "stabbed two guards" counts the guards stabbed — a count of people a clause's
       // verb takes as its object is of that verb's event, which must be the asked one, a form of it,
       // or cause it ("killed three people").
       if (fact.kind === 'quantity' && fact.subject === 'people' && q.eventForms && q.eventVerb && ctx.wn) {
@@ -475,7 +475,7 @@ function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: R
     case 'quantity': {
       if (f.kind !== 'quantity') return 0;
       // "the fine in dollars": the asked currency first.
-      // (In it as the text converts it counts too: "€2 million ($2.6 million)".)
+      // (In it as the text converts it counts too: "€5 million ($5.4 million)".)
       const currency = f.attribute === 'money' ? q.currency : undefined;
       const askedCurrency = currency && inCurrency(f, currency).unit !== currency ? 0.6 : 1;
       // "$5 million per season" is no answer to how much in all, unless the question asks per season.
@@ -561,7 +561,7 @@ const LENGTHS = new Set(['length', 'height', 'width', 'depth', 'thickness', 'dis
 
 /**
  * How well a figure is of the asked dimension. "How much damage" asks an amount of a thing: a sum
- * of money of that thing is one, a count of other things ("355 damaged shops") is none as such.
+ * of money of that thing is one, a count of other things ("40 damaged cars") is none as such.
  */
 function askedFit(q: Question, f: Fact, wn?: WordNet): number {
   const fit = dimensionFit(q.dimension!, f, q.byUnit, wn);
@@ -583,7 +583,7 @@ function dimensionFit(wanted: string, f: Fact, byUnit = false, wn?: WordNet): nu
   if (wanted === f.attribute && !implicit) return 1;
   if (LENGTHS.has(wanted) && f.attribute === 'length' && implicit) return wanted === 'length' ? 0.9 : wanted === 'distance' ? 0.3 : 0.7;
   if (wanted === 'magnitude' && f.attribute === 'speed') return 0.9;
-  // ("How big is the bailout", "how big was the crowd": a sum or a count is how big some things are.)
+  // ("How big is the loan", "how big was the crowd": a sum or a count is how big some things are.)
   if (wanted === 'size') return f.attribute === 'magnitude' ? 1 : LENGTHS.has(f.attribute) || f.attribute === 'area' ? 0.8 : f.attribute === 'money' || f.attribute === 'count' ? 0.6 : 0;
   if (wanted === 'number') return f.attribute === 'count' || f.attribute === 'number' ? 1 : f.attribute === 'money' || f.attribute === 'percent' ? 0.6 : 0;
   if (wanted === 'count') return f.attribute === 'number' ? 0.5 : 0;
@@ -606,7 +606,7 @@ function subjectFit(q: Question, f: Fact, questionWords: Set<string>, before: st
     return q.terms.some((t) => t.name && /\p{L}/u.test(t.term) && counted.has(t.term)) ? 1 : 0.4;
   }
   if (f.subject === q.focus) {
-    // "How many fire trucks": "two ladder trucks" counts another kind of truck than "31 fire trucks"
+    // "How many cargo boats": "two tugboats" counts another kind of boat than "12 cargo boats"
     // (a noun before the counted word names its kind; an adjective, "two new trucks", does not).
     const modifier = q.terms.find((t) => t.term === q.focus)?.modifier;
     if (!modifier || !wn) return 1;
@@ -647,8 +647,8 @@ function compatible(q: Question, a: Scored, b: Scored): boolean {
     return qa.unit === qb.unit && quantitiesCompatible(qa, qb);
   }
   if (fa.kind === 'date' && fb.kind === 'date') {
-    // "What time …": two clock times of one day are two answers ("by 6:40 a.m.", "by 7 a.m."), unless
-    // they are whole quarter hours apart, as one moment is in two time zones ("4:30 p.m. ET", "1:30 p.m. PT").
+    // "What time …": two clock times of one day are two answers ("by 5:50 a.m.", "by 6:10 a.m."), unless
+    // they are whole quarter hours apart, as one moment is in two time zones ("8:15 p.m. ET", "5:15 p.m. PT").
     if (q.precision === 'time') {
       const [ca, cb] = [minuteOfDay(fa), minuteOfDay(fb)];
       if (ca !== undefined && cb !== undefined && (ca - cb) % 15 !== 0) return false;

@@ -117,7 +117,7 @@ export const MAX_QUESTION_LENGTH = 1000;
 export function parseQuestion(raw: string, nlp: Nlp): Question {
   const text = raw.replace(/\s+/g, ' ').trim().slice(0, MAX_QUESTION_LENGTH);
   const asked = fixHowTypos(lastQuestion(text).replace(/[?!.]+$/, ''));
-  // "How heavy was he, according to the sheriff?": who says it is a preference among sources, not words the answer's sentence must hold.
+  // "How tall is she, according to the coroner?": who says it is a preference among sources, not words the answer's sentence must hold.
   const according = ACCORDING.exec(asked);
   const q = according ? `${asked.slice(0, according.index)}${asked.slice(according.index + according[0].length)}`.replace(/^\s*,\s*/, '').trim() : asked;
   const lower = q.toLowerCase();
@@ -292,7 +292,7 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
 
   // "which river", "what company", "where".
   const which = /^(?:which|what)\s+(?:of the\s+)?(\w+)/.exec(lower);
-  // ("What collapsed?": a verb right after "what" asks for its subject, no kind of thing.)
+  // ("What sank?": a verb right after "what" asks for its subject, no kind of thing.)
   if (which && !/^(is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|happened|happens|caused|causes|made|makes)$/.test(which[1]!)
     && !terms.some((t) => t.word === which[1] && t.pos === 'VERB')) {
     let tok = terms.find((t) => t.term === which[1] || t.term === which[1]!.replace(/s$/, ''));
@@ -309,7 +309,7 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
     return { ...base, intent: 'entity', typeNoun, terms: tok ? terms : [...terms, { term: typeNoun, weight: 2, name: false, pos: 'NOUN' }] };
   }
   // "Where is she from?": where someone comes from, the place the text puts after "from".
-  // ("Where in England …": the region the answer lies in, which the coverage need not name.)
+  // ("Where in Ohio …": the region the answer lies in, which the coverage need not name.)
   if (/^where\b/.test(lower)) {
     const region = /^where in ([a-z][\w.-]*(?: [a-z][\w.-]*)?) (?:is|was|are|were|did|does|do)\b/.exec(lower)?.[1]?.split(' ');
     return { ...base, intent: 'entity', typeNoun: 'place', terms: region ? terms.filter((t) => !t.name || !region.includes(t.word ?? t.term)) : terms, ...(/\bfrom$/.test(lower) ? { origin: true } : {}) };
@@ -400,7 +400,7 @@ export function termsOf(text: string, nlp: Nlp): QTerm[] {
     // "pass away", "pick up": the particle of a phrasal verb is part of the verb, not a term.
     if (/^(away|up|out|off|down|over|back|along|around)$/.test(lemma) && pos[i - 1] === 'VERB') return;
     if (capital && /^(who|what|which|when|where|why|how|i)$/i.test(v)) return;
-    // "fire trucks and other rigs": what follows "and other" is the kind the first thing is of, not a second thing to find.
+    // "buses and other vehicles": what follows "and other" is the kind the first thing is of, not a second thing to find.
     const other = values.lastIndexOf('other', i);
     if (other > 0 && /^(and|or)$/i.test(values[other - 1]!) && values.slice(other, i + 1).every((_, k) => /^(ADJ|NOUN)$/.test(pos[other + k]!))) return;
     const abbreviation = Boolean(ABBREVIATIONS[lemma]);

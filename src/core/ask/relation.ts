@@ -43,7 +43,7 @@ export interface QuestionFrame {
   open?: Role | 'place' | 'cause' | { p: string };
   /** "which team": the kind of thing the answer must be. */
   typeNoun?: string;
-  /** "what part of the building": what the answer must be a part of. */
+  /** "what part of the house": what the answer must be a part of. */
   partOf?: QArg;
   agent?: QArg;
   patient?: QArg;
@@ -779,7 +779,7 @@ function typeFit(qf: QuestionFrame, arg: FrameArg, filler: string, wn?: WordNet)
 }
 
 /**
- * "What part of the building collapsed": a filler WordNet files as a part of the asked whole ("the
+ * "What part of the house burned": a filler WordNet files as a part of the asked whole ("the
  * roof" of a building, "the head" of a body), or of a kind of it, answers; else one whose sentence
  * names the whole may; else none.
  */

@@ -144,7 +144,7 @@ function displayValue(q: Question, lead: Scored, group: Scored[]): string {
     const desc = group.map((s) => s.fact.description).find((d) => d && d.length < 120);
     return desc ? `${longest} (${desc})` : longest;
   }
-  // (A sum asked in another currency than the text's, as the text converts it: "$2.6 million (€2 million)".)
+  // (A sum asked in another currency than the text's, as the text converts it: "$5.4 million (€5 million)".)
   const asked = inCurrency(f, q.currency);
   return asked.unit !== f.unit ? `${asked.label} (${f.label})` : f.label;
 }

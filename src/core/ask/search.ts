@@ -108,7 +108,7 @@ export class SearchIndex {
         this.aliasWords.set(word, list);
       }
     }
-    // "USGS" for "the U.S. Geological Survey": a name's initials stand for it, where the coverage
+    // "USCG" for "the U.S. Coast Guard": a name's initials stand for it, where the coverage
     // never writes them so.
     const initialed = new Set<string>();
     for (const f of table.facts) {
@@ -331,7 +331,7 @@ export class SearchIndex {
     for (const alt of this.aliasWords.get(t.term) ?? []) if (alt.every((w) => set.has(w))) return MATCH.exact;
     if (t.name) {
       for (const v of this.variantsCached(t.term)) if (set.has(v)) return MATCH.variant;
-      // (A demonym's country: "Iranian" in "Iran's".)
+      // (A demonym's country: "Peruvian" in "Peru's".)
       for (const alt of alts ? t.alts ?? [] : []) if (set.has(alt.word)) return alt.strength;
       return 0;
     }

@@ -55,7 +55,7 @@ export function findQuantities(tokens: Tok[], skip: Set<number>): FoundQuantity[
 }
 
 const MAGNITUDE_GLUED = /^magnitude-(\d+)$/i;
-/** "foot-8" in "5-foot-8": the tokenizer keeps the inches with the unit. */
+/** "foot-1" in "6-foot-1": the tokenizer keeps the inches with the unit. */
 const FEET_INCHES = /^(?:foot|feet|ft)-(\d|1[01])$/;
 
 /** Whether a quantity can start at this token: a number, "a" before "hundred" or "million", or a glued "magnitude-6". */
@@ -64,7 +64,7 @@ function startsQuantity(tokens: Tok[], i: number): boolean {
   return parseNumber(t) !== undefined || MAGNITUDE_GLUED.test(t.v) || anMultiplier(tokens, i) || hyphenHalf(tokens, i) !== undefined;
 }
 
-/** "4-1/2" (one token, or "4-1", "/", "2"): four and a half, and the token it ends at. */
+/** "7-1/2" (one token, or "7-1", "/", "2"): seven and a half, and the token it ends at. */
 function hyphenHalf(tokens: Tok[], i: number): { value: number; end: number } | undefined {
   // (Most tokens start with no digit: told apart before the patterns run.)
   const c = tokens[i]!.v.charCodeAt(0);
@@ -76,7 +76,7 @@ function hyphenHalf(tokens: Tok[], i: number): { value: number; end: number } | 
 }
 
 /**
- * The end of a half after a whole number ("four and a half", "4 1/2", "3½"), if one follows token
+ * The end of a half after a whole number ("six and a half", "6 1/2", "3½"), if one follows token
  * i; "4-1/2" is a half already read with its number.
  */
 function halfAfter(tokens: Tok[], i: number): number | undefined {
@@ -135,10 +135,10 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
   const hyphened = hyphenHalf(tokens, i);
   const num = hyphened !== undefined ? { value: hyphened.value } : parseNumber(t) ?? (anMultiplier(tokens, i) ? { value: 1 } : undefined);
   if (!num) return undefined;
-  // "four and a half months", "4 1/2 years": a whole number and a half.
+  // "six and a half years", "6 1/2 weeks": a whole number and a half.
   const half = hyphened !== undefined || (Number.isInteger(num.value) && !num.glued) ? halfAfter(tokens, i) : undefined;
   if (half !== undefined && hyphened === undefined) num.value += 0.5;
-  // "41 / 2 months", "24/7": a number after a slash after a number is a fraction's or a code's, no count of its own.
+  // "61 / 2 weeks", "24/7": a number after a slash after a number is a fraction's or a code's, no count of its own.
   if (tokens[i - 1]?.v === '/' && tokens[i - 2] && /^\d/.test(tokens[i - 2]!.v)) return undefined;
   // "10^6" and "1e308": the exponent belongs to the number, and "6" after "^" is no count of its own.
   if (tokens[i - 1]?.v === '^' && tokens[i - 1]!.end === t.start) return undefined;
@@ -169,7 +169,7 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
   // Multiplier after: "3.5 million", "$5bn", glued "5m" with a currency.
   let multiplierWord = '';
   let numAsDigits = false;
-  // ("$2.6-million", "a two-million-euro booty": the multiplier after a hyphen.)
+  // ("$4.5-million", "a three-million-euro haul": the multiplier after a hyphen.)
   const n = half ?? i;
   const m = tokens[n + 1]?.v === '-' && tokens[n + 1]!.start === tokens[n]!.end && tokens[n + 2] && MULTIPLIERS[tokens[n + 2]!.lower] && tokens[n + 2]!.start === tokens[n + 1]!.end ? n + 2 : n + 1;
   const next = tokens[m];
@@ -197,7 +197,7 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
     last = i + 1;
   }
   // Shown as written ("7.0", "1,200"), so a figure reads as the sources gave it.
-  // (A number word before a multiplier in digits: "two-million-euro" reads "€2 million".)
+  // (A number word before a multiplier in digits: "three-million-euro" reads "€3 million".)
   const written = power ? power.text : numAsDigits || half !== undefined || (multiplierWord && /^[a-z]/i.test(t.v) && !anMultiplier(tokens, i)) ? displayNumber(num.value) : /^\d/.test(t.v) ? (num.glued ? t.v.slice(0, t.v.length - num.glued.length) : t.v) : t.lower;
   const numText = written + (multiplierWord ? ` ${multiplierWord}` : '');
 
@@ -208,7 +208,7 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
   // Unit after: skip a hyphen; glued units ("16GB", "5km").
   let unit: UnitDef | undefined;
   let unitEnd = last;
-  // "5-foot-8", "5 feet 8 inches": a height in feet and inches.
+  // "6-foot-1", "5 feet 4 inches": a height in feet and inches.
   let inches: number | undefined;
   const gluedRaw = GLUED.exec(t.v)?.[2] ?? '';
   const temperature = /^[CF]$/.test(gluedRaw);
@@ -266,7 +266,7 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
   if ((unit || currency) && tokens[last + 1]?.v === '(') {
     const close = tokens.findIndex((x, k) => k > last + 1 && x.v === ')');
     if (close > 0 && close - last <= 6 && tokens.slice(last + 2, close).some((x) => parseNumber(x))) {
-      // ("two million euros ($2.6 million)": the amount in another currency, kept for who asks in it.)
+      // ("five million euros ($5.4 million)": the amount in another currency, kept for who asks in it.)
       const at = tokens.findIndex((_, k) => k > last + 1 && k < close && startsQuantity(tokens, k));
       const inner = currency && at > 0 ? readQuantity(tokens, at, new Set()) : undefined;
       if (inner?.attribute === 'money' && inner.unit !== currency && inner.last < close) converted = { value: inner.value, unit: inner.unit, label: inner.label };
