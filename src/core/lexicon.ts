@@ -238,7 +238,7 @@ export const ABBREVIATIONS: Record<string, string[]> = table({
 });
 
 /** Words a name's initials leave out ("Federal Bureau of Investigation": "FBI"). */
-export const INITIAL_SKIPS = new Set(['of', 'the', 'and', 'for', '&']);
+export const INITIAL_SKIPS = new Set(['of', 'the', 'de', 'al']);
 
 const SYNONYMS = new Map<string, Set<string>>();
 for (const set of SYNONYM_SETS) {

@@ -7,7 +7,7 @@ import bm25 from 'wink-bm25-text-search';
 import type { Article, Fact, Sentence, WordNet } from '../types.js';
 import type { FactTable } from '../types.js';
 import type { QTerm } from './question.js';
-import { ABBREVIATIONS, INITIAL_SKIPS, synonymsOf } from '../lexicon.js';
+import { ABBREVIATIONS, synonymsOf } from '../lexicon.js';
 import { MONTHS } from '../calendar.js';
 
 export interface SentenceRef {
@@ -107,20 +107,6 @@ export class SearchIndex {
         for (const alt of alts) list.push(alt.split(' '));
         this.aliasWords.set(word, list);
       }
-    }
-    // "USCG" for "the U.S. Coast Guard": a name's initials stand for it, where the coverage
-    // never writes them so.
-    const initialed = new Set<string>();
-    for (const f of table.facts) {
-      if (f.kind !== 'entity' || initialed.has(String(f.value))) continue;
-      initialed.add(String(f.value));
-      const words = String(f.value).split(/\s+/).filter((w) => !INITIAL_SKIPS.has(w.toLowerCase()));
-      if (words.length < 2 || !words.every((w) => /^\p{Lu}/u.test(w))) continue;
-      const initials = words.map((w) => (/^(?:\p{Lu}\.)+$/u.test(w) ? w.replace(/\./g, '') : w[0]!)).join('').toLowerCase();
-      if (initials.length < 2 || this.vocab.has(initials)) continue;
-      const list = this.aliasWords.get(initials) ?? [];
-      list.push(words.map((w) => w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')));
-      this.aliasWords.set(initials, list);
     }
     // BM25 ranks articles (a few thousand documents index in a fraction of the time sentences
     // would take); every sentence of the best articles is then scored for support.

@@ -4,7 +4,7 @@
  */
 import type { Article, Claim, Fact } from '../types.js';
 
-import { canonical } from '../lexicon.js';
+import { canonical, INITIAL_SKIPS } from '../lexicon.js';
 import { groupFacts, quantityReach, uniq } from '../values.js';
 import { quantitiesCompatible } from '../values.js';
 
@@ -157,6 +157,9 @@ export function detectWireCopy(articles: Article[]): void {
  * Aliases defined in the text itself: "World Health Organization (WHO)", "Federal Aviation Administration (FAA)".
  * Returns lower-case alias → expansions, both directions.
  */
+/** A dotted abbreviation ("U.S.", "N.Y."). */
+const DOTTED = /^(?:\p{Lu}\.)+$/u;
+
 export function findAliases(articles: Article[], facts: Fact[] = []): Record<string, string[]> {
   const map = new Map<string, Set<string>>();
   const add = (a: string, b: string) => {
@@ -186,17 +189,18 @@ export function findAliases(articles: Article[], facts: Fact[] = []): Record<str
       }
     }
   }
-  // Initials of multi-word names ("United Nations" → "un"), unless the text defines them otherwise.
+  // Initials of multi-word names ("United Nations" → "un"; a dotted abbreviation gives its letters:
+  // "U.S. Coast Guard" → "uscg"), unless the text defines them otherwise.
   const defined = new Set(map.keys());
   const seen = new Set<string>();
   for (const f of facts) {
     if (f.kind !== 'entity' || typeof f.value !== 'string' || seen.has(f.value)) continue;
     seen.add(f.value);
-    const words = f.value.split(/\s+/).filter((w) => !/^(of|the|de|al)$/i.test(w));
-    if (words.length < 2 || words.length > 5 || !words.every((w) => /^[A-Z][a-z]/.test(w))) continue;
-    const initials = words.map((w) => w[0]!.toLowerCase()).join('');
+    const words = f.value.split(/\s+/).filter((w) => !INITIAL_SKIPS.has(w.toLowerCase()));
+    if (words.length < 2 || words.length > 5 || !words.every((w) => /^[A-Z][a-z]/.test(w) || DOTTED.test(w))) continue;
+    const initials = words.map((w) => (DOTTED.test(w) ? w.replace(/\./g, '') : w[0]!).toLowerCase()).join('');
     if (defined.has(initials)) continue;
-    add(initials, words.join(' ').toLowerCase());
+    add(initials, words.map((w) => w.replace(/\./g, '')).join(' ').toLowerCase());
   }
   return Object.fromEntries([...map.entries()].map(([k, v]) => [k, [...v].sort()]));
 }
