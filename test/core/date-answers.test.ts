@@ -92,7 +92,7 @@ describe('what time', () => {
       { id: 'b', meta: {}, raw: 'Blast\n\nA bomb exploded Friday afternoon at a bank in Marlow.\n' },
       { id: 'c', meta: {}, raw: 'Blast\n\nThe bomb went off around 5:30 p.m. at the bank in Marlow.\n' },
     ]);
-    expect(engine.ask('What time did the bomb go off?').answer).toMatch(/^5:30 p\.m\./);
+    expect(engine.ask('At what time did the bomb go off?').answer).toMatch(/^5:30 p\.m\./);
   });
 });
 
@@ -102,7 +102,7 @@ describe('a clock time agrees by its time', () => {
       { id: 'a', meta: {}, raw: 'Blast\n\nA bomb went off at a bank in Marlow at 9:15 a.m. on Friday, police said.\n' },
       { id: 'b', meta: {}, raw: 'Blast\n\nWitnesses heard the bomb in Marlow shortly after 9:15 a.m., deputies said.\n' },
     ]);
-    const answer = engine.ask('What time did the bomb go off?');
+    const answer = engine.ask('At what time did the bomb go off?');
     expect(answer.answer).toMatch(/^9:15 a\.m\./);
     expect(answer.citations.map((c) => c.source).sort()).toEqual(['a', 'b']);
   });

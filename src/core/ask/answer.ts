@@ -566,7 +566,7 @@ const LENGTHS = new Set(['length', 'height', 'width', 'depth', 'thickness', 'dis
 function askedFit(q: Question, f: Fact, wn?: WordNet): number {
   const fit = dimensionFit(q.dimension!, f, q.byUnit, wn);
   if (q.dimension !== 'number' || !q.focus) return fit;
-  // (Of it by its subject, or by its own words: "300 rounds of ammunition" is an amount of ammo.)
+  // (Of it by its subject, or by its own words: "200 rounds of ammunition" is an amount of ammo.)
   const ofFocus = f.subject === q.focus || Boolean(q.focusForms?.has(f.subject))
     || labelWords(f).some((w) => w === q.focus || q.focusForms?.has(w));
   if (f.attribute === 'money' && ofFocus) return 1;
@@ -634,7 +634,7 @@ function minuteOfDay(f: Fact): number | undefined {
   return h === undefined ? undefined : h * 60 + m!;
 }
 
-/** The words of a figure's own label ("300 rounds of ammunition"). */
+/** The words of a figure's own label ("200 rounds of ammunition"). */
 function labelWords(f: Fact): string[] {
   return f.label.toLowerCase().split(/[^\p{L}\p{N}-]+/u);
 }

@@ -166,7 +166,7 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
     return { ...base, intent: 'disagreement', terms: [...topicTerms, ...measures.map((m) => ({ term: m, weight: 1, name: false, pos: 'NOUN' }))] };
   }
 
-  // (A name in "according to Qualys" still says what the answer's sentence is about.)
+  // (A name in "according to Acme Labs" still says what the answer's sentence is about.)
   const terms = [...termsOf(q, nlp), ...(base.per ?? []).filter((t) => t.name)];
 
   // "What does NERS stand for?"

@@ -96,8 +96,8 @@ function pickLead(group: Scored[]): Scored {
   // Among the best-supported facts, an exact figure reads better than a hedged one.
   const best = Math.max(...group.map((s) => s.score));
   const strong = group.filter((s) => s.score >= best * 0.9);
-  // And a figure more of the group's sources give reads better than one a bound holds ("up to 120 mph"
-  // in three sources over "more than 100 mph" in one).
+  // And a figure more of the group's sources give reads better than one a bound holds ("up to 95 mph"
+  // in three sources over "more than 80 mph" in one).
   const sources = new Map<string, Set<string>>();
   for (const s of group) sources.set(s.value, (sources.get(s.value) ?? new Set()).add(s.ref.article.id));
   const count = (s: Scored) => sources.get(s.value)!.size;

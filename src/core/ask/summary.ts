@@ -51,7 +51,7 @@ export function mainEventWords(index: SearchIndex, wn?: WordNet): string | undef
   const lead = leadEvents(index, wn)[0]?.[0];
   if (!lead) return undefined;
   const raw = lead.ref.article.raw;
-  // (A sentence's capital is no name's: "Four men" is asked as "four men".)
+  // (A sentence's capital is no name's: "Two men" is asked as "two men".)
   const text = (a: Frame['agent']) => {
     if (!a) return undefined;
     const words = raw.slice(a.start, a.end).replace(/\s+/g, ' ');
