@@ -27,10 +27,13 @@ function corpus(dir: string): RawArticle[] {
     });
 }
 
-const seeds = createEngine(buildFactTable(corpus('seeds'), 'seeds', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet });
+/** An engine over invented articles, answering as in production. */
+const engineOf = (articles: RawArticle[], key: string) => createEngine(buildFactTable(articles, key, nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet });
+
+const seeds = engineOf(corpus('seeds'), 'seeds');
 const appleDir = path.resolve('../shared/corpora/wikinews-apple');
 const apple = existsSync(appleDir)
-  ? createEngine(buildFactTable(corpus(appleDir), 'apple', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet })
+  ? engineOf(corpus(appleDir), 'apple')
   : undefined;
 
 describe('intent matcher', () => {
@@ -163,21 +166,21 @@ describe('answers on the seeds', () => {
   });
 
   it('of two dates in one sentence, the one next to the asked words', () => {
-    const engine = createEngine(buildFactTable([{
+    const engine = engineOf([{
       id: 'b', meta: {},
       raw: 'Bridge falls\n\nAugust 15, 2018\n\nThe bridge was completed in 1967 and had undergone repairs in 2016.\n\nA section of the bridge collapsed on Tuesday, police said.\n',
-    }], 'b', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet });
+    }], 'b');
     expect(engine.ask('When were repairs done on the bridge?').answer).toMatch(/^2016/);
     expect(engine.ask('When did the bridge collapse?').answer).toMatch(/^2018-08-14/);
     expect(engine.ask('When was the bridge built?').answer).toMatch(/^1967/);
   });
 
   it('a common noun is found as its WordNet synonym, but a compound\'s head only beside its modifier', () => {
-    const engine = createEngine(buildFactTable([{
+    const engine = engineOf([{
       id: 'c', meta: {},
       raw: 'Family sues city\n\nMay 2, 2020\n\nDana Holt, an attorney for the Reyes family, said the suit was filed on Friday.\n\n'
         + 'At a hearing, assistant district attorney Lee Park described Omar Reyes as a danger.\n\nThe defense did not comment.\n',
-    }], 'c', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet });
+    }], 'c');
     expect(engine.ask("Who is the Reyes family's lawyer?").answer).toMatch(/^Dana Holt/);
     expect(engine.ask("Who is Omar Reyes's defense lawyer?").answered).toBe(false);
   });
@@ -234,10 +237,10 @@ describe.runIf(apple)('answers on a corpus the code was not written for (Wikinew
 });
 
 describe('a role narrowed by its modifiers', () => {
-  const engine = createEngine(buildFactTable([
+  const engine = engineOf([
     { id: 'a', meta: {}, raw: 'Rule scrapped\n\nMay 2, 2020\n\nHealth Secretary Ken Lane said the rule would be scrapped on Friday.\n' },
     { id: 'b', meta: {}, raw: 'Rule scrapped\n\nMay 2, 2020\n\nThe order was signed by Lane and by Energy Secretary Gary Holt.\n' },
-  ], 'roles', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet });
+  ], 'roles');
 
   it('"the Energy Secretary" is the secretary the text calls one of energy', () => {
     expect(parseQuestion("Who's the Energy Secretary that signed the order?", nlp)).toMatchObject({ intent: 'person', role: 'secretary', roleBy: 'energy' });
@@ -245,9 +248,9 @@ describe('a role narrowed by its modifiers', () => {
   });
 
   it('"what was the last X … before …" asks for something, not what a name is', () => {
-    const films = createEngine(buildFactTable([
+    const films = engineOf([
       { id: 'c', meta: {}, raw: 'Director talks\n\nMay 2, 2020\n\nThe studio says Ross, a seasoned director, is still in talks to direct the last film before the sequel.\n' },
-    ], 'films', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet });
+    ], 'films');
     expect(films.ask('What was the last film Ross directed before the sequel?').answer).not.toMatch(/^last film/);
   });
 });
@@ -315,19 +318,19 @@ describe('one person under a shortened given name', () => {
 
 describe('a name by its initials', () => {
   it('"the USCG" is "the U.S. Coast Guard" where the coverage never writes it so', () => {
-    const engine = createEngine(buildFactTable([
+    const engine = engineOf([
       { id: 'a', meta: {}, raw: 'Storm\n\nMay 2, 2020\n\nThe U.S. Coast Guard put the storm near Marlow at magnitude 2.4.\n' },
       { id: 'b', meta: {}, raw: 'Storm\n\nMay 2, 2020\n\nLocal officials put the storm near Marlow at magnitude 2.1.\n' },
-    ], 'initials', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet });
+    ], 'initials');
     expect(engine.ask('What magnitude did the USCG give the storm near Marlow?').value).toBe('magnitude 2.4');
   });
 });
 
 describe('where someone is from', () => {
-  const engine = createEngine(buildFactTable([
+  const engine = engineOf([
     { id: 'a', meta: {}, raw: 'Fall\n\nMay 2, 2020\n\nJo Ames, originally from Dunford, fell while climbing Mount Sefa with three friends.\n' },
     { id: 'b', meta: {}, raw: 'Fall\n\nMay 2, 2020\n\nAmes died on Mount Sefa, police said.\n' },
-  ], 'origin', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet });
+  ], 'origin');
 
   it('is the place the text writes after "from", not where the story happened', () => {
     expect(engine.ask('Where was Ames from?').value).toBe('Dunford');
@@ -340,10 +343,10 @@ describe('where someone is from', () => {
 
 describe('a demonym', () => {
   it('"Peruvian" is found as the "Peru" it pertains to (WordNet), where the coverage also writes "Peruvian" elsewhere', () => {
-    const engine = createEngine(buildFactTable([
+    const engine = engineOf([
       { id: 'a', meta: {}, raw: 'Quake\n\nMay 2, 2020\n\nThe quake struck Sefa island off Peru\'s southern Arbela province on Sunday.\n' },
       { id: 'b', meta: {}, raw: 'Quake\n\nMay 2, 2020\n\nPeruvian state television said rescue teams had reached the island.\n' },
-    ], 'demonym', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet });
+    ], 'demonym');
     expect(engine.ask('Which Peruvian province is Sefa in?').value).toBe('Arbela');
   });
 });
