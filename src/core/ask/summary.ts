@@ -61,8 +61,21 @@ export function mainEventWords(index: SearchIndex, wn?: WordNet): string | undef
   return [text(lead.frame.agent) ?? 'they', lead.frame.verb, text(lead.frame.patient) ?? ''].join(' ').trim();
 }
 
-/** The lead events most sources report, most reported first: each a group whose first is its shown sentence. */
+/**
+ * The lead events most sources report, most reported first: each a group whose first is its shown
+ * sentence. Read once per search index (grouping a large corpus's leads takes seconds).
+ */
 function leadEvents(index: SearchIndex, wn?: WordNet): Event[][] {
+  let read = LEAD_EVENTS.get(index);
+  if (!read) {
+    read = readLeadEvents(index, wn);
+    LEAD_EVENTS.set(index, read);
+  }
+  return read;
+}
+const LEAD_EVENTS = new WeakMap<SearchIndex, Event[][]>();
+
+function readLeadEvents(index: SearchIndex, wn?: WordNet): Event[][] {
   const events: Event[] = [];
   for (const ref of index.refs) {
     if (ref.sentence.index >= LEAD_SENTENCES || ref.sentence.index === 0 && ref.article.title.startsWith(ref.article.raw.slice(ref.sentence.start, ref.sentence.end).trim())) continue;
@@ -76,8 +89,15 @@ function leadEvents(index: SearchIndex, wn?: WordNet): Event[][] {
     }
   }
   if (!events.length) return [];
+  // (Each verb's synonyms looked up once, not once per pair of events.)
+  const synonyms = new Map<string, Set<string>>();
+  const synonymsOf = (verb: string) => {
+    let set = synonyms.get(verb);
+    if (!set) synonyms.set(verb, (set = new Set(wn ? wn.synonyms(verb, 'v', 1) : [])));
+    return set;
+  };
   const same = (a: Event, b: Event) => {
-    const verbs = a.frame.verb === b.frame.verb || (wn ? wn.synonyms(a.frame.verb, 'v', 1).includes(b.frame.verb) : false);
+    const verbs = a.frame.verb === b.frame.verb || synonymsOf(a.frame.verb).has(b.frame.verb);
     return verbs && [...a.words].some((w) => b.words.has(w));
   };
   const groups: Event[][] = [];
