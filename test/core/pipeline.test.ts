@@ -90,6 +90,11 @@ describe('cleaning', () => {
     expect(parseDateLine(line)).toBe(iso);
   });
 
+  it('a relative day with a clock time is no time stamp: it names no day of its own', () => {
+    expect(parseDateLine('Yesterday at 5:30 pm')).toBeUndefined();
+    expect(clean('Today, 10:02 GMT\n\nCOUNCIL VOTES TO CLOSE THE PIER\n\nThe council voted on Tuesday to close the pier.\n').published).toBeUndefined();
+  });
+
   it.each(['He died on June 13, 2005', 'Police said Monday, June 3, 2013', 'Delhi, Mar 4-', 'End of the season: May 2, 2011', 'Monday'])(
     'a sentence or a date without its year is no time stamp: %j', (line) => {
       expect(parseDateLine(line)).toBeUndefined();

@@ -37,6 +37,10 @@ export function parseDateLine(line: string): string | undefined {
     value = iso(Number(numeric[1]), Number(numeric[2]), Number(numeric[3]));
     rest = text.slice(0, numeric.index) + ' ' + text.slice(numeric.index + numeric[0].length);
   } else {
+    // Only stamp words may be left beside the date, so a line with any word that is neither a
+    // stamp word nor a date's own (a month, a number, "the 5th of") is prose, or a relative day
+    // ("yesterday at 5 pm") that names no day of its own: chrono need not read it.
+    if (!text.split(SEPARATORS).every((w) => isStampWord(w) || DATE_PART.test(w))) return undefined;
     // Full days only; anything else chrono finds must be a bare clock time ("@ 09:29 pm").
     const found = chrono().casual.parse(text, new Date(Date.UTC(2000, 0, 1)));
     // "on April 30, 2008 at 4:31 AM, updated April 30, 2008 at 8:33 AM": the first is when it was published.
@@ -47,8 +51,12 @@ export function parseDateLine(line: string): string | undefined {
     value = iso(day.start.get('year')!, day.start.get('month')!, day.start.get('day')!);
     for (const r of found.sort((x, y) => y.index - x.index)) rest = rest.slice(0, r.index) + ' ' + rest.slice(r.index + r.text.length);
   }
-  return rest.split(/[\s,.:;|@·–()-]+/).every(isStampWord) ? value : undefined;
+  return rest.split(SEPARATORS).every(isStampWord) ? value : undefined;
 }
+
+const SEPARATORS = /[\s,.:;|@·–()-]+/;
+/** A word of a date itself: a month or its abbreviation, a number (an ordinal, "12/16/08"), "of", "the". */
+const DATE_PART = new RegExp(`^(?:${MONTHS.map((m) => m.slice(0, 3)).join('|')})[a-z]*$|^\\d[\\d/]*(?:st|nd|rd|th)?$|^(?:of|the)$`, 'i');
 
 /** A word a page's time stamp may hold beside its date: a label, a clock time, a time zone, a weekday, an agency or place code. */
 function isStampWord(word: string): boolean {
