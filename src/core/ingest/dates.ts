@@ -83,6 +83,8 @@ export interface FoundDate {
   inferred: boolean;
   /** For an unresolved weekday, its name (to check agreement with resolved dates). */
   weekday?: string;
+  /** The tense it was resolved in: that of the clause around the date word its reading window starts from. */
+  tense?: Tense;
 }
 
 /**
@@ -157,7 +159,7 @@ export function findDates(text: string, published: string | undefined, tenseAt: 
       byText.set(windowText, found);
       chronoCached++;
     }
-    for (const f of found) out.push({ ...f, start: f.start + w.start, end: f.end + w.start });
+    for (const f of found) out.push({ ...f, start: f.start + w.start, end: f.end + w.start, tense });
   }
   // Centuries and decades: kept as phrases (no ISO form), so "when was it built" can say them.
   CENTURY.lastIndex = 0;

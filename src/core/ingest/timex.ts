@@ -753,7 +753,7 @@ function tagUncached(text: string, dct: string | undefined, tenseAt: TenseAt, op
     const tense = tenseFor(tenseAt, s, e);
     let value = d.value;
     // Dates near each other share one reading window and its tense; a relative date takes its own clause's.
-    if (d.inferred && typeof tenseAt !== 'string') value = findDates(d.surface, dct, tense)[0]?.value || value;
+    if (d.inferred && typeof tenseAt !== 'string' && d.tense !== tense) value = findDates(d.surface, dct, tense)[0]?.value || value;
     out.push({ start: s, end: e, text: text.slice(s, e), type: 'DATE', value: value || UNRESOLVED, tense, inferred: d.inferred, weekday: d.weekday });
   }
   out.sort((a, b) => a.start - b.start);
