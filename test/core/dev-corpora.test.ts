@@ -218,6 +218,7 @@ const ECBPLUS_DEV2: Record<string, string[]> = {
     'ecb-20-magnitude',
     'ecb-20-usgs-monday',
     'ecb-20-province',
+    'ecb-20-time',
   ],
   'ecb-25': [
     'ecb-25-age',
@@ -240,6 +241,7 @@ const ECBPLUS_DEV2: Record<string, string[]> = {
     'ecbplus-20-foreign-rescue',
     'ecbplus-20-deaths',
     'ecbplus-20-governor',
+    'ecbplus-20-time',
   ],
   'ecbplus-23': [
     'ecbplus-23-buckley-day',
