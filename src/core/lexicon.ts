@@ -147,6 +147,15 @@ export const PERSON_TITLES = new Set([
   'spokesman', 'spokeswoman', 'spokesperson', 'founder', 'co-founder', 'director', 'lt', 'maj', 'commander', 'sheikh', 'officer',
 ]);
 
+/**
+ * Abbreviations written before what they qualify, so a sentence never ends with one: a title
+ * before a name ("Rev.", "Det."), "vs." and "v." between two sides.
+ */
+export const LEADING_ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'rev', 'fr', 'gov', 'sen', 'rep', 'pres', 'gen', 'lt', 'col', 'maj', 'capt', 'cmdr', 'sgt',
+  'det', 'insp', 'supt', 'atty', 'vs', 'v',
+]);
+
 /** Words that mark a capitalized run as an organisation. */
 export const ORG_WORDS = new Set([
   'inc', 'corp', 'corporation', 'company', 'co', 'ltd', 'llc', 'plc', 'group', 'command', 'forces', 'force', 'army',

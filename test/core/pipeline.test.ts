@@ -229,6 +229,14 @@ describe('extraction on the seeds', () => {
     expect(facts.some((f) => f.kind === 'quantity' && f.value === 2500)).toBe(true);
   });
 
+  it('a sentence does not end at a title or "vs." before a name, only at a line break', () => {
+    const raw = 'Fair\n\nThe fair was opened by Rev. Ann Lowe on Monday. The Leeds vs. New Forest match drew a crowd. Guests met Det.\nSupt. Roy Hale later.\n';
+    const { article } = extractArticle({ id: 'titles', raw, meta: {} }, nlp);
+    expect(article.sentences.map((s) => raw.slice(s.start, s.end))).toEqual([
+      'Fair', 'The fair was opened by Rev. Ann Lowe on Monday.', 'The Leeds vs. New Forest match drew a crowd.', 'Guests met Det.', 'Supt. Roy Hale later.',
+    ]);
+  });
+
   it('every sentence span is verbatim text of its article', () => {
     for (const s of seeds) {
       for (const sen of extracted.get(s.id)!.article.sentences) {

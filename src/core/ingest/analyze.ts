@@ -7,6 +7,7 @@ import type { Paragraph } from './clean.js';
 import { splitTerm } from '../terms.js';
 import { docTokens, singular, type Tok } from '../syntax.js';
 import type { Sentence } from '../types.js';
+import { LEADING_ABBREVIATIONS } from '../lexicon.js';
 
 
 export interface AnalyzedSentence {
@@ -57,8 +58,13 @@ export function analyze(masked: string, paragraphs: Paragraph[], nlp: Nlp): Anal
   const emitTokens = (tokensHere: Tok[]) => {
     if (!tokensHere.length) return;
     // The splitter sometimes breaks inside a decimal ("magnitude-6." | "8 quake"): join them back.
+    // So does it after a title or "vs." before a name ("Rev." | "Ann Lowe", "Leeds vs." | "New Forest"),
+    // on the same line.
     const prev = out[out.length - 1];
-    if (prev && tokensHere[0]!.start === prev.sentence.end && /\d\.$/.test(prev.text) && /^\d/.test(tokensHere[0]!.v)) {
+    const brokenDecimal = () => tokensHere[0]!.start === prev!.sentence.end && /\d\.$/.test(prev!.text) && /^\d/.test(tokensHere[0]!.v);
+    const afterAbbreviation = () => /^[A-Z\d]/.test(tokensHere[0]!.v) && !/\n/.test(masked.slice(prev!.sentence.end, tokensHere[0]!.start))
+      && LEADING_ABBREVIATIONS.has(LAST_ABBREVIATION.exec(prev!.text)?.[1]?.toLowerCase() ?? '');
+    if (prev && (brokenDecimal() || afterAbbreviation())) {
       prev.tokens.push(...tokensHere);
       prev.sentence.end = tokensHere[tokensHere.length - 1]!.end;
       prev.text = masked.slice(prev.sentence.start, prev.sentence.end);
@@ -92,6 +98,9 @@ export function analyze(masked: string, paragraphs: Paragraph[], nlp: Nlp): Anal
   return out;
 }
 
+
+/** The word a text ends with when it ends in an abbreviation's full stop ("… Rev."). */
+const LAST_ABBREVIATION = /(?:^|[\s(])([A-Za-z]{1,5})\.$/;
 
 /**
  * One shared copy of each term string (a 2,000-article table holds hundreds of thousands of terms
