@@ -147,4 +147,25 @@ describe('two clock times', () => {
     ]);
     expect(engine.ask('What time does the playoff game in Marlow start?').citations.map((c) => c.source).sort()).toEqual(['a', 'b']);
   });
+
+  it('a clock time its sentence gives no day for agrees by the time alone (the article date is not its day)', () => {
+    const engine = engineOf([
+      { id: 'a', meta: { published: '2019-03-09' }, raw: 'Game\n\nThe playoff game in Marlow starts at 8:15 p.m. ET on Saturday.\n' },
+      { id: 'b', meta: { published: '2019-03-06' }, raw: 'Game\n\nThe playoff game in Marlow starts at 5:15 p.m. PT.\n' },
+    ]);
+    const answer = engine.ask('What time does the playoff game in Marlow start?');
+    expect(answer.citations.map((c) => c.source).sort()).toEqual(['a', 'b']);
+    expect(answer.conflicts).toEqual([]);
+  });
+
+  it('hours apart without a time zone named are two events: no agreement', () => {
+    const engine = engineOf([
+      { id: 'a', meta: { published: '2019-03-09' }, raw: 'Blast\n\nThe bomb went off at the Marlow bank at 5:30 p.m. on Friday, police said.\n' },
+      { id: 'b', meta: { published: '2019-03-09' }, raw: 'Blast\n\nThe bomb went off at the Marlow bank just before 5:30 p.m. Friday, deputies said.\n' },
+      { id: 'c', meta: { published: '2019-03-09' }, raw: 'Blast\n\nThe Marlow bank was evacuated at 1:30 p.m. on Friday, hours before the bomb went off.\n' },
+    ]);
+    const answer = engine.ask('What time did the bomb go off?');
+    expect(answer.answer).toMatch(/^5:30 p\.m\./);
+    expect(answer.citations.map((c) => c.source).sort()).toEqual(['a', 'b']);
+  });
 });

@@ -129,6 +129,7 @@ const ECBPLUS: Record<string, string[]> = {
     'ecb-8-threat-call',
     'ecb-8-hospital',
     'ecb-8-reward',
+    'ecb-8-blast-time',
   ],
   'ecb-12': [
     'ecb-12-handover',
@@ -188,6 +189,7 @@ const ECBPLUS: Record<string, string[]> = {
     'ecbplus-25-ir-date',
     'ecbplus-25-replacement',
     'ecbplus-25-result',
+    'ecbplus-25-kickoff',
   ],
   'ecbplus-29': [
     'ecbplus-29-charles-yards',

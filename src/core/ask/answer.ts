@@ -210,8 +210,9 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
   // Sources that state a group's value with less support still count as agreeing with it.
   for (const g of groups) {
     for (const s of scored) {
-      // Weakly supported facts of exactly the asked kind still count as agreeing sources.
-      const floor = s.fit >= 0.9 ? ANSWER_THRESHOLD * 0.6 : ANSWER_THRESHOLD * 0.8;
+      // Weakly supported facts of exactly the asked kind (for "what time", a clock time) still count as agreeing sources.
+      const exact = s.fit >= 0.9 || (q.precision === 'time' && clockTime(s.fact) !== undefined);
+      const floor = exact ? ANSWER_THRESHOLD * 0.6 : ANSWER_THRESHOLD * 0.8;
       if (s.score >= floor && !competing.includes(s) && compatible(q, g[0]!, s)) g.push(s);
     }
   }
@@ -225,7 +226,7 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
     const newest = (g: Scored[]) => g.reduce((m, s) => (s.ref.article.published ?? '') > m ? s.ref.article.published ?? '' : m, '');
     groups.sort((a, b) => newest(b).localeCompare(newest(a)) || weight(b) - weight(a));
   }
-  const day = q.intent === 'date' ? onOneDay(groups[0]!) : undefined;
+  const day = q.intent === 'date' ? onOneDay(groups[0]!, q.precision === 'time') : undefined;
   const main = day?.main ?? groups[0]!;
   if (q.intent === 'quantity' || q.intent === 'date' || q.intent === 'entity' || (q.intent === 'person' && !q.describe)) {
     main.push(...agreeingSources({ terms: q.terms, eventForms: q.eventForms, eventNouns: eventNounsOf(q.eventForms, ctx.wn) }, main, ctx.index, ctx.wn && ((n: string) => personNoun(n, ctx.wn!))));
@@ -266,25 +267,27 @@ function datesNoun(s: Scored, forms: Set<string>, wn: WordNet): boolean {
  * day is what they report and the group keeps what agrees with it; else the month is all they
  * share. Another day stated nearly as plainly about the same question is a disagreement.
  */
-function onOneDay(group: Scored[]): { main: Scored[]; otherDays: Scored[][] } {
+function onOneDay(group: Scored[], timeAsked: boolean): { main: Scored[]; otherDays: Scored[][] } {
   const top = Math.max(...group.map((s) => s.score));
+  // Asked the time, a clock time whose sentence gives no day states none.
+  const dayless = (s: Scored) => timeAsked && dayUnstated(s);
   const byDay = new Map<string, { articles: Set<string>; best: number }>();
   for (const s of group) {
     const v = String(s.fact.value);
-    if (v.length !== 10 || s.score < top * DAY_SUPPORT) continue;
+    if (v.length !== 10 || s.score < top * DAY_SUPPORT || dayless(s)) continue;
     const day = byDay.get(v) ?? { articles: new Set<string>(), best: 0 };
     day.articles.add(s.ref.article.id);
     day.best = Math.max(day.best, s.score);
     byDay.set(v, day);
   }
   const [best, ...others] = [...byDay].sort((a, b) => b[1].articles.size - a[1].articles.size);
-  const ofDay = (v: string) => group.filter((s) => String(s.fact.value) === v);
+  const ofDay = (v: string) => group.filter((s) => String(s.fact.value) === v && !dayless(s));
   if (!best) return { main: group, otherDays: [] };
   // No day most sources give: they share the month, and each day is shown as what some say.
   if (others[0] && best[1].articles.size < 2 * others[0][1].articles.size) return { main: group, otherDays: [best, ...others].map(([v]) => ofDay(v)) };
   const agrees = (s: Scored, value: string) => datesCompatible({ value: String(s.fact.value), weekday: s.fact.description }, { value });
   return {
-    main: group.filter((s) => agrees(s, best[0])),
+    main: group.filter((s) => agrees(s, best[0]) || dayless(s)),
     otherDays: others.filter(([, d]) => d.best >= 0.9 * best[1].best).map(([v]) => ofDay(v)),
   };
 }
@@ -634,6 +637,23 @@ function minuteOfDay(f: Fact): number | undefined {
   return h === undefined ? undefined : h * 60 + m!;
 }
 
+/**
+ * A clock time whose sentence gives no day: its day is unknown (no weekday either), or only its
+ * article's date, inferred.
+ */
+function dayUnstated(s: Scored): boolean {
+  if (clockTime(s.fact) === undefined) return false;
+  const value = String(s.fact.value);
+  return (!value && !s.fact.description) || (Boolean(s.fact.inferred) && value.slice(0, 10) === s.ref.article.published);
+}
+
+/** Whether a clock time names its time zone ("4:30 p.m. ET", "1023 GMT"). */
+function zoned(s: Scored): boolean {
+  const raw = s.ref.article.raw;
+  return TIME_ZONE.test(raw.slice(s.fact.span.start, Math.min(s.ref.sentence.end, s.fact.span.end + 12)));
+}
+const TIME_ZONE = /\b(?:[ECMP][SD]?T|GMT|UTC|BST|CET|IST|local time)\b/;
+
 /** The words of a figure's own label ("200 rounds of ammunition"). */
 function labelWords(f: Fact): string[] {
   return f.label.toLowerCase().split(/[^\p{L}\p{N}-]+/u);
@@ -648,10 +668,13 @@ function compatible(q: Question, a: Scored, b: Scored): boolean {
   }
   if (fa.kind === 'date' && fb.kind === 'date') {
     // "What time …": two clock times of one day are two answers ("by 5:50 a.m.", "by 6:10 a.m."), unless
-    // they are whole quarter hours apart, as one moment is in two time zones ("8:15 p.m. ET", "5:15 p.m. PT").
+    // they are whole quarter hours apart and one names its time zone, as one moment is in two zones
+    // ("8:15 p.m. ET", "5:15 p.m."). ("Evacuated at 1:30 p.m." is no report of a blast at 5:30 p.m.)
     if (q.precision === 'time') {
       const [ca, cb] = [minuteOfDay(fa), minuteOfDay(fb)];
-      if (ca !== undefined && cb !== undefined && (ca - cb) % 15 !== 0) return false;
+      if (ca !== undefined && cb !== undefined && ca !== cb && ((ca - cb) % 15 !== 0 || !(zoned(a) || zoned(b)))) return false;
+      // Where a sentence gives no day for its clock time, the time alone agrees.
+      if (ca !== undefined && cb !== undefined && (dayUnstated(a) || dayUnstated(b))) return true;
     }
     return datesCompatible({ value: String(fa.value), weekday: fa.description }, { value: String(fb.value), weekday: fb.description });
   }
