@@ -256,7 +256,8 @@ function repair(toks: Tok[]): Tok[] {
   for (let k = 0; k < out.length; k++) {
     if (out[k]!.pos !== 'AUX' || out[k]!.lemma !== 'do') continue;
     let j = k + 1;
-    if (out[j]?.pos === 'PRON') j++;
+    // (The subject may be a pronoun or a gerund: "when did voting close".)
+    if (out[j]?.pos === 'PRON' || (out[j]?.pos === 'VERB' && out[j]!.lower.endsWith('ing'))) j++;
     else {
       if (out[j]?.pos === 'DET') j++;
       while (out[j] && /^(ADJ|NOUN|PROPN|NUM)$/.test(out[j]!.pos) && !(out[j]!.pos === 'ADJ' && /^(NOUN|PROPN)$/.test(out[j - 1]!.pos))) j++;
@@ -266,6 +267,16 @@ function repair(toks: Tok[]): Tok[] {
     const next = out[j + 1];
     const verbAfter = next?.pos === 'VERB' || (next !== undefined && /^[a-z]+$/.test(next.v) && (!out[j + 2] || out[j + 2]!.pos === 'PUNCT'));
     if (t?.pos === 'ADJ' && !verbAfter && /^[a-z]+$/.test(t.v)) owned(out, toks, j).pos = 'VERB';
+  }
+  // "Voting will close at six", "the bank can't open": right after a modal (and "not" or an adverb),
+  // a word tagged an adjective is the bare verb, as an adjective there would need "be".
+  for (let k = 0; k + 1 < out.length; k++) {
+    const m = out[k]!;
+    if (m.pos !== 'AUX' || !(MODALS.has(m.lemma) || m.lemma === 'will' || m.lemma === 'shall')) continue;
+    let j = k + 1;
+    while (out[j] && (out[j]!.pos === 'PART' || out[j]!.pos === 'ADV')) j++;
+    const t = out[j];
+    if (t?.pos === 'ADJ' && /^[a-z]+$/.test(t.v)) owned(out, toks, j).pos = 'VERB';
   }
   // "How long is the hospital stay": after "be" and a singular noun, a bare verb form cannot agree with
   // it as its verb, so it is the group's last noun.

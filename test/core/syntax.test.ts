@@ -73,8 +73,18 @@ describe('relation frames', () => {
     const tagged = (q: string, word: string) => chunk(readTokens(nlp, q)).toks.find((t) => t.v === word)?.pos;
     expect(tagged('How far did officers chase Ames?', 'chase')).toBe('VERB');
     expect(tagged('What time did the doors close?', 'close')).toBe('VERB');
+    expect(tagged('When did counting close?', 'close')).toBe('VERB');
     // (A bare word ending the clause is the verb: "chase" is the subject's noun.)
     expect(tagged('How long did the police chase last?', 'chase')).not.toBe('VERB');
+  });
+
+  it('after a modal, a word the tagger read as an adjective is the bare verb ("the gates will close at six")', () => {
+    const tagged = (q: string, word: string) => chunk(readTokens(nlp, q)).toks.find((t) => t.v === word)?.pos;
+    expect(tagged('Counting will close at 6 p.m. on Sunday.', 'close')).toBe('VERB');
+    expect(tagged("The museum won't open on Monday.", 'open')).toBe('VERB');
+    expect(tagged('It will soon close.', 'close')).toBe('VERB');
+    // (After "be" it stays an adjective.)
+    expect(tagged('The race will be close.', 'close')).toBe('ADJ');
   });
 
   it('a word read as an adjective heads its noun group before a verb after an article, or ending a group after a number', () => {
