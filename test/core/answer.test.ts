@@ -46,6 +46,7 @@ describe('intent matcher', () => {
     ['How long did the battle last?', 'quantity', { dimension: 'duration' }],
     ['How long was the driver in custody?', 'quantity', { dimension: 'duration' }],
     ['How long were the hikers missing?', 'quantity', { dimension: 'duration' }],
+    ['How soon will the new tariff take effect?', 'quantity', { dimension: 'duration' }],
     ['When did they cross the river?', 'date', { precision: 'day' }],
     ['In which year did IS seize Raqqa?', 'date', { precision: 'year' }],
     ['Who called it a key milestone?', 'person', {}],

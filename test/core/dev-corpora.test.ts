@@ -235,6 +235,7 @@ const ECBPLUS_DEV2: Record<string, string[]> = {
     'ecb-9-days-left',
     'ecb-9-judge',
     'ecb-9-savings',
+    'ecb-9-effect',
   ],
   'ecbplus-20': [
     'ecbplus-20-tehran-magnitude',

@@ -86,7 +86,7 @@ export interface Question {
 const DIMENSIONS: Record<string, string> = table({
   many: 'count', much: 'money', long: 'length', tall: 'height', high: 'height', wide: 'width', far: 'distance',
   deep: 'depth', thick: 'thickness', big: 'size', large: 'size', old: 'age', heavy: 'weight', often: 'count',
-  hot: 'temperature', cold: 'temperature', warm: 'temperature', fast: 'speed', quick: 'speed',
+  hot: 'temperature', cold: 'temperature', warm: 'temperature', fast: 'speed', quick: 'speed', soon: 'duration',
   strong: 'magnitude', powerful: 'magnitude', severe: 'magnitude', intense: 'magnitude',
 });
 
@@ -195,7 +195,7 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
   }
 
   // Quantities.
-  const how = /\bhow (many|much|long|tall|high|wide|far|deep|thick|big|large|old|heavy|often|strong|powerful|severe|intense|hot|cold|warm|fast|quick)\b/.exec(lower);
+  const how = /\bhow (many|much|long|tall|high|wide|far|deep|thick|big|large|old|heavy|often|strong|powerful|severe|intense|hot|cold|warm|fast|quick|soon)\b/.exec(lower);
   const measureNoun = measureNounOf(lower);
   if (how || (measureNoun && NOUN_DIMENSIONS[measureNoun[1]!])) {
     let dimension = how ? DIMENSIONS[how[1]!]! : NOUN_DIMENSIONS[measureNoun![1]!]!;
