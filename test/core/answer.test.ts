@@ -342,6 +342,17 @@ describe('where someone is from', () => {
   });
 });
 
+describe('a place named before the asked kind', () => {
+  it('says where the thing is, not which one: "a famed Lisbon store" is no answer to "which store"', () => {
+    const engine = engineOf([
+      { id: 'a', meta: {}, raw: 'Raid\n\nMay 2, 2020\n\nThieves made off with gems worth $9 million from a famed Lisbon store.\n' },
+      { id: 'b', meta: {}, raw: 'Raid\n\nMay 2, 2020\n\nFour men made off with jewels from a famed Lisbon store.\n' },
+      { id: 'c', meta: {}, raw: 'Raid\n\nMay 2, 2020\n\nThieves carried out a robbery of the Vantor Gems store in central Lisbon, making off with $9 million in gems.\n' },
+    ], 'place-kind');
+    expect(engine.ask('Which store was robbed?').value).toBe('Vantor Gems');
+  });
+});
+
 describe('a demonym', () => {
   it('"Peruvian" is found as the "Peru" it pertains to (WordNet), where the coverage also writes "Peruvian" elsewhere', () => {
     const engine = engineOf([

@@ -78,7 +78,7 @@ export function answerQuestion(asked: Question, ctx: AnswerContext): Answer {
   if (kindNoun && ctx.wn?.has(kindNoun, 'n')) {
     const kinds = new Set([kindNoun, ...ctx.wn.hypernyms(kindNoun, 'n', 10, 1)]);
     q.kindOf = kinds.has('person') ? 'person' : ['social group', 'organization', 'organisation', 'group'].some((k) => kinds.has(k)) ? 'group'
-      : ['location', 'region', 'geographical area', 'district', 'point'].some((k) => kinds.has(k)) ? 'place' : 'thing';
+      : PLACE_KINDS.some((k) => kinds.has(k)) ? 'place' : 'thing';
   }
   const none = (why?: string): Answer => ({
     question: q.text, answered: false, intent: q.intent === 'none' ? 'none' : q.intent,
@@ -530,6 +530,8 @@ function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: R
       // judge" — not even when it modifies the kind ("a Texas judge", "County Court judge").
       if (q.kindOf && q.kindOf !== 'person' && f.attribute === 'person') return 0;
       if (q.kindOf === 'person' && (f.attribute === 'organization' || f.attribute === 'place')) return 0;
+      // "a famed Marlow store": a place's name before the kind says where it is, not which one.
+      if (f.subject === wanted && q.kindOf !== 'place' && wn && placeName(String(f.value), wn)) return 0.3;
       if (f.subject === wanted) return 1;
       // A kin kind ("sedan" for "which SUV"), or a WordNet synonym the name itself opens with
       // ("Mount Sefa" for "which mountain"), is weaker evidence than the kind itself.
@@ -653,6 +655,15 @@ function zoned(s: Scored): boolean {
   return TIME_ZONE.test(raw.slice(s.fact.span.start, Math.min(s.ref.sentence.end, s.fact.span.end + 12)));
 }
 const TIME_ZONE = /\b(?:[ECMP][SD]?T|GMT|UTC|BST|CET|IST|local time)\b/;
+
+/** WordNet kinds that make a noun a place. */
+const PLACE_KINDS = ['location', 'region', 'geographical area', 'district', 'point'];
+
+/** Whether WordNet's commonest sense of a name is a place ("Paris", "New York", "Texas"). */
+function placeName(name: string, wn: WordNet): boolean {
+  const n = name.toLowerCase();
+  return wn.has(n, 'n') && wn.hypernyms(n, 'n', 8, 1).some((h) => h === 'location' || h === 'region');
+}
 
 /** The words of a figure's own label ("200 rounds of ammunition"). */
 function labelWords(f: Fact): string[] {
