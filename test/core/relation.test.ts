@@ -97,6 +97,19 @@ describe('answers from frames', () => {
     expect(engine.ask('Was the building insured?').answer).toMatch(/^No\b/);
   });
 
+  it('yes or no from the asked word modifying the asked noun ("two masked men", "an unarmed guard")', () => {
+    const story = createEngine(buildFactTable([
+      { id: 'a', meta: {}, raw: 'Raid\n\nTwo masked men robbed a jeweller in Marlow on Friday.\n' },
+      { id: 'b', meta: {}, raw: 'Raid\n\nAn unarmed guard chased the two masked men down Mill Street.\n' },
+    ], 'modifiers', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
+    const masked = story.ask('Were the men masked?');
+    expect(masked.answer).toMatch(/^Yes\b/);
+    expect(masked.citations.map((c) => c.source).sort()).toEqual(['a', 'b']);
+    expect(story.ask('Was the guard armed?').answer).toMatch(/^No\b/);
+    // (The word must modify the asked noun: the men's masks say nothing of the guard.)
+    expect(story.ask('Was the guard masked?').answered).toBe(false);
+  });
+
   it('no: "not" before the asked word inside the clause ("pleaded not guilty")', () => {
     expect(engine.ask('Did Pruitt plead guilty?').answer).toMatch(/^No\b/);
   });

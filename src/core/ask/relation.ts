@@ -423,6 +423,17 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
           negative = polar === 'negative' ? !negative : negative;
         }
       }
+      // "Were the robbers armed?", "were the men masked?" ~ "four armed robbers fled", "two masked
+      // men": the asked word (an adjective, or a passive's participle) modifies the asked noun in one
+      // of the frame's noun groups ("unarmed robbers" says no).
+      const described = qf.verb === 'be' ? qf.agent && qf.attr && { noun: qf.agent, word: qf.attr.head } : !qf.agent && !qf.attr && qf.patient && { noun: qf.patient, word: qf.verb };
+      if (!v && qf.wh === 'yesno' && described && !described.noun.name && !qf.slots.length) {
+        const polar = modifierPolarity(described.noun.head, described.word, [f.agent, f.patient, ...(f.slots ?? []).map((x) => x.arg)], text, wn);
+        if (polar) {
+          out.push({ ref, frame: f, score: VERB_MATCH.same * support, negative: polar === 'negative' ? !negative : negative });
+          continue;
+        }
+      }
       // A light verb with the event as its noun: "gave testimony" for "testify".
       if (!v && wn) {
         const noun = [f.patient, f.attr].find((a) => a && nominals(qf.verb, wn).has(a.head));
@@ -670,6 +681,21 @@ function spanHas(text: string, a: FrameArg | undefined, word: string): boolean {
 function negates(q: QArg, span: string): boolean {
   const lower = span.toLowerCase();
   return q.words.some((w) => new RegExp(`\\b(?:not|no|non-?|never)\\s*${w.replace(/[^\p{L}\p{N}]/gu, '')}`, 'u').test(lower));
+}
+
+/**
+ * Whether one of `args` is a noun group with `head` (or its commonest sense's synonym) as its head
+ * and `word`, or its negative, among the words before it ("two armed men", "an unarmed guard").
+ */
+function modifierPolarity(head: string, word: string, args: (FrameArg | undefined)[], text: string, wn?: WordNet): 'positive' | 'negative' | undefined {
+  const heads = new Set([head, ...(wn ? wn.synonyms(head, 'n', 1) : [])]);
+  for (const a of args) {
+    if (!a || !heads.has(a.head)) continue;
+    const words = text.slice(a.start, a.end).toLowerCase().split(/\s+/);
+    const polar = polarForm(word, words.slice(0, -1).join(' '), wn);
+    if (polar) return polar;
+  }
+  return undefined;
 }
 
 const NEGATIVE_PREFIX = /^(?:un|in|im|non|dis|il|ir)-?/;
