@@ -69,6 +69,11 @@ describe('intent matcher', () => {
     expect(parsed).toMatchObject(slots);
   });
 
+  it('"who was arrested" asks who was, not who someone called "arrested" is', () => {
+    expect(parseQuestion('who was arrested', nlp).describe).toBeUndefined();
+    expect(parseQuestion('who is jane doe', nlp).describe).toBe('jane doe');
+  });
+
   it('keeps names and numbers as required terms, and drops question scaffolding', () => {
     const q = parseQuestion('How many Azerbaijani soldiers were wounded?', nlp);
     expect(q.terms.find((t) => t.term === 'azerbaijani')!.name).toBe(true);

@@ -265,8 +265,8 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
   if (/^(?:who|whom|whose|whos|who's)\b/.test(lower)) {
     const who = q.replace(/^who(?:['’]s|s)\s/i, 'who is ');
     const describe = /^who (?:is|was|are|were) (?:the )?((?:\p{Lu}[\p{L}\p{N}'’.-]*\s*)+)$/u.exec(who.replace(/^who (is|was|are|were) /i, (m) => m.toLowerCase()))
-      // typed in lower case ("who is jane doe"): one to three words, no article
-      ?? (/\p{Lu}/u.test(who.slice(3)) || /['’]s\b/.test(who) ? null
+      // typed in lower case ("who is jane doe"): one to three words, no article, no verb ("who was arrested" asks who was)
+      ?? (/\p{Lu}/u.test(who.slice(3)) || /['’]s\b/.test(who) || terms.some((t) => t.pos === 'VERB') ? null
         : /^who (?:is|was) (?!the |a |an |this |that |it\b|he\b|she\b|his\b|her\b|their\b|its\b|my\b|our\b|your\b)((?:\p{Ll}[\p{L}\p{N}'’.-]*\s*){1,3})$/u.exec(who.toLowerCase().trim()));
     if (describe) return { ...base, intent: 'person', describe: describe[1]!.trim(), terms };
     // "Who is the president of X": the role asked for.
