@@ -2,6 +2,7 @@
  * General English lexicons for news text: units, hedges, speech verbs, role words and
  * a small table of news synonyms. Nothing here is about one story.
  */
+import { MONTHS } from './calendar.js';
 
 /**
  * A lookup table without a prototype: words from questions and articles index these tables,
@@ -287,6 +288,15 @@ export const QUESTION_STOP = new Set([
 
 /** Weekday names, indexed as `Date.getDay()` counts them (0 = Sunday). */
 export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+/** Nouns that name a stretch of time, as in "last summer", "this week", "next Tuesday", "last March". */
+export const TIME_NOUNS = new Set([
+  'morning', 'afternoon', 'evening', 'night', 'day', 'week', 'weekend', 'month', 'year', 'decade', 'century', 'season',
+  'spring', 'summer', 'autumn', 'fall', 'winter', 'quarter', 'term', 'time', ...WEEKDAYS, ...MONTHS,
+]);
+
+/** Words before a time noun that make it a time of its own ("last summer", "this week"), not part of a noun group. */
+export const TIME_DETERMINERS = new Set(['last', 'next', 'this', 'past', 'coming', 'previous', 'following']);
 
 /** Words that negate a verb group ("did not", "never"). */
 export const NEGATORS = new Set(['not', "n't", 'n’t', 'never', 'no']);

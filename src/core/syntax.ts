@@ -6,7 +6,7 @@
  */
 import type { Frame, FrameArg } from './types.js';
 import type { Nlp } from './nlp.js';
-import { BARE_VERB_BLOCKERS, IRREALIS_GOVERNORS, NEGATIVE_DETERMINERS, NEGATIVE_GOVERNORS, NEGATORS, PARTICLES, PARTITIVES, POSSESSIVES, PREDETERMINERS, ROLE_WORDS, SUBORDINATORS } from './lexicon.js';
+import { BARE_VERB_BLOCKERS, IRREALIS_GOVERNORS, NEGATIVE_DETERMINERS, NEGATIVE_GOVERNORS, NEGATORS, PARTICLES, PARTITIVES, POSSESSIVES, PREDETERMINERS, ROLE_WORDS, SUBORDINATORS, TIME_DETERMINERS, TIME_NOUNS } from './lexicon.js';
 
 export interface Tok {
   /** Text as written. */
@@ -350,6 +350,8 @@ export function chunk(input: Tok[]): Chunked {
         // A determiner inside a noun group starts a new one ("gave the boy a book").
         // (Not after a predeterminer: "half the roof", "all the men".)
         if (k > start && toks[k]!.pos === 'DET' && toks[k - 1]!.pos !== 'PART' && !(k === start + 1 && PREDETERMINERS.has(toks[start]!.lower))) break;
+        // "killed Ann Lowe last summer": after the group's noun, "last" and a time noun are a time of their own.
+        if (k > start && TIME_DETERMINERS.has(toks[k]!.lower) && TIME_NOUNS.has(toks[k + 1]?.lower ?? '') && /^(NOUN|PROPN)$/.test(toks[k - 1]!.pos)) break;
         k++;
         // Adjectives in a row with commas or "and" between, before their noun ("the soft-spoken,
         // well-liked pastor", "a tired, cold and hungry man").
@@ -447,6 +449,11 @@ function headOf(toks: Tok[], first: number, last: number): number {
 }
 
 /** The argument a noun group (and the coordinated groups after it) stands for. */
+/** A noun group that is a time of its own: "last summer", "this week", "next Tuesday". */
+function timeGroup(toks: Tok[], c: Chunk): boolean {
+  return TIME_DETERMINERS.has(toks[c.first]!.lower) && TIME_NOUNS.has(toks[c.head]!.lower);
+}
+
 function argOf(toks: Tok[], chunks: Chunk[], i: number): { arg: FrameArg; next: number } {
   const c = chunks[i]!;
   let last = c.last;
@@ -651,12 +658,15 @@ export function readFrames(tokens: Tok[], chunked: () => Chunked = () => chunk(t
     let obj: FrameArg | undefined;
     // "pleaded not guilty": a negator before the complement stays with it.
     const negated = chunks[j]?.kind === 'OTHER' && NEGATORS.has(toks[chunks[j]!.first]!.lower) && chunks[j + 1]?.kind === 'NP' ? chunks[j++]! : undefined;
-    if (chunks[j]?.kind === 'NP') {
+    // "sold the plant last year": a time of its own ("last year") is no object.
+    if (chunks[j]?.kind === 'NP' && timeGroup(toks, chunks[j]!)) j++;
+    else if (chunks[j]?.kind === 'NP') {
       const a = argOf(toks, chunks, j);
       obj = negated ? { ...a.arg, start: toks[negated.first]!.start } : a.arg;
       j = a.next;
+      if (chunks[j]?.kind === 'NP' && timeGroup(toks, chunks[j]!)) j++;
       // Double object: "gave the boy a book".
-      if (chunks[j]?.kind === 'NP') {
+      else if (chunks[j]?.kind === 'NP') {
         frame.slots = [{ p: 'to', arg: obj }];
         const b = argOf(toks, chunks, j);
         obj = b.arg;

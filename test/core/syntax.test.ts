@@ -54,6 +54,8 @@ describe('relation frames', () => {
     ['"several text messages," is a noun group, not a clause', 'She sent several text messages, and then left.', 'send agent=She patient=several text messages'],
     ['a bare participle coordinated with a passive is passive too', 'The driver was taken to hospital, treated and released.', 'release patient=The driver'],
     ['a coordinated participle with a complement is active', 'The suspect was arrested and pleaded guilty.', 'plead agent=The suspect patient=guilty'],
+    ['a time of its own after the object ("last summer") is neither the object nor a second one', 'Two men were charged with killing Ann Lowe last summer.', 'kill patient=Ann Lowe'],
+    ['a time of its own after the object is no double object', 'The firm sold its mill last year.', 'sell agent=The firm patient=its mill'],
     ['a partitive is of the noun group after "of", which heads it', 'Police freed most of the hostages.', 'free agent=Police patient=most of the hostages'],
     ['a past form in -ed the tagger read as a noun, between two noun groups, is the verb', 'Police officers chased Mr. Ames for 20 miles.', 'chase agent=Police officers patient=Mr. Ames for=20 miles'],
     ['so is an irregular one', 'A gunman shot two guards at a Marlow bank on Monday, police said.', 'shoot agent=A gunman patient=two guards at=a Marlow bank on=Monday'],
