@@ -329,7 +329,8 @@ export const BARE_VERB_BLOCKERS = new Set(['for', 'of', 'from', 'with', 'without
 export const NEGATIVE_GOVERNORS = new Set(['refuse', 'decline', 'deny', 'reject', 'dismiss', 'fail', 'rule', 'resist', 'rebuff', 'oppose']);
 
 /** Verbs, nouns and adjectives whose "to" complement is wanted, planned or expected, not done: "plans to buy", "calls to quit", "likely to sign". */
-export const IRREALIS_GOVERNORS = new Set(['plan', 'want', 'like', 'love', 'prefer', 'hope', 'expect', 'try', 'seek', 'aim', 'intend', 'threaten', 'ask', 'urge', 'call', 'propose', 'offer', 'agree', 'promise', 'vow', 'need', 'consider', 'wish', 'attempt', 'decide', 'demand', 'pressure', 'push', 'mean', 'suppose', 'schedule', 'likely', 'unlikely']);
+export const IRREALIS_GOVERNORS = new Set(['plan', 'want', 'like', 'love', 'prefer', 'hope', 'expect', 'try', 'seek', 'aim', 'intend', 'threaten', 'ask', 'urge', 'call', 'propose', 'offer', 'agree', 'promise', 'vow', 'need', 'consider', 'wish', 'attempt', 'decide', 'demand', 'pressure', 'push', 'mean', 'suppose', 'schedule', 'likely', 'unlikely',
+  'chance', 'opportunity', 'bid', 'effort']);
 
 /** Verbs that carry no event of their own ("did the agency *give*", "*get* hurt", "*take* the stand"). */
 export const LIGHT_VERBS = new Set(['be', 'get', 'give', 'make', 'take', 'have', 'do', 'put', 'go', 'come', 'keep', 'let', 'become', 'seem', 'remain', 'stay', 'happen']);

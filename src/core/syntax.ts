@@ -268,6 +268,15 @@ function repair(toks: Tok[]): Tok[] {
     const verbAfter = next?.pos === 'VERB' || (next !== undefined && /^[a-z]+$/.test(next.v) && (!out[j + 2] || out[j + 2]!.pos === 'PUNCT'));
     if (t?.pos === 'ADJ' && !verbAfter && /^[a-z]+$/.test(t.v)) owned(out, toks, j).pos = 'VERB';
   }
+  // "Peyton Manning threw …": a capitalized word right after a name, tagged a verb, with a verb or
+  // the clause's end after it, is the name's last word (mid-sentence, a verb is not capitalized).
+  for (let k = 1; k + 1 < out.length; k++) {
+    const t = out[k]!;
+    if (t.pos !== 'VERB' || !/^\p{Lu}\p{Ll}/u.test(t.v) || out[k - 1]!.pos !== 'PROPN' || !/^(AUX|VERB|PUNCT)$/.test(out[k + 1]!.pos)) continue;
+    const name = owned(out, toks, k);
+    name.pos = 'PROPN';
+    name.lemma = t.lower;
+  }
   // "Voting will close at six", "the bank can't open": right after a modal (and "not" or an adverb),
   // a word tagged an adjective is the bare verb, as an adjective there would need "be".
   for (let k = 0; k + 1 < out.length; k++) {
@@ -433,6 +442,12 @@ export function chunk(input: Tok[]): Chunked {
       k++;
     }
   }
+  // "… was nearly perfect as the Colts beat the Jaguars": "as" before a noun group and its verb
+  // opens a clause (that noun group is its subject), not a prepositional phrase.
+  for (let i = 0; i + 2 < chunks.length; i++) {
+    const c = chunks[i]!;
+    if (c.kind === 'P' && c.lemma === 'as' && chunks[i + 1]!.kind === 'NP' && chunks[i + 2]!.kind === 'VG') c.kind = 'SUB';
+  }
   return { toks, chunks };
 }
 
@@ -574,8 +589,10 @@ function subjectBefore(chunks: Chunk[], v: number, toks: Tok[]): number | undefi
   if (left <= j && chunks[left - 1]?.kind === 'VG') {
     let k = left - 1;
     while (k > 0 && chunks[k]!.kind !== 'WH' && chunks[k]!.kind !== 'PUNCT' && chunks[k]!.kind !== 'SUB') k--;
-    if (chunks[k]?.kind === 'WH' && /^(who|which)$/.test(chunks[k]!.lemma ?? '') && chunks[k - 1]?.kind === 'COMMA' && chunks[k - 2]?.kind === 'NP') {
-      let h = k - 2;
+    // (So does a restrictive one, without the comma: "the player that spurned the club, Ann Lowe, leads …".)
+    const antecedent = chunks[k - 1]?.kind === 'COMMA' ? k - 2 : chunks[k]?.lemma === 'that' ? k - 1 : -1;
+    if (chunks[k]?.kind === 'WH' && /^(who|which|that)$/.test(chunks[k]!.lemma ?? '') && chunks[antecedent]?.kind === 'NP') {
+      let h = antecedent;
       while (h >= 2 && chunks[h - 1]!.kind === 'P' && chunks[h - 2]!.kind === 'NP' && chunks[h - 1]!.lemma === 'of') h -= 2;
       return h;
     }
