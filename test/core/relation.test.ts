@@ -110,6 +110,15 @@ describe('answers from frames', () => {
     expect(story.ask('Was the guard masked?').answered).toBe(false);
   });
 
+  it('a name in the object\'s own phrase ("the sequel to Harbor Lights") is not the object', () => {
+    const story = createEngine(buildFactTable([
+      { id: 'a', meta: {}, raw: 'Film\n\nAnn Lowe will direct the sequel to Harbor Lights, the studio said.\n' },
+      { id: 'b', meta: {}, raw: 'Film\n\nAnn Lowe, who directed "Night Train," is set to direct the sequel to "Harbor Lights."\n' },
+    ], 'objects-phrase', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
+    expect(story.ask('Who directed Harbor Lights?').answered).toBe(false);
+    expect(story.ask('Who will direct the sequel to Harbor Lights?').value).toBe('Ann Lowe');
+  });
+
   it('no: "not" before the asked word inside the clause ("pleaded not guilty")', () => {
     expect(engine.ask('Did Pruitt plead guilty?').answer).toMatch(/^No\b/);
   });

@@ -467,6 +467,10 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
         ...qf.slots.map((s): [QArg, FrameArg[]] => [s.arg, (f.slots ?? []).filter((x) => x.p === s.p || (PLACE_PREPS.has(x.p) && PLACE_PREPS.has(s.p))).map((x) => x.arg)]),
       ];
       const everyArg = [f.agent, f.patient, f.attr, ...(f.slots ?? []).map((x) => x.arg)].filter(Boolean) as FrameArg[];
+      // "will direct the sequel to Twilight": a phrase right after the object is the object's
+      // ("to Twilight" is the sequel's), so it does not stand for the asked object.
+      const own = objectsPhrase(f, text);
+      const inOwn = (a: FrameArg) => own !== undefined && a.start >= own.start && a.end <= own.end;
       for (const [asked, own] of bound) {
         if (!asked) continue;
         // The question's "guilty" of "found guilty" is already read by the verb "convicted".
@@ -496,13 +500,15 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
         // A named doer is found as the clause's doer (or its "he"), not by being elsewhere in the
         // sentence ("According to Blake, the Hawks made an offer": Blake made none).
         const doerTaken = asked === qf.agent && asked.name && !own.some((a) => PRONOUNS.has(text.slice(a.start, a.end).toLowerCase()));
-        if (m < 0.5 && !doerTaken) for (const a of everyArg) m = Math.max(m, argMatch(q, a, text, wn) * ARG_MATCH.frame);
+        if (m < 0.5 && !doerTaken) for (const a of everyArg) if (asked !== qf.patient || !inOwn(a)) m = Math.max(m, argMatch(q, a, text, wn) * ARG_MATCH.frame);
         // "he" stands for the asked name only when the name is just before it: earlier in the
         // sentence or in the two sentences before.
         if (m < 0.5 && own.some((a) => PRONOUNS.has(text.slice(a.start, a.end).toLowerCase()) && standsFor(a, q, ref, index))) m = Math.max(m, ARG_MATCH.pronoun);
         // "The singer rehired …": a definite description of a person stands for the article's main person.
         if (m < 0.5 && q.name && wn && own.some((a) => !a.name && /^[Tt]he\s+[a-z\s-]+$/.test(text.slice(a.start, a.end)) && personNoun(a.head, wn)) && index.mainPerson(ref) === q.words.at(-1)) m = Math.max(m, ARG_MATCH.pronoun);
-        if (m < 0.5 && !doerTaken && q.words.every((w) => sentenceWords.has(w))) m = Math.max(m, ARG_MATCH.sentence);
+        // (Nor does an object's own phrase, in any clause of the sentence, put the asked object in it.)
+        const inObjectsPhrase = asked === qf.patient && inObjectsPhrases(frames, q.words, text);
+        if (m < 0.5 && !doerTaken && !inObjectsPhrase && q.words.every((w) => sentenceWords.has(w))) m = Math.max(m, ARG_MATCH.sentence);
         // A prepositional qualifier ("on the pirate boats", "about his knee") may be set by the
         // sentences before, or be what the article's lead is about.
         if (m < 0.5 && !q.name && qf.slots.some((x) => x.arg === q) && (antecedentNear(q, ref) || inLead(q, ref))) m = Math.max(m, ARG_MATCH.context);
@@ -718,6 +724,30 @@ function argMatch(q: QArg, a: FrameArg, text: string, wn?: WordNet): number {
   return matchWords(q, a, text, wn);
 }
 
+/**
+ * The prepositional phrase right after a frame's object, which is the object's own ("the sequel to
+ * Twilight"): its span, up to the next punctuation, or undefined.
+ */
+function objectsPhrase(f: Frame, text: string): { start: number; end: number } | undefined {
+  if (!f.patient) return undefined;
+  const m = OBJECTS_PHRASE.exec(text.slice(f.patient.end, f.patient.end + 80));
+  if (!m || !NON_IDENTITY_PREPOSITIONS.has(m[1]!.toLowerCase())) return undefined;
+  return { start: f.patient.end + m.index, end: f.patient.end + m[0].length };
+}
+const OBJECTS_PHRASE = /^\s+(\p{L}+)\s+[^,.;:!?]+/u;
+
+/** Whether every word of `words` is in the object's own phrase of one of `frames`. */
+function inObjectsPhrases(frames: Frame[], words: string[], text: string): boolean {
+  return frames.some((f) => {
+    const span = objectsPhrase(f, text);
+    const own = span && text.slice(span.start, span.end).toLowerCase().split(/[^\p{L}\p{N}]+/u);
+    return own !== undefined && words.every((w) => own.includes(w));
+  });
+}
+
+/** Prepositions (not "of") whose phrase, just before a name, says the group is about something else ("the sequel to Twilight"). */
+const NON_IDENTITY_PREPOSITIONS = new Set(['to', 'for', 'with', 'about', 'against', 'from', 'by', 'into', 'on', 'in', 'at', 'after', 'before', 'over']);
+
 function matchWords(q: QArg, a: FrameArg, text: string, wn?: WordNet): number {
   const span = text.slice(a.start, a.end).toLowerCase();
   const spanWords = new Set(span.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map((w) => (w.length > 3 && /[^s]s$/.test(w) ? w.slice(0, -1) : w)));
@@ -725,6 +755,13 @@ function matchWords(q: QArg, a: FrameArg, text: string, wn?: WordNet): number {
   // The question's words split as the span's are ("MS12-034" is "ms12" and "034").
   const qWords = q.words.flatMap((w) => w.split(/[^\p{L}\p{N}]+/u)).filter(Boolean);
   const shared = qWords.filter(has).length;
+  // "the sequel to Twilight" is not Twilight: a name found only in a prepositional phrase on
+  // another head (not "of": "the city of Marlow" is Marlow) is not what the group names.
+  if (q.name && qWords.length && !qWords.includes(a.head)) {
+    const words = span.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    const at = words.indexOf(qWords[0]!);
+    if (at > 0 && words.slice(Math.max(0, at - 4), at).some((w) => NON_IDENTITY_PREPOSITIONS.has(w))) return 0;
+  }
   if (qWords.length && shared === qWords.length) return 1;
   // A name matches only as a whole, or by a shorter form of it ("Ellery" for "Mark Ellery"):
   // "iPod touch" is not the "iPod Shuffle".
@@ -847,6 +884,12 @@ function samePlace(a: string, b: string): boolean {
 export function eventSupported(qf: QuestionFrame, sentence: Sentence, raw: string, wn?: WordNet, hasNoun: ((noun: string) => boolean) | null = (n) => sentence.terms.includes(n), named: (words: string[]) => boolean = (ws) => ws.every((w) => sentence.terms.includes(w))): boolean {
   // "When did X resign?": a date of someone else's resignation does not answer it.
   for (const a of [qf.agent, qf.patient]) if (a?.name && !named(a.words)) return false;
+  // "Who directed Harbor Lights?" is not answered by "… will direct the sequel to Harbor Lights":
+  // the asked object named only in another object's own phrase.
+  const frames = sentence.frames ?? [];
+  const patient = qf.patient;
+  if (patient?.name && inObjectsPhrases(frames, patient.words, raw)
+    && !frames.some((f) => [f.agent, f.patient, f.attr].some((a) => a && argMatch(patient, a, raw, wn) >= 0.5))) return false;
   // ("Take over" is an event of its own, though "take" alone is light.)
   if (LIGHT_VERBS.has(qf.verb)) return true;
   const forms = new Set([qf.verb, ...qf.verb.split(' ')]);
