@@ -358,6 +358,16 @@ describe('a place named before the asked kind', () => {
   });
 });
 
+describe('two capitalized words WordNet knows as a term', () => {
+  it('are no person: "New Moon", the film, is not who its star is', () => {
+    const engine = engineOf([
+      { id: 'a', meta: {}, raw: 'Film\n\nThe sequel, New Moon, opens in May, and its star is Ann Lowe.\n' },
+      { id: 'b', meta: {}, raw: 'Film\n\nFans of New Moon cheered Ann Lowe at the premiere.\n' },
+    ], 'wordnet-term');
+    expect(engine.ask('Who is the star of the sequel?').value).toBe('Ann Lowe');
+  });
+});
+
 describe('a demonym', () => {
   it('"Peruvian" is found as the "Peru" it pertains to (WordNet), where the coverage also writes "Peruvian" elsewhere', () => {
     const engine = engineOf([

@@ -515,6 +515,9 @@ function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: R
       }
       // A court or a city is no judge; a team may well be who won.
       if (q.kindOf === 'person' && (f.attribute === 'organization' || f.attribute === 'place')) return 0;
+      // Two capitalized words read as a person's name may be a term WordNet knows as something
+      // else ("New Moon", a phase of the moon; "White House", a department).
+      if (f.attribute === 'person' && wn && termNotPerson(String(f.value), wn)) return 0.4;
       return f.attribute === 'person' ? 1 : f.attribute === 'organization' ? 0.7 : 0.4;
     }
     case 'entity': {
@@ -655,6 +658,12 @@ function zoned(s: Scored): boolean {
   return TIME_ZONE.test(raw.slice(s.fact.span.start, Math.min(s.ref.sentence.end, s.fact.span.end + 12)));
 }
 const TIME_ZONE = /\b(?:[ECMP][SD]?T|GMT|UTC|BST|CET|IST|local time)\b/;
+
+/** Whether a name of several words is a WordNet term whose commonest sense is not a person. */
+function termNotPerson(name: string, wn: WordNet): boolean {
+  const n = name.toLowerCase();
+  return n.includes(' ') && wn.has(n, 'n') && !personNoun(n, wn);
+}
 
 /** WordNet kinds that make a noun a place. */
 const PLACE_KINDS = ['location', 'region', 'geographical area', 'district', 'point'];
