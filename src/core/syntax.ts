@@ -269,10 +269,13 @@ function repair(toks: Tok[]): Tok[] {
     if (t?.pos === 'ADJ' && !verbAfter && /^[a-z]+$/.test(t.v)) owned(out, toks, j).pos = 'VERB';
   }
   // "Peyton Manning threw …": a capitalized word right after a name, tagged a verb, with a verb or
-  // the clause's end after it, is the name's last word (mid-sentence, a verb is not capitalized).
+  // the clause's end after it, is the name's last word (mid-sentence, a verb is not capitalized);
+  // so is a capitalized participle inside a name ("Chief Operating Officer").
   for (let k = 1; k + 1 < out.length; k++) {
     const t = out[k]!;
-    if (t.pos !== 'VERB' || !/^\p{Lu}\p{Ll}/u.test(t.v) || out[k - 1]!.pos !== 'PROPN' || !/^(AUX|VERB|PUNCT)$/.test(out[k + 1]!.pos)) continue;
+    if (t.pos !== 'VERB' || !/^\p{Lu}\p{Ll}/u.test(t.v) || out[k - 1]!.pos !== 'PROPN') continue;
+    const next = out[k + 1]!.pos;
+    if (!/^(AUX|VERB|PUNCT)$/.test(next) && !(next === 'PROPN' && t.lower.endsWith('ing'))) continue;
     const name = owned(out, toks, k);
     name.pos = 'PROPN';
     name.lemma = t.lower;
