@@ -358,6 +358,17 @@ describe('a place named before the asked kind', () => {
   });
 });
 
+describe('what car', () => {
+  it('is no street or place, nor any name with nothing saying it is a car', () => {
+    const engine = engineOf([
+      { id: 'a', meta: {}, raw: 'Crash\n\nWitnesses say 59-year-old Ann Lowe was leaving her car on 117th Street in South Marlow Friday when she was hit by a silver Vantor Zeta and sent flying into the air.\n' },
+      { id: 'b', meta: {}, raw: 'Crash\n\nA woman has died after being hit by a car that fled the scene in Dunford.\n' },
+      { id: 'c', meta: {}, raw: 'Crash\n\nWitnesses say 59-year-old Ann Lowe was leaving her car on 117th Street in South Marlow Friday when she was hit by a silver Vantor Zeta.\n' },
+    ], 'what-car');
+    expect(engine.ask('What car hit her?').answered).toBe(false);
+  });
+});
+
 describe('two capitalized words WordNet knows as a term', () => {
   it('are no person: "New Moon", the film, is not who its star is', () => {
     const engine = engineOf([

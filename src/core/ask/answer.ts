@@ -544,6 +544,9 @@ function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: R
       if (wanted === 'place' && f.attribute === 'place') return 1;
       if (cls && cls === f.attribute) return 0.75;
       if (cls && f.attribute === 'thing') return 0.6;
+      // "What car": a place is no car, and a name with nothing saying it is one is only a guess.
+      if (q.kindOf === 'thing' && (f.attribute === 'place' || (wn && placeName(String(f.value), wn)))) return 0;
+      if (q.kindOf === 'thing') return 0.35;
       return 0.5;
     }
     case 'quote':
