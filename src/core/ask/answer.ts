@@ -7,7 +7,7 @@
 import type { Answer, Fact, WordNet } from '../types.js';
 import { MAX_QUESTION_LENGTH, type Question, type QTerm } from './question.js';
 import { MATCH, type AnswerContext, type SearchIndex, type SentenceRef } from './search.js';
-import { ABBREVIATIONS, LIGHT_VERBS, own, SAYING_VERBS, synonymsOf, table } from '../lexicon.js';
+import { ABBREVIATIONS, LIGHT_VERBS, own, ROLE_WORDS, SAYING_VERBS, synonymsOf, table } from '../lexicon.js';
 import { NOT_SAID, render, valueKey, type Scored } from './render.js';
 import { answerCoverage, expandAlias } from './coverage.js';
 import { clockTime, datesCompatible, groupFacts, inCurrency, nameWords, namesMatch, quantitiesCompatible, singularWord, uniq } from '../values.js';
@@ -39,6 +39,9 @@ const MONEY_KINDS = new Set(['payment', 'money', 'fund', 'sum']);
 
 /** How much a figure counts that comes from someone other than the source the question names ("according to …"). */
 const OTHER_SOURCE = 0.5;
+
+/** How much less a sentence counts that names someone else of the asked person's surname. */
+const OTHER_PERSON = 0.3;
 
 /** Below this support a question is not answered. */
 const ANSWER_THRESHOLD = 0.5;
@@ -303,10 +306,18 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
   const people = terms.filter((t) => t.name && index.surnames.has(t.term));
   // "Whose record …": "'s", up to three words, then the possessed noun.
   const possessor = q.possessed ? new RegExp(`^['’]s\\s+(?:[\\p{L}\\d-]+\\s+){0,3}?${q.possessed}`, 'iu') : undefined;
+  // "When did Mark Felt die?": the given name asked with each surname, to tell another Felt apart.
+  const givenNames = new Map<string, string>();
+  for (let i = 0; i + 1 < terms.length; i++) {
+    if (terms[i]!.name && terms[i + 1]!.name && index.surnames.has(terms[i + 1]!.term)) givenNames.set(terms[i + 1]!.term, terms[i]!.term);
+  }
   for (const ref of index.candidates(terms)) {
     let coverage = index.coverage(ref, terms);
     // "Who is the CEO of X": a sentence that does not itself name X answers about someone else.
     for (const t of names) if (index.match(ref, t) < 0.7) coverage *= 0.6;
+    // "His wife, Audrey Felt, died in 1984": a sentence naming someone else of the asked surname,
+    // and not the asked given name, is about them.
+    if (givenNames.size && namesOtherGiven(ref.article.raw.slice(ref.sentence.start, ref.sentence.end), givenNames)) coverage *= OTHER_PERSON;
     // "How far did Lane fall": a figure from a sentence naming another person and not him is theirs.
     if (q.intent === 'quantity' && people.length && people.every((t) => index.matchHere(ref, t) < 0.7)
       && index.factsOf(ref).some((f) => f.kind === 'entity' && f.attribute === 'person')) coverage *= 0.6;
@@ -668,6 +679,22 @@ function termNotPerson(name: string, wn: WordNet): boolean {
   return n.includes(' ') && wn.has(n, 'n') && !personNoun(n, wn);
 }
 
+/**
+ * Whether a sentence names someone of an asked surname with another given name, and never the
+ * one asked ("Audrey Felt" when "Mark Felt" is asked; not "W. Mark Felt", "Mr. Felt", or "Rob" for "Robert").
+ */
+function namesOtherGiven(text: string, givenNames: Map<string, string>): boolean {
+  const words = text.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u);
+  for (const m of text.matchAll(CAPITALIZED_PAIR)) {
+    const given = givenNames.get(m[2]!.toLowerCase());
+    if (given === undefined || words.includes(given)) continue;
+    const first = m[1]!.toLowerCase();
+    if (!ROLE_WORDS.has(first) && !first.startsWith(given) && !given.startsWith(first)) return true;
+  }
+  return false;
+}
+const CAPITALIZED_PAIR = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}'’-]+)\s+(\p{Lu}[\p{L}'’-]*)/gu;
+
 /** WordNet kinds that make a noun a place. */
 const PLACE_KINDS = ['location', 'region', 'geographical area', 'district', 'point'];
 
@@ -699,6 +726,11 @@ function compatible(q: Question, a: Scored, b: Scored): boolean {
       // Where a sentence gives no day for its clock time, the time alone agrees.
       if (ca !== undefined && cb !== undefined && (dayUnstated(a) || dayUnstated(b))) return true;
     }
+    // "Thursday" in an undated article is that weekday of a day someone dates (a resolved "Thursday"),
+    // not any Thursday in history ("on July 1, 1971", a Thursday).
+    const unresolved = (f: Fact) => !f.value && Boolean(f.description);
+    const dated = unresolved(fa) && fb.value ? b : unresolved(fb) && fa.value ? a : undefined;
+    if (dated && !dated.fact.inferred) return false;
     return datesCompatible({ value: String(fa.value), weekday: fa.description }, { value: String(fb.value), weekday: fb.description });
   }
   if (q.intent === 'quote') return similarText(String(fa.value), String(fb.value));
