@@ -358,6 +358,18 @@ describe('a place named before the asked kind', () => {
   });
 });
 
+describe('how long', () => {
+  it('is not answered by the time between two events ("one day after talks resumed")', () => {
+    const engine = engineOf([
+      { id: 'a', meta: {}, raw: 'Strike\n\nThe Marlow dock strike ended on Monday, one day after talks resumed.\n' },
+      { id: 'b', meta: {}, raw: 'Strike\n\nThe Marlow dock strike lasted three weeks, the union said.\n' },
+    ], 'offset');
+    const a = engine.ask('How long did the Marlow dock strike last?');
+    expect(a.value).toBe('three weeks');
+    expect(a.conflicts).toEqual([]);
+  });
+});
+
 describe('what car', () => {
   it('is no street or place, nor any name with nothing saying it is a car', () => {
     const engine = engineOf([

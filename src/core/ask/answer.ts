@@ -40,6 +40,10 @@ const MONEY_KINDS = new Set(['payment', 'money', 'fund', 'sum']);
 /** How much a figure counts that comes from someone other than the source the question names ("according to …"). */
 const OTHER_SOURCE = 0.5;
 
+/** How much a span between two events ("one day after …") counts as an answer to how long one lasted. */
+const OFFSET_FIT = 0.3;
+const OFFSET = /^\s+(?:after|before|later|earlier|ago|prior)\b/i;
+
 /** How much less a sentence counts that names someone else of the asked person's surname. */
 const OTHER_PERSON = 0.3;
 
@@ -335,6 +339,9 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
       const before = fact.kind === 'quantity' || fact.kind === 'entity' ? ref.article.raw.slice(Math.max(ref.sentence.start, fact.span.start - (fact.kind === 'entity' ? 40 : 80)), fact.span.start) : '';
       let factor = factFactor(q, fact, questionWords, index.table.aliases ?? {}, index.roles, before, ctx.wn);
       if (factor <= 0) continue;
+      // "How long …": "one day after the loss", "two weeks later" is the time between two events,
+      // not how long one lasted.
+      if (q.dimension === 'duration' && fact.kind === 'quantity' && OFFSET.test(ref.article.raw.slice(fact.span.end, fact.span.end + 12))) factor *= OFFSET_FIT;
       // "paying ex-coaches Kerr ($2 million) and Lane": a figure one person's name holds is not
       // the figure of another person the question names.
       if (fact.kind === 'quantity' && index.surnames.has(fact.subject) && terms.some((t) => t.name && index.surnames.has(t.term)) && !questionWords.has(fact.subject)) continue;
