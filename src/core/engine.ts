@@ -3,7 +3,7 @@
  * Built from a fact table; answering never touches disk or the network.
  */
 import type { Answer, AskContext, ArticleView, FactTable, FactView, SourceSummary, TimelineEntry, WordNet } from './types.js';
-import { answerRelation, answerYesNo, compileQuestion, eventSupported, personNoun, type QuestionFrame } from './ask/relation.js';
+import { answerRelation, answerYesNo, compileQuestion, eventSupported, personNoun, VERB_MATCH, verbForms, type QuestionFrame } from './ask/relation.js';
 import { answerDefinition } from './ask/definition.js';
 import { answerSummary, mainEventWords } from './ask/summary.js';
 import { SAYING_VERBS, SPEECH_VERBS, WEEKDAYS } from './lexicon.js';
@@ -20,6 +20,7 @@ import { resolveFollowUp, winkTagger } from './ask/followup.js';
 import { answerWhoSaid } from './ask/attribution.js';
 import { sourceNamer } from './outlets.js';
 import { headlineCased } from './terms.js';
+import { namesMatch } from './values.js';
 
 /** "What happened?", "summarize", "tl;dr": asks for the story's lead events. */
 const SUMMARY = /^(?:so\s+)?(?:what(?:'s| has| have)? happened|what(?:'s| is) (?:the|this) (?:story|news) about|what(?:'s| is) (?:the|this) story|summari[sz]e(?: (?:it|this|the story|the coverage))?|give me (?:a|the) summary|(?:a |the )?summary|tl;?dr)\b/i;
@@ -160,7 +161,7 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
         // answer about that same event may still name it (else say what the coverage lacks).
         if ((answer?.answered && frame.wh === 'who' && !/\p{Lu}/u.test(answer.value ?? '')) || (answer && !answer.answered)) {
           const typed = answerQuestion(q, ctx);
-          return typed.answered && readFrom(typed).some((c) => supportsEvent(frame, c.source, c.start, false, isDoer(typed, frame))) ? typed : answer;
+          return typed.answered && readFrom(typed).some((c) => supportsEvent(frame, c.source, c.start, false, isDoer(typed, frame), [], typed.value)) ? typed : answer;
         }
         return answer;
       },
@@ -205,7 +206,7 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
         const names = [...new Set(q.terms.filter((t) => t.name && final(t) && /\p{L}/u.test(t.term) && !MONTHS.includes(t.term) && !WEEKDAYS.includes(t.term)).map((t) => t.word ?? t.term))]
           .map((w) => q.terms.filter((t) => (t.word ?? t.term) === w).map((t) => t.term))
           .map((forms) => forms.find((f) => index.vocab.has(f)) ?? forms[0]!);
-        if (typed.answered && frame && !q.describe && typed.citations.length && !readFrom(typed).some((c) => supportsEvent(frame, c.source, c.start, typed.intent === 'quantity', isDoer(typed, frame), names))) {
+        if (typed.answered && frame && !q.describe && typed.citations.length && !readFrom(typed).some((c) => supportsEvent(frame, c.source, c.start, typed.intent === 'quantity', isDoer(typed, frame), names, typed.value))) {
           return { ...typed, answered: false, answer: NOT_SAID, value: undefined, agree: undefined, citations: [], conflicts: [] };
         }
         return typed;
@@ -247,9 +248,17 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
   };
   /** The citations an answer was read from: those that only agree with it do not vouch for its event. */
   const readFrom = (a: Answer) => a.citations.slice(0, a.readFrom ?? a.citations.length);
-  const supportsEvent = (frame: QuestionFrame, id: string, at: number, namesOnly = false, asksDoer = false, names: string[] = []): boolean => {
+  const supportsEvent = (frame: QuestionFrame, id: string, at: number, namesOnly = false, asksDoer = false, names: string[] = [], doer?: string): boolean => {
     const ref = refsOf(id).find((r) => r.sentence.start <= at && at < r.sentence.end);
     if (!ref) return false;
+    // "Who won?" is not answered by a name beside the clause that says who won ("Ames won …
+    // before referee Tom Vane stopped it"): where the sentence's own clauses of the asked verb
+    // name their doers, the answer must be one of them.
+    if (asksDoer && doer) {
+      const forms = verbForms(frame.verb, opts.wordnet);
+      const doing = (ref.sentence.frames ?? []).filter((f) => f.agent?.name && (forms.get(f.verb) ?? 0) >= VERB_MATCH.synonym);
+      if (doing.length && !doing.some((f) => namesMatch(f.agent!.name!, doer))) return false;
+    }
     const text = ref.article.raw.slice(ref.sentence.start, ref.sentence.end);
     const headline = headlineCased(text);
     // A name the question gives must be in the sentence, or just before it when the sentence says "he".

@@ -219,9 +219,11 @@ function repair(toks: Tok[]): Tok[] {
       while (j > 0 && out[j]!.pos === 'ADV') j--;
       if (out[j]!.pos === 'DET') owned(out, toks, k).pos = 'ADJ';
     }
-    // "by opening two gaps": an -ing word after a preposition, before its own object, is a verb.
+    // "by opening two gaps", "by flooring Rahman": an -ing word after a preposition, before its own
+    // object, is a verb (not before a day: "after training Monday").
     const u = out[k]!;
-    if (u.pos === 'NOUN' && u.lower.endsWith('ing') && out[k - 1]!.pos === 'ADP' && /^(by|after|before|without|while|for)$/.test(out[k - 1]!.lower) && /^(DET|NUM|ADJ|PRON)$/.test(out[k + 1]!.pos)) {
+    const object = /^(DET|NUM|ADJ|PRON)$/.test(out[k + 1]!.pos) || (out[k + 1]!.pos === 'PROPN' && !TIME_NOUNS.has(out[k + 1]!.lower));
+    if (u.pos === 'NOUN' && u.lower.endsWith('ing') && out[k - 1]!.pos === 'ADP' && /^(by|after|before|without|while|for)$/.test(out[k - 1]!.lower) && object) {
       const w = owned(out, toks, k);
       w.pos = 'VERB';
       w.lemma = gerundBase(w.lower);
@@ -554,6 +556,12 @@ const SUBJECT_LEAD = new Set<ChunkKind>(['COMMA', 'CONJ', 'OTHER']);
 function subjectBefore(chunks: Chunk[], v: number, toks: Tok[]): number | undefined {
   let j = v - 1;
   while (j >= 0 && chunks[j]!.kind === 'OTHER') j--;
+  // "Klitschko (52-3, 46 KOs) won": a parenthesis between the subject and its verb is passed over.
+  if (j > 0 && chunks[j]!.kind === 'PUNCT' && toks[chunks[j]!.first]!.v === ')') {
+    let k = j - 1;
+    while (k > 0 && !(chunks[k]!.kind === 'PUNCT' && toks[chunks[k]!.first]!.v === '(')) k--;
+    if (k > 0 && toks[chunks[k]!.first]!.v === '(') j = k - 1;
+  }
   if (j < 0) return undefined;
   if (chunks[j]!.kind === 'WH') {
     let k = j - 1;

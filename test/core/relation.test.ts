@@ -119,6 +119,18 @@ describe('answers from frames', () => {
     expect(story.ask('Who will direct the sequel to Harbor Lights?').value).toBe('Ann Lowe');
   });
 
+  it('who did it is the doer of the asked clause, not a name beside it or a doer of another object', () => {
+    const story = createEngine(buildFactTable([
+      { id: 'a', meta: {}, raw: 'Bout\n\nThe 32-year-old Ames (30-2, 20 KOs) won his tenth straight bout by flooring Lowe once before referee Tom Vane stopped the fight in the seventh round.\n' },
+      { id: 'b', meta: {}, raw: 'Bout\n\nLowe, who won the title from Ed Kerr in 2001, arrived in Marlow on Monday for the fight.\n' },
+    ], 'doers', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
+    // (A parenthesis between the subject and its verb is passed over; "by flooring Lowe" is a clause.)
+    expect(story.ask('Who won his tenth straight bout?').value).toMatch(/Ames$/);
+    expect(story.ask('Who did Ames floor?').value).toBe('Lowe');
+    // Lowe won a title, not the fight; the referee stopped it: the coverage does not say who won it.
+    expect(story.ask('Who won the fight?').answered).toBe(false);
+  });
+
   it('no: "not" before the asked word inside the clause ("pleaded not guilty")', () => {
     expect(engine.ask('Did Pruitt plead guilty?').answer).toMatch(/^No\b/);
   });

@@ -58,6 +58,8 @@ describe('relation frames', () => {
     ['a time of its own after the object is no double object', 'The firm sold its mill last year.', 'sell agent=The firm patient=its mill'],
     ['a capitalized word after a name, tagged a verb before the verb, is the name\'s last word', 'Quarterback Ann Manning threw three touchdowns.', 'throw agent=Quarterback Ann Manning patient=three touchdowns'],
     ['a capitalized participle inside a name is part of it, and the name after its comma the subject', 'The former Chief Operating Officer, Ann Cook will be succeeding Lowe as CEO.', 'succeed agent=Ann Cook patient=Lowe as=CEO'],
+    ['a parenthesis between the subject and its verb is passed over', 'Acme (NYSE: ACM) bought the mill.', 'buy agent=Acme patient=the mill'],
+    ['an -ing word after "by" before a name is a clause with that object', 'Ames won the bout by flooring Lowe.', 'floor agent=Ames patient=Lowe'],
     ['"as" before a noun group and its verb opens a clause with that subject', 'Ann Manning was nearly perfect as the Hawks beat the host Otters.', 'beat agent=the Hawks patient=the host Otters'],
     ['an infinitive after a noun of possibility ("a chance to win") is not done', 'The Otters had one final chance to win the game.', 'MAYBE win agent=The Otters patient=the game'],
     ['a subject before a restrictive relative clause with "that"', 'The player that spurned the Otters, Ann Manning, leads the Hawks.', 'lead agent=The player patient=the Hawks'],

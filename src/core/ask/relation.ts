@@ -55,7 +55,7 @@ export interface QuestionFrame {
 }
 
 /** How a stored verb can stand for the asked one. */
-const VERB_MATCH = { same: 1, synonym: 0.85, derived: 0.8, hypernym: 0.6 } as const;
+export const VERB_MATCH = { same: 1, synonym: 0.85, derived: 0.8, hypernym: 0.6 } as const;
 /** How a bound slot is found: in the frame's own slot, elsewhere in the sentence, as a pronoun. */
 const ARG_MATCH = { slot: 1, frame: 0.85, pronoun: 0.7, sentence: 0.55, context: 0.5 } as const;
 /** Below this alignment a frame does not answer; a yes/no needs more, since "yes" is a claim. */
@@ -470,7 +470,7 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
       // "will direct the sequel to Twilight": a phrase right after the object is the object's
       // ("to Twilight" is the sequel's), so it does not stand for the asked object.
       const own = objectsPhrase(f, text);
-      const inOwn = (a: FrameArg) => own !== undefined && a.start >= own.start && a.end <= own.end;
+      const inOwn = (a: FrameArg) => own !== undefined && a.start >= own.start && a.start < own.end;
       for (const [asked, own] of bound) {
         if (!asked) continue;
         // The question's "guilty" of "found guilty" is already read by the verb "convicted".
@@ -508,7 +508,9 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
         if (m < 0.5 && q.name && wn && own.some((a) => !a.name && /^[Tt]he\s+[a-z\s-]+$/.test(text.slice(a.start, a.end)) && personNoun(a.head, wn)) && index.mainPerson(ref) === q.words.at(-1)) m = Math.max(m, ARG_MATCH.pronoun);
         // (Nor does an object's own phrase, in any clause of the sentence, put the asked object in it.)
         const inObjectsPhrase = asked === qf.patient && inObjectsPhrases(frames, q.words, text);
-        if (m < 0.5 && !doerTaken && !inObjectsPhrase && q.words.every((w) => sentenceWords.has(w))) m = Math.max(m, ARG_MATCH.sentence);
+        // (Not for the object of a clause that has another: "Lowe won the title" does not say she won the fight.)
+        const otherObject = asked === qf.patient && own.length > 0;
+        if (m < 0.5 && !doerTaken && !inObjectsPhrase && !otherObject && q.words.every((w) => sentenceWords.has(w))) m = Math.max(m, ARG_MATCH.sentence);
         // A prepositional qualifier ("on the pirate boats", "about his knee") may be set by the
         // sentences before, or be what the article's lead is about.
         if (m < 0.5 && !q.name && qf.slots.some((x) => x.arg === q) && (antecedentNear(q, ref) || inLead(q, ref))) m = Math.max(m, ARG_MATCH.context);
@@ -726,7 +728,7 @@ function argMatch(q: QArg, a: FrameArg, text: string, wn?: WordNet): number {
 
 /**
  * The prepositional phrase right after a frame's object, which is the object's own ("the sequel to
- * Twilight"): its span, up to the next punctuation, or undefined.
+ * Twilight"): its span, the preposition and up to four words after it, or undefined.
  */
 function objectsPhrase(f: Frame, text: string): { start: number; end: number } | undefined {
   if (!f.patient) return undefined;
@@ -734,7 +736,7 @@ function objectsPhrase(f: Frame, text: string): { start: number; end: number } |
   if (!m || !NON_IDENTITY_PREPOSITIONS.has(m[1]!.toLowerCase())) return undefined;
   return { start: f.patient.end + m.index, end: f.patient.end + m[0].length };
 }
-const OBJECTS_PHRASE = /^\s+(\p{L}+)\s+[^,.;:!?]+/u;
+const OBJECTS_PHRASE = /^\s+(\p{L}+)\s+["“'‘]?(?:[\p{L}\p{N}'’-]+ ?){1,4}/u;
 
 /** Whether every word of `words` is in the object's own phrase of one of `frames`. */
 function inObjectsPhrases(frames: Frame[], words: string[], text: string): boolean {
@@ -832,7 +834,9 @@ function typeFit(qf: QuestionFrame, arg: FrameArg, filler: string, wn?: WordNet)
   }
   if (qf.wh === 'who') {
     if (arg.name) return 1;
-    return PERSONISH.some((p) => kinds(arg.head).has(p)) ? 0.8 : 0;
+    // (A person only in a rarer sense is a weaker answer: a "hand" is first a body part.)
+    const commonest = wn ? new Set([arg.head, ...wn.synonyms(arg.head, 'n', 1), ...wn.hypernyms(arg.head, 'n', 4, 1)]) : new Set([arg.head]);
+    return PERSONISH.some((p) => commonest.has(p)) ? 0.8 : PERSONISH.some((p) => kinds(arg.head).has(p)) ? 0.5 : 0;
   }
   if (qf.wh === 'where') {
     if (arg.name) return 0.9;
