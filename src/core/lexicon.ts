@@ -247,6 +247,9 @@ export const ABBREVIATIONS: Record<string, string[]> = table({
   vp: ['vice', 'president'], pm: ['prime', 'minister'], gm: ['general', 'manager'],
 });
 
+/** Abbreviated words inside place names, read as written in full ("Mt Cook" is "Mount Cook"). */
+export const NAME_ABBREVIATIONS: Record<string, string> = table({ mt: 'mount', ft: 'fort' });
+
 /** Words a name's initials leave out ("Federal Bureau of Investigation": "FBI"). */
 export const INITIAL_SKIPS = new Set(['of', 'the', 'de', 'al']);
 

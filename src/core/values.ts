@@ -3,7 +3,7 @@
  * by that. Ingest uses them to align claims across sources; answering, to group an answer's facts.
  */
 import type { Fact } from './types.js';
-import { PERSON_TITLES, WEEKDAYS } from './lexicon.js';
+import { NAME_ABBREVIATIONS, own, PERSON_TITLES, WEEKDAYS } from './lexicon.js';
 
 /** Weekday name of a full ISO date, or undefined for coarser precision. */
 export function weekdayOf(isoDate: string): string | undefined {
@@ -151,7 +151,7 @@ export function nameWords(s: string): string[] {
     .replace(/[^\p{L}\p{N}\s]/gu, ' ')
     .split(/\s+/)
     .filter((w) => w && !/^(the|a|an|of)$/.test(w) && !PERSON_TITLES.has(w))
-    .map(singularWord);
+    .map((w) => own(NAME_ABBREVIATIONS, w) ?? singularWord(w));
 }
 
 /** "Model X SUVs" and "Model X SUV" are one name. */

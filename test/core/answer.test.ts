@@ -358,6 +358,20 @@ describe('a place named before the asked kind', () => {
   });
 });
 
+describe('where it happened', () => {
+  it('is not where someone is from ("a Perth doctor", "a climber from Perth"), and "Mt" is "Mount"', () => {
+    const engine = engineOf([
+      { id: 'a', meta: {}, raw: 'Fall\n\nA Perth doctor is feared dead after a fall from a ridge on Mount Sefa.\n' },
+      { id: 'b', meta: {}, raw: 'Fall\n\nTom Vane, an Australian climber from Perth, fell on Mt Sefa on Sunday.\n' },
+      { id: 'c', meta: {}, raw: 'Fall\n\nA Perth climber watched his brother fall on Sunday.\n' },
+    ], 'where-from');
+    const a = engine.ask('Where did the fall happen?');
+    expect(a.value).toMatch(/^(Mt|Mount) Sefa$/);
+    expect(a.citations.map((c) => c.source).sort()).toEqual(['a', 'b']);
+    expect(engine.ask('Where is Tom Vane from?').value).toBe('Perth');
+  });
+});
+
 describe('how long', () => {
   it('is not answered by the time between two events ("one day after talks resumed")', () => {
     const engine = engineOf([

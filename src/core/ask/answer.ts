@@ -541,6 +541,9 @@ function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: R
     case 'entity': {
       if (f.kind !== 'entity' || mentionedIn(String(f.value), questionWords, q.typeNoun, aliases)) return 0;
       const wanted = q.typeNoun ?? '';
+      // "Where …": a place written before a person ("a Perth doctor") or after "from" ("a climber
+      // from Perth") says where someone is from, not where it happened.
+      if (wanted === 'place' && !q.origin && ((f.subject && wn && personNoun(f.subject, wn)) || /\bfrom\s+$/i.test(before))) return 0.3;
       const last = String(f.value).toLowerCase().split(/\s+/).at(-1) ?? '';
       // A name ending in the asked kind is one ("Larkin Hospital" for "which hospital"), however
       // typed; so is one set in apposition after it ("her own perfume line, Velour") or named by
