@@ -358,6 +358,18 @@ describe('a place named before the asked kind', () => {
   });
 });
 
+describe('a role WordNet files under person', () => {
+  it('is asked for as the listed roles are: "who is the pastor" is the one the text calls so', () => {
+    const engine = engineOf([
+      { id: 'a', meta: {}, raw: 'Fire\n\nThe pastor, Ann Lowe, declined to say whether the church had been threatened.\n' },
+      { id: 'b', meta: {}, raw: 'Fire\n\nGovernor Tom Vane stopped by the church and told an assistant pastor he was sorry.\n' },
+      { id: 'c', meta: {}, raw: 'Fire\n\nGovernor Tom Vane told an assistant pastor he was sorry about the church fire.\n' },
+      { id: 'd', meta: {}, raw: 'Fire\n\nA spokesman said Governor Tom Vane told an assistant pastor at the church he was sorry.\n' },
+    ], 'role-noun');
+    expect(engine.ask('Who is the pastor?').value).toBe('Ann Lowe');
+  });
+});
+
 describe('where it happened', () => {
   it('is not where someone is from ("a Perth doctor", "a climber from Perth"), and "Mt" is "Mount"', () => {
     const engine = engineOf([
