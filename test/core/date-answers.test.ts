@@ -189,3 +189,13 @@ describe('undated articles', () => {
   });
 });
 
+describe('a narrower verb says the asked event', () => {
+  it('"broke out" is a way to "start" (WordNet files it under start)', () => {
+    const engine = engineOf([
+      { id: 'a', meta: {}, raw: 'Blaze\n\nA fire broke out at the Marlow depot on Friday night.\n\nIt broke out in the roof at around 9pm, a witness said.\n' },
+      { id: 'b', meta: {}, raw: 'Blaze\n\nThe depot fire broke out at about 9pm on Friday.\n' },
+    ]);
+    expect(engine.ask('What time did the fire start?').answer).toMatch(/^9pm/);
+  });
+});
+

@@ -904,7 +904,9 @@ export function eventSupported(qf: QuestionFrame, sentence: Sentence, raw: strin
   // "Declare" is broadly "say", but a sentence saying something reports no declaring: the speech
   // verbs every attribution uses stand only for themselves.
   for (const f of [...forms]) if (f !== qf.verb && SPEECH_VERBS.has(f)) forms.delete(f);
-  const framed = (sentence.frames ?? []).filter((f) => forms.has(f.verb) || forms.has(f.verb.split(' ')[0]!));
+  // (A verb WordNet files under the asked one says it too, more narrowly: "broke out" is a way to "start".)
+  const narrower = (f: Frame) => Boolean(wn) && f.verb !== 'be' && wn!.hypernyms(f.verb, 'v', 1, 2).includes(qf.verb);
+  const framed = (sentence.frames ?? []).filter((f) => forms.has(f.verb) || forms.has(f.verb.split(' ')[0]!) || narrower(f));
   // "When did Lee declare mourning?" where the state declared it and Lee only says so: the
   // event is another doer's when every clause reporting it names someone else as its doer.
   const asked = qf.agent;
@@ -931,7 +933,7 @@ export function eventSupported(qf: QuestionFrame, sentence: Sentence, raw: strin
   if (qf.typeNoun) nouns.push(qf.typeNoun);
   if (hasNoun && nouns.length && (qf.typeNoun || args.some((a) => !a.name)) && nouns.every(hasNoun)) return true;
   const spelledOut = wn ? glossPhrases(qf.verb, wn).some((g) => sentence.terms.includes(g.word) && sentence.terms.some((t) => g.verbs.has(t))) : false;
-  if (!spelledOut && !sentence.terms.some((t) => forms.has(t))) return false;
+  if (!spelledOut && !sentence.terms.some((t) => forms.has(t)) && !framed.some(narrower)) return false;
   // "He'd like to sign by Christmas": an event the sentence only wishes for or denies did not happen.
   return !framed.length || framed.some((f) => !f.modal && !f.neg);
 }
