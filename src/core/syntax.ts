@@ -219,7 +219,7 @@ function repair(toks: Tok[]): Tok[] {
       while (j > 0 && out[j]!.pos === 'ADV') j--;
       if (out[j]!.pos === 'DET') owned(out, toks, k).pos = 'ADJ';
     }
-    // "by opening two gaps", "by flooring Rahman": an -ing word after a preposition, before its own
+    // "by opening two gaps", "by flooring Lowe": an -ing word after a preposition, before its own
     // object, is a verb (not before a day: "after training Monday").
     const u = out[k]!;
     const object = /^(DET|NUM|ADJ|PRON)$/.test(out[k + 1]!.pos) || (out[k + 1]!.pos === 'PROPN' && !TIME_NOUNS.has(out[k + 1]!.lower));
@@ -270,7 +270,7 @@ function repair(toks: Tok[]): Tok[] {
     const verbAfter = next?.pos === 'VERB' || (next !== undefined && /^[a-z]+$/.test(next.v) && (!out[j + 2] || out[j + 2]!.pos === 'PUNCT'));
     if (t?.pos === 'ADJ' && !verbAfter && /^[a-z]+$/.test(t.v)) owned(out, toks, j).pos = 'VERB';
   }
-  // "Peyton Manning threw …": a capitalized word right after a name, tagged a verb, with a verb or
+  // "Ann Manning threw …": a capitalized word right after a name, tagged a verb, with a verb or
   // the clause's end after it, is the name's last word (mid-sentence, a verb is not capitalized);
   // so is a capitalized participle inside a name ("Chief Operating Officer").
   for (let k = 1; k + 1 < out.length; k++) {
@@ -447,7 +447,7 @@ export function chunk(input: Tok[]): Chunked {
       k++;
     }
   }
-  // "… was nearly perfect as the Colts beat the Jaguars": "as" before a noun group and its verb
+  // "… was nearly flawless as the Hawks beat the Otters": "as" before a noun group and its verb
   // opens a clause (that noun group is its subject), not a prepositional phrase.
   for (let i = 0; i + 2 < chunks.length; i++) {
     const c = chunks[i]!;
@@ -556,7 +556,7 @@ const SUBJECT_LEAD = new Set<ChunkKind>(['COMMA', 'CONJ', 'OTHER']);
 function subjectBefore(chunks: Chunk[], v: number, toks: Tok[]): number | undefined {
   let j = v - 1;
   while (j >= 0 && chunks[j]!.kind === 'OTHER') j--;
-  // "Klitschko (52-3, 46 KOs) won": a parenthesis between the subject and its verb is passed over.
+  // "Ames (30-2, 20 KOs) won": a parenthesis between the subject and its verb is passed over.
   if (j > 0 && chunks[j]!.kind === 'PUNCT' && toks[chunks[j]!.first]!.v === ')') {
     let k = j - 1;
     while (k > 0 && !(chunks[k]!.kind === 'PUNCT' && toks[chunks[k]!.first]!.v === '(')) k--;

@@ -318,7 +318,7 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
   const people = terms.filter((t) => t.name && index.surnames.has(t.term));
   // "Whose record …": "'s", up to three words, then the possessed noun.
   const possessor = q.possessed ? new RegExp(`^['’]s\\s+(?:[\\p{L}\\d-]+\\s+){0,3}?${q.possessed}`, 'iu') : undefined;
-  // "When did Mark Felt die?": the given name asked with each surname, to tell another Felt apart.
+  // "When did Tom Vane die?": the given name asked with each surname, to tell another Vane apart.
   const givenNames = new Map<string, string>();
   for (let i = 0; i + 1 < terms.length; i++) {
     if (terms[i]!.name && terms[i + 1]!.name && index.surnames.has(terms[i + 1]!.term)) givenNames.set(terms[i + 1]!.term, terms[i]!.term);
@@ -327,7 +327,7 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
     let coverage = index.coverage(ref, terms);
     // "Who is the CEO of X": a sentence that does not itself name X answers about someone else.
     for (const t of names) if (index.match(ref, t) < 0.7) coverage *= 0.6;
-    // "His wife, Audrey Felt, died in 1984": a sentence naming someone else of the asked surname,
+    // "His wife, Ann Vane, died in 1984": a sentence naming someone else of the asked surname,
     // and not the asked given name, is about them.
     if (givenNames.size && namesOtherGiven(ref.article.raw.slice(ref.sentence.start, ref.sentence.end), givenNames)) coverage *= OTHER_PERSON;
     // "How far did Lane fall": a figure from a sentence naming another person and not him is theirs.
@@ -542,15 +542,15 @@ function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: R
       // A court or a city is no judge; a team may well be who won.
       if (q.kindOf === 'person' && (f.attribute === 'organization' || f.attribute === 'place')) return 0;
       // Two capitalized words read as a person's name may be a term WordNet knows as something
-      // else ("New Moon", a phase of the moon; "White House", a department).
+      // else ("Dead Sea", a lake; "White House", a department).
       if (f.attribute === 'person' && wn && termNotPerson(String(f.value), wn)) return 0.4;
       return f.attribute === 'person' ? 1 : f.attribute === 'organization' ? 0.7 : 0.4;
     }
     case 'entity': {
       if (f.kind !== 'entity' || mentionedIn(String(f.value), questionWords, q.typeNoun, aliases)) return 0;
       const wanted = q.typeNoun ?? '';
-      // "Where …": a place written before a person ("a Perth doctor") or after "from" ("a climber
-      // from Perth") says where someone is from, not where it happened.
+      // "Where …": a place written before a person ("a Marlow doctor") or after "from" ("a climber
+      // from Marlow") says where someone is from, not where it happened.
       if (wanted === 'place' && !q.origin && ((f.subject && wn && personNoun(f.subject, wn)) || /\bfrom\s+$/i.test(before))) return 0.3;
       const last = String(f.value).toLowerCase().split(/\s+/).at(-1) ?? '';
       // A name ending in the asked kind is one ("Larkin Hospital" for "which hospital"), however
@@ -699,7 +699,7 @@ function termNotPerson(name: string, wn: WordNet): boolean {
 
 /**
  * Whether a sentence names someone of an asked surname with another given name, and never the
- * one asked ("Audrey Felt" when "Mark Felt" is asked; not "W. Mark Felt", "Mr. Felt", or "Rob" for "Robert").
+ * one asked ("Ann Vane" when "Tom Vane" is asked; not "J. Tom Vane", "Mr. Vane", or "Rob" for "Robert").
  */
 function namesOtherGiven(text: string, givenNames: Map<string, string>): boolean {
   const words = text.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u);
@@ -745,7 +745,7 @@ function compatible(q: Question, a: Scored, b: Scored): boolean {
       if (ca !== undefined && cb !== undefined && (dayUnstated(a) || dayUnstated(b))) return true;
     }
     // "Thursday" in an undated article is that weekday of a day someone dates (a resolved "Thursday"),
-    // not any Thursday in history ("on July 1, 1971", a Thursday).
+    // not any Thursday in history ("on June 3, 1982", a Thursday).
     const unresolved = (f: Fact) => !f.value && Boolean(f.description);
     const dated = unresolved(fa) && fb.value ? b : unresolved(fb) && fa.value ? a : undefined;
     if (dated && !dated.fact.inferred) return false;

@@ -467,8 +467,8 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
         ...qf.slots.map((s): [QArg, FrameArg[]] => [s.arg, (f.slots ?? []).filter((x) => x.p === s.p || (PLACE_PREPS.has(x.p) && PLACE_PREPS.has(s.p))).map((x) => x.arg)]),
       ];
       const everyArg = [f.agent, f.patient, f.attr, ...(f.slots ?? []).map((x) => x.arg)].filter(Boolean) as FrameArg[];
-      // "will direct the sequel to Twilight": a phrase right after the object is the object's
-      // ("to Twilight" is the sequel's), so it does not stand for the asked object.
+      // "will direct the sequel to Harbor Lights": a phrase right after the object is the object's
+      // ("to Harbor Lights" is the sequel's), so it does not stand for the asked object.
       const own = objectsPhrase(f, text);
       const inOwn = (a: FrameArg) => own !== undefined && a.start >= own.start && a.start < own.end;
       for (const [asked, own] of bound) {
@@ -728,7 +728,7 @@ function argMatch(q: QArg, a: FrameArg, text: string, wn?: WordNet): number {
 
 /**
  * The prepositional phrase right after a frame's object, which is the object's own ("the sequel to
- * Twilight"): its span, the preposition and up to four words after it, or undefined.
+ * Harbor Lights"): its span, the preposition and up to four words after it, or undefined.
  */
 function objectsPhrase(f: Frame, text: string): { start: number; end: number } | undefined {
   if (!f.patient) return undefined;
@@ -747,7 +747,7 @@ function inObjectsPhrases(frames: Frame[], words: string[], text: string): boole
   });
 }
 
-/** Prepositions (not "of") whose phrase, just before a name, says the group is about something else ("the sequel to Twilight"). */
+/** Prepositions (not "of") whose phrase, just before a name, says the group is about something else ("the sequel to Harbor Lights"). */
 const NON_IDENTITY_PREPOSITIONS = new Set(['to', 'for', 'with', 'about', 'against', 'from', 'by', 'into', 'on', 'in', 'at', 'after', 'before', 'over']);
 
 function matchWords(q: QArg, a: FrameArg, text: string, wn?: WordNet): number {
@@ -757,7 +757,7 @@ function matchWords(q: QArg, a: FrameArg, text: string, wn?: WordNet): number {
   // The question's words split as the span's are ("MS12-034" is "ms12" and "034").
   const qWords = q.words.flatMap((w) => w.split(/[^\p{L}\p{N}]+/u)).filter(Boolean);
   const shared = qWords.filter(has).length;
-  // "the sequel to Twilight" is not Twilight: a name found only in a prepositional phrase on
+  // "the sequel to Harbor Lights" is not Harbor Lights: a name found only in a prepositional phrase on
   // another head (not "of": "the city of Marlow" is Marlow) is not what the group names.
   if (q.name && qWords.length && !qWords.includes(a.head)) {
     const words = span.split(/[^\p{L}\p{N}]+/u).filter(Boolean);

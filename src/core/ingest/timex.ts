@@ -516,7 +516,7 @@ const ROWS: Row[] = [
 
   {
     // Wire copy's 24-hour clock, written without a colon: only with its time zone or "hours" after
-    // it, or beside such a time in parentheses ("at 1353 (1023 GMT)"), since "at 2016" is a year.
+    // it, or beside such a time in parentheses ("at 1415 (0915 GMT)"), since "at 2016" is a year.
     name: 'a 24-hour clock time ("0630 GMT", "at 1230 hours")', when: ['#4'],
     re: /\b(?:(?:at|around|about|by|until|before|after|from|since)\s+)?([01]\d|2[0-3])([0-5]\d)(?:\s*(?:GMT|UTC|hours|hrs|local time)\b|(?=\s*\(\s*(?:[01]\d|2[0-3])[0-5]\d\s*(?:GMT|UTC)\b))/g,
     build: (m) => ({ type: 'TIME', value: `${UNRESOLVED}T${m[1]}:${m[2]}`, inferred: false }),
