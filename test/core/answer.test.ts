@@ -348,11 +348,11 @@ describe('where someone is from', () => {
 });
 
 describe('a place named before the asked kind', () => {
-  it('says where the thing is, not which one: "a famed Lisbon store" is no answer to "which store"', () => {
+  it('says where the thing is, not which one: "a well-known Lisbon store" is no answer to "which store"', () => {
     const engine = engineOf([
-      { id: 'a', meta: {}, raw: 'Raid\n\nMay 2, 2020\n\nThieves made off with gems worth $9 million from a famed Lisbon store.\n' },
-      { id: 'b', meta: {}, raw: 'Raid\n\nMay 2, 2020\n\nFour men made off with jewels from a famed Lisbon store.\n' },
-      { id: 'c', meta: {}, raw: 'Raid\n\nMay 2, 2020\n\nThieves carried out a robbery of the Vantor Gems store in central Lisbon, making off with $9 million in gems.\n' },
+      { id: 'a', meta: {}, raw: 'Raid\n\nMay 2, 2020\n\nRobbers escaped with gems worth $9 million from a well-known Lisbon store.\n' },
+      { id: 'b', meta: {}, raw: 'Raid\n\nMay 2, 2020\n\nTwo men escaped with jewels from a well-known Lisbon store.\n' },
+      { id: 'c', meta: {}, raw: 'Raid\n\nMay 2, 2020\n\nRobbers staged a robbery of the Vantor Gems store in central Lisbon, escaping with $9 million in gems.\n' },
     ], 'place-kind');
     expect(engine.ask('Which store was robbed?').value).toBe('Vantor Gems');
   });
@@ -361,26 +361,26 @@ describe('a place named before the asked kind', () => {
 describe('a role WordNet files under person', () => {
   it('is asked for as the listed roles are: "who is the pastor" is the one the text calls so', () => {
     const engine = engineOf([
-      { id: 'a', meta: {}, raw: 'Fire\n\nThe pastor, Ann Lowe, declined to say whether the church had been threatened.\n' },
-      { id: 'b', meta: {}, raw: 'Fire\n\nGovernor Tom Vane stopped by the church and told an assistant pastor he was sorry.\n' },
-      { id: 'c', meta: {}, raw: 'Fire\n\nGovernor Tom Vane told an assistant pastor he was sorry about the church fire.\n' },
-      { id: 'd', meta: {}, raw: 'Fire\n\nA spokesman said Governor Tom Vane told an assistant pastor at the church he was sorry.\n' },
+      { id: 'a', meta: {}, raw: 'Fire\n\nAnn Lowe, the pastor, would not say who might have set the fire.\n' },
+      { id: 'b', meta: {}, raw: 'Fire\n\nGovernor Tom Vane visited the chapel and apologized to an assistant pastor.\n' },
+      { id: 'c', meta: {}, raw: 'Fire\n\nGovernor Tom Vane apologized to an assistant pastor over the chapel fire.\n' },
+      { id: 'd', meta: {}, raw: 'Fire\n\nAn aide said Governor Tom Vane apologized to an assistant pastor at the chapel.\n' },
     ], 'role-noun');
-    expect(engine.ask('Who is the pastor?').value).toBe('Ann Lowe');
+    expect(engine.ask('Who is the pastor?').value).toMatch(/^Ann Lowe/);
   });
 });
 
 describe('where it happened', () => {
-  it('is not where someone is from ("a Perth doctor", "a climber from Perth"), and "Mt" is "Mount"', () => {
+  it('is not where someone is from ("a Leeds surgeon", "a climber from Leeds"), and "Mt" is "Mount"', () => {
     const engine = engineOf([
-      { id: 'a', meta: {}, raw: 'Fall\n\nA Perth doctor is feared dead after a fall from a ridge on Mount Sefa.\n' },
-      { id: 'b', meta: {}, raw: 'Fall\n\nTom Vane, an Australian climber from Perth, fell on Mt Sefa on Sunday.\n' },
-      { id: 'c', meta: {}, raw: 'Fall\n\nA Perth climber watched his brother fall on Sunday.\n' },
+      { id: 'a', meta: {}, raw: 'Fall\n\nA Leeds surgeon is missing after a fall from a ridge on Mount Sefa.\n' },
+      { id: 'b', meta: {}, raw: 'Fall\n\nTom Vane, a British climber from Leeds, fell on Mt Sefa on Sunday.\n' },
+      { id: 'c', meta: {}, raw: 'Fall\n\nA Leeds climber saw his brother fall on Sunday.\n' },
     ], 'where-from');
     const a = engine.ask('Where did the fall happen?');
     expect(a.value).toMatch(/^(Mt|Mount) Sefa$/);
     expect(a.citations.map((c) => c.source).sort()).toEqual(['a', 'b']);
-    expect(engine.ask('Where is Tom Vane from?').value).toBe('Perth');
+    expect(engine.ask('Where is Tom Vane from?').value).toBe('Leeds');
   });
 });
 
@@ -399,21 +399,22 @@ describe('how long', () => {
 describe('what car', () => {
   it('is no street or place, nor any name with nothing saying it is a car', () => {
     const engine = engineOf([
-      { id: 'a', meta: {}, raw: 'Crash\n\nWitnesses say 59-year-old Ann Lowe was leaving her car on 117th Street in South Marlow Friday when she was hit by a silver Vantor Zeta and sent flying into the air.\n' },
-      { id: 'b', meta: {}, raw: 'Crash\n\nA woman has died after being hit by a car that fled the scene in Dunford.\n' },
-      { id: 'c', meta: {}, raw: 'Crash\n\nWitnesses say 59-year-old Ann Lowe was leaving her car on 117th Street in South Marlow Friday when she was hit by a silver Vantor Zeta.\n' },
+      { id: 'a', meta: {}, raw: 'Crash\n\nNeighbors say 61-year-old Ann Lowe was getting out of her car on 40th Street in North Marlow Friday when she was hit by a blue Vantor Zeta and thrown onto the pavement.\n' },
+      { id: 'b', meta: {}, raw: 'Crash\n\nA woman is dead after a car hit her and drove off in Dunford.\n' },
+      { id: 'c', meta: {}, raw: 'Crash\n\nNeighbors say 61-year-old Ann Lowe was getting out of her car on 40th Street in North Marlow Friday when she was hit by a blue Vantor Zeta.\n' },
     ], 'what-car');
     expect(engine.ask('What car hit her?').answered).toBe(false);
   });
 });
 
 describe('two capitalized words WordNet knows as a term', () => {
-  it('are no person: "New Moon", the film, is not who its star is', () => {
+  it('are no person: "Black Hole", the film, did not replace anyone', () => {
     const engine = engineOf([
-      { id: 'a', meta: {}, raw: 'Film\n\nThe sequel, New Moon, opens in May, and its star is Ann Lowe.\n' },
-      { id: 'b', meta: {}, raw: 'Film\n\nFans of New Moon cheered Ann Lowe at the premiere.\n' },
+      { id: 'a', meta: {}, raw: 'Film\n\nDays after Tom Vane was ousted, the studio said it wants Black Hole in theaters by May.\n' },
+      { id: 'b', meta: {}, raw: 'Film\n\nAnn Lowe has been hired to direct Black Hole after Tom Vane was ousted.\n' },
+      { id: 'c', meta: {}, raw: 'Film\n\nBlack Hole will now be made without Tom Vane, who was ousted last week.\n' },
     ], 'wordnet-term');
-    expect(engine.ask('Who is the star of the sequel?').value).toBe('Ann Lowe');
+    expect(engine.ask('Who replaced Tom Vane?').value ?? '').not.toMatch(/Black Hole/);
   });
 });
 

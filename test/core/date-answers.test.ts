@@ -172,20 +172,20 @@ describe('two clock times', () => {
 
 describe('undated articles', () => {
   const engine = engineOf([
-    { id: 'a', meta: {}, raw: 'Obituary\n\nTom Vane died Thursday at his home in Marlow.\n' },
+    { id: 'a', meta: {}, raw: 'Obituary\n\nTom Vane died Thursday in a Marlow hospice.\n' },
     { id: 'b', meta: {}, raw: 'Obituary\n\nTom Vane died Thursday in Marlow after a long illness.\n' },
-    { id: 'c', meta: {}, raw: 'Obituary\n\nOn July 1, 1971, the mayor promoted Tom Vane, who died Thursday, to deputy chief.\n' },
-    { id: 'd', meta: {}, raw: 'Obituary\n\nHis wife, Ann Vane, died in 1984.\n' },
+    { id: 'c', meta: {}, raw: 'Obituary\n\nOn June 3, 1982, the mayor made Tom Vane, who died Thursday, deputy chief.\n' },
+    { id: 'd', meta: {}, raw: 'Obituary\n\nHis sister, Ann Vane, died in 1990.\n' },
   ]);
 
   it('an unresolved weekday agrees with no stated date that merely falls on it', () => {
     const a = engine.ask('When did Tom Vane die?');
-    expect(a.value).not.toMatch(/1971/);
+    expect(a.value).not.toMatch(/1982/);
     expect(a.answer).toMatch(/^Thursday/);
   });
 
   it('a sentence naming someone else of the asked surname is about them', () => {
-    expect(engine.ask('When did Tom Vane die?').answer).not.toMatch(/1984/);
+    expect(engine.ask('When did Tom Vane die?').answer).not.toMatch(/1990/);
   });
 });
 

@@ -113,7 +113,7 @@ describe('answers from frames', () => {
   it('a name in the object\'s own phrase ("the sequel to Harbor Lights") is not the object', () => {
     const story = createEngine(buildFactTable([
       { id: 'a', meta: {}, raw: 'Film\n\nAnn Lowe will direct the sequel to Harbor Lights, the studio said.\n' },
-      { id: 'b', meta: {}, raw: 'Film\n\nAnn Lowe, who directed "Night Train," is set to direct the sequel to "Harbor Lights."\n' },
+      { id: 'b', meta: {}, raw: 'Film\n\nAnn Lowe, known for "Night Train," is in talks to direct the sequel to "Harbor Lights."\n' },
     ], 'objects-phrase', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
     expect(story.ask('Who directed Harbor Lights?').answered).toBe(false);
     expect(story.ask('Who will direct the sequel to Harbor Lights?').value).toBe('Ann Lowe');
@@ -121,13 +121,13 @@ describe('answers from frames', () => {
 
   it('who did it is the doer of the asked clause, not a name beside it or a doer of another object', () => {
     const story = createEngine(buildFactTable([
-      { id: 'a', meta: {}, raw: 'Bout\n\nThe 32-year-old Ames (30-2, 20 KOs) won his tenth straight bout by flooring Lowe once before referee Tom Vane stopped the fight in the seventh round.\n' },
-      { id: 'b', meta: {}, raw: 'Bout\n\nLowe, who won the title from Ed Kerr in 2001, arrived in Marlow on Monday for the fight.\n' },
+      { id: 'a', meta: {}, raw: 'Bout\n\nThe 29-year-old Ames (30-2, 20 KOs) won his ninth bout in a row by flooring Lowe twice before referee Tom Vane ended the fight in round eight.\n' },
+      { id: 'b', meta: {}, raw: 'Bout\n\nLowe, who won the belt from Ed Kerr in 1999, flew into Marlow on Monday for the fight.\n' },
     ], 'doers', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
     // (A parenthesis between the subject and its verb is passed over; "by flooring Lowe" is a clause.)
-    expect(story.ask('Who won his tenth straight bout?').value).toMatch(/Ames$/);
+    expect(story.ask('Who won his ninth bout in a row?').value).toMatch(/Ames$/);
     expect(story.ask('Who did Ames floor?').value).toBe('Lowe');
-    // Lowe won a title, not the fight; the referee stopped it: the coverage does not say who won it.
+    // Lowe won a belt, not the fight; the referee stopped it: the coverage does not say who won it.
     expect(story.ask('Who won the fight?').answered).toBe(false);
   });
 
