@@ -407,6 +407,16 @@ describe('what car', () => {
   });
 });
 
+describe('a name ending in a kind of building or institution', () => {
+  it('is no person: "Dunford Hospital" did not die', () => {
+    const engine = engineOf([
+      { id: 'a', meta: {}, raw: 'Crash\n\nThe woman was taken to Dunford Hospital, where she died.\n' },
+      { id: 'b', meta: {}, raw: 'Crash\n\nA mother of two died at Dunford Hospital after a car struck her.\n' },
+    ], 'institution-name');
+    expect(engine.ask('Who died?').value ?? '').not.toMatch(/Hospital/);
+  });
+});
+
 describe('two capitalized words WordNet knows as a term', () => {
   it('are no person: "Black Hole", the film, did not replace anyone', () => {
     const engine = engineOf([

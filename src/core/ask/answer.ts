@@ -542,7 +542,8 @@ function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: R
       // A court or a city is no judge; a team may well be who won.
       if (q.kindOf === 'person' && (f.attribute === 'organization' || f.attribute === 'place')) return 0;
       // Two capitalized words read as a person's name may be a term WordNet knows as something
-      // else ("Dead Sea", a lake; "White House", a department).
+      // else ("Dead Sea", a lake; "White House", a department), or end in a kind of place or
+      // institution ("Marlow Hospital").
       if (f.attribute === 'person' && wn && termNotPerson(String(f.value), wn)) return 0.4;
       return f.attribute === 'person' ? 1 : f.attribute === 'organization' ? 0.7 : 0.4;
     }
@@ -691,11 +692,20 @@ function zoned(s: Scored): boolean {
 }
 const TIME_ZONE = /\b(?:[ECMP][SD]?T|GMT|UTC|BST|CET|IST|local time)\b/;
 
-/** Whether a name of several words is a WordNet term whose commonest sense is not a person. */
+/**
+ * Whether a name of several words is no person's: a WordNet term whose commonest sense is not a
+ * person, or one whose last word is a kind of building or institution ("Marlow General Hospital").
+ */
 function termNotPerson(name: string, wn: WordNet): boolean {
   const n = name.toLowerCase();
-  return n.includes(' ') && wn.has(n, 'n') && !personNoun(n, wn);
+  if (!n.includes(' ')) return false;
+  if (wn.has(n, 'n') && !personNoun(n, wn)) return true;
+  const last = n.split(/\s+/).at(-1)!;
+  return wn.has(last, 'n') && wn.hypernyms(last, 'n', 6, 1).some((h) => PLACES_OF_PEOPLE.has(h));
 }
+
+/** WordNet kinds a name's last word may say it is, which no person is. */
+const PLACES_OF_PEOPLE = new Set(['building', 'institution', 'facility', 'establishment', 'organization']);
 
 /**
  * Whether a sentence names someone of an asked surname with another given name, and never the
