@@ -131,6 +131,14 @@ describe('answers from frames', () => {
     expect(story.ask('Who won the fight?').answered).toBe(false);
   });
 
+  it('the asked object\'s own noun in the doer\'s place is a clause read the wrong way round', () => {
+    const story = createEngine(buildFactTable([
+      { id: 'a', meta: {}, raw: 'Crash\n\nDunford woman killed in crash on the ring road.\n\nThe driver fled the scene.\n' },
+      { id: 'b', meta: {}, raw: 'Crash\n\nA hit-and-run driver killed a Dunford woman on Friday night.\n' },
+    ], 'own-noun', nlp), nlp, { publicUrl: 'http://localhost:8080', wordnet: wn });
+    expect(story.ask('Who killed the woman?').value).toBe('hit-and-run driver');
+  });
+
   it('no: "not" before the asked word inside the clause ("pleaded not guilty")', () => {
     expect(engine.ask('Did Pruitt plead guilty?').answer).toMatch(/^No\b/);
   });

@@ -539,6 +539,10 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
         }
         if (PRONOUNS.has(filler.toLowerCase()) || !/[\p{L}\p{N}]/u.test(filler)) continue;
         if (asked(filler, qf)) continue;
+        // "Who killed the woman?" is not answered by "a New York woman": the asked object's own noun
+        // in the doer's place is the clause read the wrong way round.
+        const other = qf.open === 'agent' ? qf.patient : qf.open === 'patient' ? qf.agent : undefined;
+        if (other && !other.name && !other.any && !other.pronoun && arg.head === other.head) continue;
         // In a headline-cased line every word is capitalized: capitals make no name there.
         fit = typeFit(qf, arg.name && headlineCased(text.slice(ref.sentence.start, ref.sentence.end)) ? { ...arg, name: undefined } : arg, filler, wn);
         if (!fit) continue;
