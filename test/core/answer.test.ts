@@ -384,6 +384,16 @@ describe('where it happened', () => {
   });
 });
 
+describe('where, asked of a thing', () => {
+  it('is no person and no organization by its name alone ("Police said the van landed in the river")', () => {
+    const engine = engineOf([
+      { id: 'a', meta: {}, raw: 'Crash\n\nThe stolen van ended up in the river after the chase.\n' },
+      { id: 'b', meta: {}, raw: 'Crash\n\nPolice said the stolen van landed in the river.\n' },
+    ], 'where-org');
+    expect(engine.ask('Where did the stolen van land?').value ?? '').not.toMatch(/Police/);
+  });
+});
+
 describe('how long', () => {
   it('is not answered by the time between two events ("one day after talks resumed")', () => {
     const engine = engineOf([

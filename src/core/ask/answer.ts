@@ -553,6 +553,9 @@ function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: R
       // "Where …": a place written before a person ("a Marlow doctor") or after "from" ("a climber
       // from Marlow") says where someone is from, not where it happened.
       if (wanted === 'place' && !q.origin && ((f.subject && wn && personNoun(f.subject, wn)) || /\bfrom\s+$/i.test(before))) return 0.3;
+      // (A person is nowhere; an organization is somewhere only by its premises: "Police" is no place.)
+      if (wanted === 'place' && f.attribute === 'person') return 0;
+      if (wanted === 'place' && f.attribute === 'organization') return 0.4;
       const last = String(f.value).toLowerCase().split(/\s+/).at(-1) ?? '';
       // A name ending in the asked kind is one ("Larkin Hospital" for "which hospital"), however
       // typed; so is one set in apposition after it ("her own perfume line, Velour") or named by
