@@ -237,6 +237,12 @@ describe('extraction on the seeds', () => {
     ]);
   });
 
+  it('joining a sentence broken after "vs." never grows one past the bound on a sentence\'s length', () => {
+    const raw = `date 2017-07-04 ${Array.from({ length: 1500 }, (_, k) => `Leeds vs. New Forest${k}`).join(' ')}.`;
+    const { article } = extractArticle({ id: 'vs-run', raw, meta: {} }, nlp);
+    for (const s of article.sentences) expect(raw.slice(s.start, s.end).split(' ').length).toBeLessThanOrEqual(620);
+  });
+
   it('every sentence span is verbatim text of its article', () => {
     for (const s of seeds) {
       for (const sen of extracted.get(s.id)!.article.sentences) {

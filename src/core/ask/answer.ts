@@ -47,8 +47,8 @@ const OFFSET = /^\s+(?:after|before|later|earlier|ago|prior)\b/i;
 /** How much less a sentence counts that names someone else of the asked person's surname. */
 const OTHER_PERSON = 0.3;
 
-/** "Who is the X", "who was the X of Y": X (and Y). */
-const WHO_IS_THE = /^who(?:'s|s| is| was| are| were) (?:the |a |an )?(?:current |new |former )?([a-z]+)(?: (?:of|for|at) (.+))?$/;
+/** "Who is the X", "who was the X of Y": X. */
+const WHO_IS_THE = /^who(?:'s|s| is| was| are| were) (?:the |a |an )?(?:current |new |former )?([a-z]+)(?: (?:of|for|at) .+)?$/;
 
 /** Below this support a question is not answered. */
 const ANSWER_THRESHOLD = 0.5;

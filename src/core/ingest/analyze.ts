@@ -64,7 +64,8 @@ export function analyze(masked: string, paragraphs: Paragraph[], nlp: Nlp): Anal
     const brokenDecimal = () => tokensHere[0]!.start === prev!.sentence.end && /\d\.$/.test(prev!.text) && /^\d/.test(tokensHere[0]!.v);
     const afterAbbreviation = () => /^[A-Z\d]/.test(tokensHere[0]!.v) && !/\n/.test(masked.slice(prev!.sentence.end, tokensHere[0]!.start))
       && LEADING_ABBREVIATIONS.has(LAST_ABBREVIATION.exec(prev!.text)?.[1]?.toLowerCase() ?? '');
-    if (prev && (brokenDecimal() || afterAbbreviation())) {
+    // (Never past the bound on a sentence's length, so joins cannot grow one without end.)
+    if (prev && prev.tokens.length + tokensHere.length <= MAX_SENTENCE_TOKENS && (brokenDecimal() || afterAbbreviation())) {
       prev.tokens.push(...tokensHere);
       prev.sentence.end = tokensHere[tokensHere.length - 1]!.end;
       prev.text = masked.slice(prev.sentence.start, prev.sentence.end);
