@@ -468,12 +468,12 @@ function headOf(toks: Tok[], first: number, last: number): number {
   return last;
 }
 
-/** The argument a noun group (and the coordinated groups after it) stands for. */
 /** A noun group that is a time of its own: "last summer", "this week", "next Tuesday". */
 function timeGroup(toks: Tok[], c: Chunk): boolean {
   return TIME_DETERMINERS.has(toks[c.first]!.lower) && TIME_NOUNS.has(toks[c.head]!.lower);
 }
 
+/** The argument a noun group (and the coordinated groups after it) stands for. */
 function argOf(toks: Tok[], chunks: Chunk[], i: number): { arg: FrameArg; next: number } {
   const c = chunks[i]!;
   let last = c.last;
@@ -600,7 +600,7 @@ function subjectBefore(chunks: Chunk[], v: number, toks: Tok[]): number | undefi
   if (left <= j && chunks[left - 1]?.kind === 'VG') {
     let k = left - 1;
     while (k > 0 && chunks[k]!.kind !== 'WH' && chunks[k]!.kind !== 'PUNCT' && chunks[k]!.kind !== 'SUB') k--;
-    // (So does a restrictive one, without the comma: "the player that spurned the club, Ann Lowe, leads …".)
+    // (So does a restrictive one, without the comma: "the coach that left the club, Ann Lowe, leads …".)
     const antecedent = chunks[k - 1]?.kind === 'COMMA' ? k - 2 : chunks[k]?.lemma === 'that' ? k - 1 : -1;
     if (chunks[k]?.kind === 'WH' && /^(who|which|that)$/.test(chunks[k]!.lemma ?? '') && chunks[antecedent]?.kind === 'NP') {
       let h = antecedent;

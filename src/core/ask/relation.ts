@@ -469,8 +469,8 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
       const everyArg = [f.agent, f.patient, f.attr, ...(f.slots ?? []).map((x) => x.arg)].filter(Boolean) as FrameArg[];
       // "will direct the sequel to Harbor Lights": a phrase right after the object is the object's
       // ("to Harbor Lights" is the sequel's), so it does not stand for the asked object.
-      const own = objectsPhrase(f, text);
-      const inOwn = (a: FrameArg) => own !== undefined && a.start >= own.start && a.start < own.end;
+      const objects = objectsPhrase(f, text);
+      const inOwn = (a: FrameArg) => objects !== undefined && a.start >= objects.start && a.start < objects.end;
       for (const [asked, own] of bound) {
         if (!asked) continue;
         // The question's "guilty" of "found guilty" is already read by the verb "convicted".
