@@ -69,6 +69,12 @@ describe('intent matcher', () => {
     expect(parsed).toMatchObject(slots);
   });
 
+  it('a noun no role list names is a role to check when alone or before "of", never a name or a possessor', () => {
+    expect(parseQuestion('Who is the pastor of the chapel?', nlp).roleNoun).toBe('pastor');
+    expect(parseQuestion("Who was Vane's defense attorney?", nlp).roleNoun).toBeUndefined();
+    expect(parseQuestion("Who was the pastor's wife?", nlp).roleNoun).toBeUndefined();
+  });
+
   it('"who was arrested" asks who was, not who someone called "arrested" is', () => {
     expect(parseQuestion('who was arrested', nlp).describe).toBeUndefined();
     expect(parseQuestion('who is jane doe', nlp).describe).toBe('jane doe');

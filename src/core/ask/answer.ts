@@ -47,9 +47,6 @@ const OFFSET = /^\s+(?:after|before|later|earlier|ago|prior)\b/i;
 /** How much less a sentence counts that names someone else of the asked person's surname. */
 const OTHER_PERSON = 0.3;
 
-/** "Who is the X", "who was the X of Y": X. */
-const WHO_IS_THE = /^who(?:'s|s| is| was| are| were) (?:the |a |an )?(?:current |new |former )?([a-z]+)(?: (?:of|for|at) .+)?$/;
-
 /** Below this support a question is not answered. */
 const ANSWER_THRESHOLD = 0.5;
 
@@ -59,9 +56,8 @@ export function answerQuestion(asked: Question, ctx: AnswerContext): Answer {
   if (ctx.wn) q.terms = q.terms.map((t) => nounAlternatives(pertainedName(t, ctx.index, ctx.wn!), ctx.index, ctx.wn!));
   // "Who is the pastor (of X)?": a noun WordNet files under person is the role asked for, as the
   // listed role nouns are. (What it is of stays a word to find: a listed role's own test of it is stricter.)
-  if (q.intent === 'person' && !q.role && !q.describe && !q.possessed && ctx.wn) {
-    const asked = WHO_IS_THE.exec(q.text.toLowerCase().trim().replace(/[?!.]+$/, ''));
-    const noun = asked && [asked[1]!, asked[1]!.replace(/s$/, '')].find((w) => ctx.wn!.has(w, 'n'));
+  if (q.roleNoun && ctx.wn) {
+    const noun = [q.roleNoun, q.roleNoun.replace(/s$/, '')].find((w) => ctx.wn!.has(w, 'n'));
     if (noun && personNoun(noun, ctx.wn)) q.role = noun;
   }
   // "How big was the reward", "how large a fine": the size of a payment (WordNet) is a sum of money.

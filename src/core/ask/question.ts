@@ -41,6 +41,8 @@ export interface Question {
   describe?: string;
   /** person: "who is the *president* of X" asks for someone with that role. */
   role?: string;
+  /** person: "who is the *pastor* (of X)", a noun no role list names: a role when WordNet files it under person; checked when answering. */
+  roleNoun?: string;
   /** person: "who is the *commerce* secretary": the words that narrow the role. */
   roleBy?: string;
   /** person: "who is the president *of X*": what the role belongs to. */
@@ -278,7 +280,12 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
     // "Who succeeded X", "who called it …": the verb is what tells the sentences apart.
     // (What the role is of ends where a time or place adjunct starts: "… of Mull island during the storm".)
     const roleOf = role ? new RegExp(`\\b${role}s? (?:of|for|at|on) (.+?)(?: (?:during|when|after|before|since|in|at|on) .*)?$`).exec(lower.replace(/[?!.]+$/, ''))?.[1] : undefined;
-    return { ...base, intent: 'person', role, ...(roleBy ? { roleBy } : {}), roleOf, terms: terms.map((t) => (t.pos === 'VERB' ? { ...t, weight: 2 } : t)) };
+    // (One common noun no list names, alone or before "of", not a name's "Ames's": WordNet, when
+    // answering, says whether it is a role.)
+    const head = group[0];
+    const roleNoun = !role && head && (group.length === 1 || /^(of|for|at)$/.test(group[1]!)) && !new RegExp(`\\b${head}['’]`).test(lower)
+      && terms.some((t) => t.word === head && !t.name) ? head : undefined;
+    return { ...base, intent: 'person', role, ...(roleBy ? { roleBy } : {}), roleOf, ...(roleNoun ? { roleNoun } : {}), terms: terms.map((t) => (t.pos === 'VERB' ? { ...t, weight: 2 } : t)) };
   }
 
   // "What was the ice cream shop called?", "what's the name of her clothing line?": the name of a
