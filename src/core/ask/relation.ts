@@ -398,13 +398,20 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
   // support is read from the question's other words.
   const others = terms.filter((t) => t.pos !== 'VERB' || !verbs.has(t.term));
   const out: Aligned[] = [];
+  // "Were the robbers armed?", "were the men masked?": the asked noun (with its commonest sense's
+  // synonyms) and the word that may modify it (an adjective, or a passive's participle).
+  const described = qf.wh !== 'yesno' || qf.slots.length ? undefined
+    : qf.verb === 'be' ? qf.agent && qf.attr && { noun: qf.agent, word: qf.attr.head } : !qf.agent && !qf.attr && qf.patient && { noun: qf.patient, word: qf.verb };
+  const describedHeads = described && !described.noun.name ? new Set([described.noun.head, ...(wn ? wn.synonyms(described.noun.head, 'n', 1) : [])]) : undefined;
   for (const ref of index.candidates(terms)) {
     const frames = ref.sentence.frames;
     if (!frames?.length) continue;
     const text = ref.article.raw;
     const sentenceWords = new Set(ref.sentence.terms);
     const support = 0.6 + 0.4 * index.coverage(ref, others.length ? others : terms);
-    for (const f of frames) {
+    // Each frame's object's own phrase ("the sequel to Harbor Lights"), read once per sentence.
+    const phrases = frames.map((f) => objectsPhrase(f, text));
+    for (const [fi, f] of frames.entries()) {
       let v = verbs.get(f.verb) ?? verbs.get(f.verb.split(' ')[0]!) ?? 0;
       let negative = Boolean(f.neg);
       // "Lane denied suggestions that he was …" answers "did he admit …" in the negative.
@@ -423,12 +430,10 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
           negative = polar === 'negative' ? !negative : negative;
         }
       }
-      // "Were the robbers armed?", "were the men masked?" ~ "four armed robbers fled", "two masked
-      // men": the asked word (an adjective, or a passive's participle) modifies the asked noun in one
-      // of the frame's noun groups ("unarmed robbers" says no).
-      const described = qf.verb === 'be' ? qf.agent && qf.attr && { noun: qf.agent, word: qf.attr.head } : !qf.agent && !qf.attr && qf.patient && { noun: qf.patient, word: qf.verb };
-      if (!v && qf.wh === 'yesno' && described && !described.noun.name && !qf.slots.length) {
-        const polar = modifierPolarity(described.noun.head, described.word, [f.agent, f.patient, ...(f.slots ?? []).map((x) => x.arg)], text, wn);
+      // "Were the robbers armed?" ~ "four armed robbers fled": the asked word modifies the asked
+      // noun in one of the frame's noun groups ("unarmed robbers" says no).
+      if (!v && described && describedHeads) {
+        const polar = modifierPolarity(describedHeads, described.word, [f.agent, f.patient, ...(f.slots ?? []).map((x) => x.arg)], text, wn);
         if (polar) {
           out.push({ ref, frame: f, score: VERB_MATCH.same * support, negative: polar === 'negative' ? !negative : negative });
           continue;
@@ -469,7 +474,7 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
       const everyArg = [f.agent, f.patient, f.attr, ...(f.slots ?? []).map((x) => x.arg)].filter(Boolean) as FrameArg[];
       // "will direct the sequel to Harbor Lights": a phrase right after the object is the object's
       // ("to Harbor Lights" is the sequel's), so it does not stand for the asked object.
-      const objects = objectsPhrase(f, text);
+      const objects = phrases[fi];
       const inOwn = (a: FrameArg) => objects !== undefined && a.start >= objects.start && a.start < objects.end;
       for (const [asked, own] of bound) {
         if (!asked) continue;
@@ -507,7 +512,7 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
         // "The singer rehired …": a definite description of a person stands for the article's main person.
         if (m < 0.5 && q.name && wn && own.some((a) => !a.name && /^[Tt]he\s+[a-z\s-]+$/.test(text.slice(a.start, a.end)) && personNoun(a.head, wn)) && index.mainPerson(ref) === q.words.at(-1)) m = Math.max(m, ARG_MATCH.pronoun);
         // (Nor does an object's own phrase, in any clause of the sentence, put the asked object in it.)
-        const inObjectsPhrase = asked === qf.patient && inObjectsPhrases(frames, q.words, text);
+        const inObjectsPhrase = asked === qf.patient && inObjectsPhrases(phrases, q.words, text);
         // (Not for the object of a clause that has another: "Lowe won the title" does not say she won the fight.)
         const otherObject = asked === qf.patient && own.length > 0;
         if (m < 0.5 && !doerTaken && !inObjectsPhrase && !otherObject && q.words.every((w) => sentenceWords.has(w))) m = Math.max(m, ARG_MATCH.sentence);
@@ -696,11 +701,10 @@ function negates(q: QArg, span: string): boolean {
 }
 
 /**
- * Whether one of `args` is a noun group with `head` (or its commonest sense's synonym) as its head
- * and `word`, or its negative, among the words before it ("two armed men", "an unarmed guard").
+ * Whether one of `args` is a noun group headed by one of `heads` with `word`, or its negative,
+ * among the words before its head ("two armed men", "an unarmed guard").
  */
-function modifierPolarity(head: string, word: string, args: (FrameArg | undefined)[], text: string, wn?: WordNet): 'positive' | 'negative' | undefined {
-  const heads = new Set([head, ...(wn ? wn.synonyms(head, 'n', 1) : [])]);
+function modifierPolarity(heads: Set<string>, word: string, args: (FrameArg | undefined)[], text: string, wn?: WordNet): 'positive' | 'negative' | undefined {
   for (const a of args) {
     if (!a || !heads.has(a.head)) continue;
     const words = text.slice(a.start, a.end).toLowerCase().split(/\s+/);
@@ -742,10 +746,9 @@ function objectsPhrase(f: Frame, text: string): { start: number; end: number } |
 }
 const OBJECTS_PHRASE = /^\s+(\p{L}+)\s+["“'‘]?(?:[\p{L}\p{N}'’-]+ ?){1,4}/u;
 
-/** Whether every word of `words` is in the object's own phrase of one of `frames`. */
-function inObjectsPhrases(frames: Frame[], words: string[], text: string): boolean {
-  return frames.some((f) => {
-    const span = objectsPhrase(f, text);
+/** Whether every word of `words` is in one of the objects' own phrases `spans`. */
+function inObjectsPhrases(spans: ({ start: number; end: number } | undefined)[], words: string[], text: string): boolean {
+  return spans.some((span) => {
     const own = span && text.slice(span.start, span.end).toLowerCase().split(/[^\p{L}\p{N}]+/u);
     return own !== undefined && words.every((w) => own.includes(w));
   });
@@ -896,7 +899,7 @@ export function eventSupported(qf: QuestionFrame, sentence: Sentence, raw: strin
   // the asked object named only in another object's own phrase.
   const frames = sentence.frames ?? [];
   const patient = qf.patient;
-  if (patient?.name && inObjectsPhrases(frames, patient.words, raw)
+  if (patient?.name && inObjectsPhrases(frames.map((f) => objectsPhrase(f, raw)), patient.words, raw)
     && !frames.some((f) => [f.agent, f.patient, f.attr].some((a) => a && argMatch(patient, a, raw, wn) >= 0.5))) return false;
   // ("Take over" is an event of its own, though "take" alone is light.)
   if (LIGHT_VERBS.has(qf.verb)) return true;
