@@ -298,6 +298,9 @@ export const TIME_NOUNS = new Set([
   'spring', 'summer', 'autumn', 'fall', 'winter', 'quarter', 'term', 'time', ...WEEKDAYS, ...MONTHS,
 ]);
 
+/** Time zones a clock time may name ("4:30 p.m. ET", "0630 GMT", "at 9 local time"), as a regular-expression alternation. */
+export const TIME_ZONES = 'GMT|UTC|[ECMP][SD]?T|BST|CET|IST|local time';
+
 /** Words before a time noun that make it a time of its own ("last summer", "this week"), not part of a noun group. */
 export const TIME_DETERMINERS = new Set(['last', 'next', 'this', 'past', 'coming', 'previous', 'following']);
 

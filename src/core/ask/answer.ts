@@ -7,7 +7,7 @@
 import type { Answer, Fact, WordNet } from '../types.js';
 import { MAX_QUESTION_LENGTH, type Question, type QTerm } from './question.js';
 import { MATCH, type AnswerContext, type SearchIndex, type SentenceRef } from './search.js';
-import { ABBREVIATIONS, LIGHT_VERBS, own, ROLE_WORDS, SAYING_VERBS, synonymsOf, table } from '../lexicon.js';
+import { ABBREVIATIONS, LIGHT_VERBS, own, ROLE_WORDS, SAYING_VERBS, synonymsOf, table, TIME_ZONES } from '../lexicon.js';
 import { NOT_SAID, render, valueKey, type Scored } from './render.js';
 import { answerCoverage, expandAlias } from './coverage.js';
 import { clockTime, datesCompatible, groupFacts, inCurrency, nameWords, namesMatch, quantitiesCompatible, singularWord, uniq } from '../values.js';
@@ -689,7 +689,7 @@ function zoned(s: Scored): boolean {
   const raw = s.ref.article.raw;
   return TIME_ZONE.test(raw.slice(s.fact.span.start, Math.min(s.ref.sentence.end, s.fact.span.end + 12)));
 }
-const TIME_ZONE = /\b(?:[ECMP][SD]?T|GMT|UTC|BST|CET|IST|local time)\b/;
+const TIME_ZONE = new RegExp(`\\b(?:${TIME_ZONES})\\b`);
 
 /**
  * Whether a name of several words is no person's: a WordNet term whose commonest sense is not a

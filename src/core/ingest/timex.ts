@@ -10,7 +10,7 @@
  * closing "at 1412.55 points"), so that nothing later reads it as one.
  */
 import { iso } from '../calendar.js';
-import { WEEKDAYS } from '../lexicon.js';
+import { TIME_ZONES, WEEKDAYS } from '../lexicon.js';
 import type { Nlp } from '../nlp.js';
 import { analyze } from './analyze.js';
 import type { Paragraph } from './clean.js';
@@ -492,7 +492,7 @@ const ROWS: Row[] = [
   // --- times of day ---
   {
     name: 'a clock time ("10:30 a.m.", "at 9.25pm", "noon")', when: ['#clock', 'noon', 'midday', 'midnight'],
-    re: /\b(?:(?:at|around|about|by|until|before|after|from|since|shortly after|just before)\s+)?(?:(\d{1,2})(?:[:.](\d{2}))?\s*(a\.m\.|p\.m\.|a\.?\s?m\b|p\.?\s?m\b)|(\d{1,2})[:.h](\d{2})(?:\s*(?:GMT|UTC|[A-Z]{2,4}T|local time|hours|h)\b|(?=\s+(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening)|in the (?:morning|afternoon|evening)|at night)\b))|(noon|midday|midnight))(?:\s+(?:GMT|UTC|[ECMP][SD]?T|BST|CET|local time))?/gi,
+    re: new RegExp(String.raw`\b(?:(?:at|around|about|by|until|before|after|from|since|shortly after|just before)\s+)?(?:(\d{1,2})(?:[:.](\d{2}))?\s*(a\.m\.|p\.m\.|a\.?\s?m\b|p\.?\s?m\b)|(\d{1,2})[:.h](\d{2})(?:\s*(?:GMT|UTC|[A-Z]{2,4}T|local time|hours|h)\b|(?=\s+(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening)|in the (?:morning|afternoon|evening)|at night)\b))|(noon|midday|midnight))(?:\s+(?:${TIME_ZONES}))?`, 'gi'),
     build: (m) => {
       if (!m[1] && !m[4] && !m[6]) return undefined;
       let h: number;
@@ -518,7 +518,7 @@ const ROWS: Row[] = [
     // Wire copy's 24-hour clock, written without a colon: only with its time zone or "hours" after
     // it, or beside such a time in parentheses ("at 1415 (0915 GMT)"), since "at 2016" is a year.
     name: 'a 24-hour clock time ("0630 GMT", "at 1230 hours")', when: ['#4'],
-    re: /\b(?:(?:at|around|about|by|until|before|after|from|since)\s+)?([01]\d|2[0-3])([0-5]\d)(?:\s*(?:GMT|UTC|hours|hrs|local time)\b|(?=\s*\(\s*(?:[01]\d|2[0-3])[0-5]\d\s*(?:GMT|UTC)\b))/g,
+    re: new RegExp(String.raw`\b(?:(?:at|around|about|by|until|before|after|from|since)\s+)?([01]\d|2[0-3])([0-5]\d)(?:\s*(?:${TIME_ZONES}|hours|hrs)\b|(?=\s*\(\s*(?:[01]\d|2[0-3])[0-5]\d\s*(?:${TIME_ZONES})\b))`, 'g'),
     build: (m) => ({ type: 'TIME', value: `${UNRESOLVED}T${m[1]}:${m[2]}`, inferred: false }),
   },
 
