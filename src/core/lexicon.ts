@@ -247,7 +247,7 @@ export const ABBREVIATIONS: Record<string, string[]> = table({
   vp: ['vice', 'president'], pm: ['prime', 'minister'], gm: ['general', 'manager'],
 });
 
-/** Abbreviated words inside place names, read as written in full ("Mt Cook" is "Mount Cook"). */
+/** Abbreviated words inside place names, read as written in full ("Mt Sefa" is "Mount Sefa"). */
 export const NAME_ABBREVIATIONS: Record<string, string> = table({ mt: 'mount', ft: 'fort' });
 
 /** Words a name's initials leave out ("Federal Bureau of Investigation": "FBI"). */

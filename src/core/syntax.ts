@@ -282,7 +282,7 @@ function repair(toks: Tok[]): Tok[] {
     name.pos = 'PROPN';
     name.lemma = t.lower;
   }
-  // "Voting will close at six", "the bank can't open": right after a modal (and "not" or an adverb),
+  // "The polls will open at seven", "the bank can't open": right after a modal (and "not" or an adverb),
   // a word tagged an adjective is the bare verb, as an adjective there would need "be".
   for (let k = 0; k + 1 < out.length; k++) {
     const m = out[k]!;

@@ -746,7 +746,7 @@ function compatible(q: Question, a: Scored, b: Scored): boolean {
   if (fa.kind === 'date' && fb.kind === 'date') {
     // "What time …": two clock times of one day are two answers ("by 5:50 a.m.", "by 6:10 a.m."), unless
     // they are whole quarter hours apart and one names its time zone, as one moment is in two zones
-    // ("8:15 p.m. ET", "5:15 p.m."). ("Evacuated at 1:30 p.m." is no report of a blast at 5:30 p.m.)
+    // ("8:15 p.m. ET", "5:15 p.m."). ("Evacuated at 2:15 p.m." is no report of a blast at 6:45 p.m.)
     if (q.precision === 'time') {
       const [ca, cb] = [minuteOfDay(fa), minuteOfDay(fb)];
       if (ca !== undefined && cb !== undefined && ca !== cb && ((ca - cb) % 15 !== 0 || !(zoned(a) || zoned(b)))) return false;

@@ -544,7 +544,7 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
         }
         if (PRONOUNS.has(filler.toLowerCase()) || !/[\p{L}\p{N}]/u.test(filler)) continue;
         if (asked(filler, qf)) continue;
-        // "Who killed the woman?" is not answered by "a New York woman": the asked object's own noun
+        // "Who killed the woman?" is not answered by "a Dunford woman": the asked object's own noun
         // in the doer's place is the clause read the wrong way round.
         const other = qf.open === 'agent' ? qf.patient : qf.open === 'patient' ? qf.agent : undefined;
         if (other && !other.name && !other.any && !other.pronoun && arg.head === other.head) continue;
