@@ -317,19 +317,19 @@ export interface WordNet {
   has(lemma: string, pos: WordNetPos): boolean;
   /** The verb a form stands for ("shot" → "shoot", "stopped" → "stop"), or undefined when none. */
   verbBase(word: string): string | undefined;
-  synonyms(lemma: string, pos: WordNetPos, senses?: number): string[];
+  synonyms(lemma: string, pos: WordNetPos, senses?: number): readonly string[];
   /** The definitions of a word's commonest senses ("convict" → "find or declare guilty"). */
-  glosses(lemma: string, pos: WordNetPos, senses?: number): string[];
+  glosses(lemma: string, pos: WordNetPos, senses?: number): readonly string[];
   /** Derivationally related forms in any part of speech ("resign" ↔ "resignation"). */
-  derived(lemma: string, pos: WordNetPos, senses?: number): string[];
-  antonyms(lemma: string, pos: WordNetPos, senses?: number): string[];
+  derived(lemma: string, pos: WordNetPos, senses?: number): readonly string[];
+  antonyms(lemma: string, pos: WordNetPos, senses?: number): readonly string[];
   /** Verbs whose event this verb's causes ("kill" → "die"). */
-  causes(lemma: string, senses?: number): string[];
+  causes(lemma: string, senses?: number): readonly string[];
   /** The nouns an adjective pertains to ("Peruvian" → "Peru", "Greek" → "Greece"). */
-  pertainyms(lemma: string, senses?: number): string[];
+  pertainyms(lemma: string, senses?: number): readonly string[];
   /** What a noun names a part of (WordNet's part holonyms: "roof" → "building", "head" → "body"). */
-  wholes(lemma: string, senses?: number): string[];
+  wholes(lemma: string, senses?: number): readonly string[];
   /** Words of the hypernym synsets up to `depth` levels ("city" → "municipality", "urban area"). */
-  hypernyms(lemma: string, pos: WordNetPos, depth?: number, senses?: number): string[];
+  hypernyms(lemma: string, pos: WordNetPos, depth?: number, senses?: number): readonly string[];
   close(): void;
 }

@@ -114,6 +114,19 @@ export function openWordNet(dictDir?: string): WordNet {
     return [...out];
   };
 
+  // A question asks for the same few words' relations once per candidate sentence: each answer
+  // is kept (bounded), so the pointers are walked once.
+  const results = new Map<string, readonly string[]>();
+  const memo = (key: string, compute: () => string[]): readonly string[] => {
+    let r = results.get(key);
+    if (!r) {
+      if (results.size >= 50_000) results.clear();
+      r = compute();
+      results.set(key, r);
+    }
+    return r;
+  };
+
   let verbExceptions: Record<string, string> | undefined;
   const has = (lemma: string, pos: WordNetPos) => index(pos).has(lemma.toLowerCase().replace(/\s+/g, '_'));
   return {
@@ -128,19 +141,19 @@ export function openWordNet(dictDir?: string): WordNet {
       const candidates = [w, w.replace(/s$/, ''), w.replace(/ies$/, 'y'), w.replace(/es$/, ''), w.replace(/ed$/, ''), w.replace(/d$/, ''), w.replace(/ing$/, ''), w.replace(/ing$/, 'e'), w.replace(/([b-df-hj-np-tv-z])\1(?:ed|ing)$/, '$1')];
       return candidates.find((c) => c !== '' && has(c, 'v'));
     },
-    synonyms: (lemma, pos, senses = 3) => {
+    synonyms: (lemma, pos, senses = 3) => memo(`s ${pos}${senses} ${lemma}`, () => {
       const out = new Set<string>();
       for (const { s } of sensesOf(lemma, pos, senses)) s.words.forEach((w) => out.add(w));
       out.delete(lemma);
       return [...out];
-    },
-    glosses: (lemma, pos, senses = 1) => sensesOf(lemma, pos, senses).map(({ s }) => s.gloss),
-    derived: (lemma, pos, senses = 3) => follow(lemma, pos, senses, ['+']),
-    antonyms: (lemma, pos, senses = 3) => follow(lemma, pos, senses, ['!']),
-    causes: (lemma, senses = 3) => follow(lemma, 'v', senses, ['>']),
-    wholes: (lemma, senses = 2) => follow(lemma, 'n', senses, ['#p']),
-    pertainyms: (lemma, senses = 1) => follow(lemma.toLowerCase(), 'a', senses, ['\\']),
-    hypernyms: (lemma, pos, depth = 2, senses = 2) => {
+    }),
+    glosses: (lemma, pos, senses = 1) => memo(`g ${pos}${senses} ${lemma}`, () => sensesOf(lemma, pos, senses).map(({ s }) => s.gloss)),
+    derived: (lemma, pos, senses = 3) => memo(`+ ${pos}${senses} ${lemma}`, () => follow(lemma, pos, senses, ['+'])),
+    antonyms: (lemma, pos, senses = 3) => memo(`! ${pos}${senses} ${lemma}`, () => follow(lemma, pos, senses, ['!'])),
+    causes: (lemma, senses = 3) => memo(`> v${senses} ${lemma}`, () => follow(lemma, 'v', senses, ['>'])),
+    wholes: (lemma, senses = 2) => memo(`#p n${senses} ${lemma}`, () => follow(lemma, 'n', senses, ['#p'])),
+    pertainyms: (lemma, senses = 1) => memo(`\\ a${senses} ${lemma}`, () => follow(lemma.toLowerCase(), 'a', senses, ['\\'])),
+    hypernyms: (lemma, pos, depth = 2, senses = 2) => memo(`@ ${pos}${senses}/${depth} ${lemma}`, () => {
       const out = new Set<string>();
       let frontier = sensesOf(lemma, pos, senses).map((x) => x.s);
       for (let d = 0; d < depth && frontier.length; d++) {
@@ -157,7 +170,7 @@ export function openWordNet(dictDir?: string): WordNet {
         frontier = next;
       }
       return [...out];
-    },
+    }),
     close: () => {
       for (const fd of fds.values()) closeSync(fd);
       fds.clear();
