@@ -145,14 +145,23 @@ export function namesMatch(a: string, b: string): boolean {
 }
 
 /** The words of a name, lower-case, without articles, titles or plural -s. */
-export function nameWords(s: string): string[] {
-  return s
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
-    .split(/\s+/)
-    .filter((w) => w && !/^(the|a|an|of)$/.test(w) && !PERSON_TITLES.has(w))
-    .map((w) => own(NAME_ABBREVIATIONS, w) ?? singularWord(w));
+export function nameWords(s: string): readonly string[] {
+  // Agreement compares every name of the candidate sentences with the answer's: the same few
+  // hundred names, many times over, per question.
+  let words = NAME_WORDS.get(s);
+  if (!words) {
+    if (NAME_WORDS.size >= 20_000) NAME_WORDS.clear();
+    words = s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+      .split(/\s+/)
+      .filter((w) => w && !/^(the|a|an|of)$/.test(w) && !PERSON_TITLES.has(w))
+      .map((w) => own(NAME_ABBREVIATIONS, w) ?? singularWord(w));
+    NAME_WORDS.set(s, words);
+  }
+  return words;
 }
+const NAME_WORDS = new Map<string, readonly string[]>();
 
 /** "Model X SUVs" and "Model X SUV" are one name. */
 export function singularWord(w: string): string {

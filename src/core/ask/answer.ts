@@ -150,7 +150,7 @@ function pertainedName(t: QTerm, index: SearchIndex, wn: WordNet): QTerm {
  * A noun's commonest sense's WordNet synonyms; for a compound WordNet does not list, its head's
  * in the same compound ("stepkid": "stepchild", as "kid" is "child").
  */
-function nounSynonyms(noun: string, wn: WordNet): string[] {
+function nounSynonyms(noun: string, wn: WordNet): readonly string[] {
   if (wn.has(noun, 'n')) return wn.synonyms(noun, 'n', 1);
   for (let i = 3; i + 3 <= noun.length; i++) {
     const head = noun.slice(i);
@@ -319,6 +319,9 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
   for (let i = 0; i + 1 < terms.length; i++) {
     if (terms[i]!.name && terms[i + 1]!.name && index.surnames.has(terms[i + 1]!.term)) givenNames.set(terms[i + 1]!.term, terms[i]!.term);
   }
+  const stems = new Map(terms.map((t) => [t, termStems(t)]));
+  const allStems = terms.flatMap((t) => stems.get(t)!);
+  const verbStems = verbs.flatMap((v) => [v.term.slice(0, Math.max(3, v.term.length - 1)), ...[...synonymsOf(v.term)].map((syn) => syn.slice(0, Math.max(3, syn.length - 1)))]);
   for (const ref of index.candidates(terms)) {
     let coverage = index.coverage(ref, terms);
     // "Who is the CEO of X": a sentence that does not itself name X answers about someone else.
@@ -338,7 +341,8 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
     const eventFactor = verbs.some((t) => index.matchHere(ref, t) < 0.7 && index.match(ref, t) > 0) ? 0.75 : 1;
     // Names the question gives anchor it more precisely than its common words ("the USGS put it at …").
     const named = terms.filter((t) => t.name && index.matchHere(ref, t) >= 0.9);
-    const anchors = facts.length > 1 ? termPositions(ref, named.length ? named : terms) : [];
+    // (Read only once a fact of the sentence gets that far.)
+    let anchors: number[] | undefined;
     for (const fact of facts) {
       const before = fact.kind === 'quantity' || fact.kind === 'entity' ? ref.article.raw.slice(Math.max(ref.sentence.start, fact.span.start - (fact.kind === 'entity' ? 40 : 80)), fact.span.start) : '';
       let factor = factFactor(q, fact, questionWords, index.table.aliases ?? {}, index.roles, before, ctx.wn);
@@ -366,10 +370,13 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
       // "Who is the captain of X": a captain the sentence does not tie to X is someone else's.
       if (q.role && q.roleOf && fact.kind === 'entity' && !roleLinked(ref.article.raw.slice(ref.sentence.start, ref.sentence.end), q.role, q.roleOf)) continue;
       // Of two dates (or figures) in one sentence, the one next to the question's words answers it.
-      if (anchors.length) factor *= proximity(fact, anchors);
+      if (facts.length > 1) {
+        anchors ??= termPositions(ref, named.length ? named.flatMap((t) => stems.get(t)!) : allStems);
+        if (anchors.length) factor *= proximity(fact, anchors);
+      }
       if (fact.kind !== 'quote') factor *= eventFactor;
       // "Acme sues Globex" for "which company sued Globex": the name doing the asked action.
-      if (fact.kind === 'entity' && verbs.length && doesVerb(ref, fact, verbs)) factor = Math.min(1, factor * 1.4);
+      if (fact.kind === 'entity' && verbs.length && doesVerb(ref, fact, verbStems)) factor = Math.min(1, factor * 1.4);
       // "built by the Tudor dynasty" for "who built it": the agent of a passive.
       if (fact.kind === 'entity' && verbs.length && /\bby (?:the |a |an )?$/i.test(before) && eventFactor === 1) factor = Math.max(factor, 0.85);
       const fit = q.intent === 'quantity' ? askedFit(q, fact, ctx.wn) : factor;
@@ -428,32 +435,33 @@ function sameEvent(a: Scored, b: Scored, corpusYear?: string): boolean {
   return ta.slice(0, 4) === tb.slice(0, 4);
 }
 
+/** The stems a question term is found by in a sentence: its own and, for a word, its synonyms'. */
+function termStems(t: QTerm): string[] {
+  return (t.name ? [t.term] : [t.term, ...synonymsOf(t.term)]).map((w) => w.slice(0, Math.max(4, w.length - 2)));
+}
+
 /** Offsets of the sentence's words that match a question term (by shared stem prefix). */
-function termPositions(ref: SentenceRef, terms: QTerm[]): number[] {
+function termPositions(ref: SentenceRef, stems: string[]): number[] {
   const text = ref.article.raw.slice(ref.sentence.start, ref.sentence.end).toLowerCase();
-  const words = terms.flatMap((t) => (t.name ? [t.term] : [t.term, ...synonymsOf(t.term)]));
-  const stems = words.map((w) => w.slice(0, Math.max(4, w.length - 2)));
   const out: number[] = [];
   const re = /[\p{L}\p{N}]+/gu;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const w = m[0];
-    if (stems.some((s) => w.startsWith(s) || (s.length <= w.length + 2 && s.startsWith(w) && w.length >= 4))) out.push(ref.sentence.start + m.index);
+    const c = w[0];
+    if (stems.some((s) => s[0] === c && (w.startsWith(s) || (s.length <= w.length + 2 && s.startsWith(w) && w.length >= 4)))) out.push(ref.sentence.start + m.index);
   }
   return out;
 }
 
 /** Whether the words right after a name are one of the question's verbs (after auxiliaries). */
-function doesVerb(ref: SentenceRef, fact: Fact, verbs: QTerm[]): boolean {
+function doesVerb(ref: SentenceRef, fact: Fact, verbStems: string[]): boolean {
   const after = ref.article.raw.slice(fact.span.end, Math.min(ref.sentence.end, fact.span.end + 40)).toLowerCase();
   const words = after.split(/[^\p{L}]+/u).filter(Boolean);
   let k = 0;
   while (k < words.length && /^(has|have|had|was|were|is|are|will|would|be|been|being|also|later|then|reportedly)$/.test(words[k]!)) k++;
   const w = words[k];
   if (!w) return false;
-  return verbs.some((v) => {
-    const stem = v.term.slice(0, Math.max(3, v.term.length - 1));
-    return w.startsWith(stem) || [...synonymsOf(v.term)].some((syn) => w.startsWith(syn.slice(0, Math.max(3, syn.length - 1))));
-  });
+  return verbStems.some((stem) => w.startsWith(stem));
 }
 
 /**
@@ -711,10 +719,12 @@ const PLACES_OF_PEOPLE = new Set(['building', 'institution', 'facility', 'establ
  * one asked ("Ann Vane" when "Tom Vane" is asked; not "J. Tom Vane", "Mr. Vane", or "Rob" for "Robert").
  */
 function namesOtherGiven(text: string, givenNames: Map<string, string>): boolean {
-  const words = text.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u);
+  const lower = text.toLowerCase();
+  if (![...givenNames.keys()].some((surname) => lower.includes(surname))) return false;
+  let words: string[] | undefined;
   for (const m of text.matchAll(CAPITALIZED_PAIR)) {
     const given = givenNames.get(m[2]!.toLowerCase());
-    if (given === undefined || words.includes(given)) continue;
+    if (given === undefined || (words ??= lower.split(/[^\p{L}\p{N}'’-]+/u)).includes(given)) continue;
     const first = m[1]!.toLowerCase();
     if (!ROLE_WORDS.has(first) && !first.startsWith(given) && !given.startsWith(first)) return true;
   }

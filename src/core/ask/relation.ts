@@ -403,16 +403,24 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
   const described = qf.wh !== 'yesno' || qf.slots.length ? undefined
     : qf.verb === 'be' ? qf.agent && qf.attr && { noun: qf.agent, word: qf.attr.head } : !qf.agent && !qf.attr && qf.patient && { noun: qf.patient, word: qf.verb };
   const describedHeads = described && !described.noun.name ? new Set([described.noun.head, ...(wn ? wn.synonyms(described.noun.head, 'n', 1) : [])]) : undefined;
+  // The words a copula's complement may negate: the asked one, and the asked verb's synonyms.
+  const polarWords = qf.verb === 'be' ? [qf.attr?.head ?? ''] : [qf.verb, ...[...verbs.entries()].filter(([, x]) => x >= VERB_MATCH.synonym).map(([w]) => w)];
+  const askedArgs = [qf.patient, qf.attr, ...qf.slots.map((x) => x.arg)];
+  const askedGlosses = wn ? glossPhrases(qf.verb, wn) : [];
+  const askedNominals = wn ? nominals(qf.verb, wn) : undefined;
   for (const ref of index.candidates(terms)) {
     const frames = ref.sentence.frames;
     if (!frames?.length) continue;
     const text = ref.article.raw;
-    const sentenceWords = new Set(ref.sentence.terms);
-    const support = 0.6 + 0.4 * index.coverage(ref, others.length ? others : terms);
+    // Read once, when a frame of the sentence has the asked event (most candidates have none).
+    let wordsOf: Set<string> | undefined;
+    let support: number | undefined;
+    const supportOf = (): number => (support ??= 0.6 + 0.4 * index.coverage(ref, others.length ? others : terms));
     // Each frame's object's own phrase ("the sequel to Harbor Lights"), read once per sentence.
-    const phrases = frames.map((f) => objectsPhrase(f, text));
+    let phrases: ({ start: number; end: number } | undefined)[] | undefined;
     for (const [fi, f] of frames.entries()) {
-      let v = verbs.get(f.verb) ?? verbs.get(f.verb.split(' ')[0]!) ?? 0;
+      const space = f.verb.indexOf(' ');
+      let v = verbs.get(f.verb) ?? (space > 0 ? verbs.get(f.verb.slice(0, space)) : undefined) ?? 0;
       let negative = Boolean(f.neg);
       // "Lane denied suggestions that he was …" answers "did he admit …" in the negative.
       if (!v && qf.wh === 'yesno' && opposites.has(f.verb)) {
@@ -422,9 +430,7 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
       // "Was the building insured?" ~ "the building was uninsured": a copula with a negated form of the word.
       if (!v && f.verb === 'be' && f.attr) {
         const attr = text.slice(f.attr.start, f.attr.end).toLowerCase();
-        const asked = qf.verb === 'be' ? qf.attr?.head ?? '' : qf.verb;
-        const polar = [asked, ...(qf.verb === 'be' ? [] : [...verbs.entries()].filter(([, x]) => x >= VERB_MATCH.synonym).map(([w]) => w))]
-          .map((w) => polarForm(w, attr, wn)).find(Boolean);
+        const polar = polarWords.map((w) => polarForm(w, attr, wn)).find(Boolean);
         if (polar) {
           v = VERB_MATCH.same;
           negative = polar === 'negative' ? !negative : negative;
@@ -435,24 +441,20 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
       if (!v && described && describedHeads) {
         const polar = modifierPolarity(describedHeads, described.word, [f.agent, f.patient, ...(f.slots ?? []).map((x) => x.arg)], text, wn);
         if (polar) {
-          out.push({ ref, frame: f, score: VERB_MATCH.same * support, negative: polar === 'negative' ? !negative : negative });
+          out.push({ ref, frame: f, score: VERB_MATCH.same * supportOf(), negative: polar === 'negative' ? !negative : negative });
           continue;
         }
       }
       // A light verb with the event as its noun: "gave testimony" for "testify".
-      if (!v && wn) {
-        const noun = [f.patient, f.attr].find((a) => a && nominals(qf.verb, wn).has(a.head));
-        if (noun) v = VERB_MATCH.derived;
-      }
+      if (!v && askedNominals && ((f.patient && askedNominals.has(f.patient.head)) || (f.attr && askedNominals.has(f.attr.head)))) v = VERB_MATCH.derived;
       // The asked verb's definition said in other words: "taken into custody" for "arrest", "found
       // guilty" for "convict"; and the other way, "convicted" for "found guilty".
       let glossWord: string | undefined;
       if (!v && wn) {
-        const args = [f.patient, f.attr, ...(f.slots ?? []).map((x) => x.arg)];
-        if (glossPhrases(qf.verb, wn).some((g) => g.verbs.has(f.verb) && args.some((a) => spanHas(text, a, g.word)))) v = VERB_MATCH.derived;
+        const args = askedGlosses.some((g) => g.verbs.has(f.verb)) ? [f.patient, f.attr, ...(f.slots ?? []).map((x) => x.arg)] : undefined;
+        if (args && askedGlosses.some((g) => g.verbs.has(f.verb) && args.some((a) => spanHas(text, a, g.word)))) v = VERB_MATCH.derived;
         else {
-          const asked = [qf.patient, qf.attr, ...qf.slots.map((x) => x.arg)];
-          const g = glossPhrases(f.verb, wn).find((x) => x.verbs.has(qf.verb) && asked.some((a) => a?.words.includes(x.word)));
+          const g = glossPhrases(f.verb, wn).find((x) => x.verbs.has(qf.verb) && askedArgs.some((a) => a?.words.includes(x.word)));
           if (g) {
             v = VERB_MATCH.derived;
             glossWord = g.word;
@@ -474,6 +476,8 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
       const everyArg = [f.agent, f.patient, f.attr, ...(f.slots ?? []).map((x) => x.arg)].filter(Boolean) as FrameArg[];
       // "will direct the sequel to Harbor Lights": a phrase right after the object is the object's
       // ("to Harbor Lights" is the sequel's), so it does not stand for the asked object.
+      phrases ??= frames.map((g) => objectsPhrase(g, text));
+      const sentenceWords = (wordsOf ??= new Set(ref.sentence.terms));
       const objects = phrases[fi];
       const inOwn = (a: FrameArg) => objects !== undefined && a.start >= objects.start && a.start < objects.end;
       for (const [asked, own] of bound) {
@@ -529,7 +533,7 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
         arg = openArg(qf, f, wn);
         if (!arg) {
           // The event is reported without the asked participant: remember it, to decline honestly.
-          out.push({ ref, frame: f, score: v * (checks.length ? checks.reduce((a, b) => a + b, 0) / checks.length : 0.6) * support });
+          out.push({ ref, frame: f, score: v * (checks.length ? checks.reduce((a, b) => a + b, 0) / checks.length : 0.6) * supportOf() });
           continue;
         }
         let filler = text.slice(arg.start, arg.end);
@@ -560,7 +564,7 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
       }
       // What will happen is better read from a sentence that says it will than from a past one.
       const when = qf.irrealis && !f.modal && f.tense !== 'future' ? REALIS_FOR_IRREALIS : 1;
-      out.push({ ref, frame: f, score: v * argScore * fit * support * when, arg, negative });
+      out.push({ ref, frame: f, score: v * argScore * fit * supportOf() * when, arg, negative });
     }
   }
   return out;
@@ -722,7 +726,10 @@ function polarForm(word: string, attr: string, wn?: WordNet): 'positive' | 'nega
   const words = attr.split(/[^\p{L}]+/u).filter(Boolean);
   if (words.some((w) => w === word || (w.startsWith(stem) && w.length - stem.length <= 3))) return 'positive';
   if (words.some((w) => NEGATIVE_PREFIX.test(w) && w.replace(NEGATIVE_PREFIX, '').startsWith(stem))) return 'negative';
-  if (wn && words.some((w) => wn.antonyms(word, 'a').includes(w) || wn.antonyms(word, 'v').includes(w))) return 'negative';
+  if (wn) {
+    const opposites = [...wn.antonyms(word, 'a'), ...wn.antonyms(word, 'v')];
+    if (words.some((w) => opposites.includes(w))) return 'negative';
+  }
   // "unharmed" for "hurt": a word whose synonym is the asked word with a negative prefix ("unhurt").
   if (wn && words.some((w) => wn.synonyms(w, 'a', 2).some((x) => NEGATIVE_PREFIX.test(x) && x.replace(NEGATIVE_PREFIX, '') === word))) return 'negative';
   return undefined;

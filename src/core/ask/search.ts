@@ -51,8 +51,12 @@ export class SearchIndex {
   private readonly engine: ReturnType<typeof bm25> | undefined;
   /** Index in `refs` of each article's first sentence. */
   private readonly firstRef: number[] = [];
-  /** The candidate sentences of a question's terms (the array itself is the key: it is not changed once made). */
-  private readonly candidateCache = new WeakMap<QTerm[], SentenceRef[]>();
+  /**
+   * The candidate sentences of the last few searches, by their words: one question's answer, its
+   * relation frames and its agreeing sources are looked for among the same sentences, through
+   * term lists that differ only in ways the search does not read.
+   */
+  private readonly candidateCache = new Map<string, SentenceRef[]>();
 
   constructor(readonly table: FactTable) {
     table.articles.forEach((article, a) => {
@@ -180,7 +184,7 @@ export class SearchIndex {
   supports(term: QTerm): boolean {
     if (this.vocab.has(term.term)) return true;
     if (ABBREVIATIONS[term.term]?.every((w) => this.vocab.has(w))) return true;
-    if (term.name && this.variants(term.term).length) return true;
+    if (term.name && this.variantsCached(term.term).length) return true;
     if (this.aliasWords.has(term.term)) return true;
     if (!term.name) for (const s of synonymsOf(term.term)) if (this.vocab.has(s)) return true;
     return false;
@@ -214,18 +218,18 @@ export class SearchIndex {
   /** Candidate sentences for a set of terms: every sentence of the best `articles` articles by BM25. */
   candidates(terms: QTerm[], articles = 15): SentenceRef[] {
     if (!this.engine) return this.refs;
-    // One question's answer and its agreeing sources are looked for among the same sentences.
-    const cached = articles === 15 ? this.candidateCache.get(terms) : undefined;
-    if (cached) return cached;
     const words: string[] = [];
     for (const t of terms) {
       for (let k = 0; k < Math.min(3, t.weight); k++) words.push(t.term);
-      for (const v of t.name ? this.variants(t.term) : []) words.push(v);
+      if (t.name) words.push(...this.variantsCached(t.term));
       for (const alt of this.aliasWords.get(t.term) ?? []) words.push(...alt);
       if (!t.name) for (const s of synonymsOf(t.term)) if (this.vocab.has(s)) words.push(s);
       for (const alt of t.alts ?? []) words.push(alt.word);
     }
     if (!words.length) return [];
+    const key = `${articles} ${words.join(' ')}`;
+    const cached = this.candidateCache.get(key);
+    if (cached) return cached;
     const hits = this.engine.search(words.join(' '), articles) as [number, number][];
     const out: SentenceRef[] = [];
     for (const [i] of hits) {
@@ -233,7 +237,9 @@ export class SearchIndex {
       const from = this.firstRef[a]!;
       for (let k = 0; k < this.table.articles[a]!.sentences.length; k++) out.push(this.refs[from + k]!);
     }
-    if (articles === 15) this.candidateCache.set(terms, out);
+    // (A few: enough for one question's searches, not a cache of questions.)
+    if (this.candidateCache.size >= 4) this.candidateCache.delete(this.candidateCache.keys().next().value!);
+    this.candidateCache.set(key, out);
     return out;
   }
 
@@ -310,23 +316,26 @@ export class SearchIndex {
     return this.inSet(this.sentenceTerms[ref.a]![ref.sentence.index]!, t);
   }
 
+  // (Called for every term of every candidate sentence and its neighbours: written to allocate nothing.)
   private inSet(set: Set<string>, t: QTerm, alts = true): number {
     if (set.has(t.term)) return MATCH.exact;
     const spelled = ABBREVIATIONS[t.term];
     if (spelled && spelled.every((w) => set.has(w))) return MATCH.exact;
-    for (const alt of this.aliasWords.get(t.term) ?? []) if (alt.every((w) => set.has(w))) return MATCH.exact;
+    const aliases = this.aliasWords.get(t.term);
+    if (aliases) for (const alt of aliases) if (alt.every((w) => set.has(w))) return MATCH.exact;
     if (t.name) {
       for (const v of this.variantsCached(t.term)) if (set.has(v)) return MATCH.variant;
       // (A demonym's country: "Peruvian" in "Peru's".)
-      for (const alt of alts ? t.alts ?? [] : []) if (set.has(alt.word)) return alt.strength;
+      if (alts && t.alts) for (const alt of t.alts) if (set.has(alt.word)) return alt.strength;
       return 0;
     }
-    for (const s of synonymsOf(t.term)) if (set.has(s)) return MATCH.synonym;
+    const synonyms = synonymsOf(t.term);
+    if (synonyms.size) for (const s of synonyms) if (set.has(s)) return MATCH.synonym;
     // Another word for a compound's head ("attorney" for the "lawyer" of "defense lawyer") is that
     // compound only beside its modifier: "district attorney" is another kind.
-    if (!alts || (t.modifier && !set.has(t.modifier))) return 0;
+    if (!alts || !t.alts || (t.modifier && !set.has(t.modifier))) return 0;
     let best = 0;
-    for (const alt of t.alts ?? []) if (alt.strength > best && set.has(alt.word)) best = alt.strength;
+    for (const alt of t.alts) if (alt.strength > best && set.has(alt.word)) best = alt.strength;
     return best;
   }
 
