@@ -389,7 +389,7 @@ async function main(onlyStories = false): Promise<void> {
     const warm = askLatency(seedsEngine, questions);
     rows.push([`warm ask p50 / p99 (seeds, ${warm.n} asks)`, `${warm.p50.toFixed(2)} / ${warm.p99.toFixed(2)} ms`, 'p99 < 20 ms', warm.p99 < 20]);
     const big = askLatency(createEngine(bigTable!, nlp, { publicUrl: 'http://localhost:8080', wordnet }), questions);
-    rows.push([`warm ask p50 / p99 (${ARTICLES} articles)`, `${big.p50.toFixed(2)} / ${big.p99.toFixed(2)} ms`, '(info)', undefined]);
+    rows.push([`warm ask p50 / p99 (${ARTICLES} articles)`, `${big.p50.toFixed(2)} / ${big.p99.toFixed(2)} ms`, 'p99 < 20 ms', big.p99 < 20]);
     rows.push(...(await storiesRows(tmp, corpusDir, bigTable!)));
   } finally {
     await rm(tmp, { recursive: true, force: true });
