@@ -237,6 +237,14 @@ describe('extraction on the seeds', () => {
     ]);
   });
 
+  it('an abbreviated month ("Dec.", "Sept.") is part of a date, not a name', () => {
+    const raw = 'Fair\n\nThe fair opens Friday, Dec. 4, at Hale Park. It closed on Sept. 9 last year.\n';
+    const { facts } = extractArticle({ id: 'months', raw, meta: {} }, nlp);
+    const names = facts.filter((f) => f.kind === 'entity').map((f) => String(f.value));
+    expect(names).toContain('Hale Park');
+    expect(names.filter((n) => /^(Dec|Sept)\.?$/.test(n))).toEqual([]);
+  });
+
   it('joining a sentence broken after "vs." never grows one past the bound on a sentence\'s length', () => {
     const raw = `date 2017-07-04 ${Array.from({ length: 1500 }, (_, k) => `Leeds vs. New Forest${k}`).join(' ')}.`;
     const { article } = extractArticle({ id: 'vs-run', raw, meta: {} }, nlp);

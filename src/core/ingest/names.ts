@@ -27,7 +27,7 @@ export interface FoundQuote {
 }
 
 const CONNECTORS = new Set(['of', 'de', 'al', 'bin', 'von', 'van', 'da', 'del', 'la', 'le', 'du']);
-const CALENDAR = /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|(mon|tues|wednes|thurs|fri|satur|sun)day)$/i;
+const CALENDAR = /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|(mon|tues|wednes|thurs|fri|satur|sun)day)\.?$/i;
 const NOT_NAMES = new Set(['i', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'he', 'she', 'they', 'we', 'you', 'but', 'and', 'or', 'if', 'in', 'on', 'at', 'as', 'for', 'after', 'before', 'when', 'while', 'his', 'her', 'their', 'its', 'our', 'there', 'here', 'what', 'who', 'how', 'why', 'so', 'yet', 'also', 'today', 'yesterday', 'tomorrow']);
 
 // Patterns of the per-token tests, made once: a regex literal inside a function is a new
