@@ -453,3 +453,14 @@ describe('a demonym', () => {
     expect(engine.ask('Which Peruvian province is Sefa in?').value).toBe('Arbela');
   });
 });
+
+describe('a unit asked for with a participle before it', () => {
+  it('"how many rushing yards" asks for yards, and the figure next to its holder answers, not another figure of the unit', () => {
+    const engine = engineOf([
+      { id: 'a', meta: {}, raw: 'Game\n\nMay 2, 2020\n\nLane rushed for 112 yards and a score, and caught four passes for 75 yards.\n' },
+      { id: 'b', meta: {}, raw: 'Game\n\nMay 2, 2020\n\nLane finished with 112 yards rushing and 75 yards receiving in the win.\n' },
+    ], 'participle-unit');
+    expect(parseQuestion('How many rushing yards did Lane have?', nlp)).toMatchObject({ intent: 'quantity', focus: 'yard', byUnit: true });
+    expect(engine.ask('How many rushing yards did Lane have?').value ?? '').toMatch(/^112\b/);
+  });
+});

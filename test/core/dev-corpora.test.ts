@@ -198,6 +198,7 @@ const ECBPLUS: Record<string, string[]> = {
     'ecbplus-29-pagano',
     'ecbplus-29-attendance',
     'ecbplus-29-stadium',
+    'ecbplus-29-luck-yards',
   ],
 };
 
@@ -228,6 +229,7 @@ const ECBPLUS_DEV2: Record<string, string[]> = {
     'ecb-25-salary',
     'ecb-25-lions-result',
     'ecb-25-replacement',
+    'ecb-25-rush-yards',
   ],
   'ecb-9': [
     'ecb-9-secretary',

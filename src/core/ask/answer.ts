@@ -647,7 +647,8 @@ function subjectFit(q: Question, f: Fact, questionWords: Set<string>, before: st
   if (f.qualifier && f.qualifier.split(' ').some((w) => !questionWords.has(w) && [...questionWords].some((t) => t.length >= 2 && w !== t && w.startsWith(t) && /\d/.test(t)))) return 0.5;
   // A count of something the question did not name answers nothing when it named a thing to count.
   // ("How many M-16s": the counted thing is the name the count's own words give — "six M 16 rifles".)
-  if (!q.focus) {
+  // ("How many yards did Lane run": the unit is the focus, and a figure's subject is whose it is.)
+  if (!q.focus || q.byUnit) {
     if (f.subject && questionWords.has(f.subject)) return 1;
     if (!q.unreadCount) return 0.9;
     const counted = new Set(f.label.toLowerCase().split(/[^\p{L}\p{N}]+/u));

@@ -455,6 +455,8 @@ function focusNoun(q: string, from: number, nlp: Nlp, adjacent: boolean): string
       head = singularNoun(lemmas[i]!.toLowerCase(), 'NOUN', false);
       started = true;
     } else if (started) break;
+    // ("how many stolen cars", "how many rushing yards": a participle modifying the noun after it.)
+    else if (adjacent && p === 'VERB' && /(?:ing|ed|en)$/.test(v) && pos[i + 1] === 'NOUN') continue;
     else if (adjacent && !['ADJ', 'PROPN', 'DET', 'NUM'].includes(p) && !/^[A-Z]/.test(values[i]!)) break;
     else if (!adjacent && (p === 'ADP' && values[i] !== 'of')) {
       if (head) break;
