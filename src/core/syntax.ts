@@ -257,6 +257,14 @@ function repair(toks: Tok[]): Tok[] {
   // the police chase end", "how far did the fire spread?").
   for (let k = 0; k < out.length; k++) {
     if (out[k]!.pos !== 'AUX' || out[k]!.lemma !== 'do') continue;
+    // "Why did Cook resign", "did Rob Ames testify": a capitalized word right after "did", before a
+    // verb or a name, is the subject's name (a verb is not capitalized mid-sentence).
+    const subject = out[k + 1];
+    if (subject?.pos === 'VERB' && /^\p{Lu}\p{Ll}/u.test(subject.v) && /^(VERB|PROPN)$/.test(out[k + 2]?.pos ?? '')) {
+      const n = owned(out, toks, k + 1);
+      n.pos = 'PROPN';
+      n.lemma = n.lower;
+    }
     let j = k + 1;
     // (The subject may be a pronoun or a gerund: "when did voting close".)
     if (out[j]?.pos === 'PRON' || (out[j]?.pos === 'VERB' && out[j]!.lower.endsWith('ing'))) j++;

@@ -87,6 +87,15 @@ describe('relation frames', () => {
     expect(tagged('How long did the police chase last?', 'chase')).not.toBe('VERB');
   });
 
+  it('do-support: a capitalized word right after "did", before a verb or a name, is the subject\'s name, not a verb', () => {
+    const tagged = (q: string, word: string) => chunk(readTokens(nlp, q)).toks.find((t) => t.v === word)?.pos;
+    expect(tagged('Why did Cook resign?', 'Cook')).toBe('PROPN');
+    expect(tagged('Did Rob Ames testify?', 'Rob')).toBe('PROPN');
+    expect(frames('Where did Cook die?')).toContain('die agent=Cook');
+    // (Lower case, it stays the verb it is.)
+    expect(tagged('Did they cook it?', 'cook')).toBe('VERB');
+  });
+
   it('after a modal, a word the tagger read as an adjective is the bare verb ("the gates will close at six")', () => {
     const tagged = (q: string, word: string) => chunk(readTokens(nlp, q)).toks.find((t) => t.v === word)?.pos;
     expect(tagged('The polls will close at 7 p.m. on Monday.', 'close')).toBe('VERB');
