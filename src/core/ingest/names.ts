@@ -28,6 +28,7 @@ export interface FoundQuote {
 
 const CONNECTORS = new Set(['of', 'de', 'al', 'bin', 'von', 'van', 'da', 'del', 'la', 'le', 'du']);
 const CALENDAR = /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|(mon|tues|wednes|thurs|fri|satur|sun)day)\.?$/i;
+const POSSESSIVE = /^['’]s$/;
 const NOT_NAMES = new Set(['i', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'he', 'she', 'they', 'we', 'you', 'but', 'and', 'or', 'if', 'in', 'on', 'at', 'as', 'for', 'after', 'before', 'when', 'while', 'his', 'her', 'their', 'its', 'our', 'there', 'here', 'what', 'who', 'how', 'why', 'so', 'yet', 'also', 'today', 'yesterday', 'tomorrow']);
 
 // Patterns of the per-token tests, made once: a regex literal inside a function is a new
@@ -73,6 +74,9 @@ export function findNames(tokens: Tok[]): FoundName[] {
       if (nameLike(n, j + 1)) j++;
       else if (n.v === '-' && n.start === tokens[j]!.end && tokens[j + 2] && tokens[j + 2]!.start === n.end && nameLike(tokens[j + 2]!, j + 2)) j += 2;
       else if (CONNECTORS.has(n.lower) && tokens[j + 2] && nameLike(tokens[j + 2]!, j + 2)) j += 2;
+      // "a Sam's Club store", "the Queen's Speech": after an article, one capitalized word, its
+      // possessive and another are one name ("Acme's Tim Cook", with no article, is two).
+      else if (POSSESSIVE.test(n.v) && i === j && n.start === tokens[j]!.end && /^(a|an|the)$/.test(tokens[i - 1]?.lower ?? '') && tokens[j + 2] && nameLike(tokens[j + 2]!, j + 2)) j += 2;
       else break;
     }
     // "Safety regulators said", "Half the roof fell": a capitalized first word before a lower-case
