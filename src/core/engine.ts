@@ -67,11 +67,14 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
   const tagger = winkTagger(nlp);
   const ask = (question: string, context?: AskContext): Answer => {
     const resolved = context ? resolveFollowUp(question, context, tagger) : { question };
+    // (A question typed in lower case is read with the coverage's capitals on its names.)
+    const asked = index.recase(resolved.question);
     // "Who said that?" is answered from the sentences behind the previous answer, when they say.
-    const answer = (resolved.rule === 'who said that' && context ? answerWhoSaid(resolved.question, answerParsed(context.question), table) : undefined)
-      ?? answerParsed(resolved.question);
+    const answer = (resolved.rule === 'who said that' && context ? answerWhoSaid(asked, answerParsed(index.recase(context.question)), table) : undefined)
+      ?? answerParsed(asked);
+    answer.question = resolved.question;
     if (!answer.answered && !answer.passages) {
-      answer.passages = closestPassages(resolved.question);
+      answer.passages = closestPassages(asked);
       if (answer.passages) {
         const shown = answer.passages.map((p) => `“${p.snippet.length > 140 ? `${p.snippet.slice(0, 140).replace(/\s+\S*$/, '')}…` : p.snippet}” (${sourceName(p.source)})`);
         answer.answer = `${answer.answer} I can't answer that directly — the closest passages: ${shown.join(' · ')}`;

@@ -464,3 +464,29 @@ describe('a unit asked for with a participle before it', () => {
     expect(engine.ask('How many rushing yards did Lane have?').value ?? '').toMatch(/^112\b/);
   });
 });
+
+describe('a question typed in lower case', () => {
+  const engine = engineOf([
+    { id: 'a', meta: {}, raw: 'Obituary\n\nMay 2, 2020\n\nThe family of Rob Cook said the retired judge died Thursday at his home in Dunford.\n' },
+    { id: 'b', meta: {}, raw: 'Obituary\n\nMay 2, 2020\n\nFormer judge Rob Cook has died in Dunford, friends of Cook said.\n' },
+  ], 'lower-case-names');
+
+  it('reads the words the coverage writes as a name as that name ("rob cook", not two verbs)', () => {
+    const who = engine.ask('who is rob cook');
+    expect(who.value ?? '').toMatch(/^Rob Cook/);
+    expect(who.answer).toMatch(/judge/);
+    expect(engine.ask('where did rob cook die').value ?? '').toMatch(/Dunford/);
+    // (The answer still shows the question as typed.)
+    expect(who.question).toBe('who is rob cook');
+  });
+});
+
+describe('a store named with a possessive', () => {
+  it('"a Ray\'s Market store" is one name, not "Ray" and "Market"', () => {
+    const engine = engineOf([
+      { id: 'a', meta: {}, raw: 'Crash\n\nMay 2, 2020\n\nA woman was struck outside a Ray\'s Market store in Dunford on Friday.\n' },
+      { id: 'b', meta: {}, raw: 'Crash\n\nMay 2, 2020\n\nThe driver hit her in the parking lot of the Ray\'s Market in Dunford.\n' },
+    ], 'possessive-name');
+    expect(engine.ask('Which store was the woman struck outside of?').value ?? '').toBe("Ray's Market");
+  });
+});

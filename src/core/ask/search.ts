@@ -7,7 +7,7 @@ import bm25 from 'wink-bm25-text-search';
 import type { Article, Fact, Sentence, WordNet } from '../types.js';
 import type { FactTable } from '../types.js';
 import type { QTerm } from './question.js';
-import { ABBREVIATIONS, synonymsOf } from '../lexicon.js';
+import { ABBREVIATIONS, QUESTION_STOP, synonymsOf } from '../lexicon.js';
 import { MONTHS } from '../calendar.js';
 
 export interface SentenceRef {
@@ -194,6 +194,53 @@ export class SearchIndex {
   preferSurface(term: string, surface: string | undefined): string {
     if (!surface) return term;
     return (this.vocab.get(surface) ?? 0) > (this.vocab.get(term) ?? 0) ? surface : term;
+  }
+
+  /**
+   * A question typed in lower case ("where did mark felt die"), with each word of the coverage's
+   * names that the coverage itself capitalizes in at least four of five uses inside its sentences
+   * written as the coverage writes it ("Mark Felt"), so the question is read as it was meant (a
+   * verb is not capitalized mid-sentence; "felt" the verb is not the name). Other words stay as typed.
+   */
+  recase(question: string): string {
+    if (!/\p{Ll}/u.test(question)) return question;
+    const forms = (this.nameForms ??= this.readNameForms());
+    if (!forms.size) return question;
+    return question.replace(/(?<![\p{L}\p{N}'’-])\p{Ll}[\p{L}'’-]*/gu, (w) => forms.get(w) ?? w);
+  }
+  private nameForms: Map<string, string> | undefined;
+
+  private readNameForms(): Map<string, string> {
+    const nameWords = new Set<string>();
+    for (const f of this.table.facts) {
+      if (f.kind === 'entity' && typeof f.value === 'string') for (const w of f.value.toLowerCase().split(/\s+/)) nameWords.add(w);
+    }
+    const uses = new Map<string, { capital: number; lower: number; form: string }>();
+    const word = /[\p{L}][\p{L}'’-]*/gu;
+    for (const article of this.table.articles) {
+      for (const sentence of article.sentences) {
+        const words = article.raw.slice(sentence.start, sentence.end).match(word) ?? [];
+        // (A headline's or caption's capitals say nothing: a sentence mostly capitalized is skipped.)
+        const long = words.filter((w) => w.length >= 4);
+        if (long.filter((w) => /^\p{Lu}/u.test(w)).length * 5 > long.length * 3) continue;
+        // (Nor does a sentence's first word.)
+        for (let i = 1; i < words.length; i++) {
+          const w = words[i]!;
+          const key = w.toLowerCase();
+          if (!nameWords.has(key) || QUESTION_STOP.has(key)) continue;
+          const u = uses.get(key) ?? { capital: 0, lower: 0, form: w };
+          if (w === key) u.lower++;
+          else if (/^\p{Lu}/u.test(w)) {
+            u.capital++;
+            u.form = w;
+          }
+          uses.set(key, u);
+        }
+      }
+    }
+    const out = new Map<string, string>();
+    for (const [key, u] of uses) if (u.capital >= 2 && u.capital >= 4 * u.lower) out.set(key, u.form);
+    return out;
   }
 
   /** The corpus's own spelling of a word it never uses but is one typo away from ("civillian" → "civilian"). */
