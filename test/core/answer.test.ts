@@ -490,3 +490,15 @@ describe('a store named with a possessive', () => {
     expect(engine.ask('Which store was the woman struck outside of?').value ?? '').toBe("Ray's Market");
   });
 });
+
+describe('a person described by a relative clause', () => {
+  it('"who was the woman killed …" wants a person: the police who report it are no answer', () => {
+    const engine = engineOf([
+      { id: 'a', meta: {}, raw: 'Crash\n\nMay 2, 2020\n\nDunford Police arrested a driver after a woman was killed in a crash outside a store.\n' },
+      { id: 'b', meta: {}, raw: 'Crash\n\nMay 2, 2020\n\nPolice said a driver killed a woman in the crash outside the store on Friday.\n' },
+    ], 'described-head');
+    const answer = engine.ask('Who was the woman killed in the crash outside the store?');
+    expect(answer.value ?? '').not.toMatch(/Police/);
+    expect(parseQuestion('Who was the woman killed in the crash?', nlp)).toMatchObject({ describedHead: 'woman' });
+  });
+});

@@ -85,7 +85,7 @@ export function answerQuestion(asked: Question, ctx: AnswerContext): Answer {
   // "Which judge …" wants a person, "which team …" a group, "what gun …" neither: the kind's
   // commonest WordNet sense says which.
   // "Who was the judge" asks for a person as surely as "which judge".
-  const kindNoun = q.intent === 'entity' ? q.typeNoun : q.intent === 'person' ? q.role : undefined;
+  const kindNoun = q.intent === 'entity' ? q.typeNoun : q.intent === 'person' ? q.role ?? q.describedHead : undefined;
   if (kindNoun && ctx.wn?.has(kindNoun, 'n')) {
     const kinds = new Set([kindNoun, ...ctx.wn.hypernyms(kindNoun, 'n', 10, 1)]);
     q.kindOf = kinds.has('person') ? 'person' : ['social group', 'organization', 'organisation', 'group'].some((k) => kinds.has(k)) ? 'group'

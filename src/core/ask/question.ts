@@ -43,6 +43,8 @@ export interface Question {
   role?: string;
   /** person: "who is the *pastor* (of X)", a noun no role list names: a role when WordNet files it under person; checked when answering. */
   roleNoun?: string;
+  /** person: the noun a relative clause describes ("who was the *woman* killed …"): the kind of answer. */
+  describedHead?: string;
   /** person: "who is the *commerce* secretary": the words that narrow the role. */
   roleBy?: string;
   /** person: "who is the president *of X*": what the role belongs to. */
@@ -285,7 +287,10 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
     const head = group[0];
     const roleNoun = !role && head && (group.length === 1 || /^(of|for|at)$/.test(group[1]!)) && !new RegExp(`\\b${head}['’]`).test(lower)
       && terms.some((t) => t.word === head && !t.name) ? head : undefined;
-    return { ...base, intent: 'person', role, ...(roleBy ? { roleBy } : {}), roleOf, ...(roleNoun ? { roleNoun } : {}), terms: terms.map((t) => (t.pos === 'VERB' ? { ...t, weight: 2 } : t)) };
+    // "Who was the woman killed in the crash", "who is the man who shot him": the noun a reduced or
+    // full relative clause describes says what kind of answer is wanted (a person, not the police).
+    const describedHead = !role && !roleNoun && head && group[1] && (/^[a-z]+(?:ed|en)$/.test(group[1]) || /^(who|that)$/.test(group[1])) && terms.some((t) => t.word === head && !t.name) ? head : undefined;
+    return { ...base, intent: 'person', role, ...(roleBy ? { roleBy } : {}), roleOf, ...(roleNoun ? { roleNoun } : {}), ...(describedHead ? { describedHead } : {}), terms: terms.map((t) => (t.pos === 'VERB' ? { ...t, weight: 2 } : t)) };
   }
 
   // "What was the ice cream shop called?", "what's the name of her clothing line?": the name of a
