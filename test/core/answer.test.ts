@@ -502,3 +502,13 @@ describe('a person described by a relative clause', () => {
     expect(parseQuestion('Who was the woman killed in the crash?', nlp)).toMatchObject({ describedHead: 'woman' });
   });
 });
+
+describe('a counted noun the coverage never uses', () => {
+  it('is counted by the kind WordNet files it under: "how many guys" by "men"', () => {
+    const engine = engineOf([
+      { id: 'a', meta: {}, raw: 'Robbery\n\nMay 2, 2020\n\nThree men robbed a bank in Dunford on Monday and fled in a van.\n' },
+      { id: 'b', meta: {}, raw: 'Robbery\n\nMay 2, 2020\n\nPolice are looking for three men who held up a Dunford bank on Monday.\n' },
+    ], 'counted-kind');
+    expect(engine.ask('How many guys robbed the bank?').value ?? '').toMatch(/^three men/);
+  });
+});

@@ -78,6 +78,11 @@ export function answerQuestion(asked: Question, ctx: AnswerContext): Answer {
   if (q.intent === 'quantity' && q.focus && ctx.wn) {
     const focus = q.focus;
     q.focusForms = new Set([focus, ...nounSynonyms(focus, ctx.wn).filter((w) => !w.includes(' '))]);
+    // ("How many guys …" where the coverage says "men": a noun it never uses in any form is counted
+    // by the kind WordNet files it under, when the coverage uses that.)
+    if (![...q.focusForms].some((w) => ctx.index.vocab.has(w))) {
+      for (const kind of ctx.wn.hypernyms(focus, 'n', 1, 1)) if (!kind.includes(' ') && ctx.index.vocab.has(kind)) q.focusForms.add(kind);
+    }
     // A counted word the coverage never uses is asked in the coverage's word, when WordNet gives one.
     const said = [...q.focusForms].find((w) => ctx.index.vocab.has(w));
     if (said && said !== focus && !ctx.index.vocab.has(focus)) q.terms = q.terms.map((t) => (t.term === focus ? { ...t, term: said } : t));
