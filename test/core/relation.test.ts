@@ -571,3 +571,15 @@ describe('the story\'s own event', () => {
     expect(story.ask('Where did it take place?').value).toMatch(/bank|Marlow/);
   });
 });
+
+describe('what will happen says nothing of what happened', () => {
+  it('"Ann Lowe will host the gala" answers "will she host it?", not "has she hosted it before?"', () => {
+    const engine = engineOf([
+      { id: 'a', meta: {}, raw: 'Gala\n\nMay 2, 2020\n\nAnn Lowe will host the Dunford Gala in June, the organisers said on Friday.\n' },
+      { id: 'b', meta: {}, raw: 'Gala\n\nMay 2, 2020\n\nThe organisers said Ann Lowe will host the Dunford Gala this year.\n' },
+    ], 'future-past');
+    expect(engine.ask('Will Ann Lowe host the Dunford Gala?').answer).toMatch(/^Yes/);
+    expect(engine.ask('Has Ann Lowe hosted the Dunford Gala before?').answer).not.toMatch(/^Yes/);
+    expect(engine.ask('Did Ann Lowe host the Dunford Gala?').answer).not.toMatch(/^Yes/);
+  });
+});

@@ -52,6 +52,8 @@ export interface QuestionFrame {
   neg: boolean;
   /** "Where will they be handed over?": asks what will happen, so a planned event answers. */
   irrealis?: boolean;
+  /** "Did they …", "has she …": a past event is asked. */
+  past?: boolean;
 }
 
 /** How a stored verb can stand for the asked one. */
@@ -183,6 +185,8 @@ export function compileQuestion(text: string, nlp: Nlp, wn?: WordNet): QuestionF
   // ("Will …", "would …" ask what is to come; "could they feel it?" asks what happened.)
   const head = (c: Chunk) => t[c.first]!.lower;
   if (mc.tense === 'future' || (aux !== undefined && chunks[aux]!.tense === 'future') || [mc, aux !== undefined ? chunks[aux]! : mc].some((c) => /^(would|'d)$/.test(head(c)))) frame.irrealis = true;
+  // ("Did …", "has … hosted": what happened, which no "will host" tells.)
+  else if (mc.tense === 'past' || (aux !== undefined && chunks[aux]!.tense === 'past')) frame.past = true;
   // Copulas: "Is X from Y?", "Was the building insured?" (an adjective after the subject).
   if (verb === 'be') {
     frame.agent = subject;
@@ -464,6 +468,8 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
       if (!v) continue;
       // A wished-for or planned event answers only a question about what will happen.
       if (f.modal && !qf.irrealis) continue;
+      // ("Ann will host the gala" says nothing of whether she has hosted it.)
+      if (f.tense === 'future' && qf.past) continue;
       if (qf.wh !== 'yesno' && negative) continue;
       // Every bound slot of the question must be found.
       const checks: number[] = [];
