@@ -289,6 +289,9 @@ export const QUESTION_STOP = new Set([
   'lol', 'btw', 'fyi', 'asap', 'ok', 'okay', 'hey', 'hi', 'hello', 'guys', 'anyone', 'somebody', 'someone',
 ]);
 
+/** Words a chat question may open with before it asks anything ("wait, who was …", "so how many …"). */
+export const DISCOURSE_OPENERS = ['wait', 'so', 'ok', 'okay', 'hey', 'hi', 'hello', 'um', 'umm', 'uh', 'hmm', 'well', 'and', 'but', 'also', 'btw', 'lol', 'yo', 'oh', 'ah', 'guys', 'sorry', 'actually', 'anyway', 'please', 'quick question', 'question'];
+
 /** Weekday names, indexed as `Date.getDay()` counts them (0 = Sunday). */
 export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 

@@ -512,3 +512,12 @@ describe('a counted noun the coverage never uses', () => {
     expect(engine.ask('How many guys robbed the bank?').value ?? '').toMatch(/^three men/);
   });
 });
+
+describe('a chat question opening with "wait", "so", "ok"', () => {
+  it.each(['wait, how many people died?', 'so how many people died?', 'ok how many people died', 'Hey guys, how many people died?'])('%s is read as the question after it', (q) => {
+    const plain = parseQuestion('How many people died?', nlp);
+    const chat = parseQuestion(q, nlp);
+    expect(chat.intent).toBe(plain.intent);
+    expect(chat.terms.map((t) => t.term)).toEqual(plain.terms.map((t) => t.term));
+  });
+});

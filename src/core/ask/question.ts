@@ -4,7 +4,7 @@
  */
 import type { IntentType } from '../types.js';
 import type { Nlp } from '../nlp.js';
-import { ABBREVIATIONS, CURRENCIES, LIGHT_VERBS, QUESTION_STOP, ROLE_NOUNS, table, UNITS } from '../lexicon.js';
+import { ABBREVIATIONS, CURRENCIES, DISCOURSE_OPENERS, LIGHT_VERBS, QUESTION_STOP, ROLE_NOUNS, table, UNITS } from '../lexicon.js';
 import { splitTerm } from '../terms.js';
 import { chunk, docTokens, readTokens } from '../syntax.js';
 
@@ -120,7 +120,7 @@ export const MAX_QUESTION_LENGTH = 1000;
 
 export function parseQuestion(raw: string, nlp: Nlp): Question {
   const text = raw.replace(/\s+/g, ' ').trim().slice(0, MAX_QUESTION_LENGTH);
-  const asked = fixHowTypos(lastQuestion(text).replace(/[?!.]+$/, ''));
+  const asked = fixHowTypos(withoutOpeners(lastQuestion(text)).replace(/[?!.]+$/, ''));
   // "How tall is she, according to the coroner?": who says it is a preference among sources, not words the answer's sentence must hold.
   const according = ACCORDING.exec(asked);
   const q = according ? `${asked.slice(0, according.index)}${asked.slice(according.index + according[0].length)}`.replace(/^\s*,\s*/, '').trim() : asked;
@@ -353,6 +353,12 @@ function lastQuestion(text: string): string {
   const asking = parts.filter((p) => /^(who|whom|whose|what|whats|which|when|where|why|how|list|show)\b/i.test(p));
   return asking.at(-1) ?? parts.at(-1)!;
 }
+
+/** "wait, who was …", "so how many …": the chat words before a question's own first word. */
+export function withoutOpeners(q: string): string {
+  return q.replace(OPENERS, '');
+}
+const OPENERS = new RegExp(`^(?:(?:${DISCOURSE_OPENERS.join('|')})\\b[\\s,:;.!-]*)+(?=(?:who|whom|whose|what|whats|which|when|where|why|how|is|are|was|were|did|does|do|has|have|had|can|could|will|would)\\b)`, 'i');
 
 /** "how lnog", "how mnay": the word after "how" one typo away from a measure word. */
 function fixHowTypos(q: string): string {

@@ -11,7 +11,7 @@ import { NOT_SAID } from './render.js';
 import type { Nlp } from '../nlp.js';
 import { chunk, readTokens, type Chunk, type Tok } from '../syntax.js';
 import type { SearchIndex, SentenceRef } from './search.js';
-import type { QTerm } from './question.js';
+import { withoutOpeners, type QTerm } from './question.js';
 import { render, type Scored } from './render.js';
 import { uniq } from '../values.js';
 import { agreeingSources } from './agreement.js';
@@ -82,7 +82,7 @@ const PLACEISH = ['location', 'region', 'area', 'place', 'structure', 'building'
 export function compileQuestion(text: string, nlp: Nlp, wn?: WordNet): QuestionFrame | undefined {
   // A fronted phrase ("Besides guns, …", "In 2003, …") and a trailing time clause ("… when deputies
   // found him") qualify the question; the clause to align is what is left.
-  const clean = text.replace(/[?!.\s]+$/, '').replace(/^(so|and|but|ok|okay|hey|please)\b,?\s*/i, '')
+  const clean = withoutOpeners(text.replace(/[?!.\s]+$/, ''))
     .replace(/^(?:besides|apart from|other than|aside from|in|on|at|during|after|before|since)\b[^,]{1,60},\s*(?=(?:who|whom|what|which|where|why|when|how|did|does|do|was|were|is|are|has|have|had)\b)/i, '')
     .replace(/^((?:who|whom|what|which|where|why|how)\b.+?)\s+\b(?:when|while)\s+\S+\s+\S+.*$/i, '$1');
   if (!clean) return undefined;
