@@ -521,3 +521,15 @@ describe('a chat question opening with "wait", "so", "ok"', () => {
     expect(chat.terms.map((t) => t.term)).toEqual(plain.terms.map((t) => t.term));
   });
 });
+
+describe('a question asking for a part of a day', () => {
+  it('"what night was the fight" asks for a day, as "what day" does', () => {
+    expect(parseQuestion('What night was the fight?', nlp)).toMatchObject({ intent: 'date', precision: 'day' });
+    expect(parseQuestion('Which weekend is the fair?', nlp)).toMatchObject({ intent: 'date', precision: 'day' });
+    const engine = engineOf([
+      { id: 'a', meta: {}, raw: 'Boxing\n\nMay 2, 2020\n\nAnn Lowe beat Tom Vane in the fight in Dunford on Saturday night.\n' },
+      { id: 'b', meta: {}, raw: 'Boxing\n\nMay 2, 2020\n\nThe fight between Ann Lowe and Tom Vane drew a crowd of 9,000 on Saturday night.\n' },
+    ], 'part-of-day');
+    expect(engine.ask('What night was the fight?').value ?? '').toMatch(/Saturday/);
+  });
+});

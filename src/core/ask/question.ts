@@ -186,7 +186,8 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
   if (quote) return { ...base, intent: 'quote', speaker: quote[1]!.replace(/^the\s+/i, ''), terms };
 
   // Dates.
-  const dateWord = /\b(?:what|which) (year|date|day|month|time)\b|\bon what (day|date)\b|^when\b/.exec(lower);
+  // ("What night was the fight", "which weekend": a part of a day or a stretch of days asks for a day.)
+  const dateWord = /\b(?:what|which) (year|date|day|month|time|night|morning|afternoon|evening|weekend|week)\b|\bon what (day|date|night)\b|^when\b/.exec(lower);
   if (dateWord) {
     const w = dateWord[1] ?? dateWord[2];
     const precision = w === 'year' ? 'year' : w === 'month' ? 'month' : w === 'time' ? 'time' : 'day';
