@@ -168,6 +168,13 @@ export function singular(lemma: string, pos: string): string {
 function repair(toks: Tok[]): Tok[] {
   // Copy on write (see owned): the caller's tokens stay as read.
   const out = toks.slice();
+  // "According to reports, …": one preposition of two words, not a verb (its phrase is no subject).
+  for (let k = 0; k + 1 < out.length; k++) {
+    if (out[k]!.lower === 'according' && out[k + 1]!.lower === 'to' && out[k]!.pos !== 'ADP') {
+      owned(out, toks, k).pos = 'ADP';
+      owned(out, toks, k + 1).pos = 'ADP';
+    }
+  }
   for (let k = 0; k < out.length; k++) {
     const t = out[k]!;
     // Hyphenated compounds: every part takes the last part's tag.
@@ -193,6 +200,9 @@ function repair(toks: Tok[]): Tok[] {
   for (let k = 1; k + 1 < out.length; k++) {
     const t = out[k]!;
     if (t.pos === 'VERB' && /(ing|ed)$/.test(t.lower) && /^(DET|ADJ|NUM)$/.test(out[k - 1]!.pos) && /^(NOUN|PROPN|NUM)$/.test(out[k + 1]!.pos)) owned(out, toks, k).pos = 'ADJ';
+    // ("according to published reports", "with stolen goods": so is a past participle after a
+    // preposition; not a gerund, which takes an object: "for killing two people".)
+    else if (t.pos === 'VERB' && t.lower.endsWith('ed') && out[k - 1]!.pos === 'ADP' && /^(NOUN|PROPN)$/.test(out[k + 1]!.pos)) owned(out, toks, k).pos = 'ADJ';
     // "the oil producing states", "to peace keeping forces": a noun + participle compound before its noun.
     if (t.pos === 'VERB' && t.lower.endsWith('ing') && k > 1 && out[k - 1]!.pos === 'NOUN' && /^(ADP|DET)$/.test(out[k - 2]!.pos) && out[k + 1]!.pos === 'NOUN') owned(out, toks, k).pos = 'ADJ';
     // "the back room", "the back of the shop": an article opens a noun group, so an adverb right after
@@ -281,11 +291,15 @@ function repair(toks: Tok[]): Tok[] {
   // "Ann Manning threw …": a capitalized word right after a name, tagged a verb, with a verb or
   // the clause's end after it, is the name's last word (mid-sentence, a verb is not capitalized);
   // so is a capitalized participle inside a name ("Chief Operating Officer").
+  // ("After the game, Felt died …": so is one after a comma, before a lower-case verb — in
+  // running text, not a headline's capitals.)
   for (let k = 1; k + 1 < out.length; k++) {
     const t = out[k]!;
-    if (t.pos !== 'VERB' || !/^\p{Lu}\p{Ll}/u.test(t.v) || out[k - 1]!.pos !== 'PROPN') continue;
-    const next = out[k + 1]!.pos;
-    if (!/^(AUX|VERB|PUNCT)$/.test(next) && !(next === 'PROPN' && t.lower.endsWith('ing'))) continue;
+    if (t.pos !== 'VERB' || !/^\p{Lu}\p{Ll}/u.test(t.v)) continue;
+    const next = out[k + 1]!;
+    if (out[k - 1]!.pos !== 'PROPN') {
+      if (out[k - 1]!.v !== ',' || !/^(AUX|VERB)$/.test(next.pos) || !/^\p{Ll}/u.test(next.v)) continue;
+    } else if (!/^(AUX|VERB|PUNCT)$/.test(next.pos) && !(next.pos === 'PROPN' && t.lower.endsWith('ing'))) continue;
     const name = owned(out, toks, k);
     name.pos = 'PROPN';
     name.lemma = t.lower;

@@ -96,6 +96,13 @@ describe('relation frames', () => {
     expect(tagged('Did they cook it?', 'cook')).toBe('VERB');
   });
 
+  it('"according to" is one preposition, a past participle after a preposition modifies its noun, and a capitalized word after a comma before a verb is a name', () => {
+    expect(frames('According to published reports, Lane died of heart failure.')).toContain('die agent=Lane of=heart failure');
+    expect(frames('After the game, Cook said he was tired.')).toContain('say agent=Cook patient=he');
+    // (A gerund after a preposition still takes its object.)
+    expect(frames('He was charged for killing two people.').join(' ')).toMatch(/kill.*patient=two people/);
+  });
+
   it('after a modal, a word the tagger read as an adjective is the bare verb ("the gates will close at six")', () => {
     const tagged = (q: string, word: string) => chunk(readTokens(nlp, q)).toks.find((t) => t.v === word)?.pos;
     expect(tagged('The polls will close at 7 p.m. on Monday.', 'close')).toBe('VERB');
