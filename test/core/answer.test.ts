@@ -533,3 +533,13 @@ describe('a question asking for a part of a day', () => {
     expect(engine.ask('What night was the fight?').value ?? '').toMatch(/Saturday/);
   });
 });
+
+describe('a duration the asked verb takes, before a later event', () => {
+  it('"the siege lasted three hours before he gave up" answers how long the siege lasted', () => {
+    const engine = engineOf([
+      { id: 'a', meta: {}, raw: 'Siege\n\nMay 2, 2020\n\nShops in Dunford closed during a police siege that lasted three hours before the man gave himself up.\n' },
+      { id: 'b', meta: {}, raw: 'Siege\n\nMay 2, 2020\n\nA man was arrested in Dunford after a police siege on Friday.\n' },
+    ], 'lasted-before');
+    expect(engine.ask('How long did the siege last?').value ?? '').toMatch(/^three hours/);
+  });
+});

@@ -43,6 +43,7 @@ const OTHER_SOURCE = 0.5;
 /** How much a span between two events ("one day after …") counts as an answer to how long one lasted. */
 const OFFSET_FIT = 0.3;
 const OFFSET = /^\s+(?:after|before|later|earlier|ago|prior)\b/i;
+const LAST_WORD = /(\p{L}+)[^\p{L}]*$/u;
 
 /** How much less a sentence counts that names someone else of the asked person's surname. */
 const OTHER_PERSON = 0.3;
@@ -354,7 +355,9 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
       if (factor <= 0) continue;
       // "How long …": "one day after the loss", "two weeks later" is the time between two events,
       // not how long one lasted.
-      if (q.dimension === 'duration' && fact.kind === 'quantity' && OFFSET.test(ref.article.raw.slice(fact.span.end, fact.span.end + 12))) factor *= OFFSET_FIT;
+      // (Not where the asked verb itself takes the figure: "the standoff lasted two hours before he gave up".)
+      if (q.dimension === 'duration' && fact.kind === 'quantity' && OFFSET.test(ref.article.raw.slice(fact.span.end, fact.span.end + 12))
+        && !verbStems.some((stem) => (LAST_WORD.exec(before)?.[1]?.toLowerCase() ?? '').startsWith(stem))) factor *= OFFSET_FIT;
       // "paying ex-coaches Kerr ($2 million) and Lane": a figure one person's name holds is not
       // the figure of another person the question names.
       if (fact.kind === 'quantity' && index.surnames.has(fact.subject) && terms.some((t) => t.name && index.surnames.has(t.term)) && !questionWords.has(fact.subject)) continue;
