@@ -542,4 +542,12 @@ describe('a duration the asked verb takes, before a later event', () => {
     ], 'lasted-before');
     expect(engine.ask('How long did the siege last?').value ?? '').toMatch(/^three hours/);
   });
+
+  it('"fought the fire for six hours before it was out" answers how long they fought it', () => {
+    const engine = engineOf([
+      { id: 'a', meta: {}, raw: 'Fire\n\nMay 2, 2020\n\nCrews fought the blaze at the Dunford mill for six hours before it was out.\n' },
+      { id: 'b', meta: {}, raw: 'Fire\n\nMay 2, 2020\n\nA fire destroyed the Dunford mill on Friday.\n' },
+    ], 'for-before');
+    expect(engine.ask('How long did crews fight the blaze?').value ?? '').toMatch(/^six hours/);
+  });
 });

@@ -355,9 +355,12 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
       if (factor <= 0) continue;
       // "How long …": "one day after the loss", "two weeks later" is the time between two events,
       // not how long one lasted.
-      // (Not where the asked verb itself takes the figure: "the standoff lasted two hours before he gave up".)
-      if (q.dimension === 'duration' && fact.kind === 'quantity' && OFFSET.test(ref.article.raw.slice(fact.span.end, fact.span.end + 12))
-        && !verbStems.some((stem) => (LAST_WORD.exec(before)?.[1]?.toLowerCase() ?? '').startsWith(stem))) factor *= OFFSET_FIT;
+      // (Not where the asked verb itself takes the figure, or "for" does: "the standoff lasted two
+      // hours before he gave up", "battled the fire for eight hours before it was out".)
+      if (q.dimension === 'duration' && fact.kind === 'quantity' && OFFSET.test(ref.article.raw.slice(fact.span.end, fact.span.end + 12))) {
+        const taker = LAST_WORD.exec(before)?.[1]?.toLowerCase() ?? '';
+        if (taker !== 'for' && !verbStems.some((stem) => taker.startsWith(stem))) factor *= OFFSET_FIT;
+      }
       // "paying ex-coaches Kerr ($2 million) and Lane": a figure one person's name holds is not
       // the figure of another person the question names.
       if (fact.kind === 'quantity' && index.surnames.has(fact.subject) && terms.some((t) => t.name && index.surnames.has(t.term)) && !questionWords.has(fact.subject)) continue;
