@@ -551,3 +551,14 @@ describe('a duration the asked verb takes, before a later event', () => {
     expect(engine.ask('How long did crews fight the blaze?').value ?? '').toMatch(/^six hours/);
   });
 });
+
+describe('questions read by their construction', () => {
+  it('"how much prison time" asks a duration, as "how long" does', () => {
+    expect(parseQuestion('How much prison time does he face?', nlp)).toMatchObject({ intent: 'quantity', dimension: 'duration' });
+    expect(parseQuestion('How much time did the jury take?', nlp)).toMatchObject({ intent: 'quantity', dimension: 'duration' });
+  });
+
+  it('"what\'s the name of the driver who hit her" asks for the driver, the noun the relative clause describes', () => {
+    expect(parseQuestion("What's the name of the driver who hit her?", nlp)).toMatchObject({ intent: 'entity', typeNoun: 'driver', naming: true });
+  });
+});

@@ -309,6 +309,7 @@ const ECBPLUS_DEV3: Record<string, string[]> = {
     'ecb-21-time',
     'ecb-21-car-type',
     'ecb-21-bail',
+    'ecb-21-max-sentence',
   ],
   'ecb-23': [
     'ecb-23-colleague-name',

@@ -210,12 +210,14 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
       || /\bhow long (was|were) .+? (in|at|on|behind|under|out|away|missing|free|loose|held|gone)\b/.test(lower))) dimension = 'duration';
     // "how much of it was contained": a share.
     if (how?.[1] === 'much' && /\bhow much of\b/.test(lower)) dimension = 'percent';
+    // "How much prison time": a duration, as "how long".
+    if (how?.[1] === 'much' && /\bhow much (?:[a-z]+ )?time\b/.test(lower)) dimension = 'duration';
     // "How much did the stock drop": a change, most often in percent.
     const change = /\b(drop|dropped|fall|fell|fallen|decline|declined|rise|rose|risen|grow|grew|grown|increase|increased|decrease|decreased|jump|jumped|climb|climbed|slide|slid|plunge|plunged|gain|gained|shrink|shrank|cut)\b/.test(lower);
     // "How much is the iPhone", "what does the program cost": a price.
     const priceAsked = how?.[1] === 'much' && /^how much (?:is|are|was|were|does|do|did|will)\b/.test(lower) && !change && !/\bof\b/.test(lower);
-    if (dimension === 'percent' || priceAsked) {
-      // already a share ("how much of it") or a price
+    if (dimension === 'percent' || dimension === 'duration' || priceAsked) {
+      // already a share ("how much of it"), a time or a price
     } else if (how?.[1] === 'much' && change && !/\b(cost|price|pay|paid|spend|spent|fund|money)\b/.test(lower)) dimension = 'change';
     else if (how?.[1] === 'much' && !/\b(cost|costs|price|priced|pay|paid|spend|spent|charge|charged|worth|sell|sold|fund|funding|raise|raised|money|budget|fine|fined|value|valued|earn|earned|make|made|lose|lost|invest|invested|pledge|pledged|donate|donated|give|gave|given|grant|granted|provide|provided|offer|offered|award|awarded|allocate|allocated|aid|loan|lend|lent|put|putting|contribute|contributed|cash|dollars?|euros?|pounds?)\b/.test(lower)) dimension = 'number';
     let focus = (!how ? measureNoun?.owner : undefined) ?? focusNoun(q, how ? how.index + how[0].length : measureNoun!.index + measureNoun![0].length, nlp, how?.[1] === 'many');
@@ -298,7 +300,9 @@ export function parseQuestion(raw: string, nlp: Nlp): Question {
   // thing the question describes; its head noun is the kind of the answer.
   const naming = /^what(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(the\s+name\s+of\s+)?(?:(?:the|a|an|her|his|their|its|this|that)\s+)?(.+?)(\s+(?:called|named))?\s*\??$/.exec(lower);
   if (naming && (naming[1] || naming[3])) {
-    const head = naming[2]!.split(/\s+/).at(-1)!;
+    // (The noun a relative clause describes: "the name of the driver who ran her over".)
+    const described = /^(.+?)\s+(?:who|whom|whose|that|which)\s/.exec(naming[2]!)?.[1] ?? naming[2]!;
+    const head = described.split(/\s+/).at(-1)!;
     const tok = terms.find((t) => t.term === head || t.term === head.replace(/s$/, ''));
     if (tok) return { ...base, intent: 'entity', typeNoun: tok.term, naming: true, terms: terms.filter((t) => !/^(call|name)$/.test(t.term)) };
   }
