@@ -562,3 +562,14 @@ describe('questions read by their construction', () => {
     expect(parseQuestion("What's the name of the driver who hit her?", nlp)).toMatchObject({ intent: 'entity', typeNoun: 'driver', naming: true });
   });
 });
+
+describe('a name that says its own kind', () => {
+  it('is no answer to "which city" when its kind is another ("Mount Sefa" is a mountain)', () => {
+    const engine = engineOf([
+      { id: 'a', meta: {}, raw: 'Climb\n\nMay 2, 2020\n\nA climber who watched his brother fall from a ridge on Mount Sefa is safe.\n' },
+      { id: 'b', meta: {}, raw: 'Climb\n\nMay 2, 2020\n\nTom Vane, a climber from Dunford, fell from a ridge on Mount Sefa on Friday.\n' },
+      { id: 'c', meta: {}, raw: 'Climb\n\nMay 2, 2020\n\nThe climber from Dunford was stuck on Mount Sefa for two nights.\n' },
+    ], 'own-kind');
+    expect(engine.ask('What city are the climbers from?').value ?? '').not.toMatch(/Sefa/);
+  });
+});

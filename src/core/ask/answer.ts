@@ -588,6 +588,10 @@ function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: R
       // ("Mount Sefa" for "which mountain"), is weaker evidence than the kind itself.
       const opener = String(f.value).toLowerCase().split(/\s+/)[0];
       if (f.subject && (synonymsOf(wanted).has(f.subject) || (f.subject === opener && wn?.synonyms(wanted, 'n', 1).includes(f.subject)))) return 0.9;
+      // A name that says its own kind ("Mount Cook", "Larkin Hospital") is of that kind: another
+      // one than asked ("which city") unless WordNet files it under the asked kind.
+      const own = [opener, String(f.value).toLowerCase().split(/\s+/).at(-1)].includes(f.subject);
+      if (own && wanted !== 'place' && wn?.has(f.subject, 'n') && wn.has(wanted, 'n') && !wn.hypernyms(f.subject, 'n', 8, 1).includes(wanted)) return 0.3;
       const cls = TYPE_CLASSES[wanted];
       if (wanted === 'place' && f.attribute === 'place') return 1;
       if (cls && cls === f.attribute) return 0.75;
