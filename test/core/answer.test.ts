@@ -573,3 +573,15 @@ describe('a name that says its own kind', () => {
     expect(engine.ask('What city are the climbers from?').value ?? '').not.toMatch(/Sefa/);
   });
 });
+
+describe('a country asked of coverage that only writes its adjective', () => {
+  it('"Peru" is found in "Peruvian" (WordNet): the question is not declined as naming what no source mentions', () => {
+    const engine = engineOf([
+      { id: 'a', meta: {}, raw: 'Climb\n\nMay 2, 2020\n\nA Peruvian climber from Arbela fell on Mount Sefa on Friday.\n' },
+      { id: 'b', meta: {}, raw: 'Climb\n\nMay 2, 2020\n\nThe Peruvian climber, who lives in Arbela, was rescued on Saturday.\n' },
+    ], 'adjective-country');
+    const answer = engine.ask('When was the climber from Peru rescued?');
+    expect(answer.answer).not.toMatch(/No source mentions/);
+    expect(answer.value ?? '').toMatch(/Saturday/);
+  });
+});

@@ -148,7 +148,8 @@ function eventNounsOf(forms: Set<string> | undefined, wn: WordNet | undefined): 
 function pertainedName(t: QTerm, index: SearchIndex, wn: WordNet): QTerm {
   if (!t.name) return t;
   const noun = wn.pertainyms(t.term).find((w) => /^[a-z]+$/.test(w) && index.vocab.has(w));
-  if (!noun) return t;
+  // (And the other way: "Australia" asked of a coverage that only says "Australian" is that word.)
+  if (!noun) return index.supports(t) ? t : { ...t, term: wn.derived(t.term, 'n').find((w) => /^[a-z]+$/.test(w) && index.vocab.has(w) && wn.pertainyms(w).includes(t.term)) ?? t.term };
   return index.supports(t) ? { ...t, alts: [...(t.alts ?? []), { word: noun, strength: MATCH.variant }] } : { ...t, term: noun };
 }
 
