@@ -466,3 +466,11 @@ describe('a count of people knows its event', () => {
     expect(engine.ask('How many people were shot?').value).toBe('two people');
   });
 });
+
+describe('a figure below zero', () => {
+  it('"minus 17 degrees" is -17, shown with its "minus"; "plus or minus 3" and "10 minus 3" are no negatives', () => {
+    expect(quantities('Crews fought the fire in temperatures of minus 17 degrees.')).toEqual([{ value: -17, label: 'minus 17 degrees' }]);
+    expect(quantities('The poll has a margin of plus or minus 3 percent.').every((q) => (q.value as number) >= 0)).toBe(true);
+    expect(quantities('He scored 10 minus 3 points.').every((q) => (q.value as number) >= 0)).toBe(true);
+  });
+});

@@ -149,6 +149,14 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
   let value = num.value;
   let last = power?.last ?? half ?? i;
   let first = i;
+  // "minus 17 degrees", "minus-20 degree temperatures": below zero ("plus or minus 3" is a margin,
+  // "10 minus 3" arithmetic).
+  const minusAt = prev?.lower === 'minus' ? i - 1 : prev?.v === '-' && prev.end === t.start && tokens[i - 2]?.lower === 'minus' && tokens[i - 2]!.end === prev.start ? i - 2 : -1;
+  const below = minusAt >= 0 && !/^(or|and|plus)$/.test(tokens[minusAt - 1]?.lower ?? '') && !/^\d/.test(tokens[minusAt - 1]?.v ?? '');
+  if (below) {
+    value = -value;
+    first = minusAt;
+  }
 
   // Currency before the number: "$", "US$", "US $", "£".
   let currency: string | undefined;
@@ -440,7 +448,7 @@ function readQuantity(tokens: Tok[], i: number, used: Set<number>): FoundQuantit
   function finish(attribute: string, explicit: boolean, v: number, unitName: string, label: string, end: number, subject: string): FoundQuantity {
     return {
       first, last: Math.max(end, last), attribute, explicit, value: v, unit: unitName, range: rangeFor(v, hedge?.kind),
-      approx, subject, label, qualifier: qualifierBefore(tokens, first),
+      approx, subject, label: below ? `minus ${label}` : label, qualifier: qualifierBefore(tokens, first),
     };
   }
 }
