@@ -474,3 +474,11 @@ describe('a figure below zero', () => {
     expect(quantities('He scored 10 minus 3 points.').every((q) => (q.value as number) >= 0)).toBe(true);
   });
 });
+
+describe('a hedged figure below zero', () => {
+  it('"about minus 20 degrees" has its range in order', () => {
+    const [f] = quantityFacts('It was about minus 20 degrees outside.');
+    expect(f?.value).toBe(-20);
+    expect(f!.range![0]).toBeLessThan(f!.range![1]);
+  });
+});

@@ -486,13 +486,17 @@ function wordsAt(tokens: Tok[], first: number, words: readonly string[]): boolea
 
 /** The range a hedge implies around a value. */
 function rangeFor(v: number, hedge: Hedge | undefined): [number, number] | undefined {
-  switch (hedge) {
-    case 'about': return [v * 0.95, v * 1.05];
-    case 'below': return [v * 0.85, v];
-    case 'above': return [v, v * 1.5];
-    case 'upto': return [v * 0.5, v];
-    default: return undefined;
-  }
+  const range = ((): [number, number] | undefined => {
+    switch (hedge) {
+      case 'about': return [v * 0.95, v * 1.05];
+      case 'below': return [v * 0.85, v];
+      case 'above': return [v, v * 1.5];
+      case 'upto': return [v * 0.5, v];
+      default: return undefined;
+    }
+  })();
+  // (Below zero the bounds come out the other way round: "about minus 20".)
+  return range && range[0] > range[1] ? [range[1], range[0]] : range;
 }
 
 function dimensionAfter(tokens: Tok[], end: number): { attribute: string; consumed?: number } | undefined {
