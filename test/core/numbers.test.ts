@@ -482,3 +482,9 @@ describe('a hedged figure below zero', () => {
     expect(f!.range![0]).toBeLessThan(f!.range![1]);
   });
 });
+
+describe('a count whose noun group holds a word the tagger read as an adverb', () => {
+  it('"three prior convictions" counts convictions', () => {
+    expect(quantityFacts('Ames has three prior convictions for theft.').map((f) => [f.value, f.subject])).toEqual([[3, 'conviction']]);
+  });
+});
