@@ -291,7 +291,7 @@ function repair(toks: Tok[]): Tok[] {
   // "Ann Manning threw …": a capitalized word right after a name, tagged a verb, with a verb or
   // the clause's end after it, is the name's last word (mid-sentence, a verb is not capitalized);
   // so is a capitalized participle inside a name ("Chief Operating Officer").
-  // ("After the game, Felt died …": so is one after a comma, before a lower-case verb — in
+  // ("After the game, Cook died …": so is one after a comma, before a lower-case verb — in
   // running text, not a headline's capitals.)
   for (let k = 1; k + 1 < out.length; k++) {
     const t = out[k]!;

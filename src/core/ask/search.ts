@@ -197,10 +197,10 @@ export class SearchIndex {
   }
 
   /**
-   * A question typed in lower case ("where did mark felt die"), with each word of the coverage's
+   * A question typed in lower case ("where did rob cook die"), with each word of the coverage's
    * names that the coverage itself capitalizes in at least four of five uses inside its sentences
-   * written as the coverage writes it ("Mark Felt"), so the question is read as it was meant (a
-   * verb is not capitalized mid-sentence; "felt" the verb is not the name). Other words stay as typed.
+   * written as the coverage writes it ("Rob Cook"), so the question is read as it was meant (a
+   * verb is not capitalized mid-sentence; "cook" the verb is not the name). Other words stay as typed.
    */
   recase(question: string): string {
     if (!/\p{Ll}/u.test(question)) return question;

@@ -74,7 +74,7 @@ export function findNames(tokens: Tok[]): FoundName[] {
       if (nameLike(n, j + 1)) j++;
       else if (n.v === '-' && n.start === tokens[j]!.end && tokens[j + 2] && tokens[j + 2]!.start === n.end && nameLike(tokens[j + 2]!, j + 2)) j += 2;
       else if (CONNECTORS.has(n.lower) && tokens[j + 2] && nameLike(tokens[j + 2]!, j + 2)) j += 2;
-      // "a Sam's Club store", "the Queen's Speech": after an article, one capitalized word, its
+      // "a Ray's Market store", "the Queen's Speech": after an article, one capitalized word, its
       // possessive and another are one name ("Acme's Tim Cook", with no article, is two).
       else if (POSSESSIVE.test(n.v) && i === j && n.start === tokens[j]!.end && /^(a|an|the)$/.test(tokens[i - 1]?.lower ?? '') && tokens[j + 2] && nameLike(tokens[j + 2]!, j + 2)) j += 2;
       else break;

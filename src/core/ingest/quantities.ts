@@ -656,7 +656,7 @@ function countedNoun(tokens: Tok[], last: number): { head: string; phrase: strin
   for (let n = 0; n < 5 && k < tokens.length; n++, k++) {
     const t = tokens[k]!;
     if (t.pos === 'NOUN' && /^[a-z]/.test(t.v)) headAt = k;
-    // ("three prior DUI convictions": a word the tagger read as an adverb inside the noun group.)
+    // ("three prior theft convictions": a word the tagger read as an adverb inside the noun group.)
     else if (t.pos === 'ADV' && headAt < 0 && /^[a-z]/.test(t.v) && /^(NOUN|ADJ|PROPN)$/.test(tokens[k + 1]?.pos ?? '')) continue;
     else if (t.pos === 'ADJ' || t.pos === 'PROPN' || /^[A-Z]/.test(t.v) || (t.v === '-' && headAt < 0)) {
       if (headAt >= 0) break;
