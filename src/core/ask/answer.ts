@@ -148,7 +148,7 @@ function eventNounsOf(forms: Set<string> | undefined, wn: WordNet | undefined): 
 function pertainedName(t: QTerm, index: SearchIndex, wn: WordNet): QTerm {
   if (!t.name) return t;
   const noun = wn.pertainyms(t.term).find((w) => /^[a-z]+$/.test(w) && index.vocab.has(w));
-  // (And the other way: "Australia" asked of a coverage that only says "Australian" is that word.)
+  // (And the other way: "Peru" asked of a coverage that only says "Peruvian" is that word.)
   if (!noun) return index.supports(t) ? t : { ...t, term: wn.derived(t.term, 'n').find((w) => /^[a-z]+$/.test(w) && index.vocab.has(w) && wn.pertainyms(w).includes(t.term)) ?? t.term };
   return index.supports(t) ? { ...t, alts: [...(t.alts ?? []), { word: noun, strength: MATCH.variant }] } : { ...t, term: noun };
 }
@@ -589,7 +589,7 @@ function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: R
       // ("Mount Sefa" for "which mountain"), is weaker evidence than the kind itself.
       const opener = String(f.value).toLowerCase().split(/\s+/)[0];
       if (f.subject && (synonymsOf(wanted).has(f.subject) || (f.subject === opener && wn?.synonyms(wanted, 'n', 1).includes(f.subject)))) return 0.9;
-      // A name that says its own kind ("Mount Cook", "Larkin Hospital") is of that kind: another
+      // A name that says its own kind ("Mount Sefa", "Larkin Hospital") is of that kind: another
       // one than asked ("which city") unless WordNet files it under the asked kind.
       const own = [opener, String(f.value).toLowerCase().split(/\s+/).at(-1)].includes(f.subject);
       if (own && wanted !== 'place' && wn?.has(f.subject, 'n') && wn.has(wanted, 'n') && !wn.hypernyms(f.subject, 'n', 8, 1).includes(wanted)) return 0.3;
@@ -755,7 +755,7 @@ const PLACE_KINDS = ['location', 'region', 'geographical area', 'district', 'poi
 /** Whether WordNet's commonest sense of a name is a place ("Paris", "New York", "Texas"). */
 function placeName(name: string, wn: WordNet): boolean {
   const n = name.toLowerCase();
-  return wn.has(n, 'n') && wn.hypernyms(n, 'n', 8, 1).some((h) => h === 'location' || h === 'region');
+  return wn.has(n, 'n') && wn.hypernyms(n, 'n', 8, 1).some((h) => PLACE_KINDS.includes(h));
 }
 
 /** The words of a figure's own label ("200 rounds of ammunition"). */
