@@ -261,20 +261,32 @@ function repair(toks: Tok[]): Tok[] {
     if ((/^(a|an|the)$/.test(out[k - 1]!.lower) && next && /^(AUX|VERB)$/.test(next.pos))
       || (out[k - 1]!.pos === 'NUM' && (!next || next.pos === 'PUNCT' || next.pos === 'CCONJ'))) owned(out, toks, k).pos = 'NOUN';
   }
+  // "Ann Manning threw …": a capitalized word right after a name, tagged a verb, with a verb or
+  // the clause's end after it, is the name's last word (mid-sentence, a verb is not capitalized);
+  // so is a capitalized participle inside a name ("Chief Operating Officer").
+  // ("After the game, Cook died …": so is one after a comma, before a lower-case verb — in
+  // running text, not a headline's capitals; and one right after "did", before a verb or a name:
+  // "why did Cook resign", "did Rob Ames testify".)
+  for (let k = 1; k + 1 < out.length; k++) {
+    const t = out[k]!;
+    if (t.pos !== 'VERB' || !/^\p{Lu}\p{Ll}/u.test(t.v)) continue;
+    const next = out[k + 1]!;
+    const before = out[k - 1]!;
+    if (before.pos === 'AUX' && before.lemma === 'do') {
+      if (!/^(VERB|PROPN)$/.test(next.pos)) continue;
+    } else if (before.pos !== 'PROPN') {
+      if (before.v !== ',' || !/^(AUX|VERB)$/.test(next.pos) || !/^\p{Ll}/u.test(next.v)) continue;
+    } else if (!/^(AUX|VERB|PUNCT)$/.test(next.pos) && !(next.pos === 'PROPN' && t.lower.endsWith('ing'))) continue;
+    const name = owned(out, toks, k);
+    name.pos = 'PROPN';
+    name.lemma = t.lower;
+  }
   // Do-support ("did the guards lock the gate", "when did the doors close"): after "do" and its subject,
   // the next word is the bare verb, so one tagged an adjective there is that verb, unless a verb
   // follows it, or a bare word that ends the clause, which makes it the subject's last noun ("did
   // the police chase end", "how far did the fire spread?").
   for (let k = 0; k < out.length; k++) {
     if (out[k]!.pos !== 'AUX' || out[k]!.lemma !== 'do') continue;
-    // "Why did Cook resign", "did Rob Ames testify": a capitalized word right after "did", before a
-    // verb or a name, is the subject's name (a verb is not capitalized mid-sentence).
-    const subject = out[k + 1];
-    if (subject?.pos === 'VERB' && /^\p{Lu}\p{Ll}/u.test(subject.v) && /^(VERB|PROPN)$/.test(out[k + 2]?.pos ?? '')) {
-      const n = owned(out, toks, k + 1);
-      n.pos = 'PROPN';
-      n.lemma = n.lower;
-    }
     let j = k + 1;
     // (The subject may be a pronoun or a gerund: "when did voting close".)
     if (out[j]?.pos === 'PRON' || (out[j]?.pos === 'VERB' && out[j]!.lower.endsWith('ing'))) j++;
@@ -287,22 +299,6 @@ function repair(toks: Tok[]): Tok[] {
     const next = out[j + 1];
     const verbAfter = next?.pos === 'VERB' || (next !== undefined && /^[a-z]+$/.test(next.v) && (!out[j + 2] || out[j + 2]!.pos === 'PUNCT'));
     if (t?.pos === 'ADJ' && !verbAfter && /^[a-z]+$/.test(t.v)) owned(out, toks, j).pos = 'VERB';
-  }
-  // "Ann Manning threw …": a capitalized word right after a name, tagged a verb, with a verb or
-  // the clause's end after it, is the name's last word (mid-sentence, a verb is not capitalized);
-  // so is a capitalized participle inside a name ("Chief Operating Officer").
-  // ("After the game, Cook died …": so is one after a comma, before a lower-case verb — in
-  // running text, not a headline's capitals.)
-  for (let k = 1; k + 1 < out.length; k++) {
-    const t = out[k]!;
-    if (t.pos !== 'VERB' || !/^\p{Lu}\p{Ll}/u.test(t.v)) continue;
-    const next = out[k + 1]!;
-    if (out[k - 1]!.pos !== 'PROPN') {
-      if (out[k - 1]!.v !== ',' || !/^(AUX|VERB)$/.test(next.pos) || !/^\p{Ll}/u.test(next.v)) continue;
-    } else if (!/^(AUX|VERB|PUNCT)$/.test(next.pos) && !(next.pos === 'PROPN' && t.lower.endsWith('ing'))) continue;
-    const name = owned(out, toks, k);
-    name.pos = 'PROPN';
-    name.lemma = t.lower;
   }
   // "The polls will open at seven", "the bank can't open": right after a modal (and "not" or an adverb),
   // a word tagged an adjective is the bare verb, as an adjective there would need "be".
