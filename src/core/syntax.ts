@@ -266,13 +266,16 @@ function repair(toks: Tok[]): Tok[] {
   // so is a capitalized participle inside a name ("Chief Operating Officer").
   // ("After the game, Cook died …": so is one after a comma, before a lower-case verb — in
   // running text, not a headline's capitals; and one right after "did", before a verb or a name:
-  // "why did Cook resign", "did Rob Ames testify".)
-  for (let k = 1; k + 1 < out.length; k++) {
+  // "why did Cook resign", "did Rob Ames testify"; and one that opens the sentence before a
+  // lower-case finite verb: "Felt died at home" — two finite verbs cannot follow each other.)
+  for (let k = 0; k + 1 < out.length; k++) {
     const t = out[k]!;
     if (t.pos !== 'VERB' || !/^\p{Lu}\p{Ll}/u.test(t.v)) continue;
     const next = out[k + 1]!;
-    const before = out[k - 1]!;
-    if (before.pos === 'AUX' && before.lemma === 'do') {
+    const before = out[k - 1];
+    if (!before) {
+      if (!/^\p{Ll}/u.test(next.v) || !(next.pos === 'AUX' || (next.pos === 'VERB' && next.lower !== next.lemma && !next.lower.endsWith('ing')))) continue;
+    } else if (before.pos === 'AUX' && before.lemma === 'do') {
       if (!/^(VERB|PROPN)$/.test(next.pos)) continue;
     } else if (before.pos !== 'PROPN') {
       if (before.v !== ',' || !/^(AUX|VERB)$/.test(next.pos) || !/^\p{Ll}/u.test(next.v)) continue;

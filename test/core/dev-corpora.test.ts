@@ -323,6 +323,7 @@ const ECBPLUS_DEV3: Record<string, string[]> = {
     'ecb-26-who-found',
   ],
   'ecb-28': [
+    'ecb-28-where-died',
     'ecb-28-death-day',
     'ecb-28-age',
     'ecb-28-time',
