@@ -259,6 +259,16 @@ describe('a role narrowed by its modifiers', () => {
     expect(engine.ask("Who's the Energy Secretary that signed the order?").value).not.toMatch(/Lane/);
   });
 
+  it('a source that gives the answer the asked role agrees, whatever else the question says of them', () => {
+    const chiefs = engineOf([
+      { id: 'c', meta: {}, raw: 'Mill fire\n\nMay 2, 2020\n\nFire Chief Ann Vane talked to reporters about the mill fire on Saturday.\n' },
+      { id: 'd', meta: {}, raw: 'Mill blaze\n\nMay 2, 2020\n\nThe blaze is being treated as arson, said Ann Vane, chief of the Dunford Fire Department.\n' },
+    ], 'chiefs');
+    const a = chiefs.ask("Who's the fire chief that's been talking to reporters about the mill fire?");
+    expect(a.value).toMatch(/Ann Vane/);
+    expect(a.citations.map((c) => c.source).sort()).toEqual(['c', 'd']);
+  });
+
   it('"what was the last X … before …" asks for something, not what a name is', () => {
     const films = engineOf([
       { id: 'c', meta: {}, raw: 'Director talks\n\nMay 2, 2020\n\nThe studio says Ross, a seasoned director, is still in talks to direct the last film before the sequel.\n' },

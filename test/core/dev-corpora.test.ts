@@ -278,6 +278,7 @@ const ECBPLUS_DEV2: Record<string, string[]> = {
 const ECBPLUS_DEV3: Record<string, string[]> = {
   'ecb-13': [
     'ecb-13-damage',
+    'ecb-13-fire-chief',
     'ecb-13-call-time',
     'ecb-13-firefighters',
     'ecb-13-assistant-pastor-name',

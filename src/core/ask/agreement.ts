@@ -7,7 +7,7 @@ import type { Fact } from '../types.js';
 import type { QTerm } from './question.js';
 import { valueKey, type Scored } from './render.js';
 import { editDistance, type SearchIndex } from './search.js';
-import { own, UNITS } from '../lexicon.js';
+import { own, synonymsOf, UNITS } from '../lexicon.js';
 import { clockTime, datesCompatible, nameWords, namesMatch, quantitiesCompatible } from '../values.js';
 
 /** How well a sentence giving the answer's figure must speak of the question to agree with it. */
@@ -22,6 +22,19 @@ export interface AskedFor {
   eventForms?: Set<string>;
   /** Nouns naming the asked event (its verb's derived nouns and their synonyms: "chase", "pursuit"). */
   eventNouns?: Set<string>;
+  /** The role a person is asked by ("who is the fire chief …"): its noun, and the word before it. */
+  role?: string;
+  roleBy?: string;
+}
+
+/**
+ * Whether `said` (a name's description and the words before it) gives it the asked role: the role
+ * noun or a synonym, with the word the question puts before it ("the Energy Secretary" is not "the
+ * Health Secretary").
+ */
+export function holdsRole(said: string, role: string, roleBy?: string): boolean {
+  const lower = said.toLowerCase();
+  return [role, ...synonymsOf(role)].some((r) => new RegExp(`\\b${r}\\b`).test(lower)) && (!roleBy || new RegExp(`\\b${roleBy}\\b`).test(lower));
 }
 
 /**
@@ -72,7 +85,11 @@ export function agreeingSources(q: AskedFor, main: Scored[], index: SearchIndex,
     if (have.has(f.id) || !same(f)) continue;
     // The holder by name, or as the person the article is about ("the singer, 26").
     const ofHolder = holders.has(f.subject) || (holders.size > 0 && isPerson !== undefined && isPerson(f.subject) && holders.has(index.mainPerson(ref) ?? ''));
-    if (!ofHolder) {
+    // "Who is the fire chief (who …)": a sentence giving the answer the asked role speaks of them as
+    // asked, whatever else the question says of them.
+    const inRole = q.role !== undefined && f.kind === 'entity' && !cited.has(f.article)
+      && holdsRole(`${f.description ?? ''} ${ref.article.raw.slice(Math.max(ref.sentence.start, f.span.start - 40), f.span.start)}`, q.role, q.roleBy);
+    if (!ofHolder && !inRole) {
       if (cited.has(f.article) || index.coverage(ref, q.terms) < FIGURE_AGREEMENT) continue;
       const ofEvent = verbs.length > 0 && verbs.some((t) => index.matchHere(ref, t) >= 0.7);
       // It agrees where the sentence speaks of the asked event (a figure or day: is of it), or, when

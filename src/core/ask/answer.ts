@@ -11,7 +11,7 @@ import { ABBREVIATIONS, LIGHT_VERBS, own, ROLE_WORDS, SAYING_VERBS, synonymsOf, 
 import { NOT_SAID, render, valueKey, type Scored } from './render.js';
 import { answerCoverage, expandAlias } from './coverage.js';
 import { clockTime, datesCompatible, groupFacts, inCurrency, nameWords, namesMatch, quantitiesCompatible, singularWord, uniq } from '../values.js';
-import { agreeingSources } from './agreement.js';
+import { agreeingSources, holdsRole } from './agreement.js';
 import { personNoun, verbForms } from './relation.js';
 
 /** How much each further source reporting a value adds to its weight against competing values. */
@@ -247,7 +247,7 @@ function answerFacts(q: Question, ctx: AnswerContext): Answer | undefined {
   const day = q.intent === 'date' ? onOneDay(groups[0]!, q.precision === 'time') : undefined;
   const main = day?.main ?? groups[0]!;
   if (q.intent === 'quantity' || q.intent === 'date' || q.intent === 'entity' || (q.intent === 'person' && !q.describe)) {
-    main.push(...agreeingSources({ terms: q.terms, eventForms: q.eventForms, eventNouns: eventNounsOf(q.eventForms, ctx.wn) }, main, ctx.index, ctx.wn && ((n: string) => personNoun(n, ctx.wn!))));
+    main.push(...agreeingSources({ terms: q.terms, eventForms: q.eventForms, eventNouns: eventNounsOf(q.eventForms, ctx.wn), role: q.role, roleBy: q.roleBy }, main, ctx.index, ctx.wn && ((n: string) => personNoun(n, ctx.wn!))));
   }
   // Dates from other sentences are mostly other events: only near-equal support makes them a disagreement.
   const mainScore = Math.max(...main.map((s) => s.score));
@@ -549,12 +549,7 @@ function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: R
       if (mentionedIn(String(f.value), questionWords, undefined, aliases)) return 0;
       if (isRoleOnly(String(f.value))) return 0;
       // "Who is the president of X": someone the text calls a president.
-      if (q.role) {
-        const said = `${f.description ?? ''} ${before}`.toLowerCase();
-        if (![q.role, ...synonymsOf(q.role)].some((r) => new RegExp(`\\b${r}\\b`).test(said))) return 0.3;
-        // "the Energy Secretary" is not "the Health Secretary".
-        if (q.roleBy && !new RegExp(`\\b${q.roleBy}\\b`).test(said)) return 0.3;
-      }
+      if (q.role && !holdsRole(`${f.description ?? ''} ${before}`, q.role, q.roleBy)) return 0.3;
       // A court or a city is no judge; a team may well be who won.
       if (q.kindOf === 'person' && (f.attribute === 'organization' || f.attribute === 'place')) return 0;
       // Two capitalized words read as a person's name may be a term WordNet knows as something
