@@ -269,6 +269,13 @@ describe('a role narrowed by its modifiers', () => {
     expect(a.citations.map((c) => c.source).sort()).toEqual(['c', 'd']);
   });
 
+  it('a name a spatial preposition takes, ending in a land form, is no person', () => {
+    const climbers = engineOf([
+      { id: 'e', meta: {}, raw: 'Climber missing\n\nMay 2, 2020\n\nThe climber is presumed dead after disappearing off Dunford Ridge on Monday.\n' },
+    ], 'climbers');
+    expect(climbers.ask('Who was the climber that died?').answered).toBe(false);
+  });
+
   it('"what was the last X … before …" asks for something, not what a name is', () => {
     const films = engineOf([
       { id: 'c', meta: {}, raw: 'Director talks\n\nMay 2, 2020\n\nThe studio says Ross, a seasoned director, is still in talks to direct the last film before the sequel.\n' },

@@ -556,6 +556,9 @@ function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: R
       // else ("Dead Sea", a lake; "White House", a department), or end in a kind of place or
       // institution ("Marlow Hospital").
       if (f.attribute === 'person' && wn && termNotPerson(String(f.value), wn)) return 0.4;
+      // "after disappearing off Dunford Ridge": a name a spatial preposition takes, ending in a word
+      // WordNet files under places or land forms, is where it happened, not who.
+      if (wn && SPATIAL_PREPOSITION_BEFORE.test(before) && landName(String(f.value), wn)) return 0;
       return f.attribute === 'person' ? 1 : f.attribute === 'organization' ? 0.7 : 0.4;
     }
     case 'entity': {
@@ -751,6 +754,15 @@ const PLACE_KINDS = ['location', 'region', 'geographical area', 'district', 'poi
 function placeName(name: string, wn: WordNet): boolean {
   const n = name.toLowerCase();
   return wn.has(n, 'n') && wn.hypernyms(n, 'n', 8, 1).some((h) => PLACE_KINDS.includes(h));
+}
+
+/** A preposition of place right before a name, of those that seldom take a person. */
+const SPATIAL_PREPOSITION_BEFORE = /\b(?:off|onto|atop|along|across|up|down|near|into)\s+(?:the\s+)?$/i;
+
+/** Whether a name of several words ends in a word WordNet files under places or land forms ("… Ridge", "… Valley"). */
+function landName(name: string, wn: WordNet): boolean {
+  const last = name.toLowerCase().split(/\s+/);
+  return last.length > 1 && wn.has(last.at(-1)!, 'n') && wn.hypernyms(last.at(-1)!, 'n', 8, 1).some((h) => PLACE_KINDS.includes(h) || h === 'geological formation');
 }
 
 /** The words of a figure's own label ("200 rounds of ammunition"). */
