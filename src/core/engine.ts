@@ -10,7 +10,7 @@ import { SAYING_VERBS, SPEECH_VERBS, WEEKDAYS } from './lexicon.js';
 import { MONTHS } from './calendar.js';
 import type { Nlp } from './nlp.js';
 import { SearchIndex, type SentenceRef } from './ask/search.js';
-import { parseQuestion, type QTerm, type Question } from './ask/question.js';
+import { parseQuestion, withoutOpeners, type QTerm, type Question } from './ask/question.js';
 import { answerQuestion } from './ask/answer.js';
 import { NOT_SAID } from './ask/render.js';
 import { answerDisagreement, buildSuggestions, factViewIndex } from './ask/overview.js';
@@ -30,6 +30,11 @@ const MAIN_EVENT = /^(when|where|what time)\s+(?:did|does|was|is|will)\s+(?:it|t
 
 /** How much of a question's words a sentence must support to be offered as a closest passage. */
 const PASSAGE_SUPPORT = 0.6;
+
+/** "… the guy who fell", "… the driver that hit her": what comes before, the noun group, the clause. */
+const DESCRIBED_PERSON = /^(.+?\s)the\s+((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\s+(?:who|that)\s+([^?]+?)\s*\?*$/iu;
+/** What comes before a description when the question asks who it is ("who was …", "what's the name of …"). */
+const ASKS_WHO = /^(?:who|what)(?:'s|’s|s|\s+(?:is|was|are|were))\s+(?:the\s+names?\s+of\s+)?$/i;
 
 export interface EngineOptions {
   /** Base URL of the snippet viewer, e.g. `http://localhost:8080`. */
@@ -222,10 +227,30 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
       ? undefined : compileQuestion(q.text, nlp, opts.wordnet);
     for (const intent of intents) {
       const answer = intent.answer(q, frame);
-      if (answer) return answer;
+      if (answer) return answer.answered ? answer : viaDescribed(q.text) ?? answer;
     }
     // The typed handler always answers; this is never reached.
     return { question: q.text, answered: false, intent: 'none', answer: NOT_SAID, citations: [], conflicts: [] };
+  };
+  /**
+   * "How old was the guy who fell?": a person the question does not name but describes, by a
+   * subject relative clause that ends it, is found first ("Who fell?"), and the question asked
+   * again of that name; "who was the guy who fell" is that first answer itself. The answer says
+   * whom it took the description for, and cites where.
+   */
+  const viaDescribed = (text: string): Answer | undefined => {
+    const m = DESCRIBED_PERSON.exec(withoutOpeners(text.trim()));
+    const wn = opts.wordnet;
+    if (!m || !wn || !personNoun(m[2]!.toLowerCase().split(/\s+/).at(-1)!, wn)) return undefined;
+    const who = answerParsed(`Who ${m[3]}?`);
+    // (The name without the description the answer shows beside it: "Ann Lowe (a nurse)".)
+    const name = who.answered && who.intent !== 'none' ? who.value?.replace(/\s*\(.*$/, '') : undefined;
+    if (!name || !/^\p{Lu}/u.test(name)) return undefined;
+    if (ASKS_WHO.test(m[1]!)) return { ...who, question: text };
+    const again = answerParsed(`${m[1]}${name}?`);
+    if (!again.answered) return undefined;
+    const more = who.citations.filter((c) => !again.citations.some((a) => a.source === c.source));
+    return { ...again, question: text, answer: `${again.answer} (Reading “the ${m[2]} who ${m[3]}” as ${name}.)`, citations: [...again.citations, ...more], readFrom: again.readFrom ?? again.citations.length };
   };
   // Who did it, or which one: read from the event's own sentence. (Who said it is read from the
   // attribution, which the speaker-finding machinery has already checked.)

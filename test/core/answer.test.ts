@@ -518,6 +518,18 @@ describe('a person described by a relative clause', () => {
     expect(answer.value ?? '').not.toMatch(/Police/);
     expect(parseQuestion('Who was the woman killed in the crash?', nlp)).toMatchObject({ describedHead: 'woman' });
   });
+
+  it('"how old was the guy who fell?": who fell is found first, then asked of by name, and the answer says so', () => {
+    const engine = engineOf([
+      { id: 'a', meta: {}, raw: 'Climber dies\n\nMay 2, 2020\n\nTom Vane, an Australian climber from Dunford, has been presumed dead after falling 500 metres from Mount Sefa.\n' },
+      { id: 'b', meta: {}, raw: 'Climber missing\n\nMay 2, 2020\n\nDr Tom Vane, 43, is presumed dead after disappearing off a ridge on Mount Sefa on Thursday.\n' },
+    ], 'described-clause');
+    const age = engine.ask('how old was the guy who fell?');
+    expect(age.value).toMatch(/^43\b/);
+    expect(age.answer).toMatch(/as Tom Vane/);
+    expect(age.citations.map((c) => c.source).sort()).toEqual(['a', 'b']);
+    expect(engine.ask('Who was the man who fell?').value).toMatch(/^Tom Vane/);
+  });
 });
 
 describe('a counted noun the coverage never uses', () => {

@@ -313,6 +313,7 @@ const ECBPLUS_DEV3: Record<string, string[]> = {
     'ecb-21-max-sentence',
   ],
   'ecb-23': [
+    'ecb-23-age',
     'ecb-23-colleague-name',
     'ecb-23-helicopter',
   ],
