@@ -601,7 +601,10 @@ function subjectBefore(chunks: Chunk[], v: number, toks: Tok[]): number | undefi
   }
   let left = j;
   // ", and he pleaded": a conjunction after a comma joins clauses, so the subject starts after it.
-  while (left > 0 && SUBJECT_RUN.has(chunks[left - 1]!.kind) && !(chunks[left - 1]!.kind === 'CONJ' && chunks[left - 2]?.kind === 'COMMA')) left--;
+  // (Two noun groups with nothing between them are two clauses' — "told reporters a man walked in":
+  // the later one is the subject.)
+  while (left > 0 && SUBJECT_RUN.has(chunks[left - 1]!.kind) && !(chunks[left - 1]!.kind === 'CONJ' && chunks[left - 2]?.kind === 'COMMA')
+    && !(chunks[left]!.kind === 'NP' && chunks[left - 1]!.kind === 'NP')) left--;
   // Skip fronted prepositional phrases and leading commas or conjunctions.
   let fronted = false;
   for (;;) {
@@ -714,8 +717,9 @@ export function readFrames(tokens: Tok[], chunked: () => Chunked = () => chunk(t
       obj = negated ? { ...a.arg, start: toks[negated.first]!.start } : a.arg;
       j = a.next;
       if (chunks[j]?.kind === 'NP' && timeGroup(toks, chunks[j]!)) j++;
-      // Double object: "gave the boy a book".
-      else if (chunks[j]?.kind === 'NP') {
+      // Double object: "gave the boy a book" (not "told reporters a man walked in", where the
+      // second noun group is the next clause's subject).
+      else if (chunks[j]?.kind === 'NP' && !(chunks[j + 1]?.kind === 'VG' && !chunks[j + 1]!.inf)) {
         frame.slots = [{ p: 'to', arg: obj }];
         const b = argOf(toks, chunks, j);
         obj = b.arg;
