@@ -283,9 +283,15 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
     // before referee Tom Vane stopped it"): where the sentence's own clauses of the asked verb
     // name their doers, the answer must be one of them.
     if (asksDoer && doer) {
+      // (The name without the description an answer shows beside it: "Ann Lowe (a nurse)".)
+      const who = doer.replace(/\s*\(.*$/, '');
       const forms = verbForms(frame.verb, opts.wordnet);
       const doing = (ref.sentence.frames ?? []).filter((f) => f.agent?.name && (forms.get(f.verb) ?? 0) >= VERB_MATCH.synonym);
-      if (doing.length && !doing.some((f) => namesMatch(f.agent!.name!, doer))) return false;
+      if (doing.length && !doing.some((f) => namesMatch(f.agent!.name!, who))) return false;
+      // ("Tim Fanning said a man walked in and shot him": who says it is not who did it, unless a
+      // clause of the asked verb names them.)
+      const speaks = (ref.sentence.frames ?? []).some((f) => SAYING_VERBS.has(f.verb) && f.agent?.name && namesMatch(f.agent.name, who));
+      if (speaks && !doing.some((f) => namesMatch(f.agent!.name!, who))) return false;
     }
     const text = ref.article.raw.slice(ref.sentence.start, ref.sentence.end);
     const headline = headlineCased(text);

@@ -242,8 +242,11 @@ function repairQuestion(input: Tok[], wn?: WordNet): Tok[] {
   // "Who smuggled the gun": right after a subject wh-word comes the verb, however it was tagged.
   const second = toks[1];
   if (wn && second && /^(who|what)$/.test(toks[0]!.lower) && second.pos !== 'AUX' && second.pos !== 'VERB') {
-    const base = [second.lower, second.lower.replace(/e?d$/, ''), second.lower.replace(/d$/, ''), second.lower.replace(/(\w)\1ed$/, '$1'), second.lower.replace(/s$/, '')].find((b) => wn.has(b, 'v'));
-    if (base && /(ed|s)$/.test(second.lower)) {
+    // (An irregular past is its verb's too: "who shot?", "who stole it?".)
+    const irregular = wn.verbBase(second.lower);
+    const base = irregular && irregular !== second.lower ? irregular
+      : /(ed|s)$/.test(second.lower) ? [second.lower, second.lower.replace(/e?d$/, ''), second.lower.replace(/d$/, ''), second.lower.replace(/(\w)\1ed$/, '$1'), second.lower.replace(/s$/, '')].find((b) => wn.has(b, 'v')) : undefined;
+    if (base) {
       const out = toks.slice();
       out[1] = { ...second, pos: 'VERB', lemma: base };
       return out;
