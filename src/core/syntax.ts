@@ -6,7 +6,7 @@
  */
 import type { Frame, FrameArg } from './types.js';
 import type { Nlp } from './nlp.js';
-import { BARE_VERB_BLOCKERS, IRREALIS_GOVERNORS, NEGATIVE_DETERMINERS, NEGATIVE_GOVERNORS, NEGATORS, PARTICLES, PARTITIVES, POSSESSIVES, PREDETERMINERS, ROLE_WORDS, SUBORDINATORS, TIME_DETERMINERS, TIME_NOUNS } from './lexicon.js';
+import { BARE_VERB_BLOCKERS, IRREALIS_GOVERNORS, NEGATIVE_DETERMINERS, NEGATIVE_GOVERNORS, NEGATORS, PARTICLES, PARTITIVES, POSSESSIVES, PREDETERMINERS, ROLE_WORDS, SAYING_VERBS, SUBORDINATORS, TIME_DETERMINERS, TIME_NOUNS } from './lexicon.js';
 
 export interface Tok {
   /** Text as written. */
@@ -743,6 +743,11 @@ export function readFrames(tokens: Tok[], chunked: () => Chunked = () => chunk(t
       if (obj) frame.attr = obj;
       const by = frame.slots?.find((x) => x.p === 'by');
       if (by) frame.agent = by.arg;
+    } else if (obj && s === undefined && SAYING_VERBS.has(frame.verb) && (chunks[v - 1]?.kind === 'COMMA' || chunks[v - 1]?.kind === 'PUNCT')
+      && /^(PROPN|NOUN)$/.test(toks.find((x) => x.start === obj!.start)?.pos ?? '') && (!chunks[j] || chunks[j]!.kind === 'PUNCT' || chunks[j]!.kind === 'COMMA')) {
+      // '"He ran," said spokesman Tim Vane': a saying verb after a quote or comma, with no subject
+      // before it and a noun group closing the clause after it, has its speaker after it.
+      frame.agent = obj;
     } else {
       if (subj) frame.agent = subj;
       if (obj) frame.patient = obj;

@@ -57,6 +57,8 @@ describe('relation frames', () => {
     ['a time of its own after the object ("last summer") is neither the object nor a second one', 'Two men were charged with killing Ann Lowe last summer.', 'kill patient=Ann Lowe'],
     ['a time of its own after the object is no double object', 'The firm sold its mill last year.', 'sell agent=The firm patient=its mill'],
     ['a capitalized word after a name, tagged a verb before the verb, is the name\'s last word', 'Quarterback Ann Manning threw three touchdowns.', 'throw agent=Quarterback Ann Manning patient=three touchdowns'],
+    ['a saying verb after a quote, with its speaker after it', '"The fire was set on purpose," said fire spokesman Tim Vane.', 'say agent=fire spokesman Tim Vane'],
+    ['… or after a comma', 'The fire was set on purpose, said Ann Vane, the fire chief.', 'say agent=Ann Vane'],
     ['after "told X", a noun group right before a verb is that clause\'s subject, not a second object', 'Officer Ann Vane told reporters a man walked into the shop.', 'walk agent=a man into=the shop'],
     ['… and "told X" has X for its object', 'Officer Ann Vane told reporters a man walked into the shop.', 'tell agent=Officer Ann Vane patient=reporters'],
     ['a capitalized word that opens the sentence, tagged a verb before a finite verb, is its subject\'s name', 'Pierce scored twice in the second half.', 'score agent=Pierce in=the second half'],
