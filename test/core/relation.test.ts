@@ -206,6 +206,13 @@ describe('who did it is read from a sentence that says it was done', () => {
     expect(story.ask('Who smuggled the pistol to Dunmore?').answered).toBe(false);
   });
 
+  it('the asked name, or a phrase naming it, fills its own slot, not the open one', () => {
+    const coach = engineOf([
+      { id: 'd', meta: {}, raw: 'Coach fired\n\nMay 2, 2020\n\nThe Hawks made a power move this week, firing head coach Ann Lowe, who had lost ten games, and replacing her with Tom Vane.\n' },
+    ], 'own-slot');
+    expect(coach.ask('Who replaced Lowe?').value ?? '').not.toMatch(/Lowe/);
+  });
+
   it('who says it was done did not do it', () => {
     const shop = engineOf([
       { id: 'b', meta: {}, raw: 'Shop shooting\n\nMay 2, 2020\n\n"A man came in and shot the clerk," Police Constable Ann Vane said.\n' },
