@@ -688,6 +688,15 @@ export function readFrames(tokens: Tok[], chunked: () => Chunked = () => chunk(t
       && (!chunks[v + 1] || ['P', 'CONJ', 'COMMA', 'PUNCT', 'SUB'].includes(chunks[v + 1]!.kind));
     // "X supported the advance by opening two gaps": a gerund after "by" is done by the clause's doer.
     if (!subj && chunks[v - 1]?.kind === 'P' && chunks[v - 1]!.lemma === 'by' && toks[c.head]!.lower.endsWith('ing') && prev) subj = prev.frame.agent;
+    // "Vane is accused of shooting Lowe", "was charged with killing": a gerund right after a passive
+    // and its preposition is done by what the passive is said of.
+    // (An adverb may come between: "accused of fatally shooting".)
+    else if (!subj && prev?.passive && toks[c.head]!.lower.endsWith('ing')) {
+      let p = v - 1;
+      while (p > prev.v + 1 && chunks[p]!.kind === 'OTHER' && toks[chunks[p]!.first]!.pos === 'ADV') p--;
+      // ("for" is often read as a subordinator there: "arrested for robbing".)
+      if (p === prev.v + 1 && (chunks[p]!.kind === 'P' || (chunks[p]!.kind === 'SUB' && chunks[p]!.lemma === 'for'))) subj = prev.frame.patient;
+    }
     // "dismissed calls to quit": a wish noun before an infinitive is not its subject; the governor's is.
     if (c.inf && s === v - 1 && prev && IRREALIS_GOVERNORS.has(toks[chunks[s]!.head]!.lemma)) subj = prev.frame.agent;
     else if (prev && (coordinated(toks, chunks, v) || c.inf || (chunks[v - 1]?.kind === 'NP' && c.inf))) {
