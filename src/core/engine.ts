@@ -225,9 +225,14 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
     const q = parseQuestion(typeof question === 'string' ? question : '', nlp);
     const frame = q.intent === 'coverage' || q.intent === 'quote' || q.naming || q.intent === 'disagreement' || q.intent === 'sources' || q.intent === 'timeline'
       ? undefined : compileQuestion(q.text, nlp, opts.wordnet);
+    // (A question about a person described by what they did to someone named is asked of them by
+    // name first: "how old is the man who shot Ann Lowe" asks nothing of Ann Lowe, whose age a
+    // figure search would find.)
+    const described = viaDescribed(q.text, false);
+    if (described) return described;
     for (const intent of intents) {
       const answer = intent.answer(q, frame);
-      if (answer) return answer.answered ? answer : viaDescribed(q.text) ?? answer;
+      if (answer) return answer.answered ? answer : viaDescribed(q.text, true) ?? answer;
     }
     // The typed handler always answers; this is never reached.
     return { question: q.text, answered: false, intent: 'none', answer: NOT_SAID, citations: [], conflicts: [] };
@@ -238,14 +243,16 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
    * again of that name; "who was the guy who fell" is that first answer itself. The answer says
    * whom it took the description for, and cites where.
    */
-  const viaDescribed = (text: string): Answer | undefined => {
+  const viaDescribed = (text: string, fallback: boolean): Answer | undefined => {
     const m = DESCRIBED_PERSON.exec(withoutOpeners(text.trim()));
     const wn = opts.wordnet;
-    if (!m || !wn || !personNoun(m[2]!.toLowerCase().split(/\s+/).at(-1)!, wn)) return undefined;
+    const namesPerson = (words: string) => words.toLowerCase().split(/[^\p{L}'’-]+/u).some((w) => index.surnames.has(w));
+    if (!m || !wn || (!fallback && (ASKS_WHO.test(m[1]!) || !namesPerson(m[3]!))) || !personNoun(m[2]!.toLowerCase().split(/\s+/).at(-1)!, wn)) return undefined;
     const who = answerParsed(`Who ${m[3]}?`);
     // (The name without the description the answer shows beside it: "Ann Lowe (a nurse)".)
     const name = who.answered && who.intent !== 'none' ? who.value?.replace(/\s*\(.*$/, '') : undefined;
-    if (!name || !/^\p{Lu}/u.test(name)) return undefined;
+    // (A person's name, as the coverage names people: not "Second climber" from a headline.)
+    if (!name || !/^\p{Lu}/u.test(name) || !namesPerson(name)) return undefined;
     if (ASKS_WHO.test(m[1]!)) return { ...who, question: text };
     const again = answerParsed(`${m[1]}${name}?`);
     if (!again.answered) return undefined;

@@ -530,6 +530,14 @@ describe('a person described by a relative clause', () => {
     expect(age.citations.map((c) => c.source).sort()).toEqual(['a', 'b']);
     expect(engine.ask('Who was the man who fell?').value).toMatch(/^Tom Vane/);
   });
+
+  it('"how old is the man who shot Ann Lowe?" asks nothing of Ann Lowe: the shooter is found first', () => {
+    const engine = engineOf([
+      { id: 'a', meta: {}, raw: 'Shop shooting\n\nMay 2, 2020\n\nProsecutors said that Tom Vane shot Ann Lowe, 40, in the back of the shop.\n' },
+      { id: 'b', meta: {}, raw: 'Shop shooting\n\nMay 2, 2020\n\nTom Vane, 61, was charged on Saturday with murder.\n' },
+    ], 'described-named');
+    expect(engine.ask('how old is the man who shot Ann Lowe?').value).toMatch(/^61\b/);
+  });
 });
 
 describe('a counted noun the coverage never uses', () => {
