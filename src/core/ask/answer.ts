@@ -132,6 +132,12 @@ export function answerQuestion(asked: Question, ctx: AnswerContext): Answer {
 function nounAlternatives(t: QTerm, index: SearchIndex, wn: WordNet): QTerm {
   if (t.name || t.pos !== 'NOUN') return t;
   const alts = nounSynonyms(t.term, wn).filter((w) => w !== t.term && index.vocab.has(w)).map((word) => ({ word, strength: MATCH.synonym }));
+  // ("The cops" where the coverage says "police": a member noun the coverage never uses is found
+  // as the group WordNet makes its kind a member of.)
+  if (!alts.length && !index.vocab.has(t.term)) {
+    const groups = wn.groups(t.term).length ? wn.groups(t.term) : wn.hypernyms(t.term, 'n', 1, 1).flatMap((h) => wn.groups(h));
+    for (const word of new Set(groups)) if (!word.includes(' ') && index.vocab.has(word)) alts.push({ word, strength: MATCH.synonym });
+  }
   return alts.length ? { ...t, alts } : t;
 }
 
