@@ -307,6 +307,13 @@ export const TIME_ZONES = 'GMT|UTC|[ECMP][SD]?T|BST|CET|IST|local time';
 /** Words before a time noun that make it a time of its own ("last summer", "this week"), not part of a noun group. */
 export const TIME_DETERMINERS = new Set(['last', 'next', 'this', 'past', 'coming', 'previous', 'following']);
 
+/**
+ * Words that make a question's prepositional phrase a time of its own ("this season", "last
+ * night", "back in the day"): no participant or place the clause must be found with.
+ */
+export const QUESTION_TIME_WORDS = new Set(['today', 'yesterday', 'tonight', 'morning', 'afternoon', 'evening', 'night', 'day', 'week', 'month', 'year', 'season',
+  'winter', 'summer', 'spring', 'autumn', 'fall', ...WEEKDAYS, 'this', 'last', 'next']);
+
 /** Words that negate a verb group ("did not", "never"). */
 export const NEGATORS = new Set(['not', "n't", 'n’t', 'never', 'no']);
 

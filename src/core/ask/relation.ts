@@ -17,7 +17,7 @@ import { uniq } from '../values.js';
 import { agreeingSources } from './agreement.js';
 import { headlineCased } from '../terms.js';
 import { MONTHS } from '../calendar.js';
-import { FIRST_PERSON, GLOSS_FILLERS, HE_SHE, IRREALIS_GOVERNORS, LIGHT_VERBS, NEGATIVE_DETERMINERS, PARTICLES, PERSON_PRONOUNS, PERSON_TITLES, POSSESSIVES, SPEECH_VERBS, THING_PRONOUNS, WEEKDAYS } from '../lexicon.js';
+import { FIRST_PERSON, GLOSS_FILLERS, HE_SHE, IRREALIS_GOVERNORS, LIGHT_VERBS, NEGATIVE_DETERMINERS, PARTICLES, PERSON_PRONOUNS, PERSON_TITLES, POSSESSIVES, QUESTION_TIME_WORDS, SPEECH_VERBS, THING_PRONOUNS, WEEKDAYS } from '../lexicon.js';
 
 export type Wh = 'who' | 'what' | 'which' | 'where' | 'why' | 'when' | 'how' | 'yesno';
 type Role = 'agent' | 'patient' | 'attr';
@@ -305,7 +305,7 @@ function argWords(t: Tok[], first: number, last: number, head: number): QArg | u
 }
 
 function isTimeWords(a: QArg): boolean {
-  return a.words.every((w) => /^(today|yesterday|tonight|morning|afternoon|evening|night|week|month|year|season|winter|summer|spring|autumn|fall|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this|last|next)$/.test(w));
+  return a.words.every((w) => QUESTION_TIME_WORDS.has(w));
 }
 
 export interface RelationContext {
