@@ -31,6 +31,11 @@ const MAIN_EVENT = /^(when|where|what time)\s+(?:did|does|was|is|will)\s+(?:it|t
 /** How much of a question's words a sentence must support to be offered as a closest passage. */
 const PASSAGE_SUPPORT = 0.6;
 
+/** "When was the fight?", "where's the ceremony being held?": the wh-word and the noun group asked of. */
+const MAIN_EVENT_NOUN = /^(when|where)(?:'s|’s|\s+(did|was|is|were|are))\s+the\s+((?:(?!(?:in|on|at|of|for|with|by|from|to)\s)[\p{L}\p{N}-]+\s+){0,3}?[\p{L}-]+)(\s+(?:be\s+)?(?:happen|happening|take place|taking place|occur|start|begin|held|being held))?\s*\??$/iu;
+/** The share of a story's articles that use a noun for it to name the story's own event. */
+const STORY_NOUN_SHARE = 0.5;
+
 /** "… the guy who fell", "… the driver that hit her": what comes before, the noun group, the clause. */
 const DESCRIBED_PERSON = /^(.+?\s)the\s+((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\s+(?:who|that)\s+([^?]+?)\s*\?*$/iu;
 /** What comes before a description when the question asks who it is ("who was …", "what's the name of …"). */
@@ -144,13 +149,32 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
     {
       // "When did it happen?", "where did this take place?": asked of the story's own event, the
       // lead event most sources report, in its own words ("when did four men ram their car").
+      // ("When was the fight?", "where's the ceremony being held?": so is the story's event by a
+      // noun most of its articles use — not "the officer's trial", a possessor's own event, nor one
+      // only some articles mention.)
       name: 'main event',
       answer: (q) => {
-        const asked = MAIN_EVENT.exec(q.text.trim());
+        const text = withoutOpeners(q.text.trim());
+        const byNoun = !MAIN_EVENT.test(text) && !inMainEvent ? MAIN_EVENT_NOUN.exec(text) : null;
+        // (Not "when does the game start?": what is still to come is not what the story reports.)
+        const asked = MAIN_EVENT.exec(text) ?? (byNoun && storyNoun(byNoun[3]) && (byNoun[2]?.toLowerCase() !== 'did' || byNoun[4]) ? byNoun : null);
         const event = asked ? mainEventWords(index, opts.wordnet) : undefined;
         if (!asked || !event) return undefined;
         const wh = asked[1]!.toLowerCase();
-        return { ...answerParsed(`${wh === 'what time' ? 'What time' : wh[0]!.toUpperCase() + wh.slice(1)} did ${event}?`), question: q.text };
+        inMainEvent = true;
+        let answer: Answer;
+        try {
+          answer = { ...answerParsed(`${wh === 'what time' ? 'What time' : wh[0]!.toUpperCase() + wh.slice(1)} did ${event}?`), question: q.text };
+        } finally {
+          inMainEvent = false;
+        }
+        if (asked !== byNoun) return answer;
+        // (Asked by its noun, and not answered so, it is an ordinary question. Answered, the
+        // question's own answer stands when it gives the same, from more sources.)
+        if (!answer.answered) return undefined;
+        const direct = answerQuestion(q, ctx);
+        const shown = (a: Answer) => a.value?.replace(/\s*\(.*$/, '');
+        return direct.answered && shown(direct) === shown(answer) && direct.citations.length > answer.citations.length ? direct : answer;
       },
     },
     {
@@ -236,6 +260,15 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
     }
     // The typed handler always answers; this is never reached.
     return { question: q.text, answered: false, intent: 'none', answer: NOT_SAID, citations: [], conflicts: [] };
+  };
+  /** Set while a question about the story's event is asked again in the event's own words. */
+  let inMainEvent = false;
+  /** Whether most articles use a noun group's head ("the fight", "the Oscars"): the story's own event, by its noun. */
+  const storyNoun = (group: string | undefined): boolean => {
+    const head = group?.toLowerCase().split(/\s+/).at(-1);
+    if (!head) return false;
+    const forms = new Set([head, head.replace(/s$/, '')]);
+    return index.articleTerms.filter((terms) => [...forms].some((f) => terms.has(f))).length >= STORY_NOUN_SHARE * index.articleTerms.length;
   };
   /**
    * "How old was the guy who fell?": a person the question does not name but describes, by a

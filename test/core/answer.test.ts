@@ -393,6 +393,19 @@ describe('a role WordNet files under person', () => {
   });
 });
 
+describe('the story\'s event asked by its noun', () => {
+  const engine = engineOf([
+    { id: 'a', meta: {}, raw: 'Ames stops Lowe\n\nMay 2, 2020\n\nTom Ames stopped Ann Lowe in the seventh round in Dunford on Saturday.\nThe fight drew a big crowd.\n' },
+    { id: 'b', meta: {}, raw: 'Ames wins\n\nMay 2, 2020\n\nTom Ames stopped Ann Lowe in Dunford on Saturday night.\nLowe, who won a famous fight in 2001, never recovered her form.\n' },
+    { id: 'c', meta: {}, raw: 'Title kept\n\nMay 3, 2020\n\nTom Ames kept his title by stopping Ann Lowe in Dunford on Saturday.\nIt was a one-sided fight.\n' },
+  ], 'story-noun');
+
+  it('"when was the fight?", "where was the fight held?": the noun most articles use is the story\'s event', () => {
+    expect(engine.ask('when was the fight?').value).toMatch(/Saturday/);
+    expect(engine.ask('where was the fight held?').value).toMatch(/Dunford/);
+  });
+});
+
 describe('where it happened', () => {
   it('is not where someone is from ("a Leeds surgeon", "a climber from Leeds"), and "Mt" is "Mount"', () => {
     const engine = engineOf([

@@ -340,6 +340,7 @@ const ECBPLUS_DEV3: Record<string, string[]> = {
     'ecb-5-dileo-debut-result',
   ],
   'ecb-7': [
+    'ecb-7-where',
     'ecb-7-rahman-age',
     'ecb-7-purse',
     'ecb-7-attendance',
