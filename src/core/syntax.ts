@@ -782,6 +782,8 @@ export function readFrames(tokens: Tok[], chunked: () => Chunked = () => chunk(t
     if (frame.agent || frame.patient || frame.attr || frame.slots?.length) frames.push(frame);
     prev = { frame, v, passive: Boolean(c.passive || reduced || elided) };
   }
+  // "But do we want Ames hosting the gala?": a sentence that asks asserts none of its clauses.
+  if (toks[toks.length - 1]?.v === '?') for (const f of frames) f.modal = true;
   return frames;
 }
 

@@ -299,6 +299,7 @@ const ECBPLUS_DEV3: Record<string, string[]> = {
     'ecb-18-why-fired',
   ],
   'ecb-2': [
+    'ecb-2-host',
     'ecb-2-age',
     'ecb-2-announced-day',
     'ecb-2-host-fee',
