@@ -259,6 +259,14 @@ describe('a role narrowed by its modifiers', () => {
     expect(engine.ask("Who's the Energy Secretary that signed the order?").value).not.toMatch(/Lane/);
   });
 
+  it('"who is the director of X" is not answered by a former director, unless a former one is asked', () => {
+    const board = engineOf([
+      { id: 'f', meta: {}, raw: 'Agency head\n\nMay 2, 2020\n\nAnn Lowe, a former director of the Dunford Water Board, criticized the plan on Friday.\n' },
+    ], 'former-role');
+    expect(board.ask("who's the director of the Dunford Water Board?").answered).toBe(false);
+    expect(board.ask('who is the former director of the Dunford Water Board?').value).toMatch(/Ann Lowe/);
+  });
+
   it('a source that gives the answer the asked role agrees, whatever else the question says of them', () => {
     const chiefs = engineOf([
       { id: 'c', meta: {}, raw: 'Mill fire\n\nMay 2, 2020\n\nFire Chief Ann Vane talked to reporters about the mill fire on Saturday.\n' },

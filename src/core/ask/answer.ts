@@ -556,6 +556,9 @@ function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: R
       if (isRoleOnly(String(f.value))) return 0;
       // "Who is the president of X": someone the text calls a president.
       if (q.role && !holdsRole(`${f.description ?? ''} ${before}`, q.role, q.roleBy)) return 0.3;
+      // "Who is the director of X" asks for who holds it now: not "a former director of X" (unless
+      // the question asks for a former one).
+      if (q.role && !questionWords.has('former') && new RegExp(`\\b(?:former|ex-|onetime|one-time)\\s*${q.role}\\b`, 'i').test(`${f.description ?? ''} ${before}`)) return 0.3;
       // A court or a city is no judge; a team may well be who won.
       if (q.kindOf === 'person' && (f.attribute === 'organization' || f.attribute === 'place')) return 0;
       // Two capitalized words read as a person's name may be a term WordNet knows as something
