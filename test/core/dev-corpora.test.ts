@@ -130,6 +130,7 @@ const ECBPLUS: Record<string, string[]> = {
     'ecb-8-hospital',
     'ecb-8-reward',
     'ecb-8-blast-time',
+    'ecb-8-where-found',
   ],
   'ecb-12': [
     'ecb-12-handover',

@@ -207,6 +207,13 @@ describe('who did it is read from a sentence that says it was done', () => {
     expect(story.ask('Who smuggled the pistol to Dunmore?').answered).toBe(false);
   });
 
+  it('a noun group that holds a name but has a common noun for its head is no name of the asked kind', () => {
+    const ships = engineOf([
+      { id: 'e', meta: {}, raw: 'Ship rescued\n\nMay 2, 2020\n\nDunford naval forces came to the rescue of a merchant ship on Saturday.\n' },
+    ], 'common-head');
+    expect(ships.ask('Which warship came to the rescue?').answered).toBe(false);
+  });
+
   it('the asked name, or a phrase naming it, fills its own slot, not the open one', () => {
     const coach = engineOf([
       { id: 'd', meta: {}, raw: 'Coach fired\n\nMay 2, 2020\n\nThe Hawks made a power move this week, firing head coach Ann Lowe, who had lost ten games, and replacing her with Tom Vane.\n' },

@@ -848,6 +848,8 @@ function placeish(head: string, wn?: WordNet): boolean {
 /** Whether the filler is the kind of thing asked for (a team for "which team", a place for "where"). */
 function typeFit(qf: QuestionFrame, arg: FrameArg, filler: string, wn?: WordNet): number {
   const kinds = (head: string) => (wn ? new Set([head, ...wn.synonyms(head, 'n', 2), ...wn.hypernyms(head, 'n', 4, 2)]) : new Set([head]));
+  // ("Indian naval forces" holds a name, but is no name: its head is a common noun.)
+  if (arg.name && !arg.name.toLowerCase().split(/\s+/).includes(arg.head)) arg = { ...arg, name: undefined };
   if (qf.typeNoun) {
     if (arg.head === qf.typeNoun) return 1;
     const k = kinds(arg.head);
