@@ -38,6 +38,8 @@ const STORY_NOUN_SHARE = 0.5;
 
 /** "… the guy who fell", "… the driver that hit her": what comes before, the noun group, the clause. */
 const DESCRIBED_PERSON = /^(.+?\s)the\s+((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\s+(?:who|that)\s+([^?]+?)\s*\?*$/iu;
+/** "… the (vancouver party) shooter (been charged with)": before, modifiers, the noun, after. */
+const AGENT_NOUN = /^(.+?\s)the\s+((?:[\p{L}-]+\s+){0,2}?)(\p{Ll}+(?:er|or))(\s[^?]*?)?\s*\?*$/u;
 /** What comes before a description when the question asks who it is ("who was …", "what's the name of …"). */
 const ASKS_WHO = /^(?:who|what)(?:'s|’s|s|\s+(?:is|was|are|were))\s+(?:the\s+names?\s+of\s+)?$/i;
 
@@ -277,20 +279,46 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
    * whom it took the description for, and cites where.
    */
   const viaDescribed = (text: string, fallback: boolean): Answer | undefined => {
-    const m = DESCRIBED_PERSON.exec(withoutOpeners(text.trim()));
+    const asked = withoutOpeners(text.trim());
+    const m = DESCRIBED_PERSON.exec(asked);
     const wn = opts.wordnet;
-    const namesPerson = (words: string) => words.toLowerCase().split(/[^\p{L}'’-]+/u).some((w) => index.surnames.has(w));
-    if (!m || !wn || (!fallback && (ASKS_WHO.test(m[1]!) || !namesPerson(m[3]!))) || !personNoun(m[2]!.toLowerCase().split(/\s+/).at(-1)!, wn)) return undefined;
+    if (!wn) return undefined;
+    if (!m) return fallback ? viaAgentNoun(text, asked, wn) : undefined;
+    if ((!fallback && (ASKS_WHO.test(m[1]!) || !namesPerson(m[3]!))) || !personNoun(m[2]!.toLowerCase().split(/\s+/).at(-1)!, wn)) return undefined;
     const who = answerParsed(`Who ${m[3]}?`);
+    const name = personAnswered(who);
+    if (!name) return undefined;
+    if (ASKS_WHO.test(m[1]!)) return { ...who, question: text };
+    return askedOf(text, `${m[1]}${name}?`, `the ${m[2]} who ${m[3]}`, name, who);
+  };
+  /**
+   * "How old is the shooter?", where the coverage never says "shooter": a person noun WordNet
+   * derives from a verb the coverage uses is whoever did that ("who did shoot?"); the question is
+   * asked again of that name.
+   */
+  const viaAgentNoun = (text: string, asked: string, wn: WordNet): Answer | undefined => {
+    const m = AGENT_NOUN.exec(asked);
+    const noun = m?.[3]!.toLowerCase();
+    if (!m || !noun || index.vocab.has(noun) || !personNoun(noun, wn)) return undefined;
+    const verb = wn.derived(noun, 'n', 2).find((v) => wn.has(v, 'v') && index.vocab.has(v));
+    if (!verb) return undefined;
+    const who = answerParsed(`Who did ${verb}?`);
+    const name = personAnswered(who);
+    return name ? askedOf(text, `${m[1]}${name}${m[4] ?? ''}?`, `the ${m[2] ?? ''}${m[3]}`, name, who) : undefined;
+  };
+  /** A person's name that answers "who …", as the coverage names people (not a headline's "Second climber"). */
+  const namesPerson = (words: string) => words.toLowerCase().split(/[^\p{L}'’-]+/u).some((w) => index.surnames.has(w));
+  const personAnswered = (who: Answer): string | undefined => {
     // (The name without the description the answer shows beside it: "Ann Lowe (a nurse)".)
     const name = who.answered && who.intent !== 'none' ? who.value?.replace(/\s*\(.*$/, '') : undefined;
-    // (A person's name, as the coverage names people: not "Second climber" from a headline.)
-    if (!name || !/^\p{Lu}/u.test(name) || !namesPerson(name)) return undefined;
-    if (ASKS_WHO.test(m[1]!)) return { ...who, question: text };
-    const again = answerParsed(`${m[1]}${name}?`);
-    if (!again.answered) return undefined;
-    const more = who.citations.filter((c) => !again.citations.some((a) => a.source === c.source));
-    return { ...again, question: text, answer: `${again.answer} (Reading “the ${m[2]} who ${m[3]}” as ${name}.)`, citations: [...again.citations, ...more], readFrom: again.readFrom ?? again.citations.length };
+    return name && /^\p{Lu}/u.test(name) && namesPerson(name) ? name : undefined;
+  };
+  /** The question asked again of a name, saying whom it read the description as, and citing where. */
+  const askedOf = (text: string, again: string, description: string, name: string, who: Answer): Answer | undefined => {
+    const answer = answerParsed(again);
+    if (!answer.answered) return undefined;
+    const more = who.citations.filter((c) => !answer.citations.some((a) => a.source === c.source));
+    return { ...answer, question: text, answer: `${answer.answer} (Reading “${description}” as ${name}.)`, citations: [...answer.citations, ...more], readFrom: answer.readFrom ?? answer.citations.length };
   };
   // Who did it, or which one: read from the event's own sentence. (Who said it is read from the
   // attribution, which the speaker-finding machinery has already checked.)

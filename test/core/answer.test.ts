@@ -552,6 +552,16 @@ describe('a person described by a relative clause', () => {
     expect(engine.ask('Who was the man who fell?').value).toMatch(/^Tom Vane/);
   });
 
+  it('"how old is the shooter?", where the coverage never says "shooter": whoever did shoot, by name', () => {
+    const engine = engineOf([
+      { id: 'a', meta: {}, raw: 'Man charged\n\nMay 2, 2020\n\nProsecutors said that Tom Vane shot Ann Lowe in the back of the shop.\n' },
+      { id: 'b', meta: {}, raw: 'Man charged\n\nMay 2, 2020\n\nTom Vane, 61, was charged on Saturday with murder.\n' },
+    ], 'agent-noun');
+    const age = engine.ask('how old is the shooter?');
+    expect(age.value).toMatch(/^61\b/);
+    expect(age.answer).toMatch(/Reading “the shooter” as Tom Vane/);
+  });
+
   it('"how old is the man who shot Ann Lowe?" asks nothing of Ann Lowe: the shooter is found first', () => {
     const engine = engineOf([
       { id: 'a', meta: {}, raw: 'Shop shooting\n\nMay 2, 2020\n\nProsecutors said that Tom Vane shot Ann Lowe, 40, in the back of the shop.\n' },

@@ -295,6 +295,7 @@ const ECBPLUS_DEV3: Record<string, string[]> = {
     'ecb-14-rebuild-timeline',
   ],
   'ecb-18': [
+    'ecb-18-gunman-age',
     'ecb-18-time',
     'ecb-18-gun-type',
     'ecb-18-why-fired',
