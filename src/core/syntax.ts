@@ -323,6 +323,18 @@ function repair(toks: Tok[]): Tok[] {
     while (j > 0 && /^(NOUN|ADJ)$/.test(out[j]!.pos)) j--;
     if (out[j]!.pos === 'DET' && out[j - 1]?.lemma === 'be') owned(out, toks, k).pos = 'NOUN';
   }
+  // "Dunford bank shooting", a headline: an -ing word that ends the clause right after a noun, with
+  // no "be" before it to make it a verb, is the compound's noun.
+  {
+    let last = out.length - 1;
+    while (last > 0 && out[last]!.pos === 'PUNCT') last--;
+    const t = out[last];
+    if (last > 0 && t!.pos === 'VERB' && t!.lower.endsWith('ing') && /^(NOUN|PROPN)$/.test(out[last - 1]!.pos) && !out.some((x) => x.pos === 'AUX')) {
+      const n = owned(out, toks, last);
+      n.pos = 'NOUN';
+      n.lemma = n.lower;
+    }
+  }
   // Two finite verbs cannot follow each other: the second is a plural noun ("dismissed calls to quit").
   for (let k = 1; k < out.length; k++) {
     const t = out[k]!;

@@ -95,6 +95,11 @@ describe('relation frames', () => {
     expect(tagged('How long did the police chase last?', 'chase')).not.toBe('VERB');
   });
 
+  it('an -ing word ending a headline right after a noun, with no "be", is the compound\'s noun, not a verb', () => {
+    expect(frames('Dunford bank shooting')).toEqual([]);
+    expect(frames('The men were shooting.')).toContain('shoot agent=The men');
+  });
+
   it('do-support: a capitalized word right after "did", before a verb or a name, is the subject\'s name, not a verb', () => {
     const tagged = (q: string, word: string) => chunk(readTokens(nlp, q)).toks.find((t) => t.v === word)?.pos;
     expect(tagged('Why did Cook resign?', 'Cook')).toBe('PROPN');
