@@ -376,6 +376,13 @@ describe('where someone is from', () => {
   it('"where in Wessex": the region the answer lies in need not be named by the coverage', () => {
     expect(engine.ask('Where in Wessex was Ames originally from?').value).toBe('Dunford');
   });
+
+  it('is also a place written before a person: "a Marlow climber" is from Marlow', () => {
+    const climbers = engineOf([
+      { id: 'c', meta: {}, raw: 'Climber dies\n\nMay 2, 2020\n\nA Marlow climber who watched his brother fall said he expected to die that night on Mount Sefa.\n' },
+    ], 'origin-before');
+    expect(climbers.ask('where is the climber from?').value).toBe('Marlow');
+  });
 });
 
 describe('a place named before the asked kind', () => {

@@ -384,7 +384,8 @@ function scoreFacts(q: Question, ctx: AnswerContext): Scored[] {
         if (of && !eventVerbOf(of.verb, q.eventForms, q.eventVerb, ctx.wn)) continue;
       }
       // "Where is she from": a place written after "from" ("Ames, originally from Dunford").
-      if (q.origin && fact.kind === 'entity' && !/\bfrom\s+(?:the\s+)?$/i.test(before)) continue;
+      // (Or one written before a person: "a Dunford climber" is a climber from Dunford.)
+      if (q.origin && fact.kind === 'entity' && !/\bfrom\s+(?:the\s+)?$/i.test(before) && !(fact.subject && ctx.wn && personNoun(fact.subject, ctx.wn))) continue;
       // "Who is the captain of X": a captain the sentence does not tie to X is someone else's.
       if (q.role && q.roleOf && fact.kind === 'entity' && !roleLinked(ref.article.raw.slice(ref.sentence.start, ref.sentence.end), q.role, q.roleOf)) continue;
       // Of two dates (or figures) in one sentence, the one next to the question's words answers it.
