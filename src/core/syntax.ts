@@ -80,30 +80,46 @@ export function readTokens(nlp: Nlp, text: string, base = 0): Tok[] {
 export function docTokens(nlp: Nlp, doc: ReturnType<Nlp['readDoc']>, text: string, base = 0): { toks: Tok[]; spaces: string[] } {
   const its = nlp.its;
   const tokens = doc.tokens();
-  const values = tokens.out(its.value) as string[];
+  // Each token's wink lexeme, read once per distinct lexeme (see Lexeme), rather than its value,
+  // type, stop flag and lemma read anew for every token of a corpus.
+  const ids = tokens.out(its.uniqueId) as number[];
+  const contracted = tokens.out(its.contractionFlag) as boolean[];
   const spaces = tokens.out(its.precedingSpaces) as string[];
   const pos = tokens.out(its.pos) as string[];
-  const lemmas = tokens.out(its.lemma as typeof its.value) as string[];
-  const types = tokens.out(its.type) as string[];
-  const stops = tokens.out(its.stopWordFlag) as unknown as boolean[];
-  const toks: Tok[] = new Array(values.length);
+  let lexemes = lexemesOf.get(nlp);
+  if (!lexemes) lexemesOf.set(nlp, (lexemes = []));
+  const toks: Tok[] = new Array(ids.length);
   let offset = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    let x = lexemes[id];
+    if (x === undefined) {
+      const item = tokens.itemAt(i);
+      x = new Lexeme(item.out(its.value), item.out(its.type));
+      // Filled up to the id, so the list stays one flat array (ids are dense: wink numbers its lexemes in order).
+      while (lexemes.length < id) lexemes.push(undefined);
+      lexemes[id] = x;
+    }
+    const v = x.v;
     offset += spaces[i]!.length;
     // wink's output is lossless; guard anyway so a surprise never yields a wrong snippet.
     if (!text.startsWith(v, offset)) {
       const found = text.indexOf(v, offset);
       if (found >= 0) offset = found;
     }
-    let lemma = singular(lowerCase(lemmas[i] ?? v), pos[i]!);
-    // "re-signed", "co-founded": wink leaves a hyphenated verb as written; its last part is the verb.
-    if (pos[i] === 'VERB' && lemma === lowerCase(v) && HYPHENATED_VERB.test(lemma)) {
-      const cut = lemma.lastIndexOf('-');
-      const last = nlp.readDoc(lemma.slice(cut + 1)).tokens().out(its.lemma as typeof its.value)[0] as string | undefined;
-      if (last) lemma = `${lemma.slice(0, cut + 1)}${last}`;
+    const p = pos[i]!;
+    let lemma: string;
+    let stop: boolean;
+    if (contracted[i]) {
+      // A contraction's part ("n't", the "it" of "it's") keeps its own lemma and stop flag in the token, not the lexeme.
+      const item = tokens.itemAt(i);
+      lemma = tokLemma(nlp, item.out(its.lemma as typeof its.value), v, p);
+      stop = item.out(its.stopWordFlag) === true;
+    } else {
+      lemma = x.lemmaOf(p) ?? x.keepLemma(p, tokLemma(nlp, tokens.itemAt(i).out(its.lemma as typeof its.value), v, p));
+      stop = x.stop ??= tokens.itemAt(i).out(its.stopWordFlag) === true;
     }
-    toks[i] = new Token(v, lowerCase(v), lemma, pos[i]!, types[i]!, Boolean(stops[i]), base + offset, base + offset + v.length);
+    toks[i] = new Token(v, x.lower, lemma, p, x.type, stop, base + offset, base + offset + v.length);
     offset += v.length;
   }
   // "Police officers chased Mr. Ames", "a man stabbed two guards": a word the tagger read as a
@@ -116,6 +132,58 @@ export function docTokens(nlp: Nlp, doc: ReturnType<Nlp['readDoc']>, text: strin
     if (verb) toks[i] = new Token(t.v, t.lower, verb, 'VERB', t.type, t.stop, t.start, t.end);
   }
   return { toks, spaces };
+}
+
+/**
+ * What docTokens reads of one wink lexeme (its.uniqueId): its text and lower case, type and stop
+ * flag, and its lemma by part of speech. All of these are wink's for the lexeme alone (outside a
+ * contraction), and a corpus holds few lexemes but millions of tokens: read once, the strings are
+ * also shared by every token of the lexeme.
+ */
+class Lexeme {
+  readonly lower: string;
+  /** Read from the first token of the lexeme outside a contraction. */
+  stop?: boolean;
+  /** The lemma for the part of speech it was first read with (most lexemes take only one)... */
+  private lemmaPos = '';
+  private lemma = '';
+  /** ...and for any other. */
+  private others?: Map<string, string>;
+
+  constructor(
+    readonly v: string,
+    readonly type: string,
+  ) {
+    this.lower = lowerCase(v);
+  }
+
+  /** The lemma kept for part of speech `pos`, if one is. */
+  lemmaOf(pos: string): string | undefined {
+    return this.lemmaPos === pos ? this.lemma : this.others?.get(pos);
+  }
+
+  /** Keeps `lemma` as the lemma for `pos`, and returns it. */
+  keepLemma(pos: string, lemma: string): string {
+    if (!this.lemmaPos) {
+      this.lemmaPos = pos;
+      this.lemma = lemma;
+    } else (this.others ??= new Map()).set(pos, lemma);
+    return lemma;
+  }
+}
+/** By nlp instance: a lexeme's id is an index into its instance's cache. */
+const lexemesOf = new WeakMap<Nlp, (Lexeme | undefined)[]>();
+
+/** A token's lemma from wink's: lower case, a plain plural cut (singular), a hyphenated verb's last part read as a verb. */
+function tokLemma(nlp: Nlp, winkLemma: string | undefined, v: string, pos: string): string {
+  let lemma = singular(lowerCase(winkLemma ?? v), pos);
+  // "re-signed", "co-founded": wink leaves a hyphenated verb as written; its last part is the verb.
+  if (pos === 'VERB' && lemma === lowerCase(v) && HYPHENATED_VERB.test(lemma)) {
+    const cut = lemma.lastIndexOf('-');
+    const last = nlp.readDoc(lemma.slice(cut + 1)).tokens().out(nlp.its.lemma as typeof nlp.its.value)[0] as string | undefined;
+    if (last) lemma = `${lemma.slice(0, cut + 1)}${last}`;
+  }
+  return lemma;
 }
 
 /** A lower-case word that may be a verb's past form: in -ed (not -eed: "seed", "speed"), or an irregular one ("shot", "took"), not in -s. */
