@@ -127,7 +127,7 @@ export function docTokens(nlp: Nlp, doc: ReturnType<Nlp['readDoc']>, text: strin
   // after a subject.
   for (let i = 1; i + 1 < toks.length; i++) {
     const t = toks[i]!;
-    if (t.pos !== 'NOUN' || !PAST_FORM.test(t.v) || !/^(NOUN|PROPN|PRON)$/.test(toks[i - 1]!.pos) || !/^(DET|PROPN|PRON|NUM)$/.test(toks[i + 1]!.pos)) continue;
+    if (t.pos !== 'NOUN' || !PAST_FORM.test(t.v) || !BEFORE_PAST_FORM.test(toks[i - 1]!.pos) || !AFTER_PAST_FORM.test(toks[i + 1]!.pos)) continue;
     const verb = pastTenseVerb(nlp, t.lower);
     if (verb) toks[i] = new Token(t.v, t.lower, verb, 'VERB', t.type, t.stop, t.start, t.end);
   }
@@ -188,6 +188,10 @@ function tokLemma(nlp: Nlp, winkLemma: string | undefined, v: string, pos: strin
 
 /** A lower-case word that may be a verb's past form: in -ed (not -eed: "seed", "speed"), or an irregular one ("shot", "took"), not in -s. */
 const PAST_FORM = /^(?:[a-z]{2,}[^e]ed|[a-z]{3,}[^s])$/;
+// The tags around it (made once, as the other per-token patterns here: a regex literal is a new
+// RegExp object each time it is evaluated, and these are, for most nouns of a corpus).
+const BEFORE_PAST_FORM = /^(NOUN|PROPN|PRON)$/;
+const AFTER_PAST_FORM = /^(DET|PROPN|PRON|NUM)$/;
 
 /** The verb a past form is, as wink reads it after a subject ("they chased it": "chase"), if it reads one. */
 function pastTenseVerb(nlp: Nlp, word: string): string | undefined {
@@ -227,6 +231,11 @@ export function singular(lemma: string, pos: string): string {
   if (pos !== 'NOUN' || lemma.length < 5 || !lemma.endsWith('s') || NOT_PLURAL.test(lemma)) return lemma;
   return lemma.slice(0, -1);
 }
+
+// Patterns of the per-token tests below, made once (see BEFORE_PAST_FORM).
+const ARTICLE = /^(a|an|the)$/;
+const CAPITALIZED = /^\p{Lu}\p{Ll}/u;
+const PAST_AUX = /^(was|were|had|did|got)$/;
 
 /**
  * Known tagger slips, repaired by construction: a participle between a determiner and a noun
@@ -300,8 +309,9 @@ function repair(toks: Tok[]): Tok[] {
     // "by opening two gaps", "by flooring Lowe": an -ing word after a preposition, before its own
     // object, is a verb (not before a day: "after training Monday").
     const u = out[k]!;
-    const object = /^(DET|NUM|ADJ|PRON)$/.test(out[k + 1]!.pos) || (out[k + 1]!.pos === 'PROPN' && !TIME_NOUNS.has(out[k + 1]!.lower));
-    if (u.pos === 'NOUN' && u.lower.endsWith('ing') && out[k - 1]!.pos === 'ADP' && /^(by|after|before|without|while|for)$/.test(out[k - 1]!.lower) && object) {
+    // (The object test last: it is read for the few -ing nouns after a preposition, not for every token.)
+    if (u.pos === 'NOUN' && u.lower.endsWith('ing') && out[k - 1]!.pos === 'ADP' && /^(by|after|before|without|while|for)$/.test(out[k - 1]!.lower)
+      && (/^(DET|NUM|ADJ|PRON)$/.test(out[k + 1]!.pos) || (out[k + 1]!.pos === 'PROPN' && !TIME_NOUNS.has(out[k + 1]!.lower)))) {
       const w = owned(out, toks, k);
       w.pos = 'VERB';
       w.lemma = gerundBase(w.lower);
@@ -326,7 +336,7 @@ function repair(toks: Tok[]): Tok[] {
   for (let k = 1; k < out.length; k++) {
     if (out[k]!.pos !== 'ADJ') continue;
     const next = out[k + 1];
-    if ((/^(a|an|the)$/.test(out[k - 1]!.lower) && next && /^(AUX|VERB)$/.test(next.pos))
+    if ((ARTICLE.test(out[k - 1]!.lower) && next && /^(AUX|VERB)$/.test(next.pos))
       || (out[k - 1]!.pos === 'NUM' && (!next || next.pos === 'PUNCT' || next.pos === 'CCONJ'))) owned(out, toks, k).pos = 'NOUN';
   }
   // "Ann Manning threw …": a capitalized word right after a name, tagged a verb, with a verb or
@@ -337,7 +347,7 @@ function repair(toks: Tok[]): Tok[] {
   // "why did Cook resign", "did Rob Ames testify".)
   for (let k = 1; k + 1 < out.length; k++) {
     const t = out[k]!;
-    if (t.pos !== 'VERB' || !/^\p{Lu}\p{Ll}/u.test(t.v)) continue;
+    if (t.pos !== 'VERB' || !CAPITALIZED.test(t.v)) continue;
     const next = out[k + 1]!;
     const before = out[k - 1]!;
     if (before.pos === 'AUX' && before.lemma === 'do') {
@@ -488,7 +498,7 @@ export function chunk(input: Tok[]): Chunked {
             if (MODALS.has(u.lower)) modal = true;
             if (FUTURE.has(u.lower)) future = true;
             if (BE.has(u.lemma)) sawBe = true;
-            if (/^(was|were|had|did|got)$/.test(u.lower)) past = true;
+            if (PAST_AUX.test(u.lower)) past = true;
           }
           k++;
           if (main >= 0) break;

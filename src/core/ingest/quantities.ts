@@ -90,7 +90,9 @@ function halfAfter(tokens: Tok[], i: number): number | undefined {
 
 /** "a hundred", "a million": the article stands for one. */
 function anMultiplier(tokens: Tok[], i: number): boolean {
-  return /^an?$/.test(tokens[i]!.lower) && /^(hundred|thousand|million|billion|trillion)$/.test(tokens[i + 1]?.lower ?? '');
+  // (Compared, not matched: this is asked of every token.)
+  const a = tokens[i]!.lower;
+  return (a === 'a' || a === 'an') && /^(hundred|thousand|million|billion|trillion)$/.test(tokens[i + 1]?.lower ?? '');
 }
 
 function parseNumber(t: Tok): { value: number; glued?: string } | undefined {
