@@ -911,6 +911,11 @@ function affiliation(toks: Tok[], chunks: Chunk[], i: number): Frame | undefined
   };
 }
 
+/** Whether chunk `c` ends a sentence or clause (";", ".", "!", "?"). */
+function sentenceEnd(toks: Tok[], c: Chunk): boolean {
+  return c.kind === 'PUNCT' && /^[;.!?]$/.test(toks[c.first]!.v);
+}
+
 /**
  * What a time expression dates: the event noun it premodifies ("an April 2007 shooting", "the
  * Nov. 30 escape"), else the verb group of its clause — the nearest before it ("was captured
@@ -925,9 +930,8 @@ export function dateAnchor(tokens: Tok[], first: number, last: number, chunked: 
   if (at < 0) return undefined;
   const own = chunks[at]!;
   if (own.kind === 'NP' && own.head > last && toks[own.head]!.pos === 'NOUN' && /^\p{L}[\p{L}-]+$/u.test(toks[own.head]!.v)) return toks[own.head]!.lemma;
-  const boundary = (c: Chunk) => c.kind === 'PUNCT' && /^[;.!?]$/.test(toks[c.first]!.v);
-  for (let k = at - 1; k >= 0 && !boundary(chunks[k]!); k--) if (chunks[k]!.kind === 'VG') return verbLemma(toks, chunks[k]!);
-  for (let k = at + 1; k < chunks.length && !boundary(chunks[k]!); k++) if (chunks[k]!.kind === 'VG') return verbLemma(toks, chunks[k]!);
+  for (let k = at - 1; k >= 0 && !sentenceEnd(toks, chunks[k]!); k--) if (chunks[k]!.kind === 'VG') return verbLemma(toks, chunks[k]!);
+  for (let k = at + 1; k < chunks.length && !sentenceEnd(toks, chunks[k]!); k++) if (chunks[k]!.kind === 'VG') return verbLemma(toks, chunks[k]!);
   return undefined;
 }
 

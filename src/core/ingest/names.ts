@@ -155,11 +155,15 @@ function typeName(tokens: Tok[], first: number, last: number, roleBefore?: strin
   return { first, last, value: text(tokens, first, last), type, kindNoun, description };
 }
 
+/** A word of a role phrase: a noun, adjective or name, a capitalized word, a possessive "'s". */
+function inPhrase(t: Tok): boolean {
+  return t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN' || /^[A-Z]/.test(t.v) || t.v === "'s" || t.v === '’s';
+}
+
 /** "The former Chief Operating Officer, Tim Cook": a role phrase, then a comma, then the name. */
 function roleBeforeComma(tokens: Tok[], first: number): string | undefined {
   const end = first - 2;
   let k = end;
-  const inPhrase = (t: Tok) => t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN' || /^[A-Z]/.test(t.v) || t.v === "'s" || t.v === '’s';
   while (k >= 0 && inPhrase(tokens[k]!) && !/^(the|a|an)$/i.test(tokens[k]!.v) && end - k < 8) k--;
   if (k === end) return undefined;
   const phrase = tokens.slice(k + 1, end + 1);

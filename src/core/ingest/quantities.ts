@@ -578,11 +578,14 @@ function nounAfter(tokens: Tok[], end: number, requireAdjacent = false): string 
   return head;
 }
 
+/** Name-like: capitalized, camel-cased ("iPhone") or a model code with digits ("3GS", "A320"). */
+function nameish(t: Tok): boolean {
+  return (t.pos === 'PROPN' || /^[a-z]+[A-Z]|^\d+[A-Za-z]+$/.test(t.v)) && /^[A-Za-z\d]/.test(t.v)
+    && !/^(US|U\.S\.)$/.test(t.v) && !CALENDAR_WORD.test(t.v);
+}
+
 /** The nearest name shortly before a quantity: what the measured thing belongs to. */
 function qualifierBefore(tokens: Tok[], first: number): string | undefined {
-  // Name-like: capitalized, camel-cased ("iPhone") or a model code with digits ("3GS", "A320").
-  const nameish = (t: Tok) => (t.pos === 'PROPN' || /^[a-z]+[A-Z]|^\d+[A-Za-z]+$/.test(t.v)) && /^[A-Za-z\d]/.test(t.v)
-    && !/^(US|U\.S\.)$/.test(t.v) && !CALENDAR_WORD.test(t.v);
   for (let k = first - 1; k >= Math.max(0, first - 8); k--) {
     const t = tokens[k]!;
     if (t.v === ',' || t.v === ';' || t.v === '—') break;

@@ -723,7 +723,13 @@ function tagUncached(text: string, dct: string | undefined, tenseAt: TenseAt, op
         continue;
       }
       const at = m.index;
-      const built = row.build(m, { dct: ref, tense: () => tenseFor(tenseAt, at, at + m![0].length) });
+      // (A method, not `tense: () => …`, which tsx's keepNames would name by a run-time call for every match.)
+      const built = row.build(m, {
+        dct: ref,
+        tense() {
+          return tenseFor(tenseAt, at, at + m![0].length);
+        },
+      });
       if (built === undefined) continue;
       claims.push({ start: at, end: at + m[0].length, built: Array.isArray(built) ? built[0]! : built, row: r });
       if (Array.isArray(built)) for (const b of built.slice(1)) claims.push({ start: at, end: at + m[0].length, built: b, row: r });
