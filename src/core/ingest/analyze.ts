@@ -153,7 +153,8 @@ export function termsOf(tokens: Tok[]): string[] {
   for (let k = 0; k + 1 < tokens.length; k++) {
     const a = tokens[k]!;
     const b = tokens[k + 1]!;
-    if (b.start === a.end && WORD_CHARS.test(a.v) && WORD_CHARS.test(b.v)) addTerm(terms, (a.v + b.v).toLowerCase());
+    // (The second first: most pairs with no space between are a word and its punctuation.)
+    if (b.start === a.end && WORD_CHARS.test(b.v) && WORD_CHARS.test(a.v)) addTerm(terms, (a.v + b.v).toLowerCase());
   }
   for (const t of tokens) {
     if (t.type === 'punctuation' || t.type === 'tabCRLF') continue;
