@@ -80,30 +80,46 @@ export function readTokens(nlp: Nlp, text: string, base = 0): Tok[] {
 export function docTokens(nlp: Nlp, doc: ReturnType<Nlp['readDoc']>, text: string, base = 0): { toks: Tok[]; spaces: string[] } {
   const its = nlp.its;
   const tokens = doc.tokens();
-  const values = tokens.out(its.value) as string[];
+  // Each token's wink lexeme, read once per distinct lexeme (see Lexeme), rather than its value,
+  // type, stop flag and lemma read anew for every token of a corpus.
+  const ids = tokens.out(its.uniqueId) as number[];
+  const contracted = tokens.out(its.contractionFlag) as boolean[];
   const spaces = tokens.out(its.precedingSpaces) as string[];
   const pos = tokens.out(its.pos) as string[];
-  const lemmas = tokens.out(its.lemma as typeof its.value) as string[];
-  const types = tokens.out(its.type) as string[];
-  const stops = tokens.out(its.stopWordFlag) as unknown as boolean[];
-  const toks: Tok[] = new Array(values.length);
+  let lexemes = lexemesOf.get(nlp);
+  if (!lexemes) lexemesOf.set(nlp, (lexemes = []));
+  const toks: Tok[] = new Array(ids.length);
   let offset = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    let x = lexemes[id];
+    if (x === undefined) {
+      const item = tokens.itemAt(i);
+      x = new Lexeme(item.out(its.value), item.out(its.type));
+      // Filled up to the id, so the list stays one flat array (ids are dense: wink numbers its lexemes in order).
+      while (lexemes.length < id) lexemes.push(undefined);
+      lexemes[id] = x;
+    }
+    const v = x.v;
     offset += spaces[i]!.length;
     // wink's output is lossless; guard anyway so a surprise never yields a wrong snippet.
     if (!text.startsWith(v, offset)) {
       const found = text.indexOf(v, offset);
       if (found >= 0) offset = found;
     }
-    let lemma = singular(lowerCase(lemmas[i] ?? v), pos[i]!);
-    // "re-signed", "co-founded": wink leaves a hyphenated verb as written; its last part is the verb.
-    if (pos[i] === 'VERB' && lemma === lowerCase(v) && HYPHENATED_VERB.test(lemma)) {
-      const cut = lemma.lastIndexOf('-');
-      const last = nlp.readDoc(lemma.slice(cut + 1)).tokens().out(its.lemma as typeof its.value)[0] as string | undefined;
-      if (last) lemma = `${lemma.slice(0, cut + 1)}${last}`;
+    const p = pos[i]!;
+    let lemma: string;
+    let stop: boolean;
+    if (contracted[i]) {
+      // A contraction's part ("n't", the "it" of "it's") keeps its own lemma and stop flag in the token, not the lexeme.
+      const item = tokens.itemAt(i);
+      lemma = tokLemma(nlp, item.out(its.lemma as typeof its.value), v, p);
+      stop = item.out(its.stopWordFlag) === true;
+    } else {
+      lemma = x.lemmaOf(p) ?? x.keepLemma(p, tokLemma(nlp, tokens.itemAt(i).out(its.lemma as typeof its.value), v, p));
+      stop = x.stop ??= tokens.itemAt(i).out(its.stopWordFlag) === true;
     }
-    toks[i] = new Token(v, lowerCase(v), lemma, pos[i]!, types[i]!, Boolean(stops[i]), base + offset, base + offset + v.length);
+    toks[i] = new Token(v, x.lower, lemma, p, x.type, stop, base + offset, base + offset + v.length);
     offset += v.length;
   }
   // "Police officers chased Mr. Ames", "a man stabbed two guards": a word the tagger read as a
@@ -111,15 +127,71 @@ export function docTokens(nlp: Nlp, doc: ReturnType<Nlp['readDoc']>, text: strin
   // after a subject.
   for (let i = 1; i + 1 < toks.length; i++) {
     const t = toks[i]!;
-    if (t.pos !== 'NOUN' || !PAST_FORM.test(t.v) || !/^(NOUN|PROPN|PRON)$/.test(toks[i - 1]!.pos) || !/^(DET|PROPN|PRON|NUM)$/.test(toks[i + 1]!.pos)) continue;
+    if (t.pos !== 'NOUN' || !PAST_FORM.test(t.v) || !BEFORE_PAST_FORM.test(toks[i - 1]!.pos) || !AFTER_PAST_FORM.test(toks[i + 1]!.pos)) continue;
     const verb = pastTenseVerb(nlp, t.lower);
     if (verb) toks[i] = new Token(t.v, t.lower, verb, 'VERB', t.type, t.stop, t.start, t.end);
   }
   return { toks, spaces };
 }
 
+/**
+ * What docTokens reads of one wink lexeme (its.uniqueId): its text and lower case, type and stop
+ * flag, and its lemma by part of speech. All of these are wink's for the lexeme alone (outside a
+ * contraction), and a corpus holds few lexemes but millions of tokens: read once, the strings are
+ * also shared by every token of the lexeme.
+ */
+class Lexeme {
+  readonly lower: string;
+  /** Read from the first token of the lexeme outside a contraction. */
+  stop?: boolean;
+  /** The lemma for the part of speech it was first read with (most lexemes take only one)... */
+  private lemmaPos = '';
+  private lemma = '';
+  /** ...and for any other. */
+  private others?: Map<string, string>;
+
+  constructor(
+    readonly v: string,
+    readonly type: string,
+  ) {
+    this.lower = lowerCase(v);
+  }
+
+  /** The lemma kept for part of speech `pos`, if one is. */
+  lemmaOf(pos: string): string | undefined {
+    return this.lemmaPos === pos ? this.lemma : this.others?.get(pos);
+  }
+
+  /** Keeps `lemma` as the lemma for `pos`, and returns it. */
+  keepLemma(pos: string, lemma: string): string {
+    if (!this.lemmaPos) {
+      this.lemmaPos = pos;
+      this.lemma = lemma;
+    } else (this.others ??= new Map()).set(pos, lemma);
+    return lemma;
+  }
+}
+/** By nlp instance: a lexeme's id is an index into its instance's cache. */
+const lexemesOf = new WeakMap<Nlp, (Lexeme | undefined)[]>();
+
+/** A token's lemma from wink's: lower case, a plain plural cut (singular), a hyphenated verb's last part read as a verb. */
+function tokLemma(nlp: Nlp, winkLemma: string | undefined, v: string, pos: string): string {
+  let lemma = singular(lowerCase(winkLemma ?? v), pos);
+  // "re-signed", "co-founded": wink leaves a hyphenated verb as written; its last part is the verb.
+  if (pos === 'VERB' && lemma === lowerCase(v) && HYPHENATED_VERB.test(lemma)) {
+    const cut = lemma.lastIndexOf('-');
+    const last = nlp.readDoc(lemma.slice(cut + 1)).tokens().out(nlp.its.lemma as typeof nlp.its.value)[0] as string | undefined;
+    if (last) lemma = `${lemma.slice(0, cut + 1)}${last}`;
+  }
+  return lemma;
+}
+
 /** A lower-case word that may be a verb's past form: in -ed (not -eed: "seed", "speed"), or an irregular one ("shot", "took"), not in -s. */
 const PAST_FORM = /^(?:[a-z]{2,}[^e]ed|[a-z]{3,}[^s])$/;
+// The tags around it (made once, as the other per-token patterns here: a regex literal is a new
+// RegExp object each time it is evaluated, and these are, for most nouns of a corpus).
+const BEFORE_PAST_FORM = /^(NOUN|PROPN|PRON)$/;
+const AFTER_PAST_FORM = /^(DET|PROPN|PRON|NUM)$/;
 
 /** The verb a past form is, as wink reads it after a subject ("they chased it": "chase"), if it reads one. */
 function pastTenseVerb(nlp: Nlp, word: string): string | undefined {
@@ -159,6 +231,11 @@ export function singular(lemma: string, pos: string): string {
   if (pos !== 'NOUN' || lemma.length < 5 || !lemma.endsWith('s') || NOT_PLURAL.test(lemma)) return lemma;
   return lemma.slice(0, -1);
 }
+
+// Patterns of the per-token tests below, made once (see BEFORE_PAST_FORM).
+const ARTICLE = /^(a|an|the)$/;
+const CAPITALIZED = /^\p{Lu}\p{Ll}/u;
+const PAST_AUX = /^(was|were|had|did|got)$/;
 
 /**
  * Known tagger slips, repaired by construction: a participle between a determiner and a noun
@@ -232,8 +309,9 @@ function repair(toks: Tok[]): Tok[] {
     // "by opening two gaps", "by flooring Lowe": an -ing word after a preposition, before its own
     // object, is a verb (not before a day: "after training Monday").
     const u = out[k]!;
-    const object = /^(DET|NUM|ADJ|PRON)$/.test(out[k + 1]!.pos) || (out[k + 1]!.pos === 'PROPN' && !TIME_NOUNS.has(out[k + 1]!.lower));
-    if (u.pos === 'NOUN' && u.lower.endsWith('ing') && out[k - 1]!.pos === 'ADP' && /^(by|after|before|without|while|for)$/.test(out[k - 1]!.lower) && object) {
+    // (The object test last: it is read for the few -ing nouns after a preposition, not for every token.)
+    if (u.pos === 'NOUN' && u.lower.endsWith('ing') && out[k - 1]!.pos === 'ADP' && /^(by|after|before|without|while|for)$/.test(out[k - 1]!.lower)
+      && (/^(DET|NUM|ADJ|PRON)$/.test(out[k + 1]!.pos) || (out[k + 1]!.pos === 'PROPN' && !TIME_NOUNS.has(out[k + 1]!.lower)))) {
       const w = owned(out, toks, k);
       w.pos = 'VERB';
       w.lemma = gerundBase(w.lower);
@@ -258,7 +336,7 @@ function repair(toks: Tok[]): Tok[] {
   for (let k = 1; k < out.length; k++) {
     if (out[k]!.pos !== 'ADJ') continue;
     const next = out[k + 1];
-    if ((/^(a|an|the)$/.test(out[k - 1]!.lower) && next && /^(AUX|VERB)$/.test(next.pos))
+    if ((ARTICLE.test(out[k - 1]!.lower) && next && /^(AUX|VERB)$/.test(next.pos))
       || (out[k - 1]!.pos === 'NUM' && (!next || next.pos === 'PUNCT' || next.pos === 'CCONJ'))) owned(out, toks, k).pos = 'NOUN';
   }
   // "Ann Manning threw …": a capitalized word right after a name, tagged a verb, with a verb or
@@ -270,7 +348,7 @@ function repair(toks: Tok[]): Tok[] {
   // lower-case finite verb: "Felt died at home" — two finite verbs cannot follow each other.)
   for (let k = 0; k + 1 < out.length; k++) {
     const t = out[k]!;
-    if (t.pos !== 'VERB' || !/^\p{Lu}\p{Ll}/u.test(t.v)) continue;
+    if (t.pos !== 'VERB' || !CAPITALIZED.test(t.v)) continue;
     const next = out[k + 1]!;
     const before = out[k - 1];
     if (!before) {
@@ -435,7 +513,7 @@ export function chunk(input: Tok[]): Chunked {
             if (MODALS.has(u.lower)) modal = true;
             if (FUTURE.has(u.lower)) future = true;
             if (BE.has(u.lemma)) sawBe = true;
-            if (/^(was|were|had|did|got)$/.test(u.lower)) past = true;
+            if (PAST_AUX.test(u.lower)) past = true;
           }
           k++;
           if (main >= 0) break;
@@ -868,6 +946,11 @@ function affiliation(toks: Tok[], chunks: Chunk[], i: number): Frame | undefined
   };
 }
 
+/** Whether chunk `c` ends a sentence or clause (";", ".", "!", "?"). */
+function sentenceEnd(toks: Tok[], c: Chunk): boolean {
+  return c.kind === 'PUNCT' && /^[;.!?]$/.test(toks[c.first]!.v);
+}
+
 /**
  * What a time expression dates: the event noun it premodifies ("an April 2007 shooting", "the
  * Nov. 30 escape"), else the verb group of its clause — the nearest before it ("was captured
@@ -882,9 +965,8 @@ export function dateAnchor(tokens: Tok[], first: number, last: number, chunked: 
   if (at < 0) return undefined;
   const own = chunks[at]!;
   if (own.kind === 'NP' && own.head > last && toks[own.head]!.pos === 'NOUN' && /^\p{L}[\p{L}-]+$/u.test(toks[own.head]!.v)) return toks[own.head]!.lemma;
-  const boundary = (c: Chunk) => c.kind === 'PUNCT' && /^[;.!?]$/.test(toks[c.first]!.v);
-  for (let k = at - 1; k >= 0 && !boundary(chunks[k]!); k--) if (chunks[k]!.kind === 'VG') return verbLemma(toks, chunks[k]!);
-  for (let k = at + 1; k < chunks.length && !boundary(chunks[k]!); k++) if (chunks[k]!.kind === 'VG') return verbLemma(toks, chunks[k]!);
+  for (let k = at - 1; k >= 0 && !sentenceEnd(toks, chunks[k]!); k--) if (chunks[k]!.kind === 'VG') return verbLemma(toks, chunks[k]!);
+  for (let k = at + 1; k < chunks.length && !sentenceEnd(toks, chunks[k]!); k++) if (chunks[k]!.kind === 'VG') return verbLemma(toks, chunks[k]!);
   return undefined;
 }
 

@@ -42,11 +42,15 @@ export function quantitiesCompatible(
   const [al, ah] = a.range ?? [a.value, a.value];
   const [bl, bh] = b.range ?? [b.value, b.value];
   // Converted units round ("80-foot" is 24.4 m): 3%. The same unit stated twice must match.
-  const unitOf = (l?: string) => l?.split(' ').filter((w) => !/\d/.test(w)).at(-1);
   // Counts and money are never converted, so they must match as stated.
   const sameUnit = a.unit === 'count' || (a.unit !== undefined && a.unit === a.unit?.toUpperCase() && a.unit.length === 3) || unitOf(a.label) === unitOf(b.label);
   const tol = (sameUnit ? 0.002 : 0.03) * Math.max(Math.abs(a.value), Math.abs(b.value));
   return al - tol <= bh && bl - tol <= ah;
+}
+
+/** The unit word of a quantity's label: its last word without a digit ("80-foot wall" → "wall"). */
+function unitOf(label?: string): string | undefined {
+  return label?.split(' ').filter((w) => !/\d/.test(w)).at(-1);
 }
 
 /** Every value a quantity compatible with `q` could hold lies in some overlap with this interval (3% either side; see quantitiesCompatible). */
@@ -83,19 +87,16 @@ export function groupFacts<T>(items: T[], compatible: (a: T, b: T) => boolean, r
     const keys = bucketKeys(reach(it));
     // The first compatible head: groups are numbered in creation order, so the smallest number wins.
     let best = -1;
-    const consider = (g: number) => {
-      if (compatible(groups[g]![0]!, it)) best = g;
-    };
     if (keys) {
       // Each list is in creation order, so a list is done once it reaches the best so far.
       for (const list of [...keys.map((k) => buckets.get(k) ?? []), wide]) {
         for (const g of list) {
           if (best >= 0 && g >= best) break;
-          consider(g);
+          if (compatible(groups[g]![0]!, it)) best = g;
         }
       }
     } else {
-      for (let g = 0; g < groups.length && best < 0; g++) consider(g);
+      for (let g = 0; g < groups.length && best < 0; g++) if (compatible(groups[g]![0]!, it)) best = g;
     }
     if (best >= 0) {
       groups[best]!.push(it);

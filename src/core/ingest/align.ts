@@ -54,13 +54,18 @@ function bodyWordHashes(a: Article): number[] {
 /**
  * bodyWordHashes for raw[start, end) when it is all ASCII, read in place with capitals folded (the
  * same hashes, without a lower-cased copy of each sentence); false, with nothing added, otherwise.
+ * (One pass: the hashes of a sentence that turns out not to be ASCII are taken back.)
  */
 function asciiWordHashes(raw: string, start: number, end: number, out: number[]): boolean {
-  for (let i = start; i < end; i++) if (raw.charCodeAt(i) >= 0x80) return false;
+  const before = out.length;
   let h = 0;
   let inWord = false;
   for (let i = start; i < end; i++) {
     let c = raw.charCodeAt(i);
+    if (c >= 0x80) {
+      out.length = before;
+      return false;
+    }
     if (c >= 0x41 && c <= 0x5a) c += 32;
     if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
       if (!inWord) h = FNV_OFFSET;

@@ -61,11 +61,8 @@ export function analyze(masked: string, paragraphs: Paragraph[], nlp: Nlp): Anal
     // So does it after a title or "vs." before a name ("Rev." | "Ann Lowe", "Leeds vs." | "New Forest"),
     // on the same line.
     const prev = out[out.length - 1];
-    const brokenDecimal = () => tokensHere[0]!.start === prev!.sentence.end && /\d\.$/.test(prev!.text) && /^\d/.test(tokensHere[0]!.v);
-    const afterAbbreviation = () => /^[A-Z\d]/.test(tokensHere[0]!.v) && !/\n/.test(masked.slice(prev!.sentence.end, tokensHere[0]!.start))
-      && LEADING_ABBREVIATIONS.has(LAST_ABBREVIATION.exec(prev!.text)?.[1]?.toLowerCase() ?? '');
     // (Never past the bound on a sentence's length, so joins cannot grow one without end.)
-    if (prev && prev.tokens.length + tokensHere.length <= MAX_SENTENCE_TOKENS && (brokenDecimal() || afterAbbreviation())) {
+    if (prev && prev.tokens.length + tokensHere.length <= MAX_SENTENCE_TOKENS && (brokenDecimal(prev, tokensHere[0]!) || afterAbbreviation(prev, tokensHere[0]!, masked))) {
       prev.tokens.push(...tokensHere);
       prev.sentence.end = tokensHere[tokensHere.length - 1]!.end;
       prev.text = masked.slice(prev.sentence.start, prev.sentence.end);
@@ -102,6 +99,20 @@ export function analyze(masked: string, paragraphs: Paragraph[], nlp: Nlp): Anal
 
 /** The word a text ends with when it ends in an abbreviation's full stop ("… Rev."). */
 const LAST_ABBREVIATION = /(?:^|[\s(])([A-Za-z]{1,5})\.$/;
+
+// The two tests below are functions of their own, not closures made for each sentence: under tsx
+// (esbuild's keepNames) a closure assigned to a name has its name set by a run-time call each time.
+
+/** Whether the sentence splitter broke a decimal between `prev` and the token `next` ("magnitude-6." | "8 quake"). */
+function brokenDecimal(prev: AnalyzedSentence, next: Tok): boolean {
+  return next.start === prev.sentence.end && /\d\.$/.test(prev.text) && /^\d/.test(next.v);
+}
+
+/** Whether `prev` ends in an abbreviation that leads a name or number (`next`) on the same line ("Rev." | "Ann Lowe"). */
+function afterAbbreviation(prev: AnalyzedSentence, next: Tok, masked: string): boolean {
+  return /^[A-Z\d]/.test(next.v) && !/\n/.test(masked.slice(prev.sentence.end, next.start))
+    && LEADING_ABBREVIATIONS.has(LAST_ABBREVIATION.exec(prev.text)?.[1]?.toLowerCase() ?? '');
+}
 
 /**
  * One shared copy of each term string (a 2,000-article table holds hundreds of thousands of terms
@@ -142,7 +153,8 @@ export function termsOf(tokens: Tok[]): string[] {
   for (let k = 0; k + 1 < tokens.length; k++) {
     const a = tokens[k]!;
     const b = tokens[k + 1]!;
-    if (b.start === a.end && WORD_CHARS.test(a.v) && WORD_CHARS.test(b.v)) addTerm(terms, (a.v + b.v).toLowerCase());
+    // (The second first: most pairs with no space between are a word and its punctuation.)
+    if (b.start === a.end && WORD_CHARS.test(b.v) && WORD_CHARS.test(a.v)) addTerm(terms, (a.v + b.v).toLowerCase());
   }
   for (const t of tokens) {
     if (t.type === 'punctuation' || t.type === 'tabCRLF') continue;

@@ -353,11 +353,15 @@ export function parseIsoLocal(isoDate: string): Date | undefined {
 }
 const localNoons = new Map<string, number>();
 
+/** A word with its first letter in upper case. */
+function cap(s: string): string {
+  return s[0]!.toUpperCase() + s.slice(1);
+}
+
 /** Human form of an ISO date at its precision: "2 July 2017", "June 2017", "2014". */
 export function humanDate(isoDate: string): string {
   const [y, m, d] = isoDate.split('-');
   const month = m ? MONTHS[Number(m) - 1]! : undefined;
-  const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
   if (d && month) return `${cap(WEEKDAYS[parseIsoLocal(isoDate)!.getDay()]!)}, ${Number(d)} ${cap(month)} ${y}`;
   if (month) return `${cap(month)} ${y}`;
   return y ?? isoDate;

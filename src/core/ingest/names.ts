@@ -34,9 +34,18 @@ const NOT_NAMES = new Set(['i', 'the', 'a', 'an', 'this', 'that', 'these', 'thos
 // Patterns of the per-token tests, made once: a regex literal inside a function is a new
 // RegExp object on every evaluation, and these run on every token of a corpus.
 const NAME_TOKEN = /^[A-Z][\w.&'-]*$/;
-const CAMEL_START = /^[a-z]{1,2}[A-Z]/;
 const CAPS_START = /^[A-Z]{2,}/;
 const CAMEL = /^[a-z]+[A-Z]/;
+
+/** Whether `s` starts camel-cased ("iPhone", "eBay"): `/^[a-z]{1,2}[A-Z]/`, read without a regex (this is asked of most tokens). */
+function camelStart(s: string): boolean {
+  const c0 = s.charCodeAt(0);
+  if (c0 < 97 || c0 > 122) return false;
+  const c1 = s.charCodeAt(1);
+  if (c1 >= 65 && c1 <= 90) return true;
+  const c2 = s.charCodeAt(2);
+  return c1 >= 97 && c1 <= 122 && c2 >= 65 && c2 <= 90;
+}
 
 /** Whether `s` starts with an ASCII capital (`/^[A-Z]/`). */
 function capitalized(s: string): boolean {
@@ -46,7 +55,7 @@ function capitalized(s: string): boolean {
 
 function nameLike(t: Tok, index: number, firstWord = 0): boolean {
   // The test that turns most tokens away comes first.
-  if (!capitalized(t.v) && !CAMEL_START.test(t.v)) return false;
+  if (!capitalized(t.v) && !camelStart(t.v)) return false;
   if (t.type !== 'word' && t.type !== 'abbreviation' && !NAME_TOKEN.test(t.v)) return false;
   if (NOT_NAMES.has(t.lower) || CALENDAR.test(t.v)) return false;
   if (index <= firstWord && t.pos !== 'PROPN' && !CAPS_START.test(t.v) && !CAMEL.test(t.v)) return false;
@@ -155,11 +164,15 @@ function typeName(tokens: Tok[], first: number, last: number, roleBefore?: strin
   return { first, last, value: text(tokens, first, last), type, kindNoun, description };
 }
 
+/** A word of a role phrase: a noun, adjective or name, a capitalized word, a possessive "'s". */
+function inPhrase(t: Tok): boolean {
+  return t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN' || /^[A-Z]/.test(t.v) || t.v === "'s" || t.v === '’s';
+}
+
 /** "The former Chief Operating Officer, Tim Cook": a role phrase, then a comma, then the name. */
 function roleBeforeComma(tokens: Tok[], first: number): string | undefined {
   const end = first - 2;
   let k = end;
-  const inPhrase = (t: Tok) => t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN' || /^[A-Z]/.test(t.v) || t.v === "'s" || t.v === '’s';
   while (k >= 0 && inPhrase(tokens[k]!) && !/^(the|a|an)$/i.test(tokens[k]!.v) && end - k < 8) k--;
   if (k === end) return undefined;
   const phrase = tokens.slice(k + 1, end + 1);

@@ -42,7 +42,7 @@ export function findQuantities(tokens: Tok[], skip: Set<number>): FoundQuantity[
   for (let i = 0; i < tokens.length; i++) {
     // Most tokens start no quantity: tell them apart before readQuantity, whose inner closures
     // cost an allocation on every call.
-    if (used.has(i) || !startsQuantity(tokens, i)) continue;
+    if (!startsQuantity(tokens, i) || used.has(i)) continue;
     const q = readQuantity(tokens, i, used);
     // A figure too large for a number ("10^400", 400 digits) is no figure at all.
     if (!q || !Number.isFinite(q.value) || (q.range && !q.range.every(Number.isFinite))) continue;
@@ -61,7 +61,9 @@ const FEET_INCHES = /^(?:foot|feet|ft)-(\d|1[01])$/;
 /** Whether a quantity can start at this token: a number, "a" before "hundred" or "million", or a glued "magnitude-6". */
 function startsQuantity(tokens: Tok[], i: number): boolean {
   const t = tokens[i]!;
-  return parseNumber(t) !== undefined || MAGNITUDE_GLUED.test(t.v) || anMultiplier(tokens, i) || hyphenHalf(tokens, i) !== undefined;
+  // (The glued magnitude's first letter is looked at before its pattern is run.)
+  const c = t.v.charCodeAt(0);
+  return parseNumber(t) !== undefined || ((c === 109 || c === 77) && MAGNITUDE_GLUED.test(t.v)) || anMultiplier(tokens, i) || hyphenHalf(tokens, i) !== undefined;
 }
 
 /** "7-1/2" (one token, or "7-1", "/", "2"): seven and a half, and the token it ends at. */
@@ -90,7 +92,9 @@ function halfAfter(tokens: Tok[], i: number): number | undefined {
 
 /** "a hundred", "a million": the article stands for one. */
 function anMultiplier(tokens: Tok[], i: number): boolean {
-  return /^an?$/.test(tokens[i]!.lower) && /^(hundred|thousand|million|billion|trillion)$/.test(tokens[i + 1]?.lower ?? '');
+  // (Compared, not matched: this is asked of every token.)
+  const a = tokens[i]!.lower;
+  return (a === 'a' || a === 'an') && /^(hundred|thousand|million|billion|trillion)$/.test(tokens[i + 1]?.lower ?? '');
 }
 
 function parseNumber(t: Tok): { value: number; glued?: string } | undefined {
@@ -576,11 +580,14 @@ function nounAfter(tokens: Tok[], end: number, requireAdjacent = false): string 
   return head;
 }
 
+/** Name-like: capitalized, camel-cased ("iPhone") or a model code with digits ("3GS", "A320"). */
+function nameish(t: Tok): boolean {
+  return (t.pos === 'PROPN' || /^[a-z]+[A-Z]|^\d+[A-Za-z]+$/.test(t.v)) && /^[A-Za-z\d]/.test(t.v)
+    && !/^(US|U\.S\.)$/.test(t.v) && !CALENDAR_WORD.test(t.v);
+}
+
 /** The nearest name shortly before a quantity: what the measured thing belongs to. */
 function qualifierBefore(tokens: Tok[], first: number): string | undefined {
-  // Name-like: capitalized, camel-cased ("iPhone") or a model code with digits ("3GS", "A320").
-  const nameish = (t: Tok) => (t.pos === 'PROPN' || /^[a-z]+[A-Z]|^\d+[A-Za-z]+$/.test(t.v)) && /^[A-Za-z\d]/.test(t.v)
-    && !/^(US|U\.S\.)$/.test(t.v) && !CALENDAR_WORD.test(t.v);
   for (let k = first - 1; k >= Math.max(0, first - 8); k--) {
     const t = tokens[k]!;
     if (t.v === ',' || t.v === ';' || t.v === '—') break;

@@ -423,7 +423,7 @@ const ROWS: Row[] = [
 
   // --- decades and centuries ---
   {
-    name: 'a decade ("the late 1970s", "the \'90s")', when: ['s'], re: /\b(?:the\s+)?(?:(early|late|mid)[-\s]?)?((?:1[0-9]|20)\d0|'\d0)'?s\b/gi,
+    name: 'a decade ("the late 1970s", "the \'90s")', when: ['#decade'], re: /\b(?:the\s+)?(?:(early|late|mid)[-\s]?)?((?:1[0-9]|20)\d0|'\d0)'?s\b/gi,
     build: (m, c) => {
       const t = m[2]!;
       let decade: number;
@@ -620,10 +620,12 @@ const NEXT = (() => {
 const DIGITS_3 = /\d{3}/;
 const DIGITS_4 = /\d{4}/;
 const CLOCK = /\d\s*[ap]\.?\s?m\b|\d[:.h]\d\d/i;
+/** How every decade the decade row reads ends ("1970s", "'90s", "1990's"): its gate, where the letter run "s" opened it for every "'s". */
+const DECADE_END = /0'?s/i;
 
 /**
- * Which rows' gate words the text holds: its lower-case letter runs (`[a-z]+`), and #3, #4 and
- * #clock. Undefined when it holds none, as most sentences do.
+ * Which rows' gate words the text holds: its lower-case letter runs (`[a-z]+`), and #3, #4,
+ * #clock and #decade (which all need a digit). Undefined when it holds none, as most sentences do.
  */
 function openRows(text: string): boolean[] | undefined {
   let open: boolean[] | undefined;
@@ -633,9 +635,11 @@ function openRows(text: string): boolean[] | undefined {
   // The trie state of the run read so far (0 once it can be no gate word).
   let state = 0;
   let inRun = false;
+  let digit = false;
   for (let i = 0; i <= lower.length; i++) {
     let c = i < lower.length ? lower.charCodeAt(i) : 0;
-    if (c >= 65 && c <= 90) c += 32;
+    if (c >= 48 && c <= 57) digit = true;
+    else if (c >= 65 && c <= 90) c += 32;
     if (c >= 97 && c <= 122) {
       state = NEXT[(inRun ? state : ROOT) * 26 + c - 97]!;
       inRun = true;
@@ -644,9 +648,11 @@ function openRows(text: string): boolean[] | undefined {
       inRun = false;
     }
   }
+  if (!digit) return open;
   if (DIGITS_3.test(text)) open = markRows(open, ROWS_OF_WORD.get('#3'));
   if (DIGITS_4.test(text)) open = markRows(open, ROWS_OF_WORD.get('#4'));
   if (CLOCK.test(text)) open = markRows(open, ROWS_OF_WORD.get('#clock'));
+  if (DECADE_END.test(text)) open = markRows(open, ROWS_OF_WORD.get('#decade'));
   return open;
 }
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -723,7 +729,13 @@ function tagUncached(text: string, dct: string | undefined, tenseAt: TenseAt, op
         continue;
       }
       const at = m.index;
-      const built = row.build(m, { dct: ref, tense: () => tenseFor(tenseAt, at, at + m![0].length) });
+      // (A method, not `tense: () => …`, which tsx's keepNames would name by a run-time call for every match.)
+      const built = row.build(m, {
+        dct: ref,
+        tense() {
+          return tenseFor(tenseAt, at, at + m![0].length);
+        },
+      });
       if (built === undefined) continue;
       claims.push({ start: at, end: at + m[0].length, built: Array.isArray(built) ? built[0]! : built, row: r });
       if (Array.isArray(built)) for (const b of built.slice(1)) claims.push({ start: at, end: at + m[0].length, built: b, row: r });
