@@ -38,7 +38,7 @@ const STORY_NOUN_SHARE = 0.5;
 
 /** "… the guy who fell", "… the driver that hit her": what comes before, the noun group, the clause. */
 const DESCRIBED_PERSON = /^(.+?\s)the\s+((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\s+(?:who|that)\s+([^?]+?)\s*\?*$/iu;
-/** "… the (vancouver party) shooter (been charged with)": before, modifiers, the noun, after. */
+/** "… the (mill party) shooter (been charged with)": before, modifiers, the noun, after. */
 const AGENT_NOUN = /^(.+?\s)the\s+((?:[\p{L}-]+\s+){0,2}?)(\p{Ll}+(?:er|or))(\s[^?]*?)?\s*\?*$/u;
 /** What comes before a description when the question asks who it is ("who was …", "what's the name of …"). */
 const ASKS_WHO = /^(?:who|what)(?:'s|’s|s|\s+(?:is|was|are|were))\s+(?:the\s+names?\s+of\s+)?$/i;
@@ -265,7 +265,7 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
   };
   /** Set while a question about the story's event is asked again in the event's own words. */
   let inMainEvent = false;
-  /** Whether most articles use a noun group's head ("the fight", "the Oscars"): the story's own event, by its noun. */
+  /** Whether most articles use a noun group's head ("the fight", "the gala"): the story's own event, by its noun. */
   const storyNoun = (group: string | undefined): boolean => {
     const head = group?.toLowerCase().split(/\s+/).at(-1);
     if (!head) return false;
@@ -356,7 +356,7 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
       const forms = verbForms(frame.verb, opts.wordnet);
       const doing = (ref.sentence.frames ?? []).filter((f) => f.agent?.name && (forms.get(f.verb) ?? 0) >= VERB_MATCH.synonym);
       if (doing.length && !doing.some((f) => namesMatch(f.agent!.name!, who))) return false;
-      // ("Tim Fanning said a man walked in and shot him": who says it is not who did it, unless a
+      // ("Ann Vane said a man walked in and shot him": who says it is not who did it, unless a
       // clause of the asked verb names them.)
       const speaks = (ref.sentence.frames ?? []).some((f) => SAYING_VERBS.has(f.verb) && f.agent?.name && namesMatch(f.agent.name, who));
       if (speaks && !doing.some((f) => namesMatch(f.agent!.name!, who))) return false;

@@ -561,8 +561,8 @@ function align(qf: QuestionFrame, terms: QTerm[], ctx: RelationContext): Aligned
         // in the doer's place is the clause read the wrong way round.
         const other = qf.open === 'agent' ? qf.patient : qf.open === 'patient' ? qf.agent : undefined;
         if (other && !other.name && !other.any && !other.pronoun && arg.head === other.head) continue;
-        // ("Who replaced O'Brien?" is not answered by "Jim O'Brien" either, nor by a phrase naming
-        // him: the asked name fills its own slot.)
+        // ("Who replaced Lowe?" is not answered by "Ann Lowe" either, nor by a phrase naming
+        // her: the asked name fills its own slot.)
         if (other?.name && filler.toLowerCase().split(/[^\p{L}\p{N}'’]+/u).includes(other.words.at(-1)!)) continue;
         // In a headline-cased line every word is capitalized: capitals make no name there.
         fit = typeFit(qf, arg.name && headlineCased(text.slice(ref.sentence.start, ref.sentence.end)) ? { ...arg, name: undefined } : arg, filler, wn);
