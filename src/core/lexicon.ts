@@ -377,3 +377,9 @@ export const LOCATIVE_PREPS = new Set(['in', 'at', 'from', 'near', 'into', 'acro
 
 /** Words a WordNet definition puts between its verb and the word it is about ("take *into* custody", "find *someone* guilty"). */
 export const GLOSS_FILLERS = new Set(['a', 'an', 'the', "one's", 'oneself', 'into', 'to', 'in', 'on', 'from', 'with', 'of', 'as', 'up', 'out', 'off', 'for', 'at', 'by', 'someone', 'something', 'somebody', 'person']);
+
+/** Prepositions of place that seldom take a person ("disappeared *off* Dunford Ridge"). */
+export const SPATIAL_PREPOSITIONS = ['off', 'onto', 'atop', 'along', 'across', 'up', 'down', 'near', 'into'];
+
+/** Words that make a role one held before ("a *former* director", "an *ex-*coach"). */
+export const FORMER_WORDS = ['former', 'ex-', 'onetime', 'one-time'];

@@ -7,7 +7,7 @@
 import type { Answer, Fact, WordNet } from '../types.js';
 import { MAX_QUESTION_LENGTH, type Question, type QTerm } from './question.js';
 import { MATCH, type AnswerContext, type SearchIndex, type SentenceRef } from './search.js';
-import { ABBREVIATIONS, LIGHT_VERBS, own, ROLE_WORDS, SAYING_VERBS, synonymsOf, table, TIME_ZONES } from '../lexicon.js';
+import { ABBREVIATIONS, FORMER_WORDS, LIGHT_VERBS, own, ROLE_WORDS, SAYING_VERBS, SPATIAL_PREPOSITIONS, synonymsOf, table, TIME_ZONES } from '../lexicon.js';
 import { NOT_SAID, render, valueKey, type Scored } from './render.js';
 import { answerCoverage, expandAlias } from './coverage.js';
 import { clockTime, datesCompatible, groupFacts, inCurrency, nameWords, namesMatch, quantitiesCompatible, singularWord, uniq } from '../values.js';
@@ -559,7 +559,7 @@ function factFactor(q: Question, f: Fact, questionWords: Set<string>, aliases: R
       if (q.role && !holdsRole(`${f.description ?? ''} ${before}`, q.role, q.roleBy)) return 0.3;
       // "Who is the director of X" asks for who holds it now: not "a former director of X" (unless
       // the question asks for a former one).
-      if (q.role && !questionWords.has('former') && new RegExp(`\\b(?:former|ex-|onetime|one-time)\\s*${q.role}\\b`, 'i').test(`${f.description ?? ''} ${before}`)) return 0.3;
+      if (q.role && !questionWords.has('former') && new RegExp(`\\b(?:${FORMER_WORDS.join('|')})\\s*${q.role}\\b`, 'i').test(`${f.description ?? ''} ${before}`)) return 0.3;
       // A court or a city is no judge; a team may well be who won.
       if (q.kindOf === 'person' && (f.attribute === 'organization' || f.attribute === 'place')) return 0;
       // Two capitalized words read as a person's name may be a term WordNet knows as something
@@ -767,7 +767,7 @@ function placeName(name: string, wn: WordNet): boolean {
 }
 
 /** A preposition of place right before a name, of those that seldom take a person. */
-const SPATIAL_PREPOSITION_BEFORE = /\b(?:off|onto|atop|along|across|up|down|near|into)\s+(?:the\s+)?$/i;
+const SPATIAL_PREPOSITION_BEFORE = new RegExp(`\\b(?:${SPATIAL_PREPOSITIONS.join('|')})\\s+(?:the\\s+)?$`, 'i');
 
 /** Whether a name of several words ends in a word WordNet files under places or land forms ("… Ridge", "… Valley"). */
 function landName(name: string, wn: WordNet): boolean {
