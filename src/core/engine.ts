@@ -12,7 +12,7 @@ import type { Nlp } from './nlp.js';
 import { SearchIndex, type SentenceRef } from './ask/search.js';
 import { parseQuestion, withoutOpeners, type QTerm, type Question } from './ask/question.js';
 import { answerQuestion } from './ask/answer.js';
-import { NOT_SAID } from './ask/render.js';
+import { bareValue, NOT_SAID } from './ask/render.js';
 import { answerDisagreement, buildSuggestions, factViewIndex } from './ask/overview.js';
 import { buildTimeline } from './ask/timeline.js';
 import { citationFor, viewerUrl } from './ask/links.js';
@@ -157,9 +157,10 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
       name: 'main event',
       answer: (q) => {
         const text = withoutOpeners(q.text.trim());
-        const byNoun = !MAIN_EVENT.test(text) && !inMainEvent ? MAIN_EVENT_NOUN.exec(text) : null;
+        const byEvent = MAIN_EVENT.exec(text);
+        const byNoun = !byEvent && !inMainEvent ? MAIN_EVENT_NOUN.exec(text) : null;
         // (Not "when does the game start?": what is still to come is not what the story reports.)
-        const asked = MAIN_EVENT.exec(text) ?? (byNoun && storyNoun(byNoun[3]) && (byNoun[2]?.toLowerCase() !== 'did' || byNoun[4]) ? byNoun : null);
+        const asked = byEvent ?? (byNoun && storyNoun(byNoun[3]) && (byNoun[2]?.toLowerCase() !== 'did' || byNoun[4]) ? byNoun : null);
         const event = asked ? mainEventWords(index, opts.wordnet) : undefined;
         if (!asked || !event) return undefined;
         const wh = asked[1]!.toLowerCase();
@@ -175,8 +176,8 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
         // question's own answer stands when it gives the same, from more sources.)
         if (!answer.answered) return undefined;
         const direct = answerQuestion(q, ctx);
-        const shown = (a: Answer) => a.value?.replace(/\s*\(.*$/, '');
-        return direct.answered && shown(direct) === shown(answer) && direct.citations.length > answer.citations.length ? direct : answer;
+        const same = direct.answered && direct.value !== undefined && answer.value !== undefined && bareValue(direct.value) === bareValue(answer.value);
+        return same && direct.citations.length > answer.citations.length ? direct : answer;
       },
     },
     {
@@ -309,8 +310,7 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
   /** A person's name that answers "who …", as the coverage names people (not a headline's "Second climber"). */
   const namesPerson = (words: string) => words.toLowerCase().split(/[^\p{L}'’-]+/u).some((w) => index.surnames.has(w));
   const personAnswered = (who: Answer): string | undefined => {
-    // (The name without the description the answer shows beside it: "Ann Lowe (a nurse)".)
-    const name = who.answered && who.intent !== 'none' ? who.value?.replace(/\s*\(.*$/, '') : undefined;
+    const name = who.answered && who.intent !== 'none' && who.value ? bareValue(who.value) : undefined;
     return name && /^\p{Lu}/u.test(name) && namesPerson(name) ? name : undefined;
   };
   /** The question asked again of a name, saying whom it read the description as, and citing where. */
@@ -351,8 +351,7 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
     // before referee Tom Vane stopped it"): where the sentence's own clauses of the asked verb
     // name their doers, the answer must be one of them.
     if (asksDoer && doer) {
-      // (The name without the description an answer shows beside it: "Ann Lowe (a nurse)".)
-      const who = doer.replace(/\s*\(.*$/, '');
+      const who = bareValue(doer);
       const forms = verbForms(frame.verb, opts.wordnet);
       const doing = (ref.sentence.frames ?? []).filter((f) => f.agent?.name && (forms.get(f.verb) ?? 0) >= VERB_MATCH.synonym);
       if (doing.length && !doing.some((f) => namesMatch(f.agent!.name!, who))) return false;

@@ -135,7 +135,8 @@ function nounAlternatives(t: QTerm, index: SearchIndex, wn: WordNet): QTerm {
   // ("The cops" where the coverage says "police": a member noun the coverage never uses is found
   // as the group WordNet makes its kind a member of.)
   if (!alts.length && !index.vocab.has(t.term)) {
-    const groups = wn.groups(t.term).length ? wn.groups(t.term) : wn.hypernyms(t.term, 'n', 1, 1).flatMap((h) => wn.groups(h));
+    const own = wn.groups(t.term);
+    const groups = own.length ? own : wn.hypernyms(t.term, 'n', 1, 1).flatMap((h) => wn.groups(h));
     for (const word of new Set(groups)) if (!word.includes(' ') && index.vocab.has(word)) alts.push({ word, strength: MATCH.synonym });
   }
   return alts.length ? { ...t, alts } : t;
@@ -732,8 +733,14 @@ function termNotPerson(name: string, wn: WordNet): boolean {
   const n = name.toLowerCase();
   if (!n.includes(' ')) return false;
   if (wn.has(n, 'n') && !personNoun(n, wn)) return true;
-  const last = n.split(/\s+/).at(-1)!;
-  return wn.has(last, 'n') && wn.hypernyms(last, 'n', 6, 1).some((h) => PLACES_OF_PEOPLE.has(h));
+  return lastWordKinds(n, 6, wn).some((h) => PLACES_OF_PEOPLE.has(h));
+}
+
+/** The WordNet kinds of a several-word name's last word ("… Ridge": natural elevation, geological formation, …). */
+function lastWordKinds(name: string, depth: number, wn: WordNet): readonly string[] {
+  const words = name.toLowerCase().split(/\s+/);
+  const last = words.at(-1)!;
+  return words.length > 1 && wn.has(last, 'n') ? wn.hypernyms(last, 'n', depth, 1) : [];
 }
 
 /** WordNet kinds a name's last word may say it is, which no person is. */
@@ -771,9 +778,9 @@ const SPATIAL_PREPOSITION_BEFORE = new RegExp(`\\b(?:${SPATIAL_PREPOSITIONS.join
 
 /** Whether a name of several words ends in a word WordNet files under places or land forms ("… Ridge", "… Valley"). */
 function landName(name: string, wn: WordNet): boolean {
-  const last = name.toLowerCase().split(/\s+/);
-  return last.length > 1 && wn.has(last.at(-1)!, 'n') && wn.hypernyms(last.at(-1)!, 'n', 8, 1).some((h) => PLACE_KINDS.includes(h) || h === 'geological formation');
+  return lastWordKinds(name, 8, wn).some((h) => LAND_KINDS.includes(h));
 }
+const LAND_KINDS = [...PLACE_KINDS, 'geological formation'];
 
 /** The words of a figure's own label ("200 rounds of ammunition"). */
 function labelWords(f: Fact): string[] {

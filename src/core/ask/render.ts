@@ -27,6 +27,11 @@ export interface Scored {
   agreeing?: boolean;
 }
 
+/** A shown value without what is shown beside it in parentheses: "Ann Lowe (a nurse)" → "Ann Lowe". */
+export function bareValue(value: string): string {
+  return value.replace(/\s*\(.*$/, '');
+}
+
 /** What a fact's value is grouped on: a figure with its unit, a day (or an unresolved one's words), a name in lower case. */
 export function valueKey(f: Fact): string {
   if (f.kind === 'quantity') return `${f.unit}:${f.value}`;
