@@ -20,7 +20,7 @@ import { resolveFollowUp, winkTagger } from './ask/followup.js';
 import { answerWhoSaid } from './ask/attribution.js';
 import { sourceNamer } from './outlets.js';
 import { headlineCased } from './terms.js';
-import { namesMatch } from './values.js';
+import { capitalize, namesMatch } from './values.js';
 
 /** "What happened?", "summarize", "tl;dr": asks for the story's lead events. */
 const SUMMARY = /^(?:so\s+)?(?:what(?:'s| has| have)? happened|what(?:'s| is) (?:the|this) (?:story|news) about|what(?:'s| is) (?:the|this) story|summari[sz]e(?: (?:it|this|the story|the coverage))?|give me (?:a|the) summary|(?:a |the )?summary|tl;?dr)\b/i;
@@ -167,7 +167,7 @@ export function createEngine(table: FactTable, nlp: Nlp, opts: EngineOptions): E
         inMainEvent = true;
         let answer: Answer;
         try {
-          answer = { ...answerParsed(`${wh === 'what time' ? 'What time' : wh[0]!.toUpperCase() + wh.slice(1)} did ${event}?`), question: q.text };
+          answer = { ...answerParsed(`${capitalize(wh)} did ${event}?`), question: q.text };
         } finally {
           inMainEvent = false;
         }

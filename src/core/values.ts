@@ -168,3 +168,8 @@ const NAME_WORDS = new Map<string, readonly string[]>();
 export function singularWord(w: string): string {
   return w.length > 3 && /[^s]s$/.test(w) ? w.slice(0, -1) : w;
 }
+
+/** A word with its first letter in upper case ("when" → "When", "june" → "June"). */
+export function capitalize(s: string): string {
+  return s ? s[0]!.toUpperCase() + s.slice(1) : s;
+}

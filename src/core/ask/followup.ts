@@ -5,6 +5,7 @@
  * rewrite is a table of constructions, each reading one way people continue a conversation.
  */
 import type { AskContext } from '../types.js';
+import { capitalize } from '../values.js';
 
 /** One token with its universal POS tag (wink-nlp's). */
 export interface Tag {
@@ -164,7 +165,7 @@ const RULES: Rule[] = [
     rewrite(q, prev) {
       const wh = q.toLowerCase().replace(/\s+/g, ' ');
       if (!WH.test(wh)) return undefined;
-      const Wh = wh[0]!.toUpperCase() + wh.slice(1);
+      const Wh = capitalize(wh);
       if (prev.aux) {
         // "Did the SDF breach the wall" → "When did the SDF breach the wall"; "How many X are trapped" → "Where are X trapped".
         const subject = prev.whNoun ? `${prev.whNoun} ` : '';

@@ -4,6 +4,7 @@
  * precision and direction (a past-tense "on Sunday" is the Sunday before).
  */
 import { WEEKDAYS } from '../lexicon.js';
+import { capitalize } from '../values.js';
 import { isImpossibleDate, iso, monthIndex, MONTHS, readDateLine, WEEKDAY_RE } from '../calendar.js';
 import { createRequire } from 'node:module';
 import type * as Chrono from 'chrono-node';
@@ -353,17 +354,12 @@ export function parseIsoLocal(isoDate: string): Date | undefined {
 }
 const localNoons = new Map<string, number>();
 
-/** A word with its first letter in upper case. */
-function cap(s: string): string {
-  return s[0]!.toUpperCase() + s.slice(1);
-}
-
 /** Human form of an ISO date at its precision: "2 July 2017", "June 2017", "2014". */
 export function humanDate(isoDate: string): string {
   const [y, m, d] = isoDate.split('-');
   const month = m ? MONTHS[Number(m) - 1]! : undefined;
-  if (d && month) return `${cap(WEEKDAYS[parseIsoLocal(isoDate)!.getDay()]!)}, ${Number(d)} ${cap(month)} ${y}`;
-  if (month) return `${cap(month)} ${y}`;
+  if (d && month) return `${capitalize(WEEKDAYS[parseIsoLocal(isoDate)!.getDay()]!)}, ${Number(d)} ${capitalize(month)} ${y}`;
+  if (month) return `${capitalize(month)} ${y}`;
   return y ?? isoDate;
 }
 

@@ -11,6 +11,7 @@
  */
 import { iso } from '../calendar.js';
 import { TIME_ZONES, WEEKDAYS } from '../lexicon.js';
+import { capitalize } from '../values.js';
 import type { Nlp } from '../nlp.js';
 import { analyze } from './analyze.js';
 import type { Paragraph } from './clean.js';
@@ -866,7 +867,6 @@ export function isoOfTimex(value: string): string {
 const SEASON_NAMES: Record<string, string> = { SP: 'spring', SU: 'summer', FA: 'autumn', WI: 'winter' };
 const DAYPART_NAMES: Record<string, string> = { MO: 'morning', AF: 'afternoon', EV: 'evening', NI: 'night' };
 const ORDINAL_WORDS = ['', 'first', 'second', 'third', 'fourth'];
-const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
 /** A TIMEX3 value as people read it: "the week of 10 July 2017", "summer 2012", "Q1 2009", "the 1970s". */
 export function humanTimex(value: string): string {
@@ -877,7 +877,7 @@ export function humanTimex(value: string): string {
   if (m) {
     const mon = mondayOf(Number(m[1]), Number(m[2]));
     const first = m[3] ? addDays(mon, 5) : mon;
-    return `the ${m[3] ? 'weekend' : 'week'} of ${first.getDate()} ${cap(MONTH_NAMES[first.getMonth()]!)} ${first.getFullYear()}`;
+    return `the ${m[3] ? 'weekend' : 'week'} of ${first.getDate()} ${capitalize(MONTH_NAMES[first.getMonth()]!)} ${first.getFullYear()}`;
   }
   m = /^(FY)?(\d{4})-Q([1-4])$/.exec(value);
   if (m) return m[1] ? `Q${m[3]} of fiscal ${m[2]}` : `Q${m[3]} ${m[2]}`;
